@@ -1,0 +1,184 @@
+#include "connection.h"
+
+#include "connectionworker.h"
+
+#include <QPromise>
+#include <QThread>
+
+namespace vermilion {
+
+namespace {
+    struct BatchState {
+        explicit BatchState(qsizetype count)
+            : replies(count)
+            , remaining(count)
+        {
+        }
+        QList<Reply> replies;
+        std::atomic<qsizetype> remaining;
+        std::function<void(QList<Reply>&&)> finish;
+    };
+} // namespace
+
+Connection::Connection(const ConnectionProfile& profile, const ConnectionTuning& tuning, QObject* parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_shared(std::make_shared<ConnectionShared>())
+    , m_thread(new QThread)
+{
+    qRegisterMetaType<vermilion::Reply>();
+    m_thread->setObjectName(QStringLiteral("redis:") + QString::fromUtf8(tuning.clientName));
+    m_worker = new ConnectionWorker(profile, tuning, m_shared);
+    m_worker->moveToThread(m_thread);
+    connect(m_worker, &ConnectionWorker::stateChanged, this, &Connection::handleWorkerState, Qt::QueuedConnection);
+    m_thread->start();
+}
+
+Connection::~Connection()
+{
+    QMetaObject::invokeMethod(m_worker, &ConnectionWorker::shutdown, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_worker;
+    delete m_thread;
+}
+
+Connection::State Connection::state() const { return State(m_shared->state.load()); }
+
+QString Connection::lastError() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->lastError;
+}
+
+void Connection::open() { QMetaObject::invokeMethod(m_worker, &ConnectionWorker::open, Qt::QueuedConnection); }
+void Connection::close() { QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection); }
+
+void Connection::enqueue(const Command& argv, Deliver deliver, CommandOptions options)
+{
+    Request request;
+    request.argv = argv;
+    request.payload = RespEncoder::encode(argv);
+    request.deliver = std::move(deliver);
+    request.timeoutMs = options.timeoutMs;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->queue.push_back(std::move(request));
+    }
+    // One wake-up per burst: a caller pipelining thousands of commands costs one queued call.
+    if (!m_shared->wakeScheduled.exchange(true))
+        QMetaObject::invokeMethod(m_worker, &ConnectionWorker::drainQueue, Qt::QueuedConnection);
+}
+
+QFuture<Reply> Connection::execute(const Command& argv, CommandOptions options)
+{
+    auto promise = std::make_shared<QPromise<Reply>>();
+    promise->start();
+    QFuture<Reply> future = promise->future();
+    enqueue(
+        argv,
+        [promise](Reply&& reply) {
+            promise->addResult(std::move(reply));
+            promise->finish();
+        },
+        options);
+    return future;
+}
+
+void Connection::execute(const Command& argv, QObject* context, Callback callback, CommandOptions options)
+{
+    Q_ASSERT(context);
+    QPointer<QObject> guard(context);
+    enqueue(
+        argv,
+        [guard, callback = std::move(callback)](Reply&& reply) {
+            if (QObject* receiver = guard.data())
+                QMetaObject::invokeMethod(
+                    receiver, [callback, reply = std::move(reply)] { callback(reply); }, Qt::QueuedConnection);
+        },
+        options);
+}
+
+QFuture<QList<Reply>> Connection::executeBatch(const QList<Command>& commands, CommandOptions options)
+{
+    auto promise = std::make_shared<QPromise<QList<Reply>>>();
+    promise->start();
+    QFuture<QList<Reply>> future = promise->future();
+    if (commands.isEmpty()) {
+        promise->addResult(QList<Reply>());
+        promise->finish();
+        return future;
+    }
+    enqueueBatch(
+        commands,
+        [promise](QList<Reply>&& replies) {
+            promise->addResult(std::move(replies));
+            promise->finish();
+        },
+        options);
+    return future;
+}
+
+void Connection::executeBatch(const QList<Command>& commands, QObject* context,
+                              std::function<void(const QList<Reply>&)> callback, CommandOptions options)
+{
+    Q_ASSERT(context);
+    QPointer<QObject> guard(context);
+    auto deliver = [guard, callback = std::move(callback)](QList<Reply>&& replies) {
+        if (QObject* receiver = guard.data())
+            QMetaObject::invokeMethod(
+                receiver, [callback, replies = std::move(replies)] { callback(replies); }, Qt::QueuedConnection);
+    };
+    if (commands.isEmpty()) {
+        deliver({});
+        return;
+    }
+    enqueueBatch(commands, std::move(deliver), options);
+}
+
+void Connection::enqueueBatch(const QList<Command>& commands, BatchDeliver finish, CommandOptions options)
+{
+    auto batch = std::make_shared<BatchState>(commands.size());
+    batch->finish = std::move(finish);
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        enqueue(
+            commands.at(i),
+            [batch, i](Reply&& reply) {
+                batch->replies[i] = std::move(reply);
+                if (--batch->remaining == 0)
+                    batch->finish(std::move(batch->replies));
+            },
+            options);
+    }
+}
+
+void Connection::handleWorkerState(int state, const QString& message)
+{
+    const auto newState = State(state);
+    const State previous = m_reportedState;
+    m_reportedState = newState;
+    emit stateChanged(newState, message);
+    if (newState == State::Connected)
+        emit connected();
+    else if (previous == State::Connected && (newState == State::Reconnecting || newState == State::Failed))
+        emit linkLost(message, newState == State::Reconnecting);
+}
+
+QString Connection::stateName(State state)
+{
+    switch (state) {
+    case State::Disconnected:
+        return tr("Disconnected");
+    case State::Connecting:
+        return tr("Connecting");
+    case State::Connected:
+        return tr("Connected");
+    case State::Reconnecting:
+        return tr("Reconnecting");
+    case State::Failed:
+        return tr("Failed");
+    }
+    return {};
+}
+
+} // namespace vermilion

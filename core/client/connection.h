@@ -1,0 +1,94 @@
+#pragma once
+
+#include "profiles/connectionprofile.h"
+#include "reply.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace vermilion {
+
+class ConnectionWorker;
+struct ConnectionShared;
+
+// Tuning that is not part of a saved profile.
+struct ConnectionTuning {
+    QByteArray clientName = "vermilion"; // CLIENT SETNAME
+    int reconnectInitialDelayMs = 500;
+    int reconnectMaxDelayMs = 30000;
+    // After a link that was up is lost, try again by itself (the first connect never retries:
+    // the user asked and gets the error).
+    bool autoReconnect = true;
+};
+
+struct CommandOptions {
+    // Milliseconds to wait for the reply; -1 = the profile's command timeout, 0 = wait forever
+    // (blocking commands such as BLPOP with their own timeout).
+    int timeoutMs = -1;
+};
+
+// One link to one Redis server, running in a thread of its own. Every public method may be called
+// from any thread and returns at once; replies come back as futures or callbacks in the caller's
+// context. Commands are pipelined: any number may be in flight, replies match requests in order.
+class Connection : public QObject {
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected, // not opened, or closed by its owner
+        Connecting, // transport or handshake in progress; commands wait for it
+        Connected,
+        Reconnecting, // the link was lost; waiting before the next attempt
+        Failed, // gave up: see lastError(); open() tries again
+    };
+    Q_ENUM(State)
+    using Callback = std::function<void(const Reply&)>;
+
+    explicit Connection(const ConnectionProfile& profile, const ConnectionTuning& tuning = {},
+                        QObject* parent = nullptr);
+    ~Connection() override;
+
+    const ConnectionProfile& profile() const { return m_profile; }
+    State state() const;
+    QString lastError() const;
+
+    void open();
+    void close();
+
+    QFuture<Reply> execute(const Command& argv, CommandOptions options = {});
+    // The callback runs in context's thread, and not at all if context is gone by then.
+    void execute(const Command& argv, QObject* context, Callback callback, CommandOptions options = {});
+    // Many commands in one go; the future holds one reply per command, in order.
+    QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, CommandOptions options = {});
+    void executeBatch(const QList<Command>& commands, QObject* context,
+                      std::function<void(const QList<Reply>&)> callback, CommandOptions options = {});
+
+    static QString stateName(State state);
+
+signals:
+    void stateChanged(vermilion::Connection::State state, const QString& message);
+    void connected();
+    // The link went down; reconnecting says whether another attempt is scheduled.
+    void linkLost(const QString& reason, bool reconnecting);
+
+private:
+    friend class ConnectionWorker;
+    using Deliver = std::function<void(Reply&&)>;
+    using BatchDeliver = std::function<void(QList<Reply>&&)>;
+    void enqueue(const Command& argv, Deliver deliver, CommandOptions options);
+    void enqueueBatch(const QList<Command>& commands, BatchDeliver finish, CommandOptions options);
+    void handleWorkerState(int state, const QString& message);
+
+    ConnectionProfile m_profile;
+    std::shared_ptr<ConnectionShared> m_shared;
+    QThread* m_thread = nullptr;
+    ConnectionWorker* m_worker = nullptr;
+    State m_reportedState = State::Disconnected;
+};
+
+} // namespace vermilion

@@ -1,0 +1,491 @@
+#include "connectionworker.h"
+
+#include <QFile>
+#include <QLocalSocket>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+
+namespace vermilion {
+
+namespace {
+    constexpr qsizetype readChunk = 256 * 1024;
+
+    Reply clientError(Reply::ErrorKind kind, const QString& message) { return Reply::error(message.toUtf8(), kind); }
+} // namespace
+
+ConnectionWorker::ConnectionWorker(const ConnectionProfile& profile, const ConnectionTuning& tuning,
+                                   std::shared_ptr<ConnectionShared> shared)
+    : m_profile(profile)
+    , m_tuning(tuning)
+    , m_shared(std::move(shared))
+    , m_connectTimer(new QTimer(this))
+    , m_timeoutTimer(new QTimer(this))
+    , m_reconnectTimer(new QTimer(this))
+{
+    m_clock.start();
+    m_connectTimer->setSingleShot(true);
+    m_reconnectTimer->setSingleShot(true);
+    m_timeoutTimer->setInterval(50);
+    connect(m_connectTimer, &QTimer::timeout, this, &ConnectionWorker::onConnectTimeout);
+    connect(m_timeoutTimer, &QTimer::timeout, this, &ConnectionWorker::checkTimeouts);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &ConnectionWorker::startAttempt);
+}
+
+ConnectionWorker::~ConnectionWorker() = default;
+
+void ConnectionWorker::setState(Connection::State state, const QString& message)
+{
+    m_state = state;
+    m_shared->state.store(int(state));
+    if (state == Connection::State::Failed || state == Connection::State::Reconnecting) {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->lastError = message;
+    }
+    emit stateChanged(int(state), message);
+}
+
+void ConnectionWorker::open()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (m_state == Connection::State::Connected || m_state == Connection::State::Connecting)
+        return;
+    m_reconnectTimer->stop();
+    m_attempt = 0;
+    // "Retry now" while reconnecting keeps the reconnect loop; a fresh open reports its failure.
+    if (m_state != Connection::State::Reconnecting)
+        m_everConnected = false;
+    startAttempt();
+}
+
+void ConnectionWorker::close()
+{
+    m_reconnectTimer->stop();
+    m_connectTimer->stop();
+    failInFlight(Reply::ErrorKind::Cancelled, tr("The connection was closed."));
+    destroySocket();
+    if (m_state != Connection::State::Disconnected)
+        setState(Connection::State::Disconnected, tr("Disconnected."));
+}
+
+void ConnectionWorker::shutdown()
+{
+    close();
+    m_timeoutTimer->stop();
+    // Anything queued after the close still gets its answer.
+    drainQueue();
+}
+
+void ConnectionWorker::startAttempt()
+{
+    destroySocket();
+    m_reader.reset();
+    m_transportUp = false;
+    m_handshakeFatal = false;
+    m_handshakeError.clear();
+    m_lastSslErrors.clear();
+    setState(Connection::State::Connecting,
+             m_everConnected ? tr("Reconnecting to %1...").arg(m_profile.endpoint())
+                             : tr("Connecting to %1...").arg(m_profile.endpoint()));
+    m_connectTimer->start(qMax(100, m_profile.connectTimeoutMs));
+
+    if (m_profile.usesUnixSocket()) {
+        auto* socket = new QLocalSocket(this);
+        m_socket = socket;
+        connect(socket, &QLocalSocket::connected, this, &ConnectionWorker::onTransportReady);
+        connect(socket, &QLocalSocket::readyRead, this, &ConnectionWorker::onReadyRead);
+        connect(socket, &QLocalSocket::disconnected, this, &ConnectionWorker::onTransportClosed);
+        connect(socket, &QLocalSocket::errorOccurred, this, [this, socket](QLocalSocket::LocalSocketError error) {
+            if (error == QLocalSocket::PeerClosedError)
+                return; // disconnected() follows
+            onTransportError(tr("Cannot use the socket %1: %2").arg(m_profile.socketPath, socket->errorString()));
+        });
+        socket->connectToServer(m_profile.socketPath);
+        return;
+    }
+
+    QTcpSocket* tcp = nullptr;
+    if (m_profile.tls.enabled) {
+        auto* ssl = new QSslSocket(this);
+        tcp = ssl;
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        if (!m_profile.tls.caFile.isEmpty()) {
+            const QList<QSslCertificate> cas = QSslCertificate::fromPath(m_profile.tls.caFile, QSsl::Pem);
+            if (cas.isEmpty()) {
+                m_socket = ssl;
+                failLink(tr("The CA file %1 holds no PEM certificate.").arg(m_profile.tls.caFile), true);
+                return;
+            }
+            config.setCaCertificates(cas);
+        }
+        if (!m_profile.tls.certificateFile.isEmpty()) {
+            const QList<QSslCertificate> certs = QSslCertificate::fromPath(m_profile.tls.certificateFile, QSsl::Pem);
+            QFile keyFile(m_profile.tls.keyFile);
+            QSslKey key;
+            if (keyFile.open(QIODevice::ReadOnly)) {
+                const QByteArray pem = keyFile.readAll();
+                key = QSslKey(pem, QSsl::Rsa);
+                if (key.isNull())
+                    key = QSslKey(pem, QSsl::Ec);
+            }
+            if (certs.isEmpty() || key.isNull()) {
+                m_socket = ssl;
+                failLink(tr("The client certificate %1 or its key %2 could not be read as PEM.")
+                             .arg(m_profile.tls.certificateFile, m_profile.tls.keyFile),
+                         true);
+                return;
+            }
+            config.setLocalCertificate(certs.first());
+            config.setPrivateKey(key);
+        }
+        config.setPeerVerifyMode(m_profile.tls.verifyPeer ? QSslSocket::VerifyPeer : QSslSocket::VerifyNone);
+        ssl->setSslConfiguration(config);
+        connect(ssl, &QSslSocket::encrypted, this, &ConnectionWorker::onTransportReady);
+        connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
+            QStringList texts;
+            for (const QSslError& error : errors)
+                texts.append(error.errorString());
+            m_lastSslErrors = texts.join(QStringLiteral("; "));
+        });
+    } else {
+        tcp = new QTcpSocket(this);
+        connect(tcp, &QTcpSocket::connected, this, &ConnectionWorker::onTransportReady);
+    }
+    m_socket = tcp;
+    tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    tcp->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    connect(tcp, &QTcpSocket::readyRead, this, &ConnectionWorker::onReadyRead);
+    connect(tcp, &QTcpSocket::disconnected, this, &ConnectionWorker::onTransportClosed);
+    connect(tcp, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::RemoteHostClosedError)
+            return; // disconnected() follows
+        onTransportError(describeSocketError());
+    });
+    if (auto* ssl = qobject_cast<QSslSocket*>(tcp)) {
+        const QString peerName = m_profile.tls.serverName.isEmpty() ? m_profile.host : m_profile.tls.serverName;
+        ssl->connectToHostEncrypted(m_profile.host, m_profile.port, peerName);
+    } else {
+        tcp->connectToHost(m_profile.host, m_profile.port);
+    }
+}
+
+QString ConnectionWorker::describeSocketError() const
+{
+    auto* tcp = qobject_cast<QAbstractSocket*>(m_socket);
+    if (!tcp)
+        return m_socket ? m_socket->errorString() : QString();
+    const QString endpoint = m_profile.endpoint();
+    switch (tcp->error()) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return tr("Connection refused by %1: no server is listening there.").arg(endpoint);
+    case QAbstractSocket::HostNotFoundError:
+        return tr("The host \"%1\" was not found.").arg(m_profile.host);
+    case QAbstractSocket::NetworkError:
+        return tr("Network error talking to %1: %2").arg(endpoint, tcp->errorString());
+    case QAbstractSocket::SslHandshakeFailedError:
+        if (!m_lastSslErrors.isEmpty())
+            return tr("TLS handshake with %1 failed: %2").arg(endpoint, m_lastSslErrors);
+        return tr("TLS handshake with %1 failed: %2").arg(endpoint, tcp->errorString());
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return tr("TLS error with %1: %2").arg(endpoint, tcp->errorString());
+    default:
+        return tr("Cannot talk to %1: %2").arg(endpoint, tcp->errorString());
+    }
+}
+
+void ConnectionWorker::onTransportReady()
+{
+    m_transportUp = true;
+    // The handshake is pipelined: AUTH, SELECT, CLIENT SETNAME, COMMAND (read-only profiles), PING.
+    // Only PING's reply completes it, so a peer that is not Redis never reaches Connected.
+    if (!m_profile.password.isEmpty()) {
+        Command auth { "AUTH" };
+        if (!m_profile.username.isEmpty())
+            auth.append(m_profile.username.toUtf8());
+        auth.append(m_profile.password.toUtf8());
+        sendInternal(auth, [this](Reply&& reply) {
+            if (reply.isError() && !m_handshakeFatal) {
+                m_handshakeFatal = true;
+                m_handshakeError = tr("Authentication failed: %1").arg(reply.errorMessage());
+            }
+        });
+    }
+    if (m_profile.database != 0) {
+        sendInternal({ "SELECT", QByteArray::number(m_profile.database) }, [this](Reply&& reply) {
+            if (reply.isError() && !m_handshakeFatal) {
+                m_handshakeFatal = true;
+                m_handshakeError = tr("Cannot select database %1: %2").arg(m_profile.database).arg(reply.errorMessage());
+            }
+        });
+    }
+    if (!m_tuning.clientName.isEmpty())
+        sendInternal({ "CLIENT", "SETNAME", m_tuning.clientName }, [](Reply&&) { /* optional: ACLs may forbid it */ });
+    if (m_profile.readOnly && !m_classifier.isLoaded()) {
+        sendInternal({ "COMMAND" }, [this](Reply&& reply) {
+            m_classifierFailed = reply.isError() || !m_classifier.load(reply);
+        });
+    }
+    sendInternal({ "PING" }, [this](Reply&& reply) {
+        if (m_handshakeFatal) {
+            failLink(m_handshakeError, true);
+            return;
+        }
+        if (reply.isError()) {
+            const QByteArray code = reply.errorCode();
+            if (code == "NOAUTH")
+                failLink(tr("The server requires a password: %1").arg(reply.errorMessage()), true);
+            else
+                failLink(tr("The server refused the connection: %1").arg(reply.errorMessage()), true);
+            return;
+        }
+        handshakeFinished();
+    });
+}
+
+void ConnectionWorker::handshakeFinished()
+{
+    m_connectTimer->stop();
+    const bool wasReconnect = m_everConnected;
+    m_everConnected = true;
+    m_attempt = 0;
+    setState(Connection::State::Connected, wasReconnect ? tr("Connection to %1 is back.").arg(m_profile.endpoint())
+                                                        : tr("Connected to %1.").arg(m_profile.endpoint()));
+    std::vector<Request> waiting;
+    waiting.swap(m_waiting);
+    send(waiting);
+    drainQueue();
+}
+
+void ConnectionWorker::sendInternal(const Command& argv, std::function<void(Reply&&)> handler)
+{
+    const QByteArray payload = RespEncoder::encode(argv);
+    m_socket->write(payload);
+    m_inFlight.push_back({ std::move(handler), 0, true });
+}
+
+void ConnectionWorker::drainQueue()
+{
+    m_shared->wakeScheduled.store(false);
+    std::vector<Request> requests;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        requests.swap(m_shared->queue);
+    }
+    if (requests.empty())
+        return;
+    switch (m_state) {
+    case Connection::State::Connected:
+        send(requests);
+        break;
+    case Connection::State::Connecting:
+        std::move(requests.begin(), requests.end(), std::back_inserter(m_waiting));
+        break;
+    case Connection::State::Disconnected:
+    case Connection::State::Reconnecting:
+    case Connection::State::Failed: {
+        QString message;
+        {
+            QMutexLocker lock(&m_shared->mutex);
+            message = m_shared->lastError;
+        }
+        message = m_state == Connection::State::Disconnected
+            ? tr("Not connected to %1.").arg(m_profile.endpoint())
+            : tr("Not connected to %1 (%2). The command was not sent.").arg(m_profile.endpoint(), message);
+        for (Request& request : requests)
+            request.deliver(clientError(Reply::ErrorKind::NotConnected, message));
+        break;
+    }
+    }
+}
+
+void ConnectionWorker::send(std::vector<Request>& requests)
+{
+    if (requests.empty())
+        return;
+    QByteArray out;
+    qsizetype total = 0;
+    for (const Request& request : requests)
+        total += request.payload.size();
+    out.reserve(total);
+    const qint64 now = m_clock.elapsed();
+    for (Request& request : requests) {
+        if (m_profile.readOnly) {
+            const auto verdict = m_classifier.classify(request.argv);
+            if (verdict != CommandClassifier::Verdict::ReadOnly) {
+                const QString name = QString::fromUtf8(request.argv.value(0).toUpper());
+                const QString message = verdict == CommandClassifier::Verdict::Writes
+                    ? tr("%1 was refused: this connection is read-only and %1 changes data on the server.").arg(name)
+                    : m_classifierFailed
+                    ? tr("%1 was refused: this connection is read-only and the server's command table (COMMAND) "
+                         "could not be read to tell whether %1 writes.")
+                          .arg(name)
+                    : tr("%1 was refused: this connection is read-only and the server does not know the command.")
+                          .arg(name);
+                request.deliver(clientError(Reply::ErrorKind::ReadOnly, message));
+                continue;
+            }
+        }
+        out += request.payload;
+        const int timeout = request.timeoutMs < 0 ? m_profile.commandTimeoutMs : request.timeoutMs;
+        m_inFlight.push_back({ std::move(request.deliver), timeout > 0 ? now + timeout : 0, false });
+    }
+    if (!out.isEmpty())
+        m_socket->write(out);
+    if (!m_inFlight.empty() && !m_timeoutTimer->isActive())
+        m_timeoutTimer->start();
+}
+
+void ConnectionWorker::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    while (m_socket && m_socket->bytesAvailable() > 0) {
+        m_readBuffer.resize(readChunk);
+        const qint64 n = m_socket->read(m_readBuffer.data(), readChunk);
+        if (n <= 0)
+            break;
+        m_reader.feed(m_readBuffer.constData(), n);
+        Reply reply;
+        while (true) {
+            const ReplyReader::Result result = m_reader.next(&reply);
+            if (result == ReplyReader::Result::NeedMoreData)
+                break;
+            if (result == ReplyReader::Result::ProtocolError) {
+                const QString detail = m_reader.errorString();
+                if (m_state == Connection::State::Connected)
+                    failLink(tr("The server sent data that is not Redis protocol (%1).").arg(detail), false);
+                else
+                    failLink(tr("%1 is not a Redis server: it answered with something other than the Redis "
+                                "protocol (%2).")
+                                 .arg(m_profile.endpoint(), detail),
+                             true);
+                return;
+            }
+            if (m_inFlight.empty()) {
+                // Nothing was asked: only push-mode connections (a later feature) receive these.
+                continue;
+            }
+            InFlight head = std::move(m_inFlight.front());
+            m_inFlight.pop_front();
+            head.deliver(std::move(reply));
+            if (!m_socket)
+                return; // the handler failed the link
+        }
+    }
+    if (m_inFlight.empty())
+        m_timeoutTimer->stop();
+}
+
+void ConnectionWorker::checkTimeouts()
+{
+    if (m_inFlight.empty()) {
+        m_timeoutTimer->stop();
+        return;
+    }
+    // Replies come in order, so only the oldest request can be late. A request without a deadline
+    // (a blocking command) holds back the check for those behind it: they cannot be answered first.
+    const InFlight& head = m_inFlight.front();
+    if (head.deadlineMs == 0 || m_clock.elapsed() < head.deadlineMs)
+        return;
+    InFlight late = std::move(m_inFlight.front());
+    m_inFlight.pop_front();
+    const QString message = tr("No reply from %1 within %2 ms: the server may be busy, paused or unreachable.")
+                                .arg(m_profile.endpoint())
+                                .arg(m_profile.commandTimeoutMs);
+    late.deliver(clientError(Reply::ErrorKind::Timeout, message));
+    // The stream is out of step now: start over on a fresh link.
+    failLink(message, false);
+}
+
+void ConnectionWorker::onConnectTimeout()
+{
+    const QString message = m_transportUp
+        ? tr("%1 accepted the connection but did not answer like a Redis server within %2 ms.")
+              .arg(m_profile.endpoint())
+              .arg(m_profile.connectTimeoutMs)
+        : tr("Timed out after %2 ms connecting to %1.").arg(m_profile.endpoint()).arg(m_profile.connectTimeoutMs);
+    // Silence after the transport came up means the peer is not Redis: do not keep retrying.
+    failLink(message, m_transportUp && !m_everConnected);
+}
+
+void ConnectionWorker::onTransportError(const QString& message) { failLink(message, false); }
+
+void ConnectionWorker::onTransportClosed()
+{
+    if (!m_socket)
+        return;
+    if (m_state == Connection::State::Connecting && m_transportUp) {
+        failLink(m_handshakeFatal ? m_handshakeError
+                                  : tr("%1 closed the connection during the handshake. Is it a Redis server, and "
+                                       "does it expect TLS?")
+                                        .arg(m_profile.endpoint()),
+                 true);
+        return;
+    }
+    failLink(tr("The server at %1 closed the connection.").arg(m_profile.endpoint()), false);
+}
+
+void ConnectionWorker::failInFlight(Reply::ErrorKind kind, const QString& message)
+{
+    std::deque<InFlight> inFlight;
+    inFlight.swap(m_inFlight);
+    const QString sentMessage = kind == Reply::ErrorKind::ConnectionLost
+        ? tr("%1 The command was sent but its reply never came: it may or may not have run, and it was not "
+             "retried.")
+              .arg(message)
+        : message;
+    for (InFlight& request : inFlight) {
+        if (!request.internal)
+            request.deliver(clientError(kind, sentMessage));
+    }
+    // Commands waiting for the handshake were never sent.
+    std::vector<Request> waiting;
+    waiting.swap(m_waiting);
+    const auto waitingKind = kind == Reply::ErrorKind::ConnectionLost ? Reply::ErrorKind::NotConnected : kind;
+    for (Request& request : waiting)
+        request.deliver(clientError(waitingKind, tr("%1 The command was not sent.").arg(message)));
+}
+
+void ConnectionWorker::failLink(const QString& message, bool fatal)
+{
+    m_connectTimer->stop();
+    m_timeoutTimer->stop();
+    const bool wasConnected = m_state == Connection::State::Connected;
+    failInFlight(Reply::ErrorKind::ConnectionLost, message);
+    destroySocket();
+    const bool retry = !fatal && m_tuning.autoReconnect && (wasConnected || m_everConnected);
+    if (!retry) {
+        setState(Connection::State::Failed, message);
+        drainQueue();
+        return;
+    }
+    const int shift = qMin(m_attempt, 16);
+    const qint64 delay = qMin<qint64>(qint64(m_tuning.reconnectInitialDelayMs) << shift, m_tuning.reconnectMaxDelayMs);
+    ++m_attempt;
+    m_reconnectTimer->start(int(delay));
+    setState(Connection::State::Reconnecting,
+             tr("%1 Reconnecting in %2 s.").arg(message, QString::number(double(delay) / 1000.0, 'f', 1)));
+    drainQueue();
+}
+
+void ConnectionWorker::destroySocket()
+{
+    m_transportUp = false;
+    if (!m_socket)
+        return;
+    QIODevice* socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    if (auto* tcp = qobject_cast<QAbstractSocket*>(socket))
+        tcp->abort();
+    else if (auto* local = qobject_cast<QLocalSocket*>(socket))
+        local->abort();
+    socket->deleteLater();
+}
+
+} // namespace vermilion

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "reply.h"
+
+#include <QString>
+
+struct redisReader;
+struct redisReply;
+
+namespace vermilion {
+
+// Incremental RESP2 parser: bytes go in as they arrive from any transport, whole replies come out.
+// The parsing itself is hiredis's redisReader; this class converts its redisReply trees into
+// Reply values and owns the reader's lifetime.
+class ReplyReader {
+public:
+    enum class Result { Reply, NeedMoreData, ProtocolError };
+
+    ReplyReader();
+    ~ReplyReader();
+    ReplyReader(const ReplyReader&) = delete;
+    ReplyReader& operator=(const ReplyReader&) = delete;
+
+    // Returns false once the reader is in the error state (then nothing more can be parsed).
+    bool feed(const char* data, qsizetype size);
+    Result next(Reply* reply);
+    // hiredis's description of a protocol error, e.g. "Protocol error, got "H" as reply type byte".
+    QString errorString() const;
+    // Resets to a fresh reader (after a reconnect the stream starts over).
+    void reset();
+
+    static Reply fromHiredis(const redisReply* reply);
+
+private:
+    redisReader* m_reader = nullptr;
+};
+
+// Binary-safe RESP encoding of a command as a multi-bulk of its arguments.
+namespace RespEncoder {
+    void append(QByteArray& out, const Command& argv);
+    QByteArray encode(const Command& argv);
+} // namespace RespEncoder
+
+} // namespace vermilion

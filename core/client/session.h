@@ -1,0 +1,75 @@
+#pragma once
+
+#include "connection.h"
+#include "server/serverinfo.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <array>
+#include <memory>
+
+class QTimer;
+
+namespace vermilion {
+
+// The connections of one server profile, and what the app knows about that server. Callers ask the
+// session for work by role and never hold a socket, so routing can change underneath them (one
+// connection per node for Redis Cluster, a master found through Sentinel) without touching callers.
+class Session : public QObject {
+    Q_OBJECT
+public:
+    enum class Role {
+        Interactive, // clicks: small commands that must answer fast
+        Bulk, // long jobs: full SCAN, bulk deletes, memory analysis, seeding
+    };
+    Q_ENUM(Role)
+
+    explicit Session(const ConnectionProfile& profile, QObject* parent = nullptr);
+    ~Session() override;
+
+    const ConnectionProfile& profile() const { return m_profile; }
+    Connection::State state() const;
+    QString lastError() const;
+    bool isReadOnly() const { return m_profile.readOnly; }
+
+    void open();
+    void close();
+
+    QFuture<Reply> execute(const Command& argv, Role role = Role::Interactive, CommandOptions options = {});
+    void execute(const Command& argv, QObject* context, Connection::Callback callback, Role role = Role::Interactive,
+                 CommandOptions options = {});
+    QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, Role role = Role::Bulk,
+                                       CommandOptions options = {});
+    void executeBatch(const QList<Command>& commands, QObject* context,
+                      std::function<void(const QList<Reply>&)> callback, Role role = Role::Bulk,
+                      CommandOptions options = {});
+
+    // Facts read after each (re)connect and refreshed on demand.
+    const ServerInfo& serverInfo() const { return m_info; }
+    void refreshServerInfo();
+    // Round-trip time of the last PING on the interactive connection, -1 if none yet.
+    double latencyMs() const { return m_latencyMs; }
+    int database() const { return m_profile.database; }
+    void setPingInterval(int milliseconds);
+
+signals:
+    void stateChanged(vermilion::Connection::State state, const QString& message);
+    void serverInfoChanged();
+    void latencyChanged(double milliseconds);
+
+private:
+    Connection* connection(Role role);
+    void onInteractiveState(Connection::State state, const QString& message);
+    void ping();
+
+    ConnectionProfile m_profile;
+    std::array<std::unique_ptr<Connection>, 2> m_connections;
+    ServerInfo m_info;
+    QTimer* m_pingTimer = nullptr;
+    bool m_pingInFlight = false;
+    double m_latencyMs = -1;
+    bool m_opened = false;
+};
+
+} // namespace vermilion

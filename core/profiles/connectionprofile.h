@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QUuid>
+
+namespace vermilion {
+
+struct TlsOptions {
+    bool enabled = false;
+    QString caFile; // PEM; empty = the system's trusted CAs
+    QString certificateFile; // client certificate (PEM), optional
+    QString keyFile; // client private key (PEM), optional
+    QString serverName; // SNI and the name verified; empty = the host
+    bool verifyPeer = true;
+
+    bool operator==(const TlsOptions&) const = default;
+};
+
+// Everything needed to reach one server, as the user saved it. The password is carried in memory
+// only: ProfileStore never writes it to the settings file (SecretStore keeps it).
+struct ConnectionProfile {
+    QUuid id;
+    QString name;
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 6379;
+    QString socketPath; // when set, a Unix socket is used instead of host and port
+    QString username; // ACL user; empty = "default"
+    QString password;
+    int database = 0;
+    TlsOptions tls;
+    int connectTimeoutMs = 5000;
+    int commandTimeoutMs = 10000;
+    bool readOnly = false;
+    QString namespaceSeparator = QStringLiteral(":");
+    bool sandbox = false; // a private server started by the app: never saved
+
+    bool usesUnixSocket() const { return !socketPath.isEmpty(); }
+    // "host:port" or the socket path, for messages.
+    QString endpoint() const;
+    // A name to show when the user gave none.
+    QString displayName() const;
+
+    // Parses redis://, rediss://, unix:// (and redis+unix://) URLs:
+    //   redis[s]://[[user][:password]@]host[:port][/db][?db=N]
+    //   unix://[[user][:password]@]/path/to.sock[?db=N]
+    // Returns false with a translated message in *error when the URL is malformed.
+    static bool fromUrl(const QString& url, ConnectionProfile* profile, QString* error);
+    // The profile as a URL, without the password unless asked for.
+    QString toUrl(bool withPassword = false) const;
+
+    bool operator==(const ConnectionProfile&) const = default;
+};
+
+} // namespace vermilion
+
+Q_DECLARE_METATYPE(vermilion::ConnectionProfile)

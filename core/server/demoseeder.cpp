@@ -1,0 +1,166 @@
+#include "demoseeder.h"
+
+#include "client/session.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+
+namespace vermilion {
+
+namespace {
+    constexpr qsizetype batchSize = 64;
+    constexpr int bigCollectionSize = 100000;
+    constexpr int bigChunk = 1000;
+
+    QByteArray n(qint64 value) { return QByteArray::number(value); }
+} // namespace
+
+DemoSeeder::DemoSeeder(Session* session, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+{
+}
+
+void DemoSeeder::addDataset(const QString& name, Generator generator)
+{
+    m_datasets.append({ name, std::move(generator) });
+}
+
+void DemoSeeder::addDefaultDatasets()
+{
+    addDataset(tr("keys of every type"), &DemoSeeder::basicKeys);
+    addDataset(tr("binary keys and values"), &DemoSeeder::binaryKeys);
+    addDataset(tr("big values"), &DemoSeeder::bigValues);
+}
+
+QList<Command> DemoSeeder::basicKeys()
+{
+    QList<Command> commands;
+    QRandomGenerator random(42); // the same demo every time
+    const QList<QByteArray> plans { "free", "pro", "team", "enterprise" };
+    for (int user = 1; user <= 250; ++user) {
+        const QByteArray id = n(user);
+        commands.append({ "HSET", "app:user:" + id + ":profile", "name", "User " + id, "email",
+                          "user" + id + "@example.com", "plan", plans.at(user % plans.size()), "created",
+                          n(1700000000 + user * 3600) });
+        for (int session = 1; session <= 2; ++session) {
+            const QByteArray key = "app:user:" + id + ":session:" + n(session);
+            commands.append({ "SET", key,
+                              "{\"user\":" + id + ",\"ip\":\"10.0." + n(user % 255) + "." + n(session)
+                                  + "\",\"agent\":\"Mozilla/5.0\"}",
+                              "EX", n(3600 + random.bounded(86400)) });
+        }
+    }
+    commands.append({ "HSET", "app:config", "maintenance", "false", "max_upload_mb", "25", "theme", "dark",
+                      "support_email", "help@example.com" });
+    commands.append({ "SADD", "app:feature-flags", "new-checkout", "dark-mode", "beta-search", "ai-summaries" });
+    Command leaderboard { "ZADD", "app:leaderboard" };
+    for (int i = 1; i <= 1000; ++i)
+        leaderboard << n(random.bounded(100000)) << "player:" + n(i);
+    commands.append(leaderboard);
+    Command queue { "RPUSH", "app:queue:emails" };
+    for (int i = 1; i <= 50; ++i)
+        queue << "{\"to\":\"user" + n(i) + "@example.com\",\"template\":\"welcome\"}";
+    commands.append(queue);
+    for (int i = 1; i <= 500; ++i)
+        commands.append({ "XADD", "app:events", "*", "type", i % 3 ? "page_view" : "purchase", "user", n(i % 250 + 1),
+                          "amount", n(i % 3 ? 0 : 10 + i % 90) });
+    commands.append({ "XGROUP", "CREATE", "app:events", "analytics", "0" });
+    commands.append({ "XREADGROUP", "GROUP", "analytics", "worker-1", "COUNT", "20", "STREAMS", "app:events", ">" });
+    commands.append({ "SET", "app:counter:visits", "1284733" });
+    commands.append({ "SET", "app:cache:page:/home", "<html><body><h1>Welcome</h1></body></html>", "EX", "900" });
+    commands.append({ "SET", "app:json:order:1001",
+                      R"({"id":1001,"customer":{"id":42,"name":"Ada"},"items":[{"sku":"A-1","qty":2},)"
+                      R"({"sku":"B-7","qty":1}],"total":59.9,"paid":true})" });
+    commands.append({ "PFADD", "app:stats:unique-visitors", "a", "b", "c", "d", "e" });
+    commands.append({ "SETEX", "ttl:expires-in-a-minute", "60", "soon gone" });
+    commands.append({ "SETEX", "ttl:expires-in-an-hour", "3600", "still here" });
+    commands.append({ "SET", "unicode:ключ:🔑", "значение ✓ 値" });
+    for (int i = 0; i < 20; ++i)
+        commands.append({ "SET", "cache:item:" + n(i), n(random.generate()) , "PX", n(600000 + i * 1000) });
+    commands.append({ "SET", "noseparator", "a key outside any namespace" });
+    commands.append({ "SET", ":leading:separator", "a key that starts with the separator" });
+    commands.append({ "SET", "trailing:separator:", "a key that ends with the separator" });
+    commands.append({ "SET", "empty::segment", "a key with an empty segment" });
+    return commands;
+}
+
+QList<Command> DemoSeeder::binaryKeys()
+{
+    QByteArray allBytes;
+    for (int b = 0; b < 256; ++b)
+        allBytes.append(char(b));
+    return {
+        { "SET", QByteArray("bin:\xff\xfe\x00key", 10), allBytes },
+        { "SET", "bin:all-bytes", allBytes },
+        { "HSET", QByteArray("bin:hash\x01", 9), QByteArray("field\x00x", 7), QByteArray("\x80\x81\x82", 3) },
+        { "SET", "bin:png-header", QByteArray("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 16) },
+    };
+}
+
+QList<Command> DemoSeeder::bigValues()
+{
+    QList<Command> commands;
+    for (int start = 0; start < bigCollectionSize; start += bigChunk) {
+        Command hset { "HSET", "big:hash:100k-fields" };
+        Command rpush { "RPUSH", "big:list:100k-elements" };
+        for (int i = start; i < start + bigChunk; ++i) {
+            hset << "field:" + n(i) << "value " + n(i);
+            rpush << "element " + n(i);
+        }
+        commands.append(hset);
+        commands.append(rpush);
+    }
+    // 5 MB of readable text, so a viewer has something to show.
+    QByteArray line = "Vermilion sandbox: a five megabyte string. 0123456789 abcdefghijklmnopqrstuvwxyz\n";
+    QByteArray big;
+    big.reserve(5 * 1024 * 1024);
+    while (big.size() + line.size() <= 5 * 1024 * 1024)
+        big += line;
+    big += QByteArray(5 * 1024 * 1024 - big.size(), '.');
+    commands.append({ "SET", "big:string:5mb", big });
+    return commands;
+}
+
+void DemoSeeder::start()
+{
+    m_pending.clear();
+    m_next = 0;
+    m_cancelled = false;
+    for (const Dataset& dataset : std::as_const(m_datasets)) {
+        for (Command& command : dataset.generator())
+            m_pending.append({ dataset.name, std::move(command) });
+    }
+    sendNextBatch();
+}
+
+void DemoSeeder::cancel() { m_cancelled = true; }
+
+void DemoSeeder::sendNextBatch()
+{
+    if (m_cancelled || !m_session)
+        return;
+    if (m_next >= m_pending.size()) {
+        m_pending.clear();
+        emit finished();
+        return;
+    }
+    QList<Command> batch;
+    const QString dataset = m_pending.at(m_next).first;
+    const qsizetype end = qMin(m_next + batchSize, m_pending.size());
+    for (qsizetype i = m_next; i < end; ++i)
+        batch.append(m_pending.at(i).second);
+    m_next = end;
+    m_session->executeBatch(batch, this, [this, dataset](const QList<Reply>& replies) {
+        for (const Reply& reply : replies) {
+            if (reply.isClientError()) {
+                emit failed(tr("Seeding demo data (%1) failed: %2").arg(dataset, reply.errorMessage()));
+                return;
+            }
+        }
+        emit progress(int(m_next), int(m_pending.size()), dataset);
+        sendNextBatch();
+    });
+}
+
+} // namespace vermilion

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "client/reply.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace vermilion {
+
+class Session;
+
+// Fills a sandbox server with demo data that exercises every panel. Datasets are lists of commands
+// sent pipelined on the session's bulk connection, a batch at a time, with progress. Features add
+// their own datasets with addDataset().
+class DemoSeeder : public QObject {
+    Q_OBJECT
+public:
+    using Generator = std::function<QList<Command>()>;
+
+    explicit DemoSeeder(Session* session, QObject* parent = nullptr);
+
+    void addDataset(const QString& name, Generator generator);
+    void setSession(Session* session) { m_session = session; }
+    // The built-in datasets: namespaced keys of every type, big values, binary names, TTLs.
+    void addDefaultDatasets();
+    void start();
+    void cancel();
+
+    static QList<Command> basicKeys();
+    static QList<Command> bigValues();
+    static QList<Command> binaryKeys();
+
+signals:
+    void progress(int done, int total, const QString& dataset);
+    void finished();
+    void failed(const QString& message);
+
+private:
+    void sendNextBatch();
+
+    struct Dataset {
+        QString name;
+        Generator generator;
+    };
+    QPointer<Session> m_session;
+    QList<Dataset> m_datasets;
+    QList<QPair<QString, Command>> m_pending;
+    qsizetype m_next = 0;
+    bool m_cancelled = false;
+};
+
+} // namespace vermilion

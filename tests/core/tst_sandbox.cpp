@@ -1,0 +1,108 @@
+#include "client/connection.h"
+#include "redisfixture.h"
+#include "server/sandbox.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+using namespace vermilion;
+using namespace vermilion::test;
+
+namespace {
+// A zombie (exited, not yet reaped by whoever adopted it) counts as gone.
+bool processAlive(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close > 0 && close + 2 < text.size() && text.at(close + 2) != 'Z';
+}
+} // namespace
+
+class TestSandbox : public QObject {
+    Q_OBJECT
+private slots:
+    void startsSeedsAndStops()
+    {
+        Sandbox sandbox;
+        QSignalSpy ready(&sandbox, &Sandbox::ready);
+        QSignalSpy failed(&sandbox, &Sandbox::failed);
+        QSignalSpy progress(&sandbox, &Sandbox::progress);
+        sandbox.start();
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() == 1 || failed.size() == 1, 60000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QVERIFY(progress.size() > 2);
+        const auto profile = ready.first().first().value<ConnectionProfile>();
+        QVERIFY(profile.sandbox);
+        QCOMPARE(profile.host, QStringLiteral("127.0.0.1"));
+
+        Connection connection(profile);
+        connection.open();
+        QCOMPARE(awaitReply(connection.execute({ "HLEN", "big:hash:100k-fields" })).integerValue(), 100000);
+        QCOMPARE(awaitReply(connection.execute({ "LLEN", "big:list:100k-elements" })).integerValue(), 100000);
+        QCOMPARE(awaitReply(connection.execute({ "STRLEN", "big:string:5mb" })).integerValue(), 5 * 1024 * 1024);
+        QCOMPARE(awaitReply(connection.execute({ "STRLEN", QByteArray("bin:\xff\xfe\x00key", 10) })).integerValue(),
+                 256);
+        QVERIFY(awaitReply(connection.execute({ "TTL", "ttl:expires-in-an-hour" })).integerValue() > 0);
+        for (const QByteArray& type : QList<QByteArray> { "string", "hash", "list", "set", "zset", "stream" }) {
+            const Reply scan = awaitReply(connection.execute({ "SCAN", "0", "TYPE", type, "COUNT", "100000" }));
+            QVERIFY2(scan.at(1).size() > 0, type.constData());
+        }
+        // No persistence: nothing is written to disk.
+        QCOMPARE(awaitReply(connection.execute({ "CONFIG", "GET", "save" })).at(1).bytes(), QByteArray());
+
+        const qint64 pid = sandbox.server()->pid();
+        QVERIFY(processAlive(pid));
+        sandbox.stop();
+        QVERIFY(!processAlive(pid));
+    }
+
+    void appLeavesNoOrphanOnSignal_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addRow("SIGTERM") << int(SIGTERM);
+        QTest::addRow("SIGINT") << int(SIGINT);
+        QTest::addRow("SIGKILL") << int(SIGKILL);
+    }
+
+    void appLeavesNoOrphanOnSignal()
+    {
+        QFETCH(int, signal);
+        const QString app = QStringLiteral(VERMILION_APP_PATH);
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/vermilion-test-config"));
+        process.setProcessEnvironment(env);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(app, { QStringLiteral("--sandbox") });
+        QVERIFY2(process.waitForStarted(10000), qPrintable(process.errorString()));
+        QByteArray output;
+        static const QRegularExpression pidLine(QStringLiteral("redis-server pid (\\d+)"));
+        QRegularExpressionMatch match;
+        QTRY_VERIFY_WITH_TIMEOUT((output += process.readAll(),
+                                  match = pidLine.match(QString::fromUtf8(output)), match.hasMatch()),
+                                 60000);
+        const qint64 serverPid = match.captured(1).toLongLong();
+        QVERIFY(processAlive(serverPid));
+        ::kill(pid_t(process.processId()), signal);
+        QVERIFY(process.waitForFinished(15000));
+        if (signal != SIGKILL) {
+            QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(process.exitCode(), 0);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(serverPid), 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandbox)
+#include "tst_sandbox.moc"

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "client/connection.h"
+#include "server/redisserverprocess.h"
+
+#include <QFuture>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace vermilion::test {
+
+// Certificates made for one test run with the openssl command: a CA, a server certificate for
+// 127.0.0.1 / localhost signed by it, and a client certificate.
+struct TlsMaterial {
+    QString directory;
+    QString caCertificate;
+    QString serverCertificate;
+    QString serverKey;
+    bool valid = false;
+    QString error;
+};
+TlsMaterial generateTlsMaterial(const QString& directory);
+
+// Starts a private redis-server on a free loopback port; returns null (with *error) on failure.
+std::unique_ptr<RedisServerProcess> startServer(const RedisServerProcess::Options& options = {},
+                                                QString* error = nullptr);
+
+ConnectionProfile profileFor(const RedisServerProcess& server);
+
+// Waits, running the event loop, for a future (no fixed sleep: returns as soon as it is done).
+template<typename T>
+T await(QFuture<T> future, int timeoutMs = 10000);
+Reply awaitReply(QFuture<Reply> future, int timeoutMs = 10000);
+QList<Reply> awaitBatch(QFuture<QList<Reply>> future, int timeoutMs = 30000);
+
+// Runs the event loop until the connection is in the given state or the time is up.
+bool waitForState(const Connection& connection, Connection::State state, int timeoutMs = 10000);
+
+} // namespace vermilion::test

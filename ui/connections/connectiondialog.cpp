@@ -1,0 +1,385 @@
+#include "connectiondialog.h"
+
+#include "client/connection.h"
+#include "server/serverinfo.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace vermilion::ui {
+
+ConnectionDialog::ConnectionDialog(QWidget* parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Connection"));
+    setObjectName(QStringLiteral("connectionDialog"));
+    auto* layout = new QVBoxLayout(this);
+
+    // A URL fills everything else: the quickest way in for most users.
+    auto* urlRow = new QHBoxLayout;
+    m_url = new QLineEdit(this);
+    m_url->setPlaceholderText(tr("Paste a redis://, rediss:// or unix:// URL to fill the fields"));
+    m_url->setAccessibleName(tr("Connection URL"));
+    m_url->setClearButtonEnabled(true);
+    urlRow->addWidget(new QLabel(tr("URL:"), this));
+    urlRow->addWidget(m_url, 1);
+    layout->addLayout(urlRow);
+    m_urlError = new QLabel(this);
+    m_urlError->setWordWrap(true);
+    m_urlError->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    m_urlError->hide();
+    layout->addWidget(m_urlError);
+    connect(m_url, &QLineEdit::textEdited, this, [this](const QString& text) {
+        if (text.trimmed().isEmpty()) {
+            m_urlError->hide();
+            return;
+        }
+        applyUrl(text);
+    });
+
+    m_tabs = new QTabWidget(this);
+    layout->addWidget(m_tabs);
+
+    // --- Connection
+    auto* general = new QWidget(m_tabs);
+    auto* form = new QFormLayout(general);
+    m_name = new QLineEdit(general);
+    m_name->setPlaceholderText(tr("e.g. Production cache"));
+    m_name->setAccessibleName(tr("Connection name"));
+    form->addRow(tr("&Name:"), m_name);
+    m_transport = new QComboBox(general);
+    m_transport->addItem(tr("TCP (host and port)"));
+    m_transport->addItem(tr("Unix socket"));
+    m_transport->setAccessibleName(tr("Transport"));
+    form->addRow(tr("&Transport:"), m_transport);
+    auto* hostRow = new QWidget(general);
+    auto* hostLayout = new QHBoxLayout(hostRow);
+    hostLayout->setContentsMargins(0, 0, 0, 0);
+    m_host = new QLineEdit(hostRow);
+    m_host->setAccessibleName(tr("Host"));
+    m_host->setPlaceholderText(tr("host name or IP address"));
+    m_port = new QSpinBox(hostRow);
+    m_port->setRange(1, 65535);
+    m_port->setAccessibleName(tr("Port"));
+    hostLayout->addWidget(m_host, 1);
+    hostLayout->addWidget(new QLabel(tr("Port:"), hostRow));
+    hostLayout->addWidget(m_port);
+    form->addRow(tr("&Host:"), hostRow);
+    // Pasting a URL into the host field works too.
+    connect(m_host, &QLineEdit::textEdited, this, [this](const QString& text) {
+        if (text.contains(QLatin1String("://")))
+            applyUrl(text);
+    });
+    m_socketPath = fileField(general, tr("Choose the Redis socket"), &m_socketRow);
+    m_socketPath->setAccessibleName(tr("Socket path"));
+    m_socketPath->setPlaceholderText(QStringLiteral("/run/redis/redis-server.sock"));
+    form->addRow(tr("&Socket:"), m_socketRow);
+    m_username = new QLineEdit(general);
+    m_username->setPlaceholderText(tr("default"));
+    m_username->setAccessibleName(tr("Username"));
+    form->addRow(tr("&Username:"), m_username);
+    m_password = new QLineEdit(general);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setAccessibleName(tr("Password"));
+    auto* reveal = m_password->addAction(QIcon(), QLineEdit::TrailingPosition);
+    reveal->setText(tr("Show"));
+    reveal->setToolTip(tr("Show or hide the password"));
+    reveal->setCheckable(true);
+    connect(reveal, &QAction::toggled, this, [this](bool shown) {
+        m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    form->addRow(tr("&Password:"), m_password);
+    m_passwordNote = new QLabel(general);
+    m_passwordNote->setWordWrap(true);
+    m_passwordNote->hide();
+    form->addRow(QString(), m_passwordNote);
+    m_database = new QSpinBox(general);
+    m_database->setRange(0, 1000000);
+    m_database->setAccessibleName(tr("Database index"));
+    form->addRow(tr("&Database:"), m_database);
+    m_tabs->addTab(general, tr("Connection"));
+
+    // --- TLS
+    auto* security = new QWidget(m_tabs);
+    auto* securityLayout = new QVBoxLayout(security);
+    m_tlsGroup = new QGroupBox(tr("Use &TLS"), security);
+    m_tlsGroup->setCheckable(true);
+    auto* tlsForm = new QFormLayout(m_tlsGroup);
+    QWidget* row = nullptr;
+    m_caFile = fileField(m_tlsGroup, tr("Choose the CA certificate"), &row);
+    m_caFile->setPlaceholderText(tr("the system's trusted CAs"));
+    m_caFile->setAccessibleName(tr("CA certificate file"));
+    tlsForm->addRow(tr("CA certificate:"), row);
+    m_certificateFile = fileField(m_tlsGroup, tr("Choose the client certificate"), &row);
+    m_certificateFile->setPlaceholderText(tr("none"));
+    m_certificateFile->setAccessibleName(tr("Client certificate file"));
+    tlsForm->addRow(tr("Client certificate:"), row);
+    m_keyFile = fileField(m_tlsGroup, tr("Choose the client key"), &row);
+    m_keyFile->setPlaceholderText(tr("none"));
+    m_keyFile->setAccessibleName(tr("Client key file"));
+    tlsForm->addRow(tr("Client key:"), row);
+    m_serverName = new QLineEdit(m_tlsGroup);
+    m_serverName->setPlaceholderText(tr("the host name"));
+    m_serverName->setAccessibleName(tr("TLS server name"));
+    tlsForm->addRow(tr("Server name (SNI):"), m_serverName);
+    m_verifyPeer = new QCheckBox(tr("&Verify the server certificate and host name"), m_tlsGroup);
+    m_verifyPeer->setToolTip(tr("Turning this off accepts any certificate: anyone on the path can read and change "
+                                "the traffic."));
+    tlsForm->addRow(QString(), m_verifyPeer);
+    securityLayout->addWidget(m_tlsGroup);
+    securityLayout->addStretch();
+    m_tabs->addTab(security, tr("TLS"));
+
+    // --- Advanced
+    auto* advanced = new QWidget(m_tabs);
+    auto* advancedForm = new QFormLayout(advanced);
+    m_connectTimeout = new QSpinBox(advanced);
+    m_connectTimeout->setRange(100, 600000);
+    m_connectTimeout->setSingleStep(500);
+    m_connectTimeout->setSuffix(tr(" ms"));
+    m_connectTimeout->setAccessibleName(tr("Connect timeout"));
+    advancedForm->addRow(tr("Connect timeout:"), m_connectTimeout);
+    m_commandTimeout = new QSpinBox(advanced);
+    m_commandTimeout->setRange(100, 3600000);
+    m_commandTimeout->setSingleStep(1000);
+    m_commandTimeout->setSuffix(tr(" ms"));
+    m_commandTimeout->setAccessibleName(tr("Command timeout"));
+    advancedForm->addRow(tr("Command timeout:"), m_commandTimeout);
+    m_readOnly = new QCheckBox(tr("&Read-only: refuse every command that changes data"), advanced);
+    m_readOnly->setToolTip(tr("Commands are classified with the server's own COMMAND flags; write commands "
+                              "are refused before they are sent."));
+    advancedForm->addRow(QString(), m_readOnly);
+    m_separator = new QLineEdit(advanced);
+    m_separator->setMaxLength(8);
+    m_separator->setAccessibleName(tr("Namespace separator"));
+    m_separator->setToolTip(tr("Groups keys into folders in the key browser: app:user:1 with \":\"."));
+    advancedForm->addRow(tr("Namespace separator:"), m_separator);
+    m_tabs->addTab(advanced, tr("Advanced"));
+
+    m_testResult = new QLabel(this);
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setMinimumHeight(fontMetrics().height() * 2);
+    m_testResult->setAccessibleName(tr("Test result"));
+    layout->addWidget(m_testResult);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_testButton = m_buttons->addButton(tr("&Test"), QDialogButtonBox::ActionRole);
+    m_testButton->setToolTip(tr("Connect with these settings and report what happens"));
+    connect(m_testButton, &QPushButton::clicked, this, &ConnectionDialog::startTest);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
+    layout->addWidget(m_buttons);
+
+    connect(m_transport, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateEnabledFields);
+    setProfile(ConnectionProfile());
+    resize(560, 460);
+}
+
+ConnectionDialog::~ConnectionDialog() = default;
+
+QLineEdit* ConnectionDialog::fileField(QWidget* parent, const QString& caption, QWidget** row)
+{
+    *row = new QWidget(parent);
+    auto* layout = new QHBoxLayout(*row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* edit = new QLineEdit(*row);
+    auto* browse = new QToolButton(*row);
+    browse->setText(tr("…"));
+    browse->setToolTip(caption);
+    browse->setAccessibleName(caption);
+    connect(browse, &QToolButton::clicked, this, [this, edit, caption] {
+        const QString file = QFileDialog::getOpenFileName(this, caption, QFileInfo(edit->text()).absolutePath());
+        if (!file.isEmpty())
+            edit->setText(file);
+    });
+    layout->addWidget(edit, 1);
+    layout->addWidget(browse);
+    return edit;
+}
+
+void ConnectionDialog::setProfile(const ConnectionProfile& profile)
+{
+    m_base = profile;
+    m_name->setText(profile.name);
+    m_transport->setCurrentIndex(profile.usesUnixSocket() ? 1 : 0);
+    m_host->setText(profile.host);
+    m_port->setValue(profile.port);
+    m_socketPath->setText(profile.socketPath);
+    m_username->setText(profile.username);
+    m_password->setText(profile.password);
+    m_database->setValue(profile.database);
+    m_tlsGroup->setChecked(profile.tls.enabled);
+    m_caFile->setText(profile.tls.caFile);
+    m_certificateFile->setText(profile.tls.certificateFile);
+    m_keyFile->setText(profile.tls.keyFile);
+    m_serverName->setText(profile.tls.serverName);
+    m_verifyPeer->setChecked(profile.tls.verifyPeer);
+    m_connectTimeout->setValue(profile.connectTimeoutMs);
+    m_commandTimeout->setValue(profile.commandTimeoutMs);
+    m_readOnly->setChecked(profile.readOnly);
+    m_separator->setText(profile.namespaceSeparator);
+    updateEnabledFields();
+}
+
+ConnectionProfile ConnectionDialog::profile() const
+{
+    ConnectionProfile p = m_base;
+    if (p.id.isNull())
+        p.id = QUuid::createUuid();
+    const bool unix = m_transport->currentIndex() == 1;
+    p.host = m_host->text().trimmed();
+    p.port = quint16(m_port->value());
+    p.socketPath = unix ? m_socketPath->text().trimmed() : QString();
+    p.username = m_username->text();
+    p.password = m_password->text();
+    p.database = m_database->value();
+    p.tls.enabled = !unix && m_tlsGroup->isChecked();
+    p.tls.caFile = m_caFile->text().trimmed();
+    p.tls.certificateFile = m_certificateFile->text().trimmed();
+    p.tls.keyFile = m_keyFile->text().trimmed();
+    p.tls.serverName = m_serverName->text().trimmed();
+    p.tls.verifyPeer = m_verifyPeer->isChecked();
+    p.connectTimeoutMs = m_connectTimeout->value();
+    p.commandTimeoutMs = m_commandTimeout->value();
+    p.readOnly = m_readOnly->isChecked();
+    p.namespaceSeparator = m_separator->text().isEmpty() ? QStringLiteral(":") : m_separator->text();
+    p.name = m_name->text().trimmed();
+    if (p.name.isEmpty())
+        p.name = p.endpoint();
+    return p;
+}
+
+void ConnectionDialog::setPasswordStorageNote(const QString& note)
+{
+    m_passwordNote->setText(note);
+    m_passwordNote->setVisible(!note.isEmpty());
+}
+
+bool ConnectionDialog::applyUrl(const QString& url)
+{
+    ConnectionProfile parsed = profile();
+    parsed.name.clear();
+    QString error;
+    if (!ConnectionProfile::fromUrl(url, &parsed, &error)) {
+        m_urlError->setText(error);
+        m_urlError->show();
+        return false;
+    }
+    m_urlError->hide();
+    const QString keepName = m_name->text();
+    setProfile(parsed);
+    if (!keepName.isEmpty())
+        m_name->setText(keepName);
+    if (m_url->text() != url.trimmed())
+        m_url->setText(url.trimmed());
+    return true;
+}
+
+void ConnectionDialog::updateEnabledFields()
+{
+    const bool unix = m_transport->currentIndex() == 1;
+    m_host->setEnabled(!unix);
+    m_port->setEnabled(!unix);
+    m_socketRow->setEnabled(unix);
+    m_tlsGroup->setEnabled(!unix);
+}
+
+bool ConnectionDialog::isTesting() const { return m_testConnection != nullptr; }
+QString ConnectionDialog::testResult() const { return m_lastTestMessage; }
+
+void ConnectionDialog::startTest()
+{
+    const ConnectionProfile p = profile();
+    if (p.usesUnixSocket() ? p.socketPath.isEmpty() : p.host.isEmpty()) {
+        showTestResult(false, p.usesUnixSocket() ? tr("Enter the socket path first.") : tr("Enter a host first."));
+        return;
+    }
+    const int generation = ++m_testGeneration;
+    m_testConnection.reset();
+    ConnectionTuning tuning;
+    tuning.autoReconnect = false;
+    m_testConnection = std::make_unique<Connection>(p, tuning);
+    m_testButton->setEnabled(false);
+    m_testResult->setStyleSheet(QString());
+    m_testResult->setText(tr("Connecting to %1...").arg(p.endpoint()));
+    Connection* connection = m_testConnection.get();
+    connect(connection, &Connection::stateChanged, this,
+            [this, generation, connection](Connection::State state, const QString& message) {
+                if (generation != m_testGeneration)
+                    return;
+                if (state == Connection::State::Failed) {
+                    finishTest(false, message);
+                } else if (state == Connection::State::Connected) {
+                    connection->execute({ "INFO", "server" }, this, [this, generation](const Reply& reply) {
+                        if (generation != m_testGeneration)
+                            return;
+                        if (reply.isClientError()) {
+                            finishTest(false, reply.errorMessage());
+                            return;
+                        }
+                        if (reply.isError()) {
+                            // Connected, but ACLs may forbid INFO: still a success.
+                            finishTest(true, tr("Connected. The server did not tell its version: %1")
+                                                 .arg(reply.errorMessage()));
+                            return;
+                        }
+                        const ServerInfo info = ServerInfo::parse(reply.bytes());
+                        finishTest(true, tr("Connected to Redis %1 (%2).")
+                                             .arg(info.version(), info.mode().isEmpty() ? tr("standalone") : info.mode()));
+                    });
+                }
+            });
+    connection->open();
+}
+
+void ConnectionDialog::finishTest(bool ok, const QString& message)
+{
+    // Dropped later, not from inside the connection's own signal.
+    QMetaObject::invokeMethod(this, [this] { m_testConnection.reset(); }, Qt::QueuedConnection);
+    m_testButton->setEnabled(true);
+    showTestResult(ok, message);
+    emit testFinished(ok, message);
+}
+
+void ConnectionDialog::showTestResult(bool ok, const QString& message)
+{
+    m_lastTestMessage = message;
+    m_testResult->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #d32f2f;"));
+    m_testResult->setText((ok ? QStringLiteral("✔ ") : QStringLiteral("✖ ")) + message);
+}
+
+void ConnectionDialog::accept()
+{
+    const ConnectionProfile p = profile();
+    QString problem;
+    if (!p.usesUnixSocket() && p.host.isEmpty())
+        problem = tr("Enter the server's host name or address.");
+    else if (p.usesUnixSocket() && p.socketPath.isEmpty())
+        problem = tr("Enter the path of the server's Unix socket.");
+    else if (p.tls.enabled && !p.tls.caFile.isEmpty() && !QFileInfo::exists(p.tls.caFile))
+        problem = tr("The CA certificate file %1 does not exist.").arg(p.tls.caFile);
+    else if (p.tls.enabled && p.tls.certificateFile.isEmpty() != p.tls.keyFile.isEmpty())
+        problem = tr("A client certificate needs its key, and a key its certificate.");
+    if (!problem.isEmpty()) {
+        showTestResult(false, problem);
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace vermilion::ui

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "profiles/connectionprofile.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+
+namespace vermilion {
+class Connection;
+}
+
+namespace vermilion::ui {
+
+// Creates or edits a connection profile. "Test" connects with what is in the fields, off the UI
+// thread, and answers with the server version or the precise error.
+class ConnectionDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ConnectionDialog(QWidget* parent = nullptr);
+    ~ConnectionDialog() override;
+
+    void setProfile(const ConnectionProfile& profile);
+    ConnectionProfile profile() const;
+    // Shown under the password: where the password will be kept.
+    void setPasswordStorageNote(const QString& note);
+
+    // Fills the fields from a redis://, rediss:// or unix:// URL; false (and a message) if malformed.
+    bool applyUrl(const QString& url);
+    void startTest();
+    QString testResult() const;
+    bool isTesting() const;
+
+    // For tests and accessibility tools.
+    QLineEdit* hostEdit() const { return m_host; }
+    QPushButton* testButton() const { return m_testButton; }
+
+    void accept() override;
+
+signals:
+    void testFinished(bool ok, const QString& message);
+
+private:
+    void updateEnabledFields();
+    void showTestResult(bool ok, const QString& message);
+    void finishTest(bool ok, const QString& message);
+    QLineEdit* fileField(QWidget* parent, const QString& caption, QWidget** row);
+
+    QTabWidget* m_tabs = nullptr;
+    QLineEdit* m_name = nullptr;
+    QLineEdit* m_url = nullptr;
+    QLabel* m_urlError = nullptr;
+    QComboBox* m_transport = nullptr;
+    QLineEdit* m_host = nullptr;
+    QSpinBox* m_port = nullptr;
+    QLineEdit* m_socketPath = nullptr;
+    QWidget* m_socketRow = nullptr;
+    QLineEdit* m_username = nullptr;
+    QLineEdit* m_password = nullptr;
+    QLabel* m_passwordNote = nullptr;
+    QSpinBox* m_database = nullptr;
+    QGroupBox* m_tlsGroup = nullptr;
+    QLineEdit* m_caFile = nullptr;
+    QLineEdit* m_certificateFile = nullptr;
+    QLineEdit* m_keyFile = nullptr;
+    QLineEdit* m_serverName = nullptr;
+    QCheckBox* m_verifyPeer = nullptr;
+    QSpinBox* m_connectTimeout = nullptr;
+    QSpinBox* m_commandTimeout = nullptr;
+    QCheckBox* m_readOnly = nullptr;
+    QLineEdit* m_separator = nullptr;
+    QLabel* m_testResult = nullptr;
+    QPushButton* m_testButton = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+
+    ConnectionProfile m_base; // keeps the id and whatever the form does not show
+    std::unique_ptr<Connection> m_testConnection;
+    QString m_lastTestMessage;
+    int m_testGeneration = 0;
+};
+
+} // namespace vermilion::ui

@@ -1,0 +1,99 @@
+#include "sessionworkspace.h"
+
+#include "client/session.h"
+#include "consolepanel.h"
+#include "overviewpanel.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace vermilion::ui {
+
+SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("sessionWorkspace"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("connectionBanner"));
+    m_banner->setAutoFillBackground(true);
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bannerText->setAccessibleName(tr("Connection status"));
+    m_retry = new QPushButton(tr("&Retry"), m_banner);
+    m_edit = new QPushButton(tr("&Edit connection..."), m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_retry);
+    bannerLayout->addWidget(m_edit);
+    layout->addWidget(m_banner);
+    connect(m_retry, &QPushButton::clicked, m_session, &Session::open);
+    connect(m_edit, &QPushButton::clicked, this, &SessionWorkspace::editRequested);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setAccessibleName(tr("Tools"));
+    m_overview = new OverviewPanel(session, m_tabs);
+    m_console = new ConsolePanel(session, m_tabs);
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_tabs->addTab(m_console, tr("Console"));
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_session, &Session::stateChanged, this, &SessionWorkspace::onStateChanged);
+    onStateChanged(m_session->state(), QString());
+}
+
+QString SessionWorkspace::bannerText() const { return m_banner->isVisible() ? m_bannerText->text() : QString(); }
+
+void SessionWorkspace::onStateChanged(Connection::State state, const QString& message)
+{
+    QColor background;
+    QString text = message;
+    bool canRetry = false;
+    switch (state) {
+    case Connection::State::Connected:
+        // Say that it is back for a moment only when it was lost before.
+        m_banner->setVisible(false);
+        return;
+    case Connection::State::Connecting:
+        background = QColor(0xff, 0xf4, 0xd6);
+        if (text.isEmpty())
+            text = tr("Connecting to %1...").arg(m_session->profile().endpoint());
+        break;
+    case Connection::State::Reconnecting:
+        background = QColor(0xff, 0xe9, 0xc7);
+        text = tr("Connection lost: %1").arg(message);
+        canRetry = true;
+        break;
+    case Connection::State::Failed:
+        background = QColor(0xfd, 0xde, 0xdc);
+        text = tr("Cannot connect: %1").arg(message.isEmpty() ? m_session->lastError() : message);
+        canRetry = true;
+        break;
+    case Connection::State::Disconnected:
+        background = QColor(0xec, 0xec, 0xef);
+        text = tr("Disconnected.");
+        canRetry = true;
+        break;
+    }
+    QPalette palette = m_banner->palette();
+    palette.setColor(QPalette::Window, background);
+    palette.setColor(QPalette::WindowText, QColor(0x1d, 0x1d, 0x1f));
+    m_banner->setPalette(palette);
+    m_bannerText->setPalette(palette);
+    m_bannerText->setText(text);
+    m_retry->setText(state == Connection::State::Reconnecting ? tr("&Retry now") : tr("&Retry"));
+    m_retry->setVisible(canRetry);
+    m_edit->setVisible(state == Connection::State::Failed);
+    m_banner->setVisible(true);
+}
+
+} // namespace vermilion::ui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "client/connection.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QFrame;
+
+namespace vermilion {
+class Session;
+}
+
+namespace vermilion::ui {
+
+class ConsolePanel;
+class OverviewPanel;
+
+// Everything shown for one open connection: a banner when the link is not up, and the tool tabs.
+// Feature panels (key browser, dashboard, Lua, pub/sub, monitor, locks and queues) add tabs here.
+class SessionWorkspace : public QWidget {
+    Q_OBJECT
+public:
+    explicit SessionWorkspace(Session* session, QWidget* parent = nullptr);
+
+    Session* session() const { return m_session; }
+    QTabWidget* tabs() const { return m_tabs; }
+    ConsolePanel* console() const { return m_console; }
+    OverviewPanel* overview() const { return m_overview; }
+    QString bannerText() const;
+
+signals:
+    void editRequested();
+
+private:
+    void onStateChanged(Connection::State state, const QString& message);
+
+    Session* m_session;
+    QFrame* m_banner = nullptr;
+    QLabel* m_bannerText = nullptr;
+    QPushButton* m_retry = nullptr;
+    QPushButton* m_edit = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    OverviewPanel* m_overview = nullptr;
+    ConsolePanel* m_console = nullptr;
+};
+
+} // namespace vermilion::ui

@@ -79,9 +79,12 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     hostLayout->addWidget(new QLabel(tr("Port:"), hostRow));
     hostLayout->addWidget(m_port);
     form->addRow(tr("&Host:"), hostRow);
-    // Pasting a URL into the host field works too.
+    // Pasting a URL into the host field works too (a paste, not typing: every keystroke of a URL
+    // being typed would otherwise rewrite the fields under the cursor).
     connect(m_host, &QLineEdit::textEdited, this, [this](const QString& text) {
-        if (text.contains(QLatin1String("://")))
+        const bool pasted = text.size() - m_hostBeforeEdit.size() > 1;
+        m_hostBeforeEdit = text;
+        if (pasted && text.contains(QLatin1String("://")))
             applyUrl(text);
     });
     m_socketPath = fileField(general, tr("Choose the Redis socket"), &m_socketRow);

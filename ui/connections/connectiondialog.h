@@ -86,6 +86,7 @@ private:
     ConnectionProfile m_base; // keeps the id and whatever the form does not show
     std::unique_ptr<Connection> m_testConnection;
     QString m_lastTestMessage;
+    QString m_hostBeforeEdit;
     int m_testGeneration = 0;
 };
 

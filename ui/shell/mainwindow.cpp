@@ -156,8 +156,10 @@ void MainWindow::buildLayout()
     m_progress->setRange(0, 100);
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
-    for (QLabel* label : { m_stateLabel, m_versionLabel, m_roleLabel, m_dbLabel, m_latencyLabel })
+    for (QLabel* label : { m_stateLabel, m_versionLabel, m_roleLabel, m_dbLabel, m_latencyLabel }) {
+        label->setContentsMargins(6, 0, 6, 0);
         statusBar()->addPermanentWidget(label);
+    }
 }
 
 void MainWindow::buildActions()

@@ -56,18 +56,54 @@ void Connection::close() { QMetaObject::invokeMethod(m_worker, &ConnectionWorker
 
 void Connection::enqueue(const Command& argv, Deliver deliver, CommandOptions options)
 {
+    enqueue(argv, Completion { std::move(deliver), {}, {} }, options);
+}
+
+void Connection::enqueue(const Command& argv, Completion&& completion, CommandOptions options)
+{
     Request request;
-    request.argv = argv;
-    request.payload = RespEncoder::encode(argv);
-    request.deliver = std::move(deliver);
     request.timeoutMs = options.timeoutMs;
     {
         QMutexLocker lock(&m_shared->mutex);
-        m_shared->queue.push_back(std::move(request));
+        if (m_profile.readOnly) {
+            // Refused here, before it is queued, once the server's command table is known; until
+            // then the worker decides when the handshake has read it.
+            if (const auto& classifier = m_shared->classifier) {
+                const auto verdict = classifier->classify(argv);
+                if (verdict != CommandClassifier::Verdict::ReadOnly) {
+                    lock.unlock();
+                    completeNow(std::move(completion),
+                                Reply::error(ConnectionWorker::readOnlyRefusal(verdict, argv, false).toUtf8(),
+                                             Reply::ErrorKind::ReadOnly));
+                    return;
+                }
+            } else {
+                request.argv = argv;
+                m_shared->outgoing.anyDeferredCheck = true;
+            }
+        }
+        OutgoingBatch& outgoing = m_shared->outgoing;
+        request.begin = outgoing.bytes.size();
+        RespEncoder::append(outgoing.bytes, argv);
+        request.end = outgoing.bytes.size();
+        request.completion = std::move(completion);
+        outgoing.requests.push_back(std::move(request));
     }
     // One wake-up per burst: a caller pipelining thousands of commands costs one queued call.
     if (!m_shared->wakeScheduled.exchange(true))
         QMetaObject::invokeMethod(m_worker, &ConnectionWorker::drainQueue, Qt::QueuedConnection);
+}
+
+void Connection::completeNow(Completion&& completion, Reply&& reply)
+{
+    if (completion.callback) {
+        if (QObject* context = completion.context.data())
+            QMetaObject::invokeMethod(
+                context, [callback = std::move(completion.callback), reply] { callback(reply); },
+                Qt::QueuedConnection);
+    } else if (completion.deliver) {
+        completion.deliver(std::move(reply));
+    }
 }
 
 QFuture<Reply> Connection::execute(const Command& argv, CommandOptions options)
@@ -88,15 +124,7 @@ QFuture<Reply> Connection::execute(const Command& argv, CommandOptions options)
 void Connection::execute(const Command& argv, QObject* context, Callback callback, CommandOptions options)
 {
     Q_ASSERT(context);
-    QPointer<QObject> guard(context);
-    enqueue(
-        argv,
-        [guard, callback = std::move(callback)](Reply&& reply) {
-            if (QObject* receiver = guard.data())
-                QMetaObject::invokeMethod(
-                    receiver, [callback, reply = std::move(reply)] { callback(reply); }, Qt::QueuedConnection);
-        },
-        options);
+    enqueue(argv, Completion { {}, QPointer<QObject>(context), std::move(callback) }, options);
 }
 
 QFuture<QList<Reply>> Connection::executeBatch(const QList<Command>& commands, CommandOptions options)

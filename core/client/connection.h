@@ -15,6 +15,7 @@ class QThread;
 namespace vermilion {
 
 class ConnectionWorker;
+struct Completion;
 struct ConnectionShared;
 
 // Tuning that is not part of a saved profile.
@@ -81,6 +82,8 @@ private:
     using Deliver = std::function<void(Reply&&)>;
     using BatchDeliver = std::function<void(QList<Reply>&&)>;
     void enqueue(const Command& argv, Deliver deliver, CommandOptions options);
+    void enqueue(const Command& argv, Completion&& completion, CommandOptions options);
+    static void completeNow(Completion&& completion, Reply&& reply);
     void enqueueBatch(const QList<Command>& commands, BatchDeliver finish, CommandOptions options);
     void handleWorkerState(int state, const QString& message);
 

@@ -225,9 +225,15 @@ void ConnectionWorker::onTransportReady()
     }
     if (!m_tuning.clientName.isEmpty())
         sendInternal({ "CLIENT", "SETNAME", m_tuning.clientName }, [](Reply&&) { /* optional: ACLs may forbid it */ });
-    if (m_profile.readOnly && !m_classifier.isLoaded()) {
+    if (m_profile.readOnly && !m_classifier) {
         sendInternal({ "COMMAND" }, [this](Reply&& reply) {
-            m_classifierFailed = reply.isError() || !m_classifier.load(reply);
+            auto classifier = std::make_shared<CommandClassifier>();
+            m_classifierFailed = reply.isError() || !classifier->load(reply);
+            if (m_classifierFailed)
+                return;
+            m_classifier = classifier;
+            QMutexLocker lock(&m_shared->mutex);
+            m_shared->classifier = classifier;
         });
     }
     sendInternal({ "PING" }, [this](Reply&& reply) {
@@ -255,8 +261,8 @@ void ConnectionWorker::handshakeFinished()
     m_attempt = 0;
     setState(Connection::State::Connected, wasReconnect ? tr("Connection to %1 is back.").arg(m_profile.endpoint())
                                                         : tr("Connected to %1.").arg(m_profile.endpoint()));
-    std::vector<Request> waiting;
-    waiting.swap(m_waiting);
+    OutgoingBatch waiting;
+    std::swap(waiting, m_waiting);
     send(waiting);
     drainQueue();
 }
@@ -265,25 +271,89 @@ void ConnectionWorker::sendInternal(const Command& argv, std::function<void(Repl
 {
     const QByteArray payload = RespEncoder::encode(argv);
     m_socket->write(payload);
-    m_inFlight.push_back({ std::move(handler), 0, true });
+    m_inFlight.push_back({ Completion { std::move(handler), {}, {} }, 0, true });
+}
+
+void ConnectionWorker::complete(Completion& completion, Reply&& reply)
+{
+    if (completion.callback)
+        m_callbacks.push_back({ std::move(completion.context), std::move(completion.callback), std::move(reply) });
+    else if (completion.deliver)
+        completion.deliver(std::move(reply));
+}
+
+void ConnectionWorker::flushCallbacks()
+{
+    if (m_callbacks.empty())
+        return;
+    // One queued call per run of replies for the same context: a million replies cost a few
+    // hundred events on the receiving thread, not a million.
+    auto begin = m_callbacks.begin();
+    while (begin != m_callbacks.end()) {
+        QObject* context = begin->context.data();
+        auto end = begin;
+        while (end != m_callbacks.end() && end->context.data() == context)
+            ++end;
+        if (context) {
+            auto run = std::make_shared<std::vector<PendingCallback>>(std::make_move_iterator(begin),
+                                                                      std::make_move_iterator(end));
+            QMetaObject::invokeMethod(
+                context,
+                [run] {
+                    for (const PendingCallback& pending : *run) {
+                        // A callback may delete a later callback's context.
+                        if (pending.context)
+                            pending.callback(pending.reply);
+                    }
+                },
+                Qt::QueuedConnection);
+        }
+        begin = end;
+    }
+    m_callbacks.clear();
+}
+
+void OutgoingBatch::append(OutgoingBatch&& other)
+{
+    const qsizetype shift = bytes.size();
+    bytes += other.bytes;
+    requests.reserve(requests.size() + other.requests.size());
+    for (Request& request : other.requests) {
+        request.begin += shift;
+        request.end += shift;
+        requests.push_back(std::move(request));
+    }
+    anyDeferredCheck = anyDeferredCheck || other.anyDeferredCheck;
+}
+
+QString ConnectionWorker::readOnlyRefusal(CommandClassifier::Verdict verdict, const Command& argv, bool tableUnreadable)
+{
+    const QString name = QString::fromUtf8(argv.value(0).toUpper());
+    if (verdict == CommandClassifier::Verdict::Writes)
+        return tr("%1 was refused: this connection is read-only and %1 changes data on the server.").arg(name);
+    if (tableUnreadable)
+        return tr("%1 was refused: this connection is read-only and the server's command table (COMMAND) could not "
+                  "be read to tell whether %1 writes.")
+            .arg(name);
+    return tr("%1 was refused: this connection is read-only and the server does not know the command.").arg(name);
 }
 
 void ConnectionWorker::drainQueue()
 {
     m_shared->wakeScheduled.store(false);
-    std::vector<Request> requests;
+    OutgoingBatch batch;
     {
         QMutexLocker lock(&m_shared->mutex);
-        requests.swap(m_shared->queue);
+        std::swap(batch, m_shared->outgoing);
     }
-    if (requests.empty())
+    if (batch.empty())
         return;
     switch (m_state) {
     case Connection::State::Connected:
-        send(requests);
+        send(batch);
         break;
     case Connection::State::Connecting:
-        std::move(requests.begin(), requests.end(), std::back_inserter(m_waiting));
+        m_waiting.append(std::move(batch));
         break;
     case Connection::State::Disconnected:
     case Connection::State::Reconnecting:
@@ -296,46 +366,51 @@ void ConnectionWorker::drainQueue()
         message = m_state == Connection::State::Disconnected
             ? tr("Not connected to %1.").arg(m_profile.endpoint())
             : tr("Not connected to %1 (%2). The command was not sent.").arg(m_profile.endpoint(), message);
-        for (Request& request : requests)
-            request.deliver(clientError(Reply::ErrorKind::NotConnected, message));
+        failBatch(batch, Reply::ErrorKind::NotConnected, message);
         break;
     }
     }
 }
 
-void ConnectionWorker::send(std::vector<Request>& requests)
+void ConnectionWorker::failBatch(OutgoingBatch& batch, Reply::ErrorKind kind, const QString& message)
 {
-    if (requests.empty())
+    for (Request& request : batch.requests)
+        complete(request.completion, clientError(kind, message));
+    batch = {};
+    flushCallbacks();
+}
+
+void ConnectionWorker::send(OutgoingBatch& batch)
+{
+    if (batch.empty())
         return;
-    QByteArray out;
-    qsizetype total = 0;
-    for (const Request& request : requests)
-        total += request.payload.size();
-    out.reserve(total);
     const qint64 now = m_clock.elapsed();
-    for (Request& request : requests) {
-        if (m_profile.readOnly) {
-            const auto verdict = m_classifier.classify(request.argv);
-            if (verdict != CommandClassifier::Verdict::ReadOnly) {
-                const QString name = QString::fromUtf8(request.argv.value(0).toUpper());
-                const QString message = verdict == CommandClassifier::Verdict::Writes
-                    ? tr("%1 was refused: this connection is read-only and %1 changes data on the server.").arg(name)
-                    : m_classifierFailed
-                    ? tr("%1 was refused: this connection is read-only and the server's command table (COMMAND) "
-                         "could not be read to tell whether %1 writes.")
-                          .arg(name)
-                    : tr("%1 was refused: this connection is read-only and the server does not know the command.")
-                          .arg(name);
-                request.deliver(clientError(Reply::ErrorKind::ReadOnly, message));
-                continue;
+    // Fast path: every command was cleared by its caller, the bytes go out as they are.
+    QByteArray filtered;
+    if (batch.anyDeferredCheck)
+        filtered.reserve(batch.bytes.size());
+    for (Request& request : batch.requests) {
+        if (batch.anyDeferredCheck) {
+            if (!request.argv.isEmpty()) {
+                const auto verdict = m_classifier ? m_classifier->classify(request.argv)
+                                                  : CommandClassifier::Verdict::Unknown;
+                if (verdict != CommandClassifier::Verdict::ReadOnly) {
+                    complete(request.completion,
+                             clientError(Reply::ErrorKind::ReadOnly,
+                                         readOnlyRefusal(verdict, request.argv, m_classifierFailed)));
+                    continue;
+                }
             }
+            filtered.append(batch.bytes.constData() + request.begin, request.end - request.begin);
         }
-        out += request.payload;
         const int timeout = request.timeoutMs < 0 ? m_profile.commandTimeoutMs : request.timeoutMs;
-        m_inFlight.push_back({ std::move(request.deliver), timeout > 0 ? now + timeout : 0, false });
+        m_inFlight.push_back({ std::move(request.completion), timeout > 0 ? now + timeout : 0, false });
     }
+    flushCallbacks();
+    const QByteArray& out = batch.anyDeferredCheck ? filtered : batch.bytes;
     if (!out.isEmpty())
         m_socket->write(out);
+    batch = {};
     if (!m_inFlight.empty() && !m_timeoutTimer->isActive())
         m_timeoutTimer->start();
 }
@@ -372,11 +447,14 @@ void ConnectionWorker::onReadyRead()
             }
             InFlight head = std::move(m_inFlight.front());
             m_inFlight.pop_front();
-            head.deliver(std::move(reply));
-            if (!m_socket)
+            complete(head.completion, std::move(reply));
+            if (!m_socket) {
+                flushCallbacks();
                 return; // the handler failed the link
+            }
         }
     }
+    flushCallbacks();
     if (m_inFlight.empty())
         m_timeoutTimer->stop();
 }
@@ -397,9 +475,11 @@ void ConnectionWorker::checkTimeouts()
     const QString message = tr("No reply from %1 within %2 ms: the server may be busy, paused or unreachable.")
                                 .arg(m_profile.endpoint())
                                 .arg(m_profile.commandTimeoutMs);
-    late.deliver(clientError(Reply::ErrorKind::Timeout, message));
-    // The stream is out of step now: start over on a fresh link.
+    // The stream is out of step now: start over on a fresh link. The state changes before the
+    // caller hears of the timeout, so what it does next sees the link as down.
     failLink(message, false);
+    complete(late.completion, clientError(Reply::ErrorKind::Timeout, message));
+    flushCallbacks();
 }
 
 void ConnectionWorker::onConnectTimeout()
@@ -441,14 +521,13 @@ void ConnectionWorker::failInFlight(Reply::ErrorKind kind, const QString& messag
         : message;
     for (InFlight& request : inFlight) {
         if (!request.internal)
-            request.deliver(clientError(kind, sentMessage));
+            complete(request.completion, clientError(kind, sentMessage));
     }
     // Commands waiting for the handshake were never sent.
-    std::vector<Request> waiting;
-    waiting.swap(m_waiting);
+    OutgoingBatch waiting;
+    std::swap(waiting, m_waiting);
     const auto waitingKind = kind == Reply::ErrorKind::ConnectionLost ? Reply::ErrorKind::NotConnected : kind;
-    for (Request& request : waiting)
-        request.deliver(clientError(waitingKind, tr("%1 The command was not sent.").arg(message)));
+    failBatch(waiting, waitingKind, tr("%1 The command was not sent.").arg(message));
 }
 
 void ConnectionWorker::failLink(const QString& message, bool fatal)
@@ -456,20 +535,21 @@ void ConnectionWorker::failLink(const QString& message, bool fatal)
     m_connectTimer->stop();
     m_timeoutTimer->stop();
     const bool wasConnected = m_state == Connection::State::Connected;
-    failInFlight(Reply::ErrorKind::ConnectionLost, message);
     destroySocket();
     const bool retry = !fatal && m_tuning.autoReconnect && (wasConnected || m_everConnected);
+    // The new state is published before any caller hears of its failed command.
     if (!retry) {
         setState(Connection::State::Failed, message);
-        drainQueue();
-        return;
+    } else {
+        const int shift = qMin(m_attempt, 16);
+        const qint64 delay
+            = qMin<qint64>(qint64(m_tuning.reconnectInitialDelayMs) << shift, m_tuning.reconnectMaxDelayMs);
+        ++m_attempt;
+        m_reconnectTimer->start(int(delay));
+        setState(Connection::State::Reconnecting,
+                 tr("%1 Reconnecting in %2 s.").arg(message, QString::number(double(delay) / 1000.0, 'f', 1)));
     }
-    const int shift = qMin(m_attempt, 16);
-    const qint64 delay = qMin<qint64>(qint64(m_tuning.reconnectInitialDelayMs) << shift, m_tuning.reconnectMaxDelayMs);
-    ++m_attempt;
-    m_reconnectTimer->start(int(delay));
-    setState(Connection::State::Reconnecting,
-             tr("%1 Reconnecting in %2 s.").arg(message, QString::number(double(delay) / 1000.0, 'f', 1)));
+    failInFlight(Reply::ErrorKind::ConnectionLost, message);
     drainQueue();
 }
 

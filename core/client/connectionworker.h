@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 
 #include <atomic>
 #include <deque>
@@ -17,19 +18,43 @@ class QTimer;
 
 namespace vermilion {
 
-// A command on its way: encoded in the caller's thread, sent and completed in the worker's.
-struct Request {
-    Command argv;
-    QByteArray payload;
+// Where a reply goes: either a function run in the worker thread (promises, batches, the handshake),
+// or a callback run in the context object's thread. Callbacks are handed over in batches, one
+// queued call per context per socket read, not one per reply.
+struct Completion {
     std::function<void(Reply&&)> deliver;
+    QPointer<QObject> context;
+    std::function<void(const Reply&)> callback;
+};
+
+// A command on its way. Its bytes are encoded by the caller straight into the shared outgoing
+// buffer (no allocation per command crosses threads); it keeps its byte range there. argv is kept
+// only when the read-only check has to wait for the server's command table.
+struct Request {
+    qsizetype begin = 0;
+    qsizetype end = 0;
+    Command argv;
+    Completion completion;
     int timeoutMs = -1;
+};
+
+// Commands handed from callers to the worker in one go.
+struct OutgoingBatch {
+    QByteArray bytes;
+    std::vector<Request> requests;
+    bool anyDeferredCheck = false;
+
+    void append(OutgoingBatch&& other);
+    bool empty() const { return requests.empty(); }
 };
 
 // State shared between a Connection (any thread) and its worker.
 struct ConnectionShared {
     QMutex mutex;
-    std::vector<Request> queue; // guarded by mutex
+    OutgoingBatch outgoing; // guarded by mutex
     QString lastError; // guarded by mutex
+    // Set once the server's COMMAND table is read (read-only profiles); guarded by mutex.
+    std::shared_ptr<const CommandClassifier> classifier;
     std::atomic<bool> wakeScheduled { false };
     std::atomic<int> state { int(Connection::State::Disconnected) };
 };
@@ -40,6 +65,8 @@ class ConnectionWorker : public QObject {
 public:
     ConnectionWorker(const ConnectionProfile& profile, const ConnectionTuning& tuning,
                      std::shared_ptr<ConnectionShared> shared);
+
+    static QString readOnlyRefusal(CommandClassifier::Verdict verdict, const Command& argv, bool tableUnreadable);
     ~ConnectionWorker() override;
 
 public slots:
@@ -53,10 +80,18 @@ signals:
 
 private:
     struct InFlight {
-        std::function<void(Reply&&)> deliver;
+        Completion completion;
         qint64 deadlineMs = 0; // 0 = none
         bool internal = false;
     };
+    struct PendingCallback {
+        QPointer<QObject> context;
+        std::function<void(const Reply&)> callback;
+        Reply reply;
+    };
+
+    void complete(Completion& completion, Reply&& reply);
+    void flushCallbacks();
 
     void startAttempt();
     void onTransportReady();
@@ -71,14 +106,15 @@ private:
     void failInFlight(Reply::ErrorKind kind, const QString& message);
     void destroySocket();
     void setState(Connection::State state, const QString& message);
-    void send(std::vector<Request>& requests);
+    void send(OutgoingBatch& batch);
+    void failBatch(OutgoingBatch& batch, Reply::ErrorKind kind, const QString& message);
     QString describeSocketError() const;
 
     ConnectionProfile m_profile;
     ConnectionTuning m_tuning;
     std::shared_ptr<ConnectionShared> m_shared;
     ReplyReader m_reader;
-    CommandClassifier m_classifier;
+    std::shared_ptr<const CommandClassifier> m_classifier;
     bool m_classifierFailed = false;
 
     QIODevice* m_socket = nullptr;
@@ -88,7 +124,7 @@ private:
     QElapsedTimer m_clock;
 
     std::deque<InFlight> m_inFlight;
-    std::vector<Request> m_waiting; // queued while the handshake runs
+    OutgoingBatch m_waiting; // queued while the handshake runs
     Connection::State m_state = Connection::State::Disconnected;
     bool m_transportUp = false;
     bool m_everConnected = false;
@@ -97,6 +133,7 @@ private:
     QString m_lastSslErrors;
     int m_attempt = 0;
     QByteArray m_readBuffer;
+    std::vector<PendingCallback> m_callbacks; // completed, not yet handed to their threads
 };
 
 } // namespace vermilion

@@ -50,8 +50,13 @@ Reply ReplyReader::fromHiredis(const redisReply* reply)
     switch (reply->type) {
     case REDIS_REPLY_STRING:
         return Reply::string(QByteArray(reply->str, qsizetype(reply->len)));
-    case REDIS_REPLY_STATUS:
+    case REDIS_REPLY_STATUS: {
+        // Most status replies are "OK": share one instead of allocating a million.
+        static const Reply ok = Reply::status("OK");
+        if (reply->len == 2 && reply->str[0] == 'O' && reply->str[1] == 'K')
+            return ok;
         return Reply::status(QByteArray(reply->str, qsizetype(reply->len)));
+    }
     case REDIS_REPLY_ERROR:
         return Reply::error(QByteArray(reply->str, qsizetype(reply->len)));
     case REDIS_REPLY_INTEGER:

@@ -1,0 +1,93 @@
+#include "benchsupport.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
+#include <sys/resource.h>
+
+namespace vermilion::bench {
+
+Arguments::Arguments(const QStringList& arguments)
+    : m_arguments(arguments)
+{
+}
+
+QString Arguments::value(const QString& name, const QString& fallback) const
+{
+    const qsizetype index = m_arguments.indexOf(QStringLiteral("--") + name);
+    if (index < 0 || index + 1 >= m_arguments.size())
+        return fallback;
+    return m_arguments.at(index + 1);
+}
+
+qint64 Arguments::integer(const QString& name, qint64 fallback) const
+{
+    bool ok = false;
+    const qint64 result = value(name).toLongLong(&ok);
+    return ok ? result : fallback;
+}
+
+bool Arguments::has(const QString& name) const { return m_arguments.contains(QStringLiteral("--") + name); }
+
+ConnectionProfile Arguments::profile() const
+{
+    const QString url = value(QStringLiteral("url"));
+    if (url.isEmpty())
+        fail(QStringLiteral("--url is required, e.g. --url redis://127.0.0.1:6379"));
+    ConnectionProfile profile;
+    profile.id = QUuid::createUuid();
+    profile.commandTimeoutMs = 120000;
+    QString error;
+    if (!ConnectionProfile::fromUrl(url, &profile, &error))
+        fail(error);
+    return profile;
+}
+
+void emitResult(const QJsonObject& result)
+{
+    const QByteArray line = QJsonDocument(result).toJson(QJsonDocument::Compact);
+    std::fprintf(stdout, "%s\n", line.constData());
+    std::fflush(stdout);
+}
+
+void fail(const QString& message)
+{
+    std::fprintf(stderr, "vermilion-bench: %s\n", qPrintable(message));
+    std::exit(1);
+}
+
+double peakRssMb()
+{
+    struct rusage usage = {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
+StallMeter::StallMeter(QObject* parent)
+    : QObject(parent)
+    , m_timer(new QTimer(this))
+{
+    m_timer->setTimerType(Qt::PreciseTimer);
+    m_timer->setInterval(1);
+    connect(m_timer, &QTimer::timeout, this, &StallMeter::tick);
+}
+
+void StallMeter::start()
+{
+    m_clock.start();
+    m_last = 0;
+    m_timer->start();
+}
+
+void StallMeter::tick()
+{
+    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 gap = now - m_last - 1000000;
+    if (gap > m_maxStallNs)
+        m_maxStallNs = gap;
+    m_last = now;
+}
+
+} // namespace vermilion::bench

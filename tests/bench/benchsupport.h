@@ -1,0 +1,62 @@
+#pragma once
+
+#include "profiles/connectionprofile.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+
+class QTimer;
+
+namespace vermilion::bench {
+
+// Command line of one scenario: "--name value" pairs.
+class Arguments {
+public:
+    explicit Arguments(const QStringList& arguments);
+    QString value(const QString& name, const QString& fallback = QString()) const;
+    qint64 integer(const QString& name, qint64 fallback) const;
+    bool has(const QString& name) const;
+    // The --url argument as a profile; exits with a message when missing or malformed.
+    ConnectionProfile profile() const;
+
+private:
+    QStringList m_arguments;
+};
+
+// Prints one JSON object on one line of stdout.
+void emitResult(const QJsonObject& result);
+void fail(const QString& message);
+double peakRssMb();
+
+// Measures how long the main event loop goes without running: a timer asks to run every
+// millisecond and the longest gap between two runs, less that millisecond, is the stall.
+class StallMeter : public QObject {
+    Q_OBJECT
+public:
+    explicit StallMeter(QObject* parent = nullptr);
+    void start();
+    double maxStallMs() const { return m_maxStallNs / 1e6; }
+
+private:
+    void tick();
+    QTimer* m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_maxStallNs = 0;
+};
+
+using Scenario = std::function<int(const Arguments&)>;
+struct ScenarioInfo {
+    const char* name;
+    const char* usage;
+    Scenario run;
+};
+
+int runPipeline(const Arguments& arguments);
+int runPipelineHiredis(const Arguments& arguments);
+
+} // namespace vermilion::bench

@@ -1,0 +1,39 @@
+#include "benchsupport.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace vermilion::bench;
+
+namespace {
+// Later features add their scenarios here.
+const ScenarioInfo scenarios[] = {
+    { "pipeline", "--url URL --n N [--window W] [--no-baseline]", &runPipeline },
+    { "pipeline-hiredis", "--url URL --n N", &runPipelineHiredis },
+};
+
+void usage()
+{
+    std::fprintf(stderr, "usage: vermilion-bench <scenario> [options]\nscenarios:\n");
+    for (const ScenarioInfo& scenario : scenarios)
+        std::fprintf(stderr, "  %s %s\n", scenario.name, scenario.usage);
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help")) {
+        usage();
+        return arguments.size() < 2 ? 2 : 0;
+    }
+    for (const ScenarioInfo& scenario : scenarios) {
+        if (arguments.at(1) == QLatin1String(scenario.name))
+            return scenario.run(Arguments(arguments.mid(2)));
+    }
+    std::fprintf(stderr, "vermilion-bench: unknown scenario \"%s\"\n", qPrintable(arguments.at(1)));
+    usage();
+    return 2;
+}

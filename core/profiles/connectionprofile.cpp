@@ -7,14 +7,12 @@
 namespace vermilion {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("ConnectionProfile", text); }
-
     bool parseDatabase(const QString& text, int* database, QString* error)
     {
         bool ok = false;
         const int value = text.toInt(&ok);
         if (!ok || value < 0) {
-            *error = tr("The database \"%1\" is not a number of 0 or more.").arg(text);
+            *error = ConnectionProfile::tr("The database \"%1\" is not a number of 0 or more.").arg(text);
             return false;
         }
         *database = value;

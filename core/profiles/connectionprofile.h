@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 #include <QUuid>
@@ -20,6 +21,8 @@ struct TlsOptions {
 // Everything needed to reach one server, as the user saved it. The password is carried in memory
 // only: ProfileStore never writes it to the settings file (SecretStore keeps it).
 struct ConnectionProfile {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
+public:
     QUuid id;
     QString name;
     QString host = QStringLiteral("127.0.0.1");

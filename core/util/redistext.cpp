@@ -123,6 +123,13 @@ namespace {
             return 0;
         }
     }
+    // redis-cli splits on ASCII white space only; a no-break space is part of an argument.
+    bool isSeparator(QChar c)
+    {
+        const char16_t u = c.unicode();
+        return u == u' ' || u == u'\t' || u == u'\n' || u == u'\r' || u == u'\v' || u == u'\f';
+    }
+
     // Appends the character at text[i] as UTF-8, taking a surrogate pair whole; returns its length.
     qsizetype appendCharacter(const QString& text, qsizetype i, QByteArray& out)
     {
@@ -225,7 +232,7 @@ bool splitArguments(const QString& line, QList<QByteArray>* arguments, QString* 
         return false;
     };
     while (true) {
-        while (i < size && line.at(i).isSpace())
+        while (i < size && isSeparator(line.at(i)))
             ++i;
         if (i >= size)
             return true;
@@ -253,7 +260,7 @@ bool splitArguments(const QString& line, QList<QByteArray>* arguments, QString* 
                         continue;
                     }
                 } else if (c == QLatin1Char('"')) {
-                    if (i + 1 < size && !line.at(i + 1).isSpace())
+                    if (i + 1 < size && !isSeparator(line.at(i + 1)))
                         return fail(QCoreApplication::translate(
                             "RedisText", "A closing quote must be followed by a space (column %1).")
                                         .arg(i + 1));
@@ -270,7 +277,7 @@ bool splitArguments(const QString& line, QList<QByteArray>* arguments, QString* 
                     continue;
                 }
                 if (c == QLatin1Char('\'')) {
-                    if (i + 1 < size && !line.at(i + 1).isSpace())
+                    if (i + 1 < size && !isSeparator(line.at(i + 1)))
                         return fail(QCoreApplication::translate(
                             "RedisText", "A closing quote must be followed by a space (column %1).")
                                         .arg(i + 1));
@@ -281,7 +288,7 @@ bool splitArguments(const QString& line, QList<QByteArray>* arguments, QString* 
                 }
                 i += appendCharacter(line, i, current);
             } else {
-                if (c.isSpace()) {
+                if (isSeparator(c)) {
                     done = true;
                 } else if (c == QLatin1Char('"') && current.isEmpty()) {
                     inDouble = true;

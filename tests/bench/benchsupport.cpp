@@ -1,5 +1,7 @@
 #include "benchsupport.h"
 
+#include "server/redisserverprocess.h"
+
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -33,9 +35,18 @@ bool Arguments::has(const QString& name) const { return m_arguments.contains(QSt
 
 ConnectionProfile Arguments::profile() const
 {
-    const QString url = value(QStringLiteral("url"));
-    if (url.isEmpty())
-        fail(QStringLiteral("--url is required, e.g. --url redis://127.0.0.1:6379"));
+    QString url = value(QStringLiteral("url"));
+    if (url.isEmpty()) {
+        // No server named: measure against a private one started for this run.
+        static RedisServerProcess server;
+        if (!server.isRunning()) {
+            QString error;
+            if (!server.startAndWait(15000, &error))
+                fail(QStringLiteral("no --url given and no private redis-server could start: ") + error);
+        }
+        url = QStringLiteral("redis://127.0.0.1:%1").arg(server.port());
+        std::fprintf(stderr, "vermilion-bench: using a private server at %s\n", qPrintable(url));
+    }
     ConnectionProfile profile;
     profile.id = QUuid::createUuid();
     profile.commandTimeoutMs = 120000;

@@ -67,6 +67,8 @@ private slots:
         QTest::addRow("empty argument") << QStringLiteral("SET k \"\"") << QList<QByteArray> { "SET", "k", "" };
         QTest::addRow("unicode") << QStringLiteral("SET ключ 🔑") << QList<QByteArray> { "SET", "ключ", "🔑" };
         QTest::addRow("empty line") << QString() << QList<QByteArray> {};
+        QTest::addRow("no-break space is not a separator (found by fuzzing)")
+            << QStringLiteral("11\u00a0x y") << QList<QByteArray> { "11\xc2\xa0x", "y" };
     }
 
     void split()

@@ -85,6 +85,27 @@ void SecretStore::readPassword(const QUuid& profile, ReadCallback done)
     job->start();
 }
 
+void SecretStore::probe(std::function<void(bool usable)> done)
+{
+    if (!keychainUsable()) {
+        done(false);
+        return;
+    }
+    auto* job = new QKeychain::ReadPasswordJob(serviceName, this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(QStringLiteral("probe"));
+    connect(job, &QKeychain::Job::finished, this, [this, done = std::move(done)](QKeychain::Job* finished) {
+        const QKeychain::Error error = finished->error();
+        if (error != QKeychain::NoError && error != QKeychain::EntryNotFound && isServiceMissing(error)) {
+            m_keychainUsable = false;
+            m_keychainProblem = finished->errorString();
+        }
+        done(keychainUsable());
+    });
+    job->start();
+}
+
 void SecretStore::removePassword(const QUuid& profile)
 {
     m_memory.remove(profile);

@@ -26,6 +26,9 @@ public:
     void writePassword(const QUuid& profile, const QString& password, WriteCallback done);
     void readPassword(const QUuid& profile, ReadCallback done);
     void removePassword(const QUuid& profile);
+    // Asks the keychain for an entry that does not exist, to learn early whether a service answers;
+    // done(usable) follows.
+    void probe(std::function<void(bool usable)> done);
 
     // False once a keychain call failed for want of a service: then memory is used directly.
     bool keychainUsable() const { return m_backend == Backend::Keychain && m_keychainUsable; }

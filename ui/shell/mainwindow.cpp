@@ -64,6 +64,8 @@ MainWindow::MainWindow(const Options& options)
     restoreLayout();
     updateActions();
     updateStatusBar();
+    // Learn now whether a keychain answers, so the connection dialog can say where a password goes.
+    m_secrets->probe([](bool) {});
 }
 
 MainWindow::~MainWindow()

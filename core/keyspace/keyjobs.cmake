@@ -1,0 +1,1 @@
+# Bulk key jobs and memory analysis. Included from core/CMakeLists.txt.

@@ -127,6 +127,12 @@ void Connection::execute(const Command& argv, QObject* context, Callback callbac
     enqueue(argv, Completion { {}, QPointer<QObject>(context), std::move(callback) }, options);
 }
 
+void Connection::executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
+                               CommandOptions options)
+{
+    enqueue(argv, std::move(inConnectionThread), options);
+}
+
 QFuture<QList<Reply>> Connection::executeBatch(const QList<Command>& commands, CommandOptions options)
 {
     auto promise = std::make_shared<QPromise<QList<Reply>>>();

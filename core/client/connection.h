@@ -64,6 +64,10 @@ public:
     QFuture<Reply> execute(const Command& argv, CommandOptions options = {});
     // The callback runs in context's thread, and not at all if context is gone by then.
     void execute(const Command& argv, QObject* context, Callback callback, CommandOptions options = {});
+    // For latency-critical chains (SCAN loops): the callback runs in the connection's own thread the
+    // moment the reply is parsed, before any other reply is read. It must be quick and must not block.
+    void executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
+                       CommandOptions options = {});
     // Many commands in one go; the future holds one reply per command, in order.
     QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, CommandOptions options = {});
     void executeBatch(const QList<Command>& commands, QObject* context,

@@ -1,19 +1,12 @@
 #include "reply.h"
 
+#include "replydata_p.h"
+
 #include "util/redistext.h"
 
 #include <QCoreApplication>
 
 namespace vermilion {
-
-class ReplyData : public QSharedData {
-public:
-    Reply::Type type = Reply::Type::Nil;
-    Reply::ErrorKind errorKind = Reply::ErrorKind::None;
-    qint64 integer = 0;
-    QByteArray bytes;
-    QList<Reply> elements;
-};
 
 namespace {
     // Nil replies are common (missing keys, empty pages): share one instance.

@@ -80,6 +80,7 @@ public:
     bool operator!=(const Reply& other) const { return !(*this == other); }
 
 private:
+    friend class ReplyReader;
     explicit Reply(ReplyData* data);
     QSharedDataPointer<ReplyData> d;
 };

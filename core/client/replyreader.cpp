@@ -1,13 +1,99 @@
 #include "replyreader.h"
 
+#include "replydata_p.h"
+
 #include <hiredis/hiredis.h>
 
 namespace vermilion {
 
+namespace {
+    // hiredis builds replies through these functions, straight into ReplyData: no redisReply tree
+    // to allocate, copy and free. A node is owned by its parent's element list once it has one;
+    // only the root is handed to freeObject (on errors) or returned by next().
+    // Children that need no object of their own (strings, integers, nil inside an array) return
+    // this marker, since hiredis treats a null object as out of memory.
+    char childMarker;
+
+    ReplyData* attach(const redisReadTask* task, ReplyData* data)
+    {
+        if (!task->parent)
+            return data;
+        auto* parent = static_cast<ReplyData*>(task->parent->obj);
+        parent->elements[task->idx] = ReplyReader::adopt(data);
+        return data;
+    }
+
+    void* createString(const redisReadTask* task, char* str, size_t len)
+    {
+        auto* data = new ReplyData;
+        switch (task->type) {
+        case REDIS_REPLY_ERROR:
+            data->type = Reply::Type::Error;
+            data->errorKind = Reply::ErrorKind::Server;
+            break;
+        case REDIS_REPLY_STATUS:
+            data->type = Reply::Type::Status;
+            break;
+        default:
+            data->type = Reply::Type::String;
+            break;
+        }
+        data->bytes = QByteArray(str, qsizetype(len));
+        if (task->parent) {
+            attach(task, data);
+            return &childMarker;
+        }
+        return data;
+    }
+
+    void* createArray(const redisReadTask* task, int elements)
+    {
+        auto* data = new ReplyData;
+        data->type = Reply::Type::Array;
+        if (elements > 0)
+            data->elements.resize(elements);
+        return attach(task, data);
+    }
+
+    void* createInteger(const redisReadTask* task, long long value)
+    {
+        auto* data = new ReplyData;
+        data->type = Reply::Type::Integer;
+        data->integer = value;
+        if (task->parent) {
+            attach(task, data);
+            return &childMarker;
+        }
+        return data;
+    }
+
+    void* createNil(const redisReadTask*)
+    {
+        // A nil child is already in place: elements start as nil.
+        return &childMarker;
+    }
+
+    void freeObject(void* object)
+    {
+        if (object != &childMarker)
+            delete static_cast<ReplyData*>(object);
+    }
+
+    redisReplyObjectFunctions replyFunctions { createString, createArray, createInteger, createNil, freeObject };
+
+    redisReader* createReader()
+    {
+        redisReader* reader = redisReaderCreateWithFunctions(&replyFunctions);
+        Q_CHECK_PTR(reader);
+        return reader;
+    }
+} // namespace
+
+Reply ReplyReader::adopt(ReplyData* data) { return Reply(data); }
+
 ReplyReader::ReplyReader()
-    : m_reader(redisReaderCreate())
+    : m_reader(createReader())
 {
-    Q_CHECK_PTR(m_reader);
 }
 
 ReplyReader::~ReplyReader() { redisReaderFree(m_reader); }
@@ -15,8 +101,7 @@ ReplyReader::~ReplyReader() { redisReaderFree(m_reader); }
 void ReplyReader::reset()
 {
     redisReaderFree(m_reader);
-    m_reader = redisReaderCreate();
-    Q_CHECK_PTR(m_reader);
+    m_reader = createReader();
 }
 
 bool ReplyReader::feed(const char* data, qsizetype size)
@@ -31,8 +116,19 @@ ReplyReader::Result ReplyReader::next(Reply* reply)
         return Result::ProtocolError;
     if (!raw)
         return Result::NeedMoreData;
-    *reply = fromHiredis(static_cast<const redisReply*>(raw));
-    freeReplyObject(raw);
+    if (raw == &childMarker) {
+        *reply = Reply::nil(); // a top-level nil
+        return Result::Reply;
+    }
+    auto* data = static_cast<ReplyData*>(raw);
+    // Most status replies are "OK": share one instead of keeping a million.
+    static const Reply ok = Reply::status("OK");
+    if (data->type == Reply::Type::Status && data->bytes.size() == 2 && data->bytes == "OK") {
+        delete data;
+        *reply = ok;
+        return Result::Reply;
+    }
+    *reply = Reply(data);
     return Result::Reply;
 }
 

@@ -9,6 +9,8 @@ struct redisReply;
 
 namespace vermilion {
 
+class ReplyData;
+
 // Incremental RESP2 parser: bytes go in as they arrive from any transport, whole replies come out.
 // The parsing itself is hiredis's redisReader; this class converts its redisReply trees into
 // Reply values and owns the reader's lifetime.
@@ -29,7 +31,10 @@ public:
     // Resets to a fresh reader (after a reconnect the stream starts over).
     void reset();
 
+    // Converts a reply built by hiredis's default functions (for callers holding a redisReply).
     static Reply fromHiredis(const redisReply* reply);
+    // For the hiredis callbacks: wraps a freshly built payload.
+    static Reply adopt(ReplyData* data);
 
 private:
     redisReader* m_reader = nullptr;

@@ -11,50 +11,47 @@ Session::Session(const ConnectionProfile& profile, QObject* parent)
 {
     m_pingTimer->setInterval(2000);
     connect(m_pingTimer, &QTimer::timeout, this, &Session::ping);
-    auto* interactive = connection(Role::Interactive);
-    connect(interactive, &Connection::stateChanged, this, &Session::onInteractiveState);
+    // Every role's connection exists from the start (so any thread may ask for one), but only the
+    // interactive one connects at open(): the others connect when a job first needs them.
+    for (size_t role = 0; role < m_connections.size(); ++role) {
+        ConnectionTuning tuning;
+        tuning.clientName = role == size_t(Role::Interactive) ? QByteArray("vermilion") : QByteArray("vermilion:bulk");
+        m_connections[role] = std::make_unique<Connection>(m_profile, tuning);
+    }
+    m_used[size_t(Role::Interactive)].store(true);
+    connect(m_connections[size_t(Role::Interactive)].get(), &Connection::stateChanged, this,
+            &Session::onInteractiveState);
 }
 
 Session::~Session() = default;
 
 Connection* Session::connection(Role role)
 {
-    auto& slot = m_connections[size_t(role)];
-    if (!slot) {
-        ConnectionTuning tuning;
-        tuning.clientName = role == Role::Interactive ? QByteArray("vermilion") : QByteArray("vermilion:bulk");
-        slot = std::make_unique<Connection>(m_profile, tuning);
-        // Opened lazily: a bulk connection exists only once a long job needs it.
-        if (m_opened)
-            slot->open();
-    }
-    return slot.get();
+    Connection* connection = m_connections[size_t(role)].get();
+    if (!m_used[size_t(role)].exchange(true) && m_opened.load())
+        connection->open();
+    return connection;
 }
 
-Connection::State Session::state() const
-{
-    return m_connections[size_t(Role::Interactive)]->state();
-}
+Connection::State Session::state() const { return m_connections[size_t(Role::Interactive)]->state(); }
 
 QString Session::lastError() const { return m_connections[size_t(Role::Interactive)]->lastError(); }
 
 void Session::open()
 {
-    m_opened = true;
-    for (auto& connection : m_connections) {
-        if (connection)
-            connection->open();
+    m_opened.store(true);
+    for (size_t role = 0; role < m_connections.size(); ++role) {
+        if (m_used[role].load())
+            m_connections[role]->open();
     }
 }
 
 void Session::close()
 {
-    m_opened = false;
+    m_opened.store(false);
     m_pingTimer->stop();
-    for (auto& connection : m_connections) {
-        if (connection)
-            connection->close();
-    }
+    for (auto& connection : m_connections)
+        connection->close();
 }
 
 QFuture<Reply> Session::execute(const Command& argv, Role role, CommandOptions options)
@@ -66,6 +63,11 @@ void Session::execute(const Command& argv, QObject* context, Connection::Callbac
                       CommandOptions options)
 {
     connection(role)->execute(argv, context, std::move(callback), options);
+}
+
+void Session::executeDirect(const Command& argv, Role role, std::function<void(Reply&&)> inConnectionThread)
+{
+    connection(role)->executeDirect(argv, std::move(inConnectionThread));
 }
 
 QFuture<QList<Reply>> Session::executeBatch(const QList<Command>& commands, Role role, CommandOptions options)

@@ -7,13 +7,15 @@
 #include <QObject>
 
 #include <array>
+#include <atomic>
 #include <memory>
 
 class QTimer;
 
 namespace vermilion {
 
-// The connections of one server profile, and what the app knows about that server. Callers ask the
+// The connections of one server profile, and what the app knows about that server. execute() may be
+// called from any thread; the rest belongs to the thread the session lives in. Callers ask the
 // session for work by role and never hold a socket, so routing can change underneath them (one
 // connection per node for Redis Cluster, a master found through Sentinel) without touching callers.
 class Session : public QObject {
@@ -39,6 +41,8 @@ public:
     QFuture<Reply> execute(const Command& argv, Role role = Role::Interactive, CommandOptions options = {});
     void execute(const Command& argv, QObject* context, Connection::Callback callback, Role role = Role::Interactive,
                  CommandOptions options = {});
+    // See Connection::executeDirect: the callback runs in the connection's thread.
+    void executeDirect(const Command& argv, Role role, std::function<void(Reply&&)> inConnectionThread);
     QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, Role role = Role::Bulk,
                                        CommandOptions options = {});
     void executeBatch(const QList<Command>& commands, QObject* context,
@@ -65,11 +69,12 @@ private:
 
     ConnectionProfile m_profile;
     std::array<std::unique_ptr<Connection>, 2> m_connections;
+    std::array<std::atomic<bool>, 2> m_used {};
     ServerInfo m_info;
     QTimer* m_pingTimer = nullptr;
     bool m_pingInFlight = false;
     double m_latencyMs = -1;
-    bool m_opened = false;
+    std::atomic<bool> m_opened { false };
 };
 
 } // namespace vermilion

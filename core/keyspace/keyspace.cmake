@@ -1,0 +1,8 @@
+# Key browser core: namespace tree, loader, tree model. Included from core/CMakeLists.txt.
+target_sources(vermilion_core PRIVATE
+    keyspace/keyscanworker.cpp keyspace/keyscanworker.h
+    keyspace/keyspaceloader.cpp keyspace/keyspaceloader.h
+    keyspace/keytreemodel.cpp keyspace/keytreemodel.h
+    keyspace/namespacetree.cpp keyspace/namespacetree.h
+    keyspace/naturalcompare.cpp keyspace/naturalcompare.h
+)

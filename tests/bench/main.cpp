@@ -11,6 +11,7 @@ namespace {
 const ScenarioInfo scenarios[] = {
     { "pipeline", "--url URL --n N [--window W] [--no-baseline]", &runPipeline },
     { "pipeline-hiredis", "--url URL --n N", &runPipelineHiredis },
+    { "keyspace", "--url URL [--match PATTERN] [--populate N] [--no-baseline]", &runKeyspace },
 };
 
 void usage()

@@ -1,0 +1,1 @@
+vermilion_add_test(NAME tst_keyjobs SOURCES tst_keyjobs.cpp)

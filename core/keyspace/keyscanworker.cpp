@@ -1,0 +1,159 @@
+#include "keyscanworker.h"
+
+#include "client/session.h"
+
+#include <QPointer>
+
+namespace vermilion {
+
+namespace {
+    constexpr int progressIntervalMs = 50;
+}
+
+// What the SCAN chain needs, shared between the connection's thread (which runs it) and the
+// worker (which starts and resumes it). Only the chain touches cursor and received.
+struct KeyScanWorker::Chain {
+    Session* session = nullptr;
+    QPointer<KeyScanWorker> worker;
+    const std::atomic<quint64>* current = nullptr;
+    quint64 generation = 0;
+    ScanOptions options;
+    std::atomic<qint64> cap { 0 };
+    QByteArray cursor = "0";
+    // Keys in replies so far (may count a key twice; only used for the cap). Written by the chain,
+    // and by the worker while the chain is paused.
+    qint64 received = 0;
+    std::atomic<bool> paused { false };
+    bool live() const { return current->load() == generation; }
+};
+
+KeyScanWorker::KeyScanWorker(Session* session)
+    : m_session(session)
+{
+}
+
+void KeyScanWorker::begin(quint64 generation, const ScanOptions& options, std::shared_ptr<NamespaceTree> tree)
+{
+    m_generation = generation;
+    m_tree = std::move(tree);
+    m_loaded = 0;
+    m_sinceProgress.start();
+    auto chain = std::make_shared<Chain>();
+    chain->session = m_session;
+    chain->worker = this;
+    chain->current = &m_current;
+    chain->generation = generation;
+    chain->options = options;
+    chain->cap.store(options.cap);
+    m_chain = chain;
+    requestNext(chain);
+}
+
+void KeyScanWorker::resume(quint64 generation, qint64 cap)
+{
+    if (generation != m_generation || !m_chain || !m_chain->paused.load())
+        return;
+    m_chain->cap.store(cap);
+    m_chain->paused.store(false);
+    requestNext(m_chain);
+}
+
+void KeyScanWorker::reserve(quint64 generation, qint64 keys)
+{
+    if (generation == m_generation && m_tree && keys > 0)
+        m_tree->reserve(quint64(keys));
+}
+
+void KeyScanWorker::requestNext(const std::shared_ptr<Chain>& chain)
+{
+    if (!chain->live())
+        return;
+    Command scan { "SCAN", chain->cursor };
+    if (!chain->options.match.isEmpty())
+        scan << "MATCH" << chain->options.match;
+    scan << "COUNT" << QByteArray::number(qMax(1, chain->options.count));
+    if (!chain->options.type.isEmpty())
+        scan << "TYPE" << chain->options.type;
+    // The reply is handled in the connection's thread as soon as it is read: the next SCAN leaves
+    // without a detour through another thread.
+    chain->session->executeDirect(scan, Session::Role::Bulk, [chain](Reply&& reply) { onReply(chain, reply); });
+}
+
+void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& reply)
+{
+    if (!chain->live())
+        return; // a newer load replaced this one
+    QPointer<KeyScanWorker> worker = chain->worker;
+    const quint64 generation = chain->generation;
+    if (reply.isError() || !reply.isArray() || reply.size() != 2 || !reply.at(1).isArray()) {
+        const QString error = reply.isError()
+            ? tr("Loading the keys failed: %1").arg(reply.errorMessage())
+            : tr("The server answered SCAN with something unexpected.");
+        QMetaObject::invokeMethod(
+            worker.data(), [worker, generation, error] {
+                if (worker)
+                    worker->fail(generation, error);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    chain->cursor = reply.at(0).bytes();
+    chain->received += reply.at(1).size();
+    const bool finished = chain->cursor == "0";
+    const qint64 cap = chain->cap.load();
+    const bool capReached = !finished && cap > 0 && chain->received >= cap;
+    // The next SCAN goes out before these keys are even handed over.
+    if (!finished && !capReached)
+        requestNext(chain);
+    else if (capReached)
+        chain->paused.store(true);
+    // Packed here, so the reply's many small allocations are freed by the thread that made them.
+    auto keys = std::make_shared<NamespaceTree::PackedKeys>();
+    qsizetype total = 0;
+    for (const Reply& key : reply.at(1).elements())
+        total += key.bytes().size();
+    keys->bytes.reserve(total);
+    keys->ends.reserve(size_t(reply.at(1).size()));
+    for (const Reply& key : reply.at(1).elements())
+        keys->append(key.bytes());
+    QMetaObject::invokeMethod(
+        worker.data(), [worker, generation, keys, finished, capReached] {
+            if (worker)
+                worker->insert(generation, *keys, finished, capReached);
+        },
+        Qt::QueuedConnection);
+}
+
+void KeyScanWorker::insert(quint64 generation, const NamespaceTree::PackedKeys& keys, bool finished, bool capReached)
+{
+    if (generation != m_generation || m_current.load() != generation)
+        return;
+    m_loaded += m_tree->addKeys(keys);
+    if (finished || capReached || m_sinceProgress.elapsed() >= progressIntervalMs) {
+        m_sinceProgress.restart();
+        emit batchInserted(generation, m_loaded);
+    }
+    if (finished) {
+        emit stopped(generation, int(KeyspaceLoader::State::Finished), QString(), m_loaded);
+    } else if (capReached) {
+        // The chain stops on keys received, which SCAN may repeat (while the server rehashes); the
+        // cap is about distinct keys, so go on if duplicates left it short.
+        const qint64 cap = m_chain->cap.load();
+        if (m_loaded < cap) {
+            m_chain->received = m_loaded;
+            m_chain->paused.store(false);
+            requestNext(m_chain);
+            return;
+        }
+        emit stopped(generation, int(KeyspaceLoader::State::CapReached), QString(), m_loaded);
+    }
+}
+
+void KeyScanWorker::fail(quint64 generation, const QString& error)
+{
+    if (generation != m_generation)
+        return;
+    emit stopped(generation, int(KeyspaceLoader::State::Failed), error, m_loaded);
+}
+
+} // namespace vermilion

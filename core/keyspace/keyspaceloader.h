@@ -1,0 +1,74 @@
+#pragma once
+
+#include "namespacetree.h"
+
+#include <QObject>
+#include <memory>
+
+class QThread;
+
+namespace vermilion {
+
+class KeyScanWorker;
+class Session;
+
+struct ScanOptions {
+    QByteArray match; // SCAN MATCH glob; empty = every key
+    QByteArray type; // SCAN TYPE (Redis 6+); empty = every type
+    int count = 1000; // SCAN COUNT hint
+    qint64 cap = 0; // stop after this many keys until loadMore(); 0 = no cap
+};
+
+// Loads a database's keys into a NamespaceTree: SCAN on the session's bulk connection, the tree
+// built in a thread of its own as batches arrive, progress reported to the UI thread. The next SCAN
+// is sent before the current batch is inserted, so building never delays the network.
+class KeyspaceLoader : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Loading, CapReached, Finished, Cancelled, Failed };
+    Q_ENUM(State)
+
+    KeyspaceLoader(Session* session, const QByteArray& separator, QObject* parent = nullptr);
+    ~KeyspaceLoader() override;
+
+    // Starts over with a fresh tree (treeReplaced() tells the model).
+    void start(const ScanOptions& options);
+    // After the cap was reached: load up to `more` further keys (0 = all the rest).
+    void loadMore(qint64 more);
+    void cancel();
+
+    std::shared_ptr<NamespaceTree> tree() const { return m_tree; }
+    const ScanOptions& options() const { return m_options; }
+    State state() const { return m_state; }
+    qint64 loadedKeys() const { return m_loaded; }
+    // DBSIZE when the load started (-1 until known): the denominator of the progress bar.
+    qint64 databaseSize() const { return m_databaseSize; }
+    QString errorString() const { return m_error; }
+
+signals:
+    void treeReplaced(std::shared_ptr<vermilion::NamespaceTree> tree);
+    void progress(qint64 loaded, qint64 databaseSize);
+    void stateChanged(vermilion::KeyspaceLoader::State state);
+
+private:
+    void onBatch(quint64 generation, qint64 loaded);
+    void onStopped(quint64 generation, int state, const QString& error, qint64 loaded);
+    void setState(State state);
+
+    Session* m_session;
+    QByteArray m_separator;
+    QThread* m_thread;
+    KeyScanWorker* m_worker;
+    std::shared_ptr<NamespaceTree> m_tree;
+    ScanOptions m_options;
+    State m_state = State::Idle;
+    quint64 m_generation = 0;
+    qint64 m_loaded = 0;
+    qint64 m_databaseSize = -1;
+    QString m_error;
+};
+
+} // namespace vermilion
+
+Q_DECLARE_METATYPE(vermilion::ScanOptions)
+Q_DECLARE_METATYPE(std::shared_ptr<vermilion::NamespaceTree>)

@@ -1,0 +1,325 @@
+#include "client/session.h"
+#include "keyspace/keyspaceloader.h"
+#include "keyspace/keytreemodel.h"
+#include "keyspace/namespacetree.h"
+#include "keyspace/naturalcompare.h"
+#include "redisfixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace vermilion;
+using namespace vermilion::test;
+
+namespace {
+QByteArray bytes(QByteArrayView view) { return QByteArray(view.data(), view.size()); }
+
+// The tree below a node as text: "name/{children}" with keys counted, for exact comparisons.
+QString dump(const NamespaceTree& tree, NamespaceTree::NodeId id)
+{
+    QStringList parts;
+    std::vector<NamespaceTree::NodeId> children = tree.children(id);
+    std::sort(children.begin(), children.end(), [&](auto a, auto b) {
+        if (tree.isFolder(a) != tree.isFolder(b))
+            return tree.isFolder(a);
+        return naturalLess(tree.name(a), tree.name(b));
+    });
+    for (auto child : children) {
+        const QString name = QString::fromUtf8(bytes(tree.name(child)));
+        if (tree.isFolder(child))
+            parts << name + QStringLiteral("/%1{").arg(tree.keyCount(child)) + dump(tree, child) + QLatin1Char('}');
+        else
+            parts << name;
+    }
+    return parts.join(QLatin1Char(','));
+}
+} // namespace
+
+class TestKeyspace : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<RedisServerProcess> m_server;
+
+    void fill(Connection& connection, const QList<QByteArray>& keys)
+    {
+        QList<Command> commands;
+        for (const QByteArray& key : keys)
+            commands.append({ "SET", key, "v" });
+        const QList<Reply> replies = awaitBatch(connection.executeBatch(commands));
+        QCOMPARE(replies.size(), keys.size());
+    }
+
+    // Expands every folder of the model level by level, waiting for rows built off the UI thread.
+    static void expandAll(KeyTreeModel& model)
+    {
+        QList<QModelIndex> level { QModelIndex() };
+        while (!level.isEmpty()) {
+            for (const QModelIndex& folder : level) {
+                if (model.canFetchMore(folder))
+                    model.fetchMore(folder);
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(!model.isBusy(), 10000);
+            QList<QModelIndex> next;
+            for (const QModelIndex& folder : level) {
+                for (int row = 0; row < model.rowCount(folder); ++row) {
+                    const QModelIndex child = model.index(row, 0, folder);
+                    if (child.data(KeyTreeModel::IsFolderRole).toBool())
+                        next.append(child);
+                }
+            }
+            level = next;
+        }
+    }
+
+    static QStringList rowNames(const KeyTreeModel& model, const QModelIndex& parent = QModelIndex())
+    {
+        QStringList names;
+        for (int row = 0; row < model.rowCount(parent); ++row)
+            names << model.index(row, 0, parent).data().toString();
+        return names;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        m_server = startServer({}, &error);
+        QVERIFY2(m_server, qPrintable(error));
+    }
+
+    void init()
+    {
+        Connection connection(profileFor(*m_server));
+        connection.open();
+        QCOMPARE(awaitReply(connection.execute({ "FLUSHALL" })), Reply::status("OK"));
+    }
+
+    void naturalOrder_data()
+    {
+        QTest::addColumn<QByteArray>("a");
+        QTest::addColumn<QByteArray>("b");
+        QTest::addColumn<int>("order");
+        QTest::addRow("numbers by value") << QByteArray("key2") << QByteArray("key10") << -1;
+        QTest::addRow("equal") << QByteArray("a1b") << QByteArray("a1b") << 0;
+        QTest::addRow("case-insensitive first") << QByteArray("apple") << QByteArray("Banana") << -1;
+        QTest::addRow("case decides last") << QByteArray("A") << QByteArray("a") << -1;
+        QTest::addRow("leading zeros") << QByteArray("x01") << QByteArray("x1") << 1;
+        QTest::addRow("prefix first") << QByteArray("user") << QByteArray("user1") << -1;
+        QTest::addRow("long numbers") << QByteArray("n99999999999999999999") << QByteArray("n100000000000000000000")
+                                      << -1;
+        QTest::addRow("binary") << QByteArray("\x01") << QByteArray("\xff") << -1;
+    }
+
+    void naturalOrder()
+    {
+        QFETCH(QByteArray, a);
+        QFETCH(QByteArray, b);
+        QFETCH(int, order);
+        QCOMPARE(naturalCompare(a, b), order);
+        QCOMPARE(naturalCompare(b, a), -order);
+    }
+
+    void treeShapes_data()
+    {
+        QTest::addColumn<QByteArray>("separator");
+        QTest::addColumn<QList<QByteArray>>("keys");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("folders");
+        QTest::addRow("namespaces")
+            << QByteArray(":") << QList<QByteArray> { "app:user:1", "app:user:2", "app:config", "top" }
+            << QStringLiteral("app/3{user/2{1,2},config},top") << 2;
+        QTest::addRow("key and folder of the same name")
+            << QByteArray(":") << QList<QByteArray> { "a:b", "a:b:c" } << QStringLiteral("a/2{b/1{c},b}") << 2;
+        QTest::addRow("leading separator") << QByteArray(":") << QList<QByteArray> { ":x" } << QStringLiteral("/1{x}")
+                                           << 1;
+        QTest::addRow("trailing separator") << QByteArray(":") << QList<QByteArray> { "x:" }
+                                            << QStringLiteral("x/1{}") << 1;
+        QTest::addRow("empty segment") << QByteArray(":") << QList<QByteArray> { "a::b" }
+                                       << QStringLiteral("a/1{/1{b}}") << 2;
+        QTest::addRow("only separator") << QByteArray(":") << QList<QByteArray> { ":" } << QStringLiteral("/1{}") << 1;
+        QTest::addRow("duplicates counted once")
+            << QByteArray(":") << QList<QByteArray> { "a:1", "a:1", "a:2", "a:1" } << QStringLiteral("a/2{1,2}") << 1;
+        QTest::addRow("multi-character separator")
+            << QByteArray("::") << QList<QByteArray> { "a::b::c", "a:b" } << QStringLiteral("a/1{b/1{c}},a:b") << 2;
+        QTest::addRow("no separator") << QByteArray() << QList<QByteArray> { "a:b", "c" } << QStringLiteral("a:b,c")
+                                      << 0;
+        QTest::addRow("natural order") << QByteArray("/")
+                                       << QList<QByteArray> { "k/10", "k/9", "k/1", "K/x" }
+                                       << QStringLiteral("K/1{x},k/3{1,9,10}") << 2;
+    }
+
+    void treeShapes()
+    {
+        QFETCH(QByteArray, separator);
+        QFETCH(QList<QByteArray>, keys);
+        QFETCH(QString, expected);
+        QFETCH(int, folders);
+        NamespaceTree tree(separator);
+        tree.addKeys(keys);
+        QCOMPARE(dump(tree, NamespaceTree::root), expected);
+        QCOMPARE(int(tree.folderCount()), folders);
+        QCOMPARE(tree.totalKeys(), quint64(QSet<QByteArray>(keys.begin(), keys.end()).size()));
+        // Every key node's path is the key itself, byte for byte.
+        for (quint32 id = 1; id < tree.nodeCount(); ++id) {
+            if (!tree.isFolder(id))
+                QVERIFY(keys.contains(bytes(tree.path(id))));
+        }
+    }
+
+    void binaryKeysKeepTheirBytes()
+    {
+        NamespaceTree tree(":");
+        const QByteArray key("bin:\xff\x00:tail", 11);
+        tree.addKeys(QList<QByteArray> { key });
+        QCOMPARE(tree.totalKeys(), 1u);
+        bool found = false;
+        for (quint32 id = 1; id < tree.nodeCount(); ++id) {
+            if (!tree.isFolder(id)) {
+                QCOMPARE(bytes(tree.path(id)), key);
+                QCOMPARE(bytes(tree.name(id)), QByteArray("tail"));
+                found = true;
+            } else if (tree.parent(id) == NamespaceTree::root) {
+                QCOMPARE(bytes(tree.name(id)), QByteArray("bin"));
+            } else {
+                QCOMPARE(bytes(tree.name(id)), QByteArray("\xff\x00", 2));
+            }
+        }
+        QVERIFY(found);
+    }
+
+    void loadsIncrementallyIntoTheModel()
+    {
+        Connection connection(profileFor(*m_server));
+        connection.open();
+        QList<QByteArray> keys;
+        for (int user = 1; user <= 120; ++user) {
+            keys << "app:user:" + QByteArray::number(user) + ":profile";
+            keys << "app:user:" + QByteArray::number(user) + ":session:1";
+        }
+        keys << "app:config" << "other" << QByteArray("bin:\xff\x01", 6) << "trailing:" << ":leading";
+        fill(connection, keys);
+
+        Session session(profileFor(*m_server));
+        session.open();
+        KeyspaceLoader loader(&session, ":");
+        KeyTreeModel model(&session);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        connect(&loader, &KeyspaceLoader::treeReplaced, &model, &KeyTreeModel::setTree);
+        // Merge as batches arrive, as the UI does on its refresh timer.
+        connect(&loader, &KeyspaceLoader::progress, &model, &KeyTreeModel::refresh);
+        QSignalSpy states(&loader, &KeyspaceLoader::stateChanged);
+        ScanOptions options;
+        options.count = 20; // many small batches: exercises merging while loading
+        loader.start(options);
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 20000);
+        QCOMPARE(loader.loadedKeys(), qint64(keys.size()));
+        QCOMPARE(loader.databaseSize(), qint64(keys.size()));
+        model.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isBusy(), 10000);
+        model.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isBusy(), 10000);
+
+        QCOMPARE(rowNames(model), (QStringList { QStringLiteral("\"\""), QStringLiteral("app"), QStringLiteral("bin"),
+                                                 QStringLiteral("trailing"), QStringLiteral("other") }));
+        const QModelIndex app = model.index(1, 0);
+        QCOMPARE(app.data(KeyTreeModel::KeyCountRole).toUInt(), 241u);
+        QCOMPARE(app.siblingAtColumn(KeyTreeModel::TypeColumn).data().toString(), QStringLiteral("241 keys"));
+        expandAll(model);
+        QCOMPARE(rowNames(model, app), (QStringList { QStringLiteral("user"), QStringLiteral("config") }));
+        const QModelIndex user = model.index(0, 0, app);
+        QCOMPARE(model.rowCount(user), 120);
+        // Natural order: 1, 2, ..., 10, ...
+        QCOMPARE(model.index(0, 0, user).data().toString(), QStringLiteral("1"));
+        QCOMPARE(model.index(1, 0, user).data().toString(), QStringLiteral("2"));
+        QCOMPARE(model.index(9, 0, user).data().toString(), QStringLiteral("10"));
+        QCOMPARE(model.index(119, 0, user).data().toString(), QStringLiteral("120"));
+        const QModelIndex bin = model.index(2, 0);
+        QCOMPARE(model.index(0, 0, bin).data().toString(), QStringLiteral("\\xff\\x01"));
+        QCOMPARE(model.index(0, 0, bin).data(KeyTreeModel::KeyRole).toByteArray(), QByteArray("bin:\xff\x01", 6));
+        // parent() finds every row back.
+        const QModelIndex deep = model.index(41, 0, user);
+        QCOMPARE(deep.parent(), user);
+        QCOMPARE(user.parent(), app);
+    }
+
+    void filtersAndCap()
+    {
+        Connection connection(profileFor(*m_server));
+        connection.open();
+        QList<QByteArray> keys;
+        for (int i = 0; i < 500; ++i)
+            keys << "s:" + QByteArray::number(i);
+        fill(connection, keys);
+        QCOMPARE(awaitReply(connection.execute({ "RPUSH", "l:1", "x" })).integerValue(), 1);
+        QCOMPARE(awaitReply(connection.execute({ "HSET", "h:1", "f", "v" })).integerValue(), 1);
+        Session session(profileFor(*m_server));
+        session.open();
+        KeyspaceLoader loader(&session, ":");
+
+        ScanOptions byPattern;
+        byPattern.match = "s:1*";
+        loader.start(byPattern);
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 10000);
+        QCOMPARE(loader.loadedKeys(), 111); // 1, 10-19, 100-199
+
+        ScanOptions byType;
+        byType.type = "list";
+        loader.start(byType);
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 10000);
+        QCOMPARE(loader.loadedKeys(), 1);
+
+        ScanOptions capped;
+        capped.cap = 100;
+        capped.count = 50;
+        loader.start(capped);
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::CapReached, 10000);
+        QVERIFY2(loader.loadedKeys() >= 100 && loader.loadedKeys() < 502, qPrintable(QString::number(loader.loadedKeys())));
+        loader.loadMore(0);
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 10000);
+        QCOMPARE(loader.loadedKeys(), 502);
+        QCOMPARE(loader.tree()->totalKeys(), 502u);
+    }
+
+    void quickFilterAndDetails()
+    {
+        Connection connection(profileFor(*m_server));
+        connection.open();
+        fill(connection, { "app:alpha:1", "app:beta:1", "app:beta:2", "zeta" });
+        QCOMPARE(awaitReply(connection.execute({ "PEXPIRE", "app:beta:2", "600000" })).integerValue(), 1);
+        Session session(profileFor(*m_server));
+        session.open();
+        KeyspaceLoader loader(&session, ":");
+        KeyTreeModel model(&session);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        connect(&loader, &KeyspaceLoader::treeReplaced, &model, &KeyTreeModel::setTree);
+        loader.start({});
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 10000);
+        model.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 10000);
+
+        model.setQuickFilter(QStringLiteral("BETA"));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isBusy() && model.rowCount() == 1, 10000);
+        expandAll(model);
+        const QModelIndex app = model.index(0, 0);
+        QCOMPARE(rowNames(model, app), QStringList { QStringLiteral("beta") });
+        const QModelIndex beta = model.index(0, 0, app);
+        QCOMPARE(rowNames(model, beta), (QStringList { QStringLiteral("1"), QStringLiteral("2") }));
+
+        const QModelIndex expiring = model.index(1, 0, beta);
+        model.requestDetails({ expiring, model.index(0, 0, beta) });
+        QTRY_VERIFY_WITH_TIMEOUT(!expiring.data(KeyTreeModel::KeyTypeRole).toByteArray().isEmpty(), 5000);
+        QCOMPARE(expiring.data(KeyTreeModel::KeyTypeRole).toByteArray(), QByteArray("string"));
+        const qint64 ttl = expiring.data(KeyTreeModel::TtlMsRole).toLongLong();
+        QVERIFY2(ttl > 590000 && ttl <= 600000, qPrintable(QString::number(ttl)));
+        QVERIFY(expiring.siblingAtColumn(KeyTreeModel::TtlColumn).data().toString().contains(QLatin1String("min")));
+        QVERIFY(expiring.data(KeyTreeModel::MemoryRole).toLongLong() > 0);
+        QCOMPARE(model.index(0, 0, beta).data(KeyTreeModel::TtlMsRole).toLongLong(), -1);
+
+        model.setQuickFilter(QString());
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeyspace)
+#include "tst_keyspace.moc"

@@ -16,6 +16,7 @@ struct KeyScanWorker::Chain {
     Session* session = nullptr;
     QPointer<KeyScanWorker> worker;
     const std::atomic<quint64>* current = nullptr;
+    const std::atomic<quint64>* cancelled = nullptr;
     quint64 generation = 0;
     ScanOptions options;
     std::atomic<qint64> cap { 0 };
@@ -24,7 +25,7 @@ struct KeyScanWorker::Chain {
     // and by the worker while the chain is paused.
     qint64 received = 0;
     std::atomic<bool> paused { false };
-    bool live() const { return current->load() == generation; }
+    bool live() const { return current->load() == generation && cancelled->load() != generation; }
 };
 
 KeyScanWorker::KeyScanWorker(Session* session)
@@ -42,6 +43,7 @@ void KeyScanWorker::begin(quint64 generation, const ScanOptions& options, std::s
     chain->session = m_session;
     chain->worker = this;
     chain->current = &m_current;
+    chain->cancelled = &m_cancelled;
     chain->generation = generation;
     chain->options = options;
     chain->cap.store(options.cap);
@@ -62,6 +64,17 @@ void KeyScanWorker::reserve(quint64 generation, qint64 keys)
 {
     if (generation == m_generation && m_tree && keys > 0)
         m_tree->reserve(quint64(keys));
+}
+
+void KeyScanWorker::applyChanges(quint64 generation, const QList<QByteArray>& added, const QList<QByteArray>& removed)
+{
+    if (generation != m_generation || !m_tree)
+        return;
+    for (const QByteArray& key : removed)
+        m_tree->removeKey(key);
+    if (!added.isEmpty())
+        m_tree->addKeys(added);
+    emit changesApplied(generation);
 }
 
 void KeyScanWorker::requestNext(const std::shared_ptr<Chain>& chain)

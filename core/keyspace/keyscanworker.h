@@ -22,15 +22,19 @@ public:
 
     // Any thread: makes every reply of older generations be ignored.
     void invalidate(quint64 generation) { m_current.store(generation); }
+    // Any thread: stops the SCAN chain of this generation; the tree keeps what it has.
+    void cancel(quint64 generation) { m_cancelled.store(generation); }
 
 public slots:
     void begin(quint64 generation, const vermilion::ScanOptions& options,
                std::shared_ptr<vermilion::NamespaceTree> tree);
     void resume(quint64 generation, qint64 cap);
     void reserve(quint64 generation, qint64 keys);
+    void applyChanges(quint64 generation, const QList<QByteArray>& added, const QList<QByteArray>& removed);
 
 signals:
     void batchInserted(quint64 generation, qint64 loaded);
+    void changesApplied(quint64 generation);
     // state is a KeyspaceLoader::State: CapReached, Finished, Cancelled or Failed.
     void stopped(quint64 generation, int state, const QString& error, qint64 loaded);
 
@@ -45,6 +49,7 @@ private:
 
     Session* m_session;
     std::atomic<quint64> m_current { 0 };
+    std::atomic<quint64> m_cancelled { 0 };
     quint64 m_generation = 0;
     std::shared_ptr<NamespaceTree> m_tree;
     std::shared_ptr<Chain> m_chain;

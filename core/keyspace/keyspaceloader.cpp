@@ -21,6 +21,10 @@ KeyspaceLoader::KeyspaceLoader(Session* session, const QByteArray& separator, QO
     m_worker->moveToThread(m_thread);
     connect(m_worker, &KeyScanWorker::batchInserted, this, &KeyspaceLoader::onBatch);
     connect(m_worker, &KeyScanWorker::stopped, this, &KeyspaceLoader::onStopped);
+    connect(m_worker, &KeyScanWorker::changesApplied, this, [this](quint64 generation) {
+        if (generation == m_generation)
+            emit treeChanged();
+    });
     m_thread->start();
 }
 
@@ -67,12 +71,18 @@ void KeyspaceLoader::loadMore(qint64 more)
         m_worker, "resume", Qt::QueuedConnection, Q_ARG(quint64, m_generation), Q_ARG(qint64, m_options.cap));
 }
 
+void KeyspaceLoader::applyChanges(const QList<QByteArray>& added, const QList<QByteArray>& removed)
+{
+    QMetaObject::invokeMethod(m_worker, "applyChanges", Qt::QueuedConnection, Q_ARG(quint64, m_generation),
+                              Q_ARG(QList<QByteArray>, added), Q_ARG(QList<QByteArray>, removed));
+}
+
 void KeyspaceLoader::cancel()
 {
     if (m_state != State::Loading)
         return;
-    // Replies still on their way are dropped by generation; the tree keeps what it has.
-    m_worker->invalidate(++m_generation);
+    // The chain stops at its next reply; batches already read still go into the tree.
+    m_worker->cancel(m_generation);
     setState(State::Cancelled);
 }
 
@@ -91,7 +101,8 @@ void KeyspaceLoader::onStopped(quint64 generation, int state, const QString& err
     m_loaded = loaded;
     m_error = error;
     emit progress(m_loaded, m_databaseSize);
-    setState(State(state));
+    if (m_state != State::Cancelled)
+        setState(State(state));
 }
 
 void KeyspaceLoader::setState(State state)

@@ -36,6 +36,9 @@ public:
     // After the cap was reached: load up to `more` further keys (0 = all the rest).
     void loadMore(qint64 more);
     void cancel();
+    // Tells the tree about keys the app itself created or deleted (renames are both), so the
+    // browser follows without a new scan. treeChanged() follows once they are in.
+    void applyChanges(const QList<QByteArray>& added, const QList<QByteArray>& removed);
 
     std::shared_ptr<NamespaceTree> tree() const { return m_tree; }
     const ScanOptions& options() const { return m_options; }
@@ -49,6 +52,7 @@ signals:
     void treeReplaced(std::shared_ptr<vermilion::NamespaceTree> tree);
     void progress(qint64 loaded, qint64 databaseSize);
     void stateChanged(vermilion::KeyspaceLoader::State state);
+    void treeChanged();
 
 private:
     void onBatch(quint64 generation, qint64 loaded);

@@ -54,6 +54,7 @@ void KeyTreeModel::setTree(std::shared_ptr<NamespaceTree> tree)
     m_detailsPending.clear();
     m_detailQueue.clear();
     m_lastTotal = 0;
+    m_changePosition = 0;
     m_folders[NamespaceTree::root] = Folder {};
     if (!m_filterText.isEmpty())
         m_filter = std::make_shared<Filter>(Filter { lowerAscii(m_filterText.toUtf8()), {} });
@@ -82,8 +83,16 @@ bool KeyTreeModel::nodeMatches(const NamespaceTree& tree, NodeId id, const QByte
     return lowerAscii(tree.path(id)).contains(needle);
 }
 
+bool KeyTreeModel::isShown(const NamespaceTree& tree, NodeId id)
+{
+    // Deleted keys, and folders whose keys are all deleted, are not shown.
+    return tree.isFolder(id) ? tree.keyCount(id) > 0 : !tree.isRemoved(id);
+}
+
 bool KeyTreeModel::accepts(NodeId id) const
 {
+    if (!isShown(*m_tree, id))
+        return false;
     if (!m_filter)
         return true;
     if (id < NodeId(m_filter->matches.size()))
@@ -201,6 +210,7 @@ void KeyTreeModel::buildFolder(NodeId folder, bool replace)
     QThreadPool::globalInstance()->start([self, generation, tree, filter, current, from, folder] {
         std::vector<NodeId> fresh = tree->children(folder, from);
         const auto seen = quint32(from + fresh.size());
+        std::erase_if(fresh, [&](NodeId id) { return !isShown(*tree, id); });
         if (filter) {
             std::erase_if(fresh, [&](NodeId id) {
                 if (id < NodeId(filter->matches.size()))
@@ -213,6 +223,8 @@ void KeyTreeModel::buildFolder(NodeId folder, bool replace)
         QList<NodeId> merged;
         merged.reserve(current.size() + qsizetype(fresh.size()));
         std::merge(current.begin(), current.end(), fresh.begin(), fresh.end(), std::back_inserter(merged), less);
+        // A key restored by the app may already be in the rows.
+        merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
         QMetaObject::invokeMethod(
             self.data(),
             [self, generation, folder, merged = std::move(merged), seen]() mutable {
@@ -267,8 +279,70 @@ void KeyTreeModel::installFolder(quint64 generation, NodeId folder, QList<NodeId
     emit rowsBuilt(parentIndex);
 }
 
+void KeyTreeModel::removeNodeRow(NodeId id)
+{
+    const NodeId parentId = m_tree->parent(id);
+    const auto it = m_folders.find(parentId);
+    if (it == m_folders.end() || it->second.building)
+        return;
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex parentIndex = indexOfNode(parentId);
+    if (parentId != NamespaceTree::root && !parentIndex.isValid())
+        return;
+    beginRemoveRows(parentIndex, row, row);
+    it->second.rows.removeAt(row);
+    endRemoveRows();
+    m_folders.erase(id);
+    m_details.remove(id);
+}
+
+void KeyTreeModel::ensureNodeRow(NodeId id)
+{
+    const NodeId parentId = m_tree->parent(id);
+    const auto it = m_folders.find(parentId);
+    if (it == m_folders.end() || it->second.building || rowOf(id) >= 0 || !accepts(id))
+        return;
+    const QModelIndex parentIndex = indexOfNode(parentId);
+    if (parentId != NamespaceTree::root && !parentIndex.isValid())
+        return;
+    QList<NodeId>& rows = it->second.rows;
+    const auto at = std::lower_bound(rows.begin(), rows.end(), id, [this](NodeId a, NodeId b) { return lessThan(a, b); });
+    const int row = int(at - rows.begin());
+    beginInsertRows(parentIndex, row, row);
+    rows.insert(row, id);
+    endInsertRows();
+}
+
+void KeyTreeModel::applyTreeChanges()
+{
+    size_t next = 0;
+    const std::vector<NamespaceTree::Change> changes = m_tree->changes(m_changePosition, &next);
+    m_changePosition = next;
+    for (const NamespaceTree::Change& change : changes) {
+        if (change.removed) {
+            removeNodeRow(change.id);
+            for (NodeId folder = m_tree->parent(change.id); folder != NamespaceTree::root && folder != NamespaceTree::none;
+                 folder = m_tree->parent(folder)) {
+                if (m_tree->keyCount(folder) == 0)
+                    removeNodeRow(folder);
+            }
+        } else {
+            // Back again: its folders may have gone when they emptied; restore from the top down.
+            std::vector<NodeId> chain;
+            for (NodeId at = change.id; at != NamespaceTree::root && at != NamespaceTree::none; at = m_tree->parent(at))
+                chain.push_back(at);
+            for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+                ensureNodeRow(*it);
+            m_details.remove(change.id);
+        }
+    }
+}
+
 void KeyTreeModel::refresh()
 {
+    applyTreeChanges();
     const quint64 total = m_tree->totalKeys();
     const bool countsChanged = total != m_lastTotal;
     m_lastTotal = total;

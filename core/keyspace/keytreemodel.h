@@ -104,6 +104,10 @@ private:
     void jobStarted();
     void jobFinished();
     void flushDetailRequests();
+    void applyTreeChanges();
+    void removeNodeRow(NodeId id);
+    void ensureNodeRow(NodeId id);
+    static bool isShown(const NamespaceTree& tree, NodeId id);
 
     Session* m_session;
     std::shared_ptr<NamespaceTree> m_tree;
@@ -112,6 +116,7 @@ private:
     quint64 m_generation = 0;
     std::unordered_map<NodeId, Folder> m_folders;
     quint64 m_lastTotal = 0;
+    size_t m_changePosition = 0;
     int m_jobsRunning = 0;
 
     QHash<NodeId, Details> m_details;

@@ -123,6 +123,30 @@ quint32 NamespaceTree::keyCount(NodeId id) const
     return node(id).keys.load(std::memory_order_relaxed);
 }
 
+bool NamespaceTree::isRemoved(NodeId id) const { return node(id).removed.load(std::memory_order_acquire); }
+
+bool NamespaceTree::removeKey(QByteArrayView key)
+{
+    QMutexLocker lock(&m_childMutex);
+    const NodeId leaf = lookup(Kind::Key, key, hashOf(Kind::Key, key));
+    if (leaf == none || node(leaf).removed.load(std::memory_order_relaxed))
+        return false;
+    mutableNode(leaf).removed.store(true, std::memory_order_release);
+    for (NodeId id = leaf; id != none; id = node(id).parent)
+        mutableNode(id).keys.fetch_sub(1, std::memory_order_relaxed);
+    m_changes.push_back({ leaf, true });
+    return true;
+}
+
+std::vector<NamespaceTree::Change> NamespaceTree::changes(size_t from, size_t* next) const
+{
+    QMutexLocker lock(&m_childMutex);
+    *next = m_changes.size();
+    if (from >= m_changes.size())
+        return {};
+    return { m_changes.begin() + qsizetype(from), m_changes.end() };
+}
+
 std::vector<NamespaceTree::NodeId> NamespaceTree::children(NodeId folder, quint32 from) const
 {
     const Node& n = node(folder);
@@ -366,7 +390,12 @@ bool NamespaceTree::addKey(const SplitKey& split)
             m_lastChain.clear();
             m_lastPath = {};
         }
-        return false;
+        // A key the app removed and that exists again (created, renamed back).
+        Node& existing = mutableNode(leaf);
+        if (!existing.removed.load(std::memory_order_relaxed))
+            return false;
+        existing.removed.store(false, std::memory_order_release);
+        m_changes.push_back({ leaf, false });
     }
     for (NodeId id = leaf; id != none; id = node(id).parent)
         mutableNode(id).keys.fetch_add(1, std::memory_order_relaxed);

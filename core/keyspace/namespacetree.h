@@ -50,6 +50,17 @@ public:
     // number of keys that were new.
     qsizetype addKeys(const QList<QByteArray>& keys);
     qsizetype addKeys(const PackedKeys& keys);
+    // Writer side: the key was deleted (or renamed away) by the app. Returns false if unknown.
+    bool removeKey(QByteArrayView key);
+
+    // A key that was removed, or came back (added again after removal), in the order it happened.
+    struct Change {
+        NodeId id;
+        bool removed;
+    };
+    // Any thread: changes from position `from` on; *next is where the following call starts.
+    std::vector<Change> changes(size_t from, size_t* next) const;
+
     // Writer side: makes room for about this many keys (and their folders) up front, sparing the
     // rehashes of a growing table. DBSIZE is a good guess.
     void reserve(quint64 keys);
@@ -64,8 +75,9 @@ public:
     // The whole key for a key node; the folder's prefix without the trailing separator for a folder
     // ("app:user"); empty for the root.
     QByteArrayView path(NodeId id) const;
-    // Keys at or below this node.
+    // Keys at or below this node (removed keys not counted).
     quint32 keyCount(NodeId id) const;
+    bool isRemoved(NodeId id) const;
     // A folder's children in the order they arrived (copy).
     std::vector<NodeId> children(NodeId folder, quint32 from = 0) const;
     quint32 childCount(NodeId folder) const;
@@ -82,6 +94,7 @@ private:
         quint32 parent = none;
         quint32 children = none; // index into the child lists (folders)
         std::atomic<quint32> keys { 0 };
+        std::atomic<bool> removed { false }; // keys only: deleted since it was loaded
         Kind kind = Kind::Folder;
     };
     static constexpr int nodeChunkBits = 16;
@@ -137,6 +150,8 @@ private:
     // The folder chain of the last key added: keys in a batch often share their first folders.
     QByteArrayView m_lastPath; // into the arena, which never moves
     std::vector<std::pair<qsizetype, NodeId>> m_lastChain; // (end of the folder's prefix, folder)
+
+    std::vector<Change> m_changes; // guarded by m_childMutex
 
     mutable QMutex m_childMutex;
     std::vector<std::vector<NodeId>> m_childLists; // guarded by m_childMutex

@@ -214,7 +214,7 @@ private slots:
         loader.start(options);
         QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 20000);
         QCOMPARE(loader.loadedKeys(), qint64(keys.size()));
-        QCOMPARE(loader.databaseSize(), qint64(keys.size()));
+        QTRY_COMPARE_WITH_TIMEOUT(loader.databaseSize(), qint64(keys.size()), 5000);
         model.refresh();
         QTRY_VERIFY_WITH_TIMEOUT(!model.isBusy(), 10000);
         model.refresh();
@@ -279,6 +279,41 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 10000);
         QCOMPARE(loader.loadedKeys(), 502);
         QCOMPARE(loader.tree()->totalKeys(), 502u);
+    }
+
+    void followsChangesMadeByTheApp()
+    {
+        Connection connection(profileFor(*m_server));
+        connection.open();
+        fill(connection, { "app:alpha:1", "app:beta:1", "app:beta:2", "zeta" });
+        Session session(profileFor(*m_server));
+        session.open();
+        KeyspaceLoader loader(&session, ":");
+        KeyTreeModel model(&session);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        connect(&loader, &KeyspaceLoader::treeReplaced, &model, &KeyTreeModel::setTree);
+        connect(&loader, &KeyspaceLoader::treeChanged, &model, &KeyTreeModel::refresh);
+        loader.start({});
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 10000);
+        model.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 10000);
+        expandAll(model);
+        const QModelIndex app = model.index(0, 0);
+        QCOMPARE(rowNames(model, app), (QStringList { QStringLiteral("alpha"), QStringLiteral("beta") }));
+
+        // Both keys of a folder deleted: the folder goes; the count of its parent drops.
+        loader.applyChanges({}, { "app:beta:1", "app:beta:2" });
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(app), 1, 5000);
+        QCOMPARE(rowNames(model, app), QStringList { QStringLiteral("alpha") });
+        QCOMPARE(app.data(KeyTreeModel::KeyCountRole).toUInt(), 1u);
+        // One comes back (created again, or renamed back): the folder returns with it.
+        loader.applyChanges({ "app:beta:2", "app:gamma:1" }, {});
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(app), 3, 5000);
+        QCOMPARE(rowNames(model, app),
+                 (QStringList { QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma") }));
+        expandAll(model);
+        QCOMPARE(rowNames(model, model.index(1, 0, app)), QStringList { QStringLiteral("2") });
+        QCOMPARE(loader.tree()->totalKeys(), 4u);
     }
 
     void quickFilterAndDetails()

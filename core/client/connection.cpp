@@ -133,6 +133,26 @@ void Connection::executeDirect(const Command& argv, std::function<void(Reply&&)>
     enqueue(argv, std::move(inConnectionThread), options);
 }
 
+QFuture<Reply> Connection::selectDatabase(int database)
+{
+    auto promise = std::make_shared<QPromise<Reply>>();
+    promise->start();
+    QFuture<Reply> future = promise->future();
+    ConnectionWorker* worker = m_worker;
+    enqueue(
+        { "SELECT", QByteArray::number(database) },
+        [promise, worker, database](Reply&& reply) {
+            // Runs in the worker's thread: the next handshake selects the new database too. A link
+            // that is down takes it on reconnect.
+            if (!reply.isError() || reply.errorKind() == Reply::ErrorKind::NotConnected)
+                worker->setDatabase(database);
+            promise->addResult(std::move(reply));
+            promise->finish();
+        },
+        {});
+    return future;
+}
+
 QFuture<QList<Reply>> Connection::executeBatch(const QList<Command>& commands, CommandOptions options)
 {
     auto promise = std::make_shared<QPromise<QList<Reply>>>();

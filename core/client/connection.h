@@ -68,6 +68,8 @@ public:
     // moment the reply is parsed, before any other reply is read. It must be quick and must not block.
     void executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
                        CommandOptions options = {});
+    // Switches the database for this link and for every reconnect after it.
+    QFuture<Reply> selectDatabase(int database);
     // Many commands in one go; the future holds one reply per command, in order.
     QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, CommandOptions options = {});
     void executeBatch(const QList<Command>& commands, QObject* context,

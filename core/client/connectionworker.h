@@ -66,6 +66,9 @@ public:
     ConnectionWorker(const ConnectionProfile& profile, const ConnectionTuning& tuning,
                      std::shared_ptr<ConnectionShared> shared);
 
+    // Worker thread only.
+    void setDatabase(int database) { m_profile.database = database; }
+
     static QString readOnlyRefusal(CommandClassifier::Verdict verdict, const Command& argv, bool tableUnreadable);
     ~ConnectionWorker() override;
 

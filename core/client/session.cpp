@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include <QPointer>
 #include <QTimer>
 
 namespace vermilion {
@@ -79,6 +80,22 @@ void Session::executeBatch(const QList<Command>& commands, QObject* context,
                            std::function<void(const QList<Reply>&)> callback, Role role, CommandOptions options)
 {
     connection(role)->executeBatch(commands, context, std::move(callback), options);
+}
+
+void Session::selectDatabase(int database, QObject* context, std::function<void(const Reply&)> done)
+{
+    for (size_t role = 1; role < m_connections.size(); ++role)
+        m_connections[role]->selectDatabase(database);
+    QPointer<QObject> guard(context);
+    m_connections[size_t(Role::Interactive)]->selectDatabase(database).then(this, [this, database, guard, done](const Reply& reply) {
+        if (!reply.isError()) {
+            m_profile.database = database;
+            emit databaseChanged(database);
+            refreshServerInfo();
+        }
+        if (guard)
+            done(reply);
+    });
 }
 
 void Session::setPingInterval(int milliseconds) { m_pingTimer->setInterval(milliseconds); }

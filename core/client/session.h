@@ -55,12 +55,16 @@ public:
     // Round-trip time of the last PING on the interactive connection, -1 if none yet.
     double latencyMs() const { return m_latencyMs; }
     int database() const { return m_profile.database; }
+    // Moves every connection of the session to another database; databaseChanged() on success,
+    // the server's error through the callback otherwise.
+    void selectDatabase(int database, QObject* context, std::function<void(const Reply&)> done);
     void setPingInterval(int milliseconds);
 
 signals:
     void stateChanged(vermilion::Connection::State state, const QString& message);
     void serverInfoChanged();
     void latencyChanged(double milliseconds);
+    void databaseChanged(int database);
 
 private:
     Connection* connection(Role role);

@@ -1,4 +1,5 @@
 #include "client/session.h"
+#include "keyspace/keyoperations.h"
 #include "keyspace/keyspaceloader.h"
 #include "keyspace/keytreemodel.h"
 #include "keyspace/namespacetree.h"
@@ -314,6 +315,77 @@ private slots:
         expandAll(model);
         QCOMPARE(rowNames(model, model.index(1, 0, app)), QStringList { QStringLiteral("2") });
         QCOMPARE(loader.tree()->totalKeys(), 4u);
+    }
+
+    void keyOperations()
+    {
+        Session session(profileFor(*m_server));
+        session.open();
+        Connection check(profileFor(*m_server));
+        check.open();
+        using KeyOperations::Outcome;
+        Outcome outcome = Outcome::Failed;
+        QString message;
+        bool called = false;
+        const auto done = [&](Outcome o, const QString& m) {
+            outcome = o;
+            message = m;
+            called = true;
+        };
+        auto run = [&](const std::function<void()>& operation) {
+            called = false;
+            operation();
+            QTRY_VERIFY_WITH_TIMEOUT(called, 5000);
+        };
+        const QByteArray binary("op:\xff\x00", 6);
+        run([&] { KeyOperations::create(&session, binary, "hash", { "f", "v" }, 60000, this, done); });
+        QCOMPARE(outcome, Outcome::Done);
+        QCOMPARE(awaitReply(check.execute({ "HGET", binary, "f" })).bytes(), QByteArray("v"));
+        QVERIFY(awaitReply(check.execute({ "PTTL", binary })).integerValue() > 59000);
+        // Creating never overwrites.
+        run([&] { KeyOperations::create(&session, binary, "string", { "x" }, 0, this, done); });
+        QCOMPARE(outcome, Outcome::TargetExists);
+        QCOMPARE(awaitReply(check.execute({ "TYPE", binary })).bytes(), QByteArray("hash"));
+        for (const auto& [type, args] : std::initializer_list<std::pair<QByteArray, QList<QByteArray>>> {
+                 { "string", { "s" } }, { "list", { "a" } }, { "set", { "m" } }, { "zset", { "1.5", "m" } },
+                 { "stream", { "f", "v" } } }) {
+            run([&] { KeyOperations::create(&session, "op:" + type, type, args, 0, this, done); });
+            QVERIFY2(outcome == Outcome::Done, qPrintable(message));
+            QCOMPARE(awaitReply(check.execute({ "TYPE", "op:" + type })).bytes(), type);
+        }
+        // Rename refuses to replace unless told to.
+        run([&] { KeyOperations::rename(&session, binary, "op:string", false, this, done); });
+        QCOMPARE(outcome, Outcome::TargetExists);
+        QCOMPARE(awaitReply(check.execute({ "TYPE", "op:string" })).bytes(), QByteArray("string"));
+        run([&] { KeyOperations::rename(&session, binary, "op:string", true, this, done); });
+        QCOMPARE(outcome, Outcome::Done);
+        QCOMPARE(awaitReply(check.execute({ "TYPE", "op:string" })).bytes(), QByteArray("hash"));
+        run([&] { KeyOperations::rename(&session, "op:string", binary, false, this, done); });
+        QCOMPARE(outcome, Outcome::Done);
+        QCOMPARE(awaitReply(check.execute({ "EXISTS", binary })).integerValue(), 1);
+        run([&] { KeyOperations::rename(&session, "op:missing", "op:x", false, this, done); });
+        QCOMPARE(outcome, Outcome::Missing);
+        run([&] { KeyOperations::setTtl(&session, binary, 0, this, done); });
+        QCOMPARE(outcome, Outcome::Done);
+        QCOMPARE(awaitReply(check.execute({ "PTTL", binary })).integerValue(), -1);
+        run([&] { KeyOperations::setTtl(&session, binary, 5000, this, done); });
+        QVERIFY(awaitReply(check.execute({ "PTTL", binary })).integerValue() > 4000);
+        run([&] { KeyOperations::remove(&session, binary, this, done); });
+        QCOMPARE(outcome, Outcome::Done);
+        run([&] { KeyOperations::remove(&session, binary, this, done); });
+        QCOMPARE(outcome, Outcome::Missing);
+
+        // Read-only: refused before anything is sent.
+        ConnectionProfile readOnly = profileFor(*m_server);
+        readOnly.readOnly = true;
+        Session guarded(readOnly);
+        guarded.open();
+        run([&] { KeyOperations::remove(&guarded, "op:list", this, done); });
+        QCOMPARE(outcome, Outcome::Failed);
+        QVERIFY2(message.contains(QLatin1String("read-only")), qPrintable(message));
+        run([&] { KeyOperations::create(&guarded, "op:new", "string", { "x" }, 0, this, done); });
+        QCOMPARE(outcome, Outcome::Failed);
+        QCOMPARE(awaitReply(check.execute({ "EXISTS", "op:list", "op:new" })).integerValue(), 1);
     }
 
     void quickFilterAndDetails()

@@ -56,7 +56,7 @@ void Connection::close() { QMetaObject::invokeMethod(m_worker, &ConnectionWorker
 
 void Connection::enqueue(const Command& argv, Deliver deliver, CommandOptions options)
 {
-    enqueue(argv, Completion { std::move(deliver), {}, {} }, options);
+    enqueue(argv, Completion { std::move(deliver), {}, {}, {} }, options);
 }
 
 void Connection::enqueue(const Command& argv, Completion&& completion, CommandOptions options)
@@ -88,6 +88,11 @@ void Connection::enqueue(const Command& argv, Completion&& completion, CommandOp
         request.end = outgoing.bytes.size();
         request.completion = std::move(completion);
         outgoing.requests.push_back(std::move(request));
+    }
+    // Called from the connection's own thread (a reply handler sending the next command): send now.
+    if (QThread::currentThread() == m_thread) {
+        m_worker->drainQueue();
+        return;
     }
     // One wake-up per burst: a caller pipelining thousands of commands costs one queued call.
     if (!m_shared->wakeScheduled.exchange(true))
@@ -124,13 +129,19 @@ QFuture<Reply> Connection::execute(const Command& argv, CommandOptions options)
 void Connection::execute(const Command& argv, QObject* context, Callback callback, CommandOptions options)
 {
     Q_ASSERT(context);
-    enqueue(argv, Completion { {}, QPointer<QObject>(context), std::move(callback) }, options);
+    enqueue(argv, Completion { {}, QPointer<QObject>(context), std::move(callback), {} }, options);
 }
 
 void Connection::executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
                                CommandOptions options)
 {
     enqueue(argv, std::move(inConnectionThread), options);
+}
+
+void Connection::executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
+                               std::function<void(const QByteArray&)> peek, CommandOptions options)
+{
+    enqueue(argv, Completion { std::move(inConnectionThread), {}, {}, std::move(peek) }, options);
 }
 
 QFuture<Reply> Connection::selectDatabase(int database)

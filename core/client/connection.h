@@ -68,6 +68,10 @@ public:
     // moment the reply is parsed, before any other reply is read. It must be quick and must not block.
     void executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
                        CommandOptions options = {});
+    // The same, and peek gets the reply's first element (for an array reply) as soon as it is
+    // parsed, before the rest. Both run in the connection's thread.
+    void executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
+                       std::function<void(const QByteArray&)> peek, CommandOptions options = {});
     // Switches the database for this link and for every reconnect after it.
     QFuture<Reply> selectDatabase(int database);
     // Many commands in one go; the future holds one reply per command, in order.

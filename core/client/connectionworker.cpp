@@ -271,7 +271,7 @@ void ConnectionWorker::sendInternal(const Command& argv, std::function<void(Repl
 {
     const QByteArray payload = RespEncoder::encode(argv);
     m_socket->write(payload);
-    m_inFlight.push_back({ Completion { std::move(handler), {}, {} }, 0, true });
+    m_inFlight.push_back({ Completion { std::move(handler), {}, {}, {} }, 0, true });
 }
 
 void ConnectionWorker::complete(Completion& completion, Reply&& reply)
@@ -408,8 +408,15 @@ void ConnectionWorker::send(OutgoingBatch& batch)
     }
     flushCallbacks();
     const QByteArray& out = batch.anyDeferredCheck ? filtered : batch.bytes;
-    if (!out.isEmpty())
+    if (!out.isEmpty()) {
         m_socket->write(out);
+        // Hand the bytes to the kernel now rather than on the next turn of the event loop: a send
+        // made while replies are being parsed leaves at once.
+        if (auto* tcp = qobject_cast<QAbstractSocket*>(m_socket))
+            tcp->flush();
+        else if (auto* local = qobject_cast<QLocalSocket*>(m_socket))
+            local->flush();
+    }
     batch = {};
     if (!m_inFlight.empty() && !m_timeoutTimer->isActive())
         m_timeoutTimer->start();
@@ -427,6 +434,8 @@ void ConnectionWorker::onReadyRead()
         m_reader.feed(m_readBuffer.constData(), n);
         Reply reply;
         while (true) {
+            if (!m_inFlight.empty() && m_inFlight.front().completion.peek)
+                m_reader.setFirstElementPeek(std::move(m_inFlight.front().completion.peek));
             const ReplyReader::Result result = m_reader.next(&reply);
             if (result == ReplyReader::Result::NeedMoreData)
                 break;

@@ -25,6 +25,7 @@ struct Completion {
     std::function<void(Reply&&)> deliver;
     QPointer<QObject> context;
     std::function<void(const Reply&)> callback;
+    ReplyReader::Peek peek; // see ReplyReader::setFirstElementPeek
 };
 
 // A command on its way. Its bytes are encoded by the caller straight into the shared outgoing

@@ -41,6 +41,8 @@ namespace {
         data->bytes = QByteArray(str, qsizetype(len));
         if (task->parent) {
             attach(task, data);
+            if (task->idx == 0 && !task->parent->parent && task->privdata)
+                static_cast<ReplyReader*>(task->privdata)->notifyFirstElement(data->bytes);
             return &childMarker;
         }
         return data;
@@ -94,6 +96,7 @@ Reply ReplyReader::adopt(ReplyData* data) { return Reply(data); }
 ReplyReader::ReplyReader()
     : m_reader(createReader())
 {
+    m_reader->privdata = this; // hiredis hands it to every read task
 }
 
 ReplyReader::~ReplyReader() { redisReaderFree(m_reader); }
@@ -102,6 +105,8 @@ void ReplyReader::reset()
 {
     redisReaderFree(m_reader);
     m_reader = createReader();
+    m_reader->privdata = this; // hiredis hands it to every read task
+    m_peek = nullptr;
 }
 
 bool ReplyReader::feed(const char* data, qsizetype size)

@@ -4,6 +4,9 @@
 
 #include <QString>
 
+#include <functional>
+#include <utility>
+
 struct redisReader;
 struct redisReply;
 
@@ -30,6 +33,15 @@ public:
     QString errorString() const;
     // Resets to a fresh reader (after a reconnect the stream starts over).
     void reset();
+    // Called once with the first element of the next top-level array reply, as soon as that element
+    // is parsed and before the rest of the reply is: a SCAN chain learns its next cursor early.
+    using Peek = std::function<void(const QByteArray&)>;
+    void setFirstElementPeek(Peek peek) { m_peek = std::move(peek); }
+    void notifyFirstElement(const QByteArray& bytes)
+    {
+        if (m_peek)
+            std::exchange(m_peek, nullptr)(bytes);
+    }
 
     // Converts a reply built by hiredis's default functions (for callers holding a redisReply).
     static Reply fromHiredis(const redisReply* reply);
@@ -38,6 +50,7 @@ public:
 
 private:
     redisReader* m_reader = nullptr;
+    Peek m_peek;
 };
 
 // Binary-safe RESP encoding of a command as a multi-bulk of its arguments.

@@ -66,9 +66,10 @@ void Session::execute(const Command& argv, QObject* context, Connection::Callbac
     connection(role)->execute(argv, context, std::move(callback), options);
 }
 
-void Session::executeDirect(const Command& argv, Role role, std::function<void(Reply&&)> inConnectionThread)
+void Session::executeDirect(const Command& argv, Role role, std::function<void(Reply&&)> inConnectionThread,
+                            std::function<void(const QByteArray&)> peek)
 {
-    connection(role)->executeDirect(argv, std::move(inConnectionThread));
+    connection(role)->executeDirect(argv, std::move(inConnectionThread), std::move(peek));
 }
 
 QFuture<QList<Reply>> Session::executeBatch(const QList<Command>& commands, Role role, CommandOptions options)

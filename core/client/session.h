@@ -42,7 +42,8 @@ public:
     void execute(const Command& argv, QObject* context, Connection::Callback callback, Role role = Role::Interactive,
                  CommandOptions options = {});
     // See Connection::executeDirect: the callback runs in the connection's thread.
-    void executeDirect(const Command& argv, Role role, std::function<void(Reply&&)> inConnectionThread);
+    void executeDirect(const Command& argv, Role role, std::function<void(Reply&&)> inConnectionThread,
+                       std::function<void(const QByteArray&)> peek = {});
     QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, Role role = Role::Bulk,
                                        CommandOptions options = {});
     void executeBatch(const QList<Command>& commands, QObject* context,

@@ -25,6 +25,7 @@ struct KeyScanWorker::Chain {
     // and by the worker while the chain is paused.
     qint64 received = 0;
     std::atomic<bool> paused { false };
+    bool requestedEarly = false; // the next SCAN left on the cursor peek (connection thread only)
     bool live() const { return current->load() == generation && cancelled->load() != generation; }
 };
 
@@ -87,9 +88,19 @@ void KeyScanWorker::requestNext(const std::shared_ptr<Chain>& chain)
     scan << "COUNT" << QByteArray::number(qMax(1, chain->options.count));
     if (!chain->options.type.isEmpty())
         scan << "TYPE" << chain->options.type;
-    // The reply is handled in the connection's thread as soon as it is read: the next SCAN leaves
-    // without a detour through another thread.
-    chain->session->executeDirect(scan, Session::Role::Bulk, [chain](Reply&& reply) { onReply(chain, reply); });
+    // The reply is handled in the connection's thread as soon as it is read, and the next SCAN
+    // leaves as soon as the cursor (the reply's first element) is parsed: the server works on the
+    // next batch while this one is still being read.
+    chain->session->executeDirect(
+        scan, Session::Role::Bulk, [chain](Reply&& reply) { onReply(chain, reply); },
+        [chain](const QByteArray& cursor) {
+            const qint64 cap = chain->cap.load();
+            if (!chain->live() || cursor == "0" || (cap > 0 && chain->received + 2 * chain->options.count >= cap))
+                return; // near the end or the cap: onReply decides
+            chain->cursor = cursor;
+            chain->requestedEarly = true;
+            requestNext(chain);
+        });
 }
 
 void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& reply)
@@ -115,11 +126,13 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
     const bool finished = chain->cursor == "0";
     const qint64 cap = chain->cap.load();
     const bool capReached = !finished && cap > 0 && chain->received >= cap;
-    // The next SCAN goes out before these keys are even handed over.
-    if (!finished && !capReached)
+    // The next SCAN goes out before these keys are even handed over (or left already, early).
+    if (std::exchange(chain->requestedEarly, false)) {
+    } else if (!finished && !capReached) {
         requestNext(chain);
-    else if (capReached)
+    } else if (capReached) {
         chain->paused.store(true);
+    }
     // Packed here, so the reply's many small allocations are freed by the thread that made them.
     auto keys = std::make_shared<NamespaceTree::PackedKeys>();
     qsizetype total = 0;

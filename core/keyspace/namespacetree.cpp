@@ -258,7 +258,7 @@ void NamespaceTree::reserve(quint64 keys)
     const quint64 wanted = keys * 2 * 10 / 7 + 1;
     if (wanted <= m_table.size())
         return;
-    QMutexLocker lock(&m_childMutex);
+    // The table is the writer's alone: no lock, so readers never wait for this.
     while (m_table.size() < wanted)
         growTable();
 }
@@ -320,6 +320,11 @@ qsizetype NamespaceTree::addKeys(const PackedKeys& keys)
         const quint32 start = i == 0 ? 0 : keys.ends[i - 1];
         return QByteArrayView(keys.bytes.constData() + start, qsizetype(keys.ends[i] - start));
     };
+    // Grow the table before taking the lock (it is the writer's alone): a rehash of millions of
+    // entries must not keep readers waiting. Each key adds at most a few entries; the rare deep key
+    // that adds more grows the table under the lock.
+    while ((m_tableUsed + 2 * count) * 10 > m_table.size() * 7)
+        growTable();
     // One lock for the batch: readers wait at most for one batch, the writer never per key.
     QMutexLocker lock(&m_childMutex);
     for (size_t i = 0; i < qMin(ahead, count); ++i) {

@@ -1,6 +1,7 @@
 #include "demoseeder.h"
 
 #include "client/session.h"
+#include "formats/valueformat.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -31,6 +32,7 @@ void DemoSeeder::addDefaultDatasets()
     addDataset(tr("keys of every type"), &DemoSeeder::basicKeys);
     addDataset(tr("binary keys and values"), &DemoSeeder::binaryKeys);
     addDataset(tr("big values"), &DemoSeeder::bigValues);
+    addDataset(tr("encoded values"), &DemoSeeder::encodedValues);
 }
 
 QList<Command> DemoSeeder::basicKeys()
@@ -96,6 +98,28 @@ QList<Command> DemoSeeder::binaryKeys()
         { "HSET", QByteArray("bin:hash\x01", 9), QByteArray("field\x00x", 7), QByteArray("\x80\x81\x82", 3) },
         { "SET", "bin:png-header", QByteArray("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 16) },
     };
+}
+
+QList<Command> DemoSeeder::encodedValues()
+{
+    const QString json = QStringLiteral(
+        R"({"order":1001,"customer":{"id":42,"name":"Ada Lovelace"},"items":[{"sku":"A-1","qty":2,"price":19.95},)"
+        R"({"sku":"B-7","qty":1,"price":20.0}],"paid":true,"notes":"leave at the door"})");
+    QList<Command> commands;
+    const auto& registry = formats::FormatRegistry::instance();
+    for (const char* id : { "gzip", "zlib", "lz4", "zstd", "snappy", "base64" }) {
+        const formats::ValueFormat* format = registry.find(QString::fromLatin1(id));
+        QString error;
+        const QByteArray encoded = format ? format->encode(json, &error) : QByteArray();
+        if (!encoded.isEmpty())
+            commands.append({ "SET", "fmt:" + QByteArray(id) + ":json", encoded });
+    }
+    // MessagePack: {"id": 42, "name": "Ada", "tags": ["a", "b"], "active": true}
+    const QByteArray msgpack("\x84\xa2id\x2a\xa4name\xa3" "Ada\xa4tags\x92\xa1" "a\xa1" "b\xa6" "active\xc3", 32);
+    commands.append({ "SET", "fmt:msgpack:map", msgpack });
+    commands.append({ "HSET", "fmt:hash:with-json-values", "user:1", json.toUtf8(), "user:2",
+                      R"({"id":2,"name":"Grace"})", "raw", "plain text" });
+    return commands;
 }
 
 QList<Command> DemoSeeder::bigValues()

@@ -31,6 +31,8 @@ public:
     static QList<Command> basicKeys();
     static QList<Command> bigValues();
     static QList<Command> binaryKeys();
+    // Values in every format the value viewer decodes (gzip, zlib, LZ4, Zstd, Snappy, base64, msgpack).
+    static QList<Command> encodedValues();
 
 signals:
     void progress(int done, int total, const QString& dataset);

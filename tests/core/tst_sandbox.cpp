@@ -1,4 +1,5 @@
 #include "client/connection.h"
+#include "formats/valueformat.h"
 #include "redisfixture.h"
 #include "server/sandbox.h"
 
@@ -57,6 +58,16 @@ private slots:
             const Reply scan = awaitReply(connection.execute({ "SCAN", "0", "TYPE", type, "COUNT", "100000" }));
             QVERIFY2(scan.at(1).size() > 0, type.constData());
         }
+        // Every format the value viewer decodes has an example, recognised as that format.
+        for (const char* id : { "gzip", "zlib", "lz4", "zstd", "snappy", "base64" }) {
+            const QByteArray value = awaitReply(connection.execute({ "GET", "fmt:" + QByteArray(id) + ":json" })).bytes();
+            QVERIFY2(!value.isEmpty(), id);
+            const formats::ValueFormat* detected = formats::FormatRegistry::instance().detect(value);
+            QCOMPARE(detected->id(), QString::fromLatin1(id));
+            QVERIFY(detected->decode(value).text.contains(QLatin1String("Ada Lovelace")));
+        }
+        const QByteArray msgpack = awaitReply(connection.execute({ "GET", "fmt:msgpack:map" })).bytes();
+        QCOMPARE(formats::FormatRegistry::instance().detect(msgpack)->id(), QStringLiteral("msgpack"));
         // No persistence: nothing is written to disk.
         QCOMPARE(awaitReply(connection.execute({ "CONFIG", "GET", "save" })).at(1).bytes(), QByteArray());
 

@@ -1,0 +1,2 @@
+# Value formats (owned by the formats feature). Included from tests/core/CMakeLists.txt.
+vermilion_add_test(NAME tst_formats SOURCES tst_formats.cpp)

@@ -1,0 +1,269 @@
+#include "jsonformat.h"
+
+#include "formatsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <cmath>
+
+namespace vermilion::formats {
+
+namespace {
+// Above this size detect() only looks at the first and last characters: parsing tens of
+// megabytes for every opened value would not be cheap. decode() still validates everything.
+constexpr qsizetype fullDetectLimit = qsizetype(8) * 1024 * 1024;
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+struct Parsed {
+    bool ok = false;
+    QJsonDocument document; // a scalar is held as the single element of an array
+    bool scalar = false;
+    QString error;
+    qsizetype errorOffset = 0;
+};
+
+Parsed parse(const QByteArray& json)
+{
+    Parsed parsed;
+    qsizetype first = 0;
+    while (first < json.size() && isJsonSpace(json.at(first)))
+        ++first;
+    if (first == json.size()) {
+        parsed.error = JsonFormat::tr("the value is empty");
+        return parsed;
+    }
+    parsed.scalar = json.at(first) != '{' && json.at(first) != '[';
+    QJsonParseError error;
+    if (parsed.scalar) {
+        // QJsonDocument only takes objects and arrays; a scalar is parsed as a one-element array.
+        QByteArray wrapped;
+        wrapped.reserve(json.size() + 2);
+        wrapped.append('[').append(json).append(']');
+        parsed.document = QJsonDocument::fromJson(wrapped, &error);
+        if (error.error == QJsonParseError::NoError && parsed.document.array().size() != 1) {
+            parsed.error = JsonFormat::tr("more than one value at the top level");
+            parsed.errorOffset = first;
+            return parsed;
+        }
+        error.offset = qBound(0, error.offset - 1, int(json.size()));
+    } else {
+        parsed.document = QJsonDocument::fromJson(json, &error);
+    }
+    if (error.error != QJsonParseError::NoError) {
+        parsed.error = error.errorString();
+        parsed.errorOffset = error.offset;
+        return parsed;
+    }
+    parsed.ok = true;
+    return parsed;
+}
+
+// "line 3, column 7" for a byte offset; columns count characters, not bytes.
+QString position(const QByteArray& json, qsizetype offset)
+{
+    offset = qBound(qsizetype(0), offset, json.size());
+    qsizetype line = 1;
+    qsizetype column = 1;
+    for (qsizetype i = 0; i < offset; ++i) {
+        const char c = json.at(i);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((uchar(c) & 0xc0) != 0x80) {
+            ++column;
+        }
+    }
+    return JsonFormat::tr("line %1, column %2").arg(line).arg(column);
+}
+
+// Whether a double carries the number written in token exactly (as QJsonDocument writes it
+// back): 15 significant digits always survive a double, more may not.
+bool survivesAsDouble(QByteArrayView token)
+{
+    qsizetype end = 0;
+    while (end < token.size() && token.at(end) != 'e' && token.at(end) != 'E')
+        ++end;
+    QByteArray digits;
+    for (qsizetype i = 0; i < end; ++i) {
+        if (token.at(i) >= '0' && token.at(i) <= '9')
+            digits += token.at(i);
+    }
+    qsizetype from = 0;
+    while (from < digits.size() && digits.at(from) == '0')
+        ++from;
+    qsizetype to = digits.size();
+    while (to > from && digits.at(to - 1) == '0')
+        --to;
+    if (to - from > 15)
+        return false;
+    bool ok = false;
+    const double value = token.toByteArray().toDouble(&ok);
+    return ok && std::isfinite(value) && (value != 0 || from == to); // not flushed to zero
+}
+
+bool isExactInteger(QByteArrayView token)
+{
+    for (qsizetype i = 0; i < token.size(); ++i) {
+        if (!(token.at(i) >= '0' && token.at(i) <= '9') && !(i == 0 && token.at(i) == '-'))
+            return false;
+    }
+    bool ok = false;
+    token.toByteArray().toLongLong(&ok);
+    return ok;
+}
+
+struct Survey {
+    qsizetype members = 0; // name/value pairs written, duplicates included
+    QByteArray lossyNumber; // the first number a double would change
+};
+
+// One pass over the JSON text for what QJsonDocument does not report: how many members the
+// objects have as written, and numbers it would not carry exactly. Assumes json parsed.
+Survey survey(QByteArrayView json)
+{
+    Survey result;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == ':') {
+            ++result.members;
+        } else if (c == '-' || c == '.' || (c >= '0' && c <= '9')) { // Qt also reads ".5" and "1."
+            qsizetype end = i + 1;
+            while (end < json.size()
+                && ((json.at(end) >= '0' && json.at(end) <= '9') || json.at(end) == '.' || json.at(end) == 'e'
+                    || json.at(end) == 'E' || json.at(end) == '+' || json.at(end) == '-'))
+                ++end;
+            const QByteArrayView token = json.sliced(i, end - i);
+            if (result.lossyNumber.isEmpty() && !isExactInteger(token) && !survivesAsDouble(token))
+                result.lossyNumber = token.toByteArray();
+            i = end - 1;
+        }
+    }
+    return result;
+}
+
+qsizetype countMembers(const QJsonValue& value)
+{
+    qsizetype count = 0;
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        count += object.size();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            count += countMembers(it.value());
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (const auto& element : array)
+            count += countMembers(element);
+    }
+    return count;
+}
+
+qsizetype countMembers(const QJsonDocument& document)
+{
+    return document.isObject() ? countMembers(QJsonValue(document.object()))
+                               : countMembers(QJsonValue(document.array()));
+}
+
+QByteArray serialize(const Parsed& parsed, QJsonDocument::JsonFormat format)
+{
+    if (!parsed.scalar)
+        return parsed.document.toJson(format);
+    const QByteArray wrapped = parsed.document.toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+// Why the JSON cannot be saved from its parsed form without changing it; empty if it can.
+QString lossReason(const QByteArray& json, const Parsed& parsed)
+{
+    const Survey found = survey(json);
+    if (!found.lossyNumber.isEmpty()) {
+        return JsonFormat::tr("The number %1 has more digits than JSON editing keeps exactly (integers up to 64 "
+                              "bits, 15 significant digits otherwise)")
+            .arg(QString::fromLatin1(found.lossyNumber.left(40)));
+    }
+    if (found.members != countMembers(parsed.document))
+        return JsonFormat::tr("An object has the same key twice; only the last one would be kept");
+    return {};
+}
+} // namespace
+
+QString JsonFormat::id() const
+{
+    return QStringLiteral("json");
+}
+
+QString JsonFormat::name() const
+{
+    return tr("JSON");
+}
+
+int JsonFormat::detect(QByteArrayView bytes) const
+{
+    qsizetype first = 0;
+    while (first < bytes.size() && isJsonSpace(bytes.at(first)))
+        ++first;
+    qsizetype last = bytes.size() - 1;
+    while (last > first && isJsonSpace(bytes.at(last)))
+        --last;
+    if (first >= last)
+        return 0;
+    const char open = bytes.at(first);
+    const char close = bytes.at(last);
+    if (!(open == '{' && close == '}') && !(open == '[' && close == ']'))
+        return 0;
+    if (bytes.size() > fullDetectLimit)
+        return 40;
+    QJsonParseError error;
+    QJsonDocument::fromJson(bytes.toByteArray(), &error);
+    return error.error == QJsonParseError::NoError ? 60 : 0;
+}
+
+DecodedValue JsonFormat::decode(const QByteArray& bytes) const
+{
+    const Parsed parsed = parse(bytes);
+    if (!parsed.ok)
+        return FormatSupport::failure(
+            tr("Not valid JSON: %1 at %2.").arg(parsed.error, position(bytes, parsed.errorOffset)));
+    DecodedValue value;
+    value.ok = true;
+    value.text = QString::fromUtf8(serialize(parsed, QJsonDocument::Indented));
+    const QString loss = lossReason(bytes, parsed);
+    value.editable = loss.isEmpty();
+    if (!value.editable)
+        value.readOnlyReason = tr("%1. The JSON view is read-only for this value; edit it in the text view.").arg(loss);
+    return value;
+}
+
+QByteArray JsonFormat::encode(const QString& text, QString* error) const
+{
+    const QByteArray json = text.toUtf8();
+    const Parsed parsed = parse(json);
+    QString problem;
+    if (!parsed.ok)
+        problem = tr("Not saved: invalid JSON at %1 (%2). JSON values are validated on save.")
+                      .arg(position(json, parsed.errorOffset), parsed.error);
+    else if (const QString loss = lossReason(json, parsed); !loss.isEmpty())
+        problem = tr("Not saved: %1. Save it from the text view instead.").arg(loss);
+    if (error)
+        *error = problem;
+    if (!problem.isEmpty())
+        return {};
+    return serialize(parsed, QJsonDocument::Compact);
+}
+
+} // namespace vermilion::formats

@@ -1,0 +1,45 @@
+#include "textformat.h"
+
+#include "formatsupport.h"
+
+namespace vermilion::formats {
+
+QString TextFormat::id() const
+{
+    return QStringLiteral("text");
+}
+
+QString TextFormat::name() const
+{
+    return tr("Text");
+}
+
+int TextFormat::detect(QByteArrayView bytes) const
+{
+    // Moderate: any format with a magic number or a structure that parses is more specific.
+    return FormatSupport::isPlainText(bytes) ? 10 : 0;
+}
+
+DecodedValue TextFormat::decode(const QByteArray& bytes) const
+{
+    const qsizetype invalid = FormatSupport::firstInvalidUtf8(bytes);
+    if (invalid >= 0) {
+        return FormatSupport::failure(tr("The value is not valid UTF-8 text (byte 0x%1 at offset %2).")
+                                          .arg(uchar(bytes.at(invalid)), 2, 16, QLatin1Char('0'))
+                                          .arg(invalid));
+    }
+    DecodedValue value;
+    value.ok = true;
+    value.text = FormatSupport::fromUtf8(bytes);
+    value.editable = true;
+    return value;
+}
+
+QByteArray TextFormat::encode(const QString& text, QString* error) const
+{
+    if (error)
+        error->clear();
+    return text.toUtf8();
+}
+
+} // namespace vermilion::formats

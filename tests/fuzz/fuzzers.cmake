@@ -1,0 +1,2 @@
+# Value formats (owned by the formats feature). Included from tests/fuzz/CMakeLists.txt.
+vermilion_add_fuzzer(fuzz_formats)

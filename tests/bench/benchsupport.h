@@ -59,5 +59,6 @@ struct ScenarioInfo {
 int runPipeline(const Arguments& arguments);
 int runPipelineHiredis(const Arguments& arguments);
 int runKeyspace(const Arguments& arguments);
+int runValue(const Arguments& arguments);
 
 } // namespace vermilion::bench

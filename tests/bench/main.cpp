@@ -12,6 +12,7 @@ const ScenarioInfo scenarios[] = {
     { "pipeline", "--url URL --n N [--window W] [--no-baseline]", &runPipeline },
     { "pipeline-hiredis", "--url URL --n N", &runPipelineHiredis },
     { "keyspace", "--url URL [--match PATTERN] [--populate N] [--no-baseline]", &runKeyspace },
+    { "value", "--url URL [--key KEY] [--populate-hash N] [--populate-string MB]", &runValue },
 };
 
 void usage()

@@ -5,6 +5,7 @@
 #include "shell/thememanager.h"
 #include "uitestsupport.h"
 #include "workspace/consolepanel.h"
+#include "workspace/overviewpanel.h"
 #include "workspace/sessionworkspace.h"
 
 #include <QAbstractItemModelTester>
@@ -94,7 +95,7 @@ private slots:
             QVERIFY(!workspace->console()->run(QStringLiteral("GET \"unbalanced")));
             QVERIFY(workspace->console()->transcript().contains(QLatin1String("Unbalanced quotes")));
             saveScreenshot(&window, QStringLiteral("main-window-console"));
-            workspace->tabs()->setCurrentIndex(0);
+            workspace->tabs()->setCurrentWidget(workspace->overview());
             auto* keyspace = window.findChild<QTableWidget*>();
             QVERIFY(keyspace);
             QTRY_VERIFY_WITH_TIMEOUT(keyspace->rowCount() > 0, 10000);

@@ -2,6 +2,7 @@
 
 #include "client/session.h"
 #include "consolepanel.h"
+#include "keyspace/keybrowserpanel.h"
 #include "overviewpanel.h"
 
 #include <QFrame>
@@ -41,8 +42,10 @@ SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tabs->setAccessibleName(tr("Tools"));
+    m_keyBrowser = new KeyBrowserPanel(session, m_tabs);
     m_overview = new OverviewPanel(session, m_tabs);
     m_console = new ConsolePanel(session, m_tabs);
+    m_tabs->addTab(m_keyBrowser, tr("Keys"));
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_console, tr("Console"));
     layout->addWidget(m_tabs, 1);

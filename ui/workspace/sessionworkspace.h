@@ -16,6 +16,7 @@ class Session;
 namespace vermilion::ui {
 
 class ConsolePanel;
+class KeyBrowserPanel;
 class OverviewPanel;
 
 // Everything shown for one open connection: a banner when the link is not up, and the tool tabs.
@@ -29,6 +30,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     ConsolePanel* console() const { return m_console; }
     OverviewPanel* overview() const { return m_overview; }
+    KeyBrowserPanel* keyBrowser() const { return m_keyBrowser; }
     QString bannerText() const;
 
 signals:
@@ -43,6 +45,7 @@ private:
     QPushButton* m_retry = nullptr;
     QPushButton* m_edit = nullptr;
     QTabWidget* m_tabs = nullptr;
+    KeyBrowserPanel* m_keyBrowser = nullptr;
     OverviewPanel* m_overview = nullptr;
     ConsolePanel* m_console = nullptr;
 };

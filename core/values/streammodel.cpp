@@ -1,0 +1,189 @@
+#include "streammodel.h"
+
+#include "client/session.h"
+#include "util/redistext.h"
+
+namespace vermilion {
+
+StreamModel::StreamModel(Session* session, const QByteArray& key, QObject* parent)
+    : ValueModel(session, key, "stream", parent)
+{
+}
+
+void StreamModel::setOrder(Order order)
+{
+    m_order = order;
+    reload();
+}
+
+int StreamModel::rowOfId(const QByteArray& id) const
+{
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+void StreamModel::reload()
+{
+    beginResetModel();
+    startGeneration();
+    m_entries.clear();
+    m_finished = false;
+    m_fetching = false;
+    endResetModel();
+    requestPage();
+}
+
+void StreamModel::requestPage()
+{
+    if (m_fetching || m_finished)
+        return;
+    m_fetching = true;
+    setLoading(true);
+    // Exclusive ranges ("(id") continue after the last entry loaded without repeating it.
+    const QByteArray after = m_entries.isEmpty() ? QByteArray() : "(" + m_entries.constLast().id;
+    Command command;
+    if (m_order == Order::NewestFirst)
+        command = { "XREVRANGE", key(), after.isEmpty() ? QByteArray("+") : after, "-" };
+    else
+        command = { "XRANGE", key(), after.isEmpty() ? QByteArray("-") : after, "+" };
+    command << "COUNT" << QByteArray::number(pageSize);
+    fetch({ command }, [this](const QList<Reply>& replies) {
+        // m_fetching stays set while rows are inserted: a view (or model tester) reacting to the
+        // insertion may call fetchMore(), which must not ask for the page being added.
+        const Reply& page = replies.first();
+        QList<Entry> fresh;
+        fresh.reserve(page.size());
+        for (const Reply& entry : page.elements()) {
+            if (!entry.isArray() || entry.size() != 2)
+                continue;
+            Entry parsed { entry.at(0).bytes(), {} };
+            const Reply& flat = entry.at(1);
+            for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
+                parsed.fields.append({ flat.at(i).bytes(), flat.at(i + 1).bytes() });
+            fresh.append(parsed);
+        }
+        m_finished = page.size() < pageSize;
+        if (!fresh.isEmpty()) {
+            beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + fresh.size() - 1));
+            m_entries.append(fresh);
+            endInsertRows();
+        }
+        m_fetching = false;
+        setLoading(false);
+    });
+}
+
+void StreamModel::refreshInfo()
+{
+    const quint64 requested = ++m_infoGeneration;
+    fetch({ { "XINFO", "STREAM", key() }, { "XINFO", "GROUPS", key() } }, [this, requested](const QList<Reply>& replies) {
+        if (requested != m_infoGeneration)
+            return;
+        StreamInfo info = StreamInfo::fromStreamReply(replies.at(0));
+        info.groups = StreamInfo::groupsFromReply(replies.at(1));
+        if (info.groups.isEmpty()) {
+            m_info = info;
+            emit infoChanged(m_info);
+            return;
+        }
+        QList<Command> consumers;
+        for (const StreamInfo::Group& group : std::as_const(info.groups))
+            consumers.append({ "XINFO", "CONSUMERS", key(), group.name });
+        fetch(consumers, [this, requested, info](const QList<Reply>& replies) mutable {
+            if (requested != m_infoGeneration)
+                return;
+            for (qsizetype i = 0; i < info.groups.size() && i < replies.size(); ++i)
+                info.groups[i].consumerList = StreamInfo::consumersFromReply(replies.at(i));
+            m_info = info;
+            emit infoChanged(m_info);
+        });
+    });
+}
+
+int StreamModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int StreamModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString StreamModel::fieldsText(const Fields& fields, bool oneLine)
+{
+    QStringList parts;
+    parts.reserve(fields.size());
+    for (const auto& [field, value] : fields)
+        parts.append(displayText(field) + QStringLiteral(": ") + (oneLine ? displayText(value) : RedisText::escape(value)));
+    return parts.join(oneLine ? QStringLiteral(", ") : QStringLiteral("\n"));
+}
+
+QVariant StreamModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry& entry = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == IdColumn ? QString::fromLatin1(entry.id) : fieldsText(entry.fields, true);
+    case RawRole:
+        return index.column() == IdColumn ? entry.id : fieldsText(entry.fields, false).toUtf8();
+    case LoadedRole:
+        return true;
+    default:
+        return {};
+    }
+}
+
+QVariant StreamModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return section == IdColumn ? tr("ID") : tr("Fields");
+}
+
+bool StreamModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_finished;
+}
+
+void StreamModel::fetchMore(const QModelIndex& parent)
+{
+    if (!parent.isValid())
+        requestPage();
+}
+
+void StreamModel::addEntry(const Fields& fields)
+{
+    if (fields.isEmpty()) {
+        emit errorOccurred(tr("A stream entry needs at least one field."));
+        return;
+    }
+    Command xadd { "XADD", "*" };
+    for (const auto& [field, value] : fields)
+        xadd << field << value;
+    runGuarded(xadd, [this](const Reply& id) {
+        emit entryAdded(id.bytes());
+        reload();
+        refreshInfo();
+    });
+}
+
+void StreamModel::removeEntry(const QByteArray& id)
+{
+    runGuarded({ "XDEL", id }, [this, id](const Reply&) {
+        const int row = rowOfId(id);
+        if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_entries.removeAt(row);
+            endRemoveRows();
+        }
+        refreshInfo();
+    });
+}
+
+} // namespace vermilion

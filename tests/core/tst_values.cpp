@@ -1,0 +1,741 @@
+#include "client/connection.h"
+#include "client/session.h"
+#include "redisfixture.h"
+#include "values/hashmodel.h"
+#include "values/keyinfoloader.h"
+#include "values/listmodel.h"
+#include "values/setmodel.h"
+#include "values/streammodel.h"
+#include "values/stringvalue.h"
+#include "values/zsetmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vermilion;
+using namespace vermilion::test;
+
+namespace {
+QByteArray allBytes()
+{
+    QByteArray bytes;
+    for (int b = 0; b < 256; ++b)
+        bytes.append(char(b));
+    return bytes;
+}
+
+// Deterministic bytes that are not one repeated character, so a shifted chunk would be noticed.
+QByteArray patterned(qint64 size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    quint32 state = 2463534242u;
+    for (qint64 i = 0; i < size; ++i) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        bytes[i] = char(state & 0xff);
+    }
+    return bytes;
+}
+} // namespace
+
+class TestValues : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<RedisServerProcess> m_server;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Connection> m_other; // "someone else" changing values behind the model's back
+
+    Reply other(const Command& command) { return awaitReply(m_other->execute(command)); }
+
+    // Many elements in pipelined commands of 1000 arguments each.
+    void fill(const QByteArray& command, const QByteArray& key, qint64 count,
+              const std::function<void(Command&, qint64)>& add)
+    {
+        other({ "DEL", key });
+        QList<Command> batch;
+        for (qint64 start = 0; start < count; start += 1000) {
+            Command c { command, key };
+            for (qint64 i = start; i < qMin(count, start + 1000); ++i)
+                add(c, i);
+            batch.append(c);
+        }
+        for (const Reply& reply : awaitBatch(m_other->executeBatch(batch), 120000))
+            QVERIFY2(!reply.isError(), qPrintable(reply.errorMessage()));
+    }
+
+    static void fetchAll(ScanValueModel& model)
+    {
+        for (;;) {
+            QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 30000);
+            if (!model.canFetchMore({}))
+                return;
+            model.fetchMore({});
+        }
+    }
+
+    static void loadEveryRow(PagedValueModel& model)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 30000);
+        model.requestRows(0, model.rowCount() - 1);
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() == 0 || model.isRowLoaded(model.rowCount() - 1), 30000);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY2(model.isRowLoaded(row), qPrintable(QStringLiteral("row %1 not loaded").arg(row)));
+    }
+
+    std::unique_ptr<Session> readOnlySession()
+    {
+        ConnectionProfile profile = profileFor(*m_server);
+        profile.readOnly = true;
+        auto session = std::make_unique<Session>(profile);
+        session->open();
+        return session;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        m_server = startServer({}, &error);
+        QVERIFY2(m_server, qPrintable(error));
+        m_session = std::make_unique<Session>(profileFor(*m_server));
+        m_session->open();
+        m_other = std::make_unique<Connection>(profileFor(*m_server));
+        m_other->open();
+        QVERIFY(waitForState(*m_other, Connection::State::Connected));
+    }
+
+    void paging_data()
+    {
+        QTest::addColumn<int>("count");
+        for (int count : { 1, 500, 501, 999, 1000 })
+            QTest::addRow("%d elements", count) << count;
+    }
+
+    void paging()
+    {
+        QFETCH(int, count);
+        fill("HSET", "p:hash", count, [](Command& c, qint64 i) { c << "f" + QByteArray::number(i) << "v" + QByteArray::number(i); });
+        HashModel hash(m_session.get(), "p:hash");
+        QAbstractItemModelTester hashTester(&hash);
+        hash.reload();
+        fetchAll(hash);
+        QCOMPARE(hash.rowCount(), count);
+        QSet<QByteArray> fields;
+        for (int row = 0; row < count; ++row) {
+            fields.insert(hash.fieldAt(row));
+            QCOMPARE(hash.valueAt(row), "v" + hash.fieldAt(row).mid(1));
+        }
+        QCOMPARE(fields.size(), count);
+
+        fill("SADD", "p:set", count, [](Command& c, qint64 i) { c << "m" + QByteArray::number(i); });
+        SetModel set(m_session.get(), "p:set");
+        QAbstractItemModelTester setTester(&set);
+        set.reload();
+        fetchAll(set);
+        QCOMPARE(set.rowCount(), count);
+        QSet<QByteArray> members;
+        for (int row = 0; row < count; ++row)
+            members.insert(set.memberAt(row));
+        QCOMPARE(members.size(), count);
+
+        fill("RPUSH", "p:list", count, [](Command& c, qint64 i) { c << "e" + QByteArray::number(i); });
+        ListModel list(m_session.get(), "p:list");
+        QAbstractItemModelTester listTester(&list);
+        list.reload();
+        loadEveryRow(list);
+        QCOMPARE(list.rowCount(), count);
+        for (int row = 0; row < count; ++row) {
+            QCOMPARE(list.data(list.index(row, ListModel::IndexColumn)).toInt(), row);
+            QCOMPARE(list.data(list.index(row, ListModel::ValueColumn), ValueModel::RawRole).toByteArray(),
+                     "e" + QByteArray::number(row));
+        }
+
+        fill("ZADD", "p:zset", count, [](Command& c, qint64 i) { c << QByteArray::number(i) << "m" + QByteArray::number(i); });
+        ZSetModel zset(m_session.get(), "p:zset");
+        QAbstractItemModelTester zsetTester(&zset);
+        zset.reload();
+        loadEveryRow(zset);
+        QCOMPARE(zset.rowCount(), count);
+        for (int row = 0; row < count; ++row) {
+            QByteArray member, score;
+            QVERIFY(zset.entryAt(row, &member, &score));
+            QCOMPARE(member, "m" + QByteArray::number(row));
+            QCOMPARE(score, QByteArray::number(row));
+            QCOMPARE(zset.headerData(row, Qt::Vertical).toInt(), row);
+        }
+        // Score range: [count/4, count/2) by position inside the range.
+        zset.setScoreRange(QByteArray::number(count / 4), "(" + QByteArray::number(count / 2));
+        loadEveryRow(zset);
+        QCOMPARE(zset.rowCount(), count / 2 - count / 4);
+        for (int row = 0; row < zset.rowCount(); ++row) {
+            QByteArray member;
+            QVERIFY(zset.entryAt(row, &member, nullptr));
+            QCOMPARE(member, "m" + QByteArray::number(count / 4 + row));
+        }
+
+        other({ "DEL", "p:stream" });
+        QList<Command> xadds;
+        for (int i = 1; i <= count; ++i)
+            xadds.append({ "XADD", "p:stream", QByteArray::number(i) + "-0", "n", QByteArray::number(i) });
+        awaitBatch(m_other->executeBatch(xadds));
+        StreamModel stream(m_session.get(), "p:stream");
+        QAbstractItemModelTester streamTester(&stream);
+        stream.reload();
+        for (;;) {
+            QTRY_VERIFY(!stream.isLoading());
+            if (!stream.canFetchMore({}))
+                break;
+            stream.fetchMore({});
+        }
+        QCOMPARE(stream.rowCount(), count);
+        for (int row = 0; row < count; ++row)
+            QCOMPARE(stream.entryAt(row).id, QByteArray::number(count - row) + "-0");
+        stream.setOrder(StreamModel::Order::OldestFirst);
+        for (;;) {
+            QTRY_VERIFY(!stream.isLoading());
+            if (!stream.canFetchMore({}))
+                break;
+            stream.fetchMore({});
+        }
+        QCOMPARE(stream.rowCount(), count);
+        for (int row = 0; row < count; ++row)
+            QCOMPARE(stream.entryAt(row).id, QByteArray::number(row + 1) + "-0");
+    }
+
+    void matchPattern()
+    {
+        fill("HSET", "p:match", 3000, [](Command& c, qint64 i) { c << (i % 100 == 0 ? "hit:" : "miss:") + QByteArray::number(i) << "x"; });
+        HashModel hash(m_session.get(), "p:match");
+        QAbstractItemModelTester tester(&hash);
+        hash.setMatchPattern("hit:*");
+        fetchAll(hash);
+        QCOMPARE(hash.rowCount(), 30);
+        for (int row = 0; row < hash.rowCount(); ++row)
+            QVERIFY(hash.fieldAt(row).startsWith("hit:"));
+        hash.setMatchPattern({});
+        fetchAll(hash);
+        QCOMPARE(hash.rowCount(), 3000);
+    }
+
+    void binaryRoundTrip()
+    {
+        const QByteArray bytes = allBytes();
+        other({ "DEL", "b:hash", "b:list", "b:set", "b:zset", "b:string" });
+        other({ "HSET", "b:hash", bytes, bytes });
+        other({ "RPUSH", "b:list", bytes });
+        other({ "SADD", "b:set", bytes });
+        other({ "ZADD", "b:zset", "1", bytes });
+        other({ "SET", "b:string", bytes });
+
+        HashModel hash(m_session.get(), "b:hash");
+        QAbstractItemModelTester hashTester(&hash);
+        hash.reload();
+        fetchAll(hash);
+        QCOMPARE(hash.rowCount(), 1);
+        QCOMPARE(hash.fieldAt(0), bytes);
+        QCOMPARE(hash.data(hash.index(0, HashModel::ValueColumn), ValueModel::RawRole).toByteArray(), bytes);
+        // What is shown is escaped text (no raw control bytes) that reads back to the same bytes.
+        const QString shown = hash.data(hash.index(0, HashModel::FieldColumn)).toString();
+        QVERIFY(shown.contains(QLatin1String("\\x00")));
+        QVERIFY(shown.contains(QLatin1String("\\xff")));
+        // An edit of a binary value is written byte for byte.
+        QByteArray edited = bytes;
+        std::reverse(edited.begin(), edited.end());
+        QSignalSpy editedSpy(&hash, &ValueModel::edited);
+        hash.setValue(bytes, bytes, edited);
+        QVERIFY(editedSpy.wait());
+        QCOMPARE(other({ "HGET", "b:hash", bytes }).bytes(), edited);
+        QCOMPARE(hash.valueAt(0), edited);
+
+        ListModel list(m_session.get(), "b:list");
+        QAbstractItemModelTester listTester(&list);
+        list.reload();
+        loadEveryRow(list);
+        QByteArray element;
+        QVERIFY(list.valueAt(0, &element));
+        QCOMPARE(element, bytes);
+
+        SetModel set(m_session.get(), "b:set");
+        QAbstractItemModelTester setTester(&set);
+        set.reload();
+        fetchAll(set);
+        QCOMPARE(set.memberAt(0), bytes);
+
+        ZSetModel zset(m_session.get(), "b:zset");
+        QAbstractItemModelTester zsetTester(&zset);
+        zset.reload();
+        loadEveryRow(zset);
+        QByteArray member;
+        QVERIFY(zset.entryAt(0, &member, nullptr));
+        QCOMPARE(member, bytes);
+
+        StringValue string(m_session.get(), "b:string");
+        QSignalSpy loaded(&string, &StringValue::loaded);
+        string.load();
+        QVERIFY(loaded.wait());
+        QCOMPARE(string.value(), bytes);
+        QSignalSpy saved(&string, &StringValue::saved);
+        QVERIFY(string.save(edited));
+        QVERIFY(saved.wait());
+        QCOMPARE(other({ "GET", "b:string" }).bytes(), edited);
+    }
+
+    void bigHashFirstPageIsQuick()
+    {
+        constexpr int fields = 200000;
+        fill("HSET", "big:hash", fields, [](Command& c, qint64 i) { c << "field:" + QByteArray::number(i) << "value:" + QByteArray::number(i); });
+        HashModel hash(m_session.get(), "big:hash");
+        QAbstractItemModelTester tester(&hash);
+        QSignalSpy inserted(&hash, &QAbstractItemModel::rowsInserted);
+        QElapsedTimer clock;
+        clock.start();
+        hash.reload();
+        QVERIFY(inserted.wait(5000));
+        const qint64 ms = clock.elapsed();
+        qInfo("first page of a %d-field hash: %lld ms, %d rows", fields, ms, hash.rowCount());
+        QVERIFY2(ms < 1000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+        // One page, not the hash.
+        QVERIFY(hash.rowCount() < 2000);
+        QVERIFY(hash.canFetchMore({}));
+        other({ "DEL", "big:hash" });
+    }
+
+    void stringPreviewAndFullLoad()
+    {
+        const QByteArray big = patterned(3 * 1024 * 1024 + 17);
+        QCOMPARE(other({ "SET", "s:big", big }), Reply::status("OK"));
+        StringValue string(m_session.get(), "s:big");
+        string.setThreshold(1024 * 1024);
+        QSignalSpy loaded(&string, &StringValue::loaded);
+        QSignalSpy errors(&string, &StringValue::errorOccurred);
+        string.load();
+        QVERIFY(loaded.wait());
+        QVERIFY(string.isPartial());
+        QCOMPARE(string.length(), big.size());
+        QCOMPARE(string.value(), big.left(1024 * 1024));
+
+        // Editing a preview would cut the value: refused, nothing written.
+        QVERIFY(!string.save("short"));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(errors.first().first().toString().contains(QLatin1String("Load the whole value")));
+        QCOMPARE(other({ "STRLEN", "s:big" }).integerValue(), big.size());
+
+        QSignalSpy progress(&string, &StringValue::progress);
+        string.loadAll();
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(!string.isPartial());
+        QCOMPARE(string.value().size(), big.size());
+        QVERIFY(string.value() == big);
+        QCOMPARE(progress.size(), 4); // 1 MiB chunks
+        QCOMPARE(progress.last().at(0).toLongLong(), big.size());
+
+        // A small value is whole at once.
+        other({ "SET", "s:small", "hello" });
+        StringValue small(m_session.get(), "s:small");
+        QSignalSpy smallLoaded(&small, &StringValue::loaded);
+        small.load();
+        QVERIFY(smallLoaded.wait());
+        QVERIFY(!small.isPartial());
+        QCOMPARE(small.value(), QByteArray("hello"));
+    }
+
+    void saveToFileStreams()
+    {
+        const QByteArray big = patterned(5 * 1024 * 1024 + 3);
+        other({ "SET", "s:file", big });
+        StringValue string(m_session.get(), "s:file");
+        string.setThreshold(1024);
+        QSignalSpy loaded(&string, &StringValue::loaded);
+        string.load();
+        QVERIFY(loaded.wait());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("value.bin"));
+        QSignalSpy saved(&string, &StringValue::fileSaved);
+        string.saveToFile(path);
+        QVERIFY(saved.wait(30000));
+        QVERIFY2(saved.first().at(0).toBool(), qPrintable(saved.first().at(1).toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll() == other({ "GET", "s:file" }).bytes());
+        // The value itself stays a preview: the file was streamed, not loaded.
+        QCOMPARE(string.value().size(), 1024);
+
+        // Cancelled: no file is left.
+        const QString cancelledPath = dir.filePath(QStringLiteral("cancelled.bin"));
+        QSignalSpy cancelled(&string, &StringValue::cancelled);
+        string.saveToFile(cancelledPath);
+        string.cancel();
+        QVERIFY(cancelled.wait());
+        QVERIFY(!QFile::exists(cancelledPath));
+    }
+
+    void stringConflict()
+    {
+        other({ "SET", "c:string", "mine-before" });
+        StringValue string(m_session.get(), "c:string");
+        QSignalSpy loaded(&string, &StringValue::loaded);
+        string.load();
+        QVERIFY(loaded.wait());
+        other({ "SET", "c:string", "theirs" });
+        QSignalSpy conflicts(&string, &StringValue::conflictDetected);
+        QSignalSpy saved(&string, &StringValue::saved);
+        string.save("mine-after");
+        QVERIFY(conflicts.wait());
+        const auto conflict = conflicts.first().first().value<EditConflict>();
+        QCOMPARE(conflict.theirs, QByteArray("theirs"));
+        QCOMPARE(conflict.mine, QByteArray("mine-after"));
+        QCOMPARE(conflict.shown, QByteArray("mine-before"));
+        QCOMPARE(saved.size(), 0);
+        QCOMPARE(other({ "GET", "c:string" }).bytes(), QByteArray("theirs"));
+        string.save("mine-after", EditMode::Force);
+        QVERIFY(saved.wait());
+        QCOMPARE(other({ "GET", "c:string" }).bytes(), QByteArray("mine-after"));
+        // A TTL survives the edit.
+        other({ "PEXPIRE", "c:string", "100000" });
+        string.save("again", EditMode::Force);
+        QVERIFY(saved.wait());
+        QVERIFY(other({ "PTTL", "c:string" }).integerValue() > 0);
+    }
+
+    void hashConflicts()
+    {
+        other({ "DEL", "c:hash" });
+        other({ "HSET", "c:hash", "f", "shown", "gone", "x", "other", "y" });
+        HashModel hash(m_session.get(), "c:hash");
+        QAbstractItemModelTester tester(&hash);
+        hash.reload();
+        fetchAll(hash);
+        QSignalSpy conflicts(&hash, &ValueModel::conflictDetected);
+        QSignalSpy edited(&hash, &ValueModel::edited);
+
+        other({ "HSET", "c:hash", "f", "theirs" });
+        hash.setValue("f", "shown", "mine");
+        QVERIFY(conflicts.wait());
+        auto conflict = conflicts.takeFirst().first().value<EditConflict>();
+        QCOMPARE(conflict.operation, EditConflict::Operation::SetField);
+        QCOMPARE(conflict.theirs, QByteArray("theirs"));
+        QCOMPARE(other({ "HGET", "c:hash", "f" }).bytes(), QByteArray("theirs"));
+        hash.setValue("f", "shown", "mine", EditMode::Force);
+        QVERIFY(edited.wait());
+        QCOMPARE(other({ "HGET", "c:hash", "f" }).bytes(), QByteArray("mine"));
+
+        // A field someone deleted: the conflict says it is absent.
+        other({ "HDEL", "c:hash", "gone" });
+        hash.setValue("gone", "x", "mine");
+        QVERIFY(conflicts.wait());
+        conflict = conflicts.takeFirst().first().value<EditConflict>();
+        QVERIFY(!conflict.theirsExists);
+        QCOMPARE(other({ "HEXISTS", "c:hash", "gone" }).integerValue(), 0);
+
+        // A new field that appeared meanwhile is not overwritten.
+        other({ "HSET", "c:hash", "new", "theirs" });
+        hash.addField("new", "mine");
+        QVERIFY(conflicts.wait());
+        conflict = conflicts.takeFirst().first().value<EditConflict>();
+        QCOMPARE(conflict.operation, EditConflict::Operation::AddField);
+        QCOMPARE(conflict.theirs, QByteArray("theirs"));
+        QCOMPARE(other({ "HGET", "c:hash", "new" }).bytes(), QByteArray("theirs"));
+
+        // Removing a field whose value changed is a conflict too.
+        other({ "HSET", "c:hash", "other", "changed" });
+        hash.removeField("other", "y");
+        QVERIFY(conflicts.wait());
+        QCOMPARE(conflicts.takeFirst().first().value<EditConflict>().theirs, QByteArray("changed"));
+        QCOMPARE(other({ "HGET", "c:hash", "other" }).bytes(), QByteArray("changed"));
+        const int rows = hash.rowCount();
+        hash.removeField("other", "changed");
+        QVERIFY(edited.wait());
+        QCOMPARE(other({ "HEXISTS", "c:hash", "other" }).integerValue(), 0);
+        QCOMPARE(hash.rowCount(), rows - 1);
+        QCOMPARE(hash.rowOfField("other"), -1);
+    }
+
+    void listConflictsAndEdits()
+    {
+        other({ "DEL", "c:list" });
+        other({ "RPUSH", "c:list", "a", "x", "x", "b" });
+        ListModel list(m_session.get(), "c:list");
+        QAbstractItemModelTester tester(&list);
+        list.reload();
+        loadEveryRow(list);
+        QSignalSpy conflicts(&list, &ValueModel::conflictDetected);
+        QSignalSpy edited(&list, &ValueModel::edited);
+
+        other({ "LSET", "c:list", "0", "theirs" });
+        list.setValue(0, "a", "mine");
+        QVERIFY(conflicts.wait());
+        auto conflict = conflicts.takeFirst().first().value<EditConflict>();
+        QCOMPARE(conflict.theirs, QByteArray("theirs"));
+        QCOMPARE(conflict.index, 0);
+        QCOMPARE(other({ "LINDEX", "c:list", "0" }).bytes(), QByteArray("theirs"));
+        list.setValue(0, "a", "mine", EditMode::Force);
+        QVERIFY(edited.wait());
+        QCOMPARE(other({ "LINDEX", "c:list", "0" }).bytes(), QByteArray("mine"));
+
+        // Insert next to the second of two equal elements: exactly there, not next to the first.
+        list.insertAfter(2, "x", "new");
+        QVERIFY(edited.wait());
+        auto range = other({ "LRANGE", "c:list", "0", "-1" });
+        QCOMPARE(range.size(), 5);
+        QCOMPARE(range.at(3).bytes(), QByteArray("new"));
+        QCOMPARE(range.at(2).bytes(), QByteArray("x"));
+        list.insertBefore(0, "mine", "head");
+        QVERIFY(edited.wait());
+        QCOMPARE(other({ "LINDEX", "c:list", "0" }).bytes(), QByteArray("head"));
+        QCOMPARE(other({ "LINDEX", "c:list", "1" }).bytes(), QByteArray("mine"));
+        // [head, mine, x, x, new, b]: remove the second x only.
+        list.removeAt(3, "x");
+        QVERIFY(edited.wait());
+        range = other({ "LRANGE", "c:list", "0", "-1" });
+        QCOMPARE(range.size(), 5);
+        QCOMPARE(range.at(2).bytes(), QByteArray("x"));
+        QCOMPARE(range.at(3).bytes(), QByteArray("new"));
+        // The list shifted under the user: the removal does not hit a neighbour.
+        other({ "LPUSH", "c:list", "pushed" });
+        list.removeAt(1, "mine");
+        QVERIFY(conflicts.wait());
+        QCOMPARE(conflicts.takeFirst().first().value<EditConflict>().theirs, QByteArray("head"));
+        QCOMPARE(other({ "LLEN", "c:list" }).integerValue(), 6);
+        QTRY_VERIFY(!list.isLoading());
+        list.pushTail("tail");
+        QVERIFY(edited.wait());
+        list.pushHead("first");
+        QVERIFY(edited.wait());
+        QCOMPARE(other({ "LINDEX", "c:list", "-1" }).bytes(), QByteArray("tail"));
+        QCOMPARE(other({ "LINDEX", "c:list", "0" }).bytes(), QByteArray("first"));
+        QTRY_COMPARE(list.rowCount(), 8);
+    }
+
+    void zsetConflicts()
+    {
+        other({ "DEL", "c:zset" });
+        other({ "ZADD", "c:zset", "1.5", "a", "2", "b" });
+        ZSetModel zset(m_session.get(), "c:zset");
+        QAbstractItemModelTester tester(&zset);
+        zset.reload();
+        loadEveryRow(zset);
+        QSignalSpy conflicts(&zset, &ValueModel::conflictDetected);
+        QSignalSpy edited(&zset, &ValueModel::edited);
+        other({ "ZADD", "c:zset", "7", "a" });
+        zset.setScore("a", "1.5", "10");
+        QVERIFY(conflicts.wait());
+        QCOMPARE(conflicts.takeFirst().first().value<EditConflict>().theirs, QByteArray("7"));
+        QCOMPARE(other({ "ZSCORE", "c:zset", "a" }).bytes(), QByteArray("7"));
+        zset.setScore("a", "1.5", "10", EditMode::Force);
+        QVERIFY(edited.wait());
+        QCOMPARE(other({ "ZSCORE", "c:zset", "a" }).bytes(), QByteArray("10"));
+        // The same number written differently is no conflict.
+        zset.setScore("b", "2.0", "3");
+        QVERIFY(edited.wait());
+        QCOMPARE(other({ "ZSCORE", "c:zset", "b" }).bytes(), QByteArray("3"));
+        zset.add("b", "5");
+        QVERIFY(conflicts.wait());
+        QCOMPARE(conflicts.takeFirst().first().value<EditConflict>().operation, EditConflict::Operation::AddMember);
+        zset.add("c", "0.25");
+        QVERIFY(edited.wait());
+        zset.remove("a");
+        QVERIFY(edited.wait());
+        QTRY_COMPARE(zset.rowCount(), 2);
+        loadEveryRow(zset);
+        QByteArray member;
+        QVERIFY(zset.entryAt(0, &member, nullptr));
+        QCOMPARE(member, QByteArray("c"));
+        // A score that is not a number is the server's error, not a crash.
+        QSignalSpy errors(&zset, &ValueModel::errorOccurred);
+        zset.setScore("c", "0.25", "abc");
+        QVERIFY(errors.wait());
+        QCOMPARE(other({ "ZSCORE", "c:zset", "c" }).bytes(), QByteArray("0.25"));
+    }
+
+    void setAndStreamEdits()
+    {
+        other({ "DEL", "e:set", "e:stream" });
+        other({ "SADD", "e:set", "a" });
+        SetModel set(m_session.get(), "e:set");
+        QAbstractItemModelTester setTester(&set);
+        set.reload();
+        fetchAll(set);
+        QSignalSpy setEdited(&set, &ValueModel::edited);
+        set.add("b");
+        QVERIFY(setEdited.wait());
+        QCOMPARE(set.rowCount(), 2);
+        set.remove("a");
+        QVERIFY(setEdited.wait());
+        QCOMPARE(set.rowCount(), 1);
+        QCOMPARE(other({ "SMEMBERS", "e:set" }).at(0).bytes(), QByteArray("b"));
+
+        other({ "XADD", "e:stream", "1-0", "k", "v" });
+        StreamModel stream(m_session.get(), "e:stream");
+        QAbstractItemModelTester streamTester(&stream);
+        stream.reload();
+        QTRY_COMPARE(stream.rowCount(), 1);
+        QSignalSpy added(&stream, &StreamModel::entryAdded);
+        stream.addEntry({ { "name", allBytes() } });
+        QVERIFY(added.wait());
+        const QByteArray id = added.first().first().toByteArray();
+        QTRY_COMPARE(stream.rowCount(), 2);
+        QCOMPARE(stream.entryAt(0).id, id);
+        QCOMPARE(stream.entryAt(0).fields.first().second, allBytes());
+        QSignalSpy edited(&stream, &ValueModel::edited);
+        stream.removeEntry("1-0");
+        QVERIFY(edited.wait());
+        QCOMPARE(other({ "XLEN", "e:stream" }).integerValue(), 1);
+        QTRY_COMPARE(stream.rowCount(), 1);
+    }
+
+    void streamInfo()
+    {
+        other({ "DEL", "i:stream" });
+        for (int i = 1; i <= 5; ++i)
+            other({ "XADD", "i:stream", QByteArray::number(i) + "-0", "n", QByteArray::number(i) });
+        other({ "XGROUP", "CREATE", "i:stream", "workers", "0" });
+        other({ "XGROUP", "CREATE", "i:stream", "idle", "$" });
+        other({ "XREADGROUP", "GROUP", "workers", "alice", "COUNT", "2", "STREAMS", "i:stream", ">" });
+        other({ "XREADGROUP", "GROUP", "workers", "bob", "COUNT", "1", "STREAMS", "i:stream", ">" });
+        StreamModel stream(m_session.get(), "i:stream");
+        QSignalSpy info(&stream, &StreamModel::infoChanged);
+        stream.refreshInfo();
+        QVERIFY(info.wait());
+        const StreamInfo value = info.first().first().value<StreamInfo>();
+        QVERIFY(value.valid);
+        QCOMPARE(value.length, 5);
+        QCOMPARE(value.firstId, QByteArray("1-0"));
+        QCOMPARE(value.lastId, QByteArray("5-0"));
+        QCOMPARE(value.groupCount, 2);
+        QCOMPARE(value.groups.size(), 2);
+        const auto workers = std::find_if(value.groups.cbegin(), value.groups.cend(),
+                                          [](const StreamInfo::Group& g) { return g.name == "workers"; });
+        QVERIFY(workers != value.groups.cend());
+        QCOMPARE(workers->pending, 3);
+        QCOMPARE(workers->consumers, 2);
+        QCOMPARE(workers->lastDeliveredId, QByteArray("3-0"));
+        QCOMPARE(workers->consumerList.size(), 2);
+        qint64 pending = 0;
+        for (const auto& consumer : workers->consumerList)
+            pending += consumer.pending;
+        QCOMPARE(pending, 3);
+    }
+
+    void keyVanishedOrChangedType()
+    {
+        other({ "DEL", "v:key" });
+        other({ "HSET", "v:key", "f", "v" });
+        HashModel hash(m_session.get(), "v:key");
+        QAbstractItemModelTester tester(&hash);
+        hash.reload();
+        fetchAll(hash);
+        QSignalSpy vanished(&hash, &ValueModel::keyVanished);
+        other({ "DEL", "v:key" });
+        hash.setValue("f", "v", "w");
+        QVERIFY(vanished.wait());
+        QVERIFY(vanished.takeFirst().first().toString().contains(QLatin1String("no longer exists")));
+        QCOMPARE(other({ "EXISTS", "v:key" }).integerValue(), 0); // the edit did not recreate it
+
+        other({ "SET", "v:key", "now a string" });
+        hash.reload();
+        QVERIFY(vanished.wait());
+        QVERIFY(vanished.takeFirst().first().toString().contains(QLatin1String("string")));
+        hash.addField("g", "h");
+        QVERIFY(vanished.wait());
+        QCOMPARE(other({ "GET", "v:key" }).bytes(), QByteArray("now a string"));
+
+        ListModel list(m_session.get(), "v:key");
+        QSignalSpy listVanished(&list, &ValueModel::keyVanished);
+        list.reload();
+        QVERIFY(listVanished.wait());
+        StringValue string(m_session.get(), "v:none");
+        QSignalSpy stringVanished(&string, &StringValue::keyVanished);
+        string.load();
+        QVERIFY(stringVanished.wait());
+    }
+
+    void readOnlyRefusals()
+    {
+        other({ "DEL", "r:hash", "r:string", "r:list" });
+        other({ "HSET", "r:hash", "f", "v" });
+        other({ "SET", "r:string", "v" });
+        other({ "RPUSH", "r:list", "v" });
+        auto session = readOnlySession();
+        HashModel hash(session.get(), "r:hash");
+        QAbstractItemModelTester tester(&hash);
+        hash.reload();
+        fetchAll(hash);
+        QCOMPARE(hash.rowCount(), 1); // reading works
+        QSignalSpy errors(&hash, &ValueModel::errorOccurred);
+        QSignalSpy edited(&hash, &ValueModel::edited);
+        hash.setValue("f", "v", "w");
+        QVERIFY(errors.wait());
+        QVERIFY2(errors.first().first().toString().contains(QLatin1String("read-only"), Qt::CaseInsensitive),
+                 qPrintable(errors.first().first().toString()));
+        hash.setValue("f", "v", "w", EditMode::Force);
+        QVERIFY(errors.wait());
+        QCOMPARE(edited.size(), 0);
+        QCOMPARE(other({ "HGET", "r:hash", "f" }).bytes(), QByteArray("v"));
+
+        StringValue string(session.get(), "r:string");
+        QSignalSpy loaded(&string, &StringValue::loaded);
+        QSignalSpy stringErrors(&string, &StringValue::errorOccurred);
+        string.load();
+        QVERIFY(loaded.wait());
+        string.save("w");
+        QVERIFY(stringErrors.wait());
+        QCOMPARE(other({ "GET", "r:string" }).bytes(), QByteArray("v"));
+
+        ListModel list(session.get(), "r:list");
+        list.reload();
+        QSignalSpy listErrors(&list, &ValueModel::errorOccurred);
+        list.pushHead("x");
+        QVERIFY(listErrors.wait());
+        QCOMPARE(other({ "LLEN", "r:list" }).integerValue(), 1);
+    }
+
+    void keyInfo()
+    {
+        other({ "DEL", "k:hash" });
+        other({ "HSET", "k:hash", "a", "1", "b", "2" });
+        other({ "PEXPIRE", "k:hash", "60000" });
+        KeyInfoLoader loader(m_session.get());
+        QSignalSpy loaded(&loader, &KeyInfoLoader::loaded);
+        loader.load("k:hash");
+        QVERIFY(loaded.wait());
+        KeyInfo info = loaded.takeFirst().first().value<KeyInfo>();
+        QVERIFY(info.exists);
+        QCOMPARE(info.type, QByteArray("hash"));
+        QCOMPARE(info.size, 2);
+        QCOMPARE(info.encoding, QByteArray("listpack"));
+        QVERIFY(info.ttlMs > 0 && info.ttlMs <= 60000);
+        QVERIFY(info.memoryBytes > 0);
+        loader.load("k:hash", "hash");
+        QVERIFY(loaded.wait());
+        QCOMPARE(loaded.takeFirst().first().value<KeyInfo>().size, 2);
+        loader.load("k:missing");
+        QVERIFY(loaded.wait());
+        QVERIFY(!loaded.takeFirst().first().value<KeyInfo>().exists);
+    }
+
+    void staleRepliesAreDropped()
+    {
+        fill("RPUSH", "g:list", 2000, [](Command& c, qint64 i) { c << "old" + QByteArray::number(i); });
+        ListModel list(m_session.get(), "g:list");
+        QAbstractItemModelTester tester(&list);
+        list.reload();
+        QTRY_VERIFY(!list.isLoading());
+        list.requestRows(0, 1999); // pages in flight...
+        other({ "DEL", "g:list" });
+        other({ "RPUSH", "g:list", "new" });
+        list.reload(); // ...belong to the old generation
+        QTRY_VERIFY(!list.isLoading());
+        QCOMPARE(list.rowCount(), 1);
+        QCOMPARE(list.data(list.index(0, ListModel::ValueColumn), ValueModel::RawRole).toByteArray(), QByteArray("new"));
+        QVERIFY(list.cachedPageCount() <= 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValues)
+#include "tst_values.moc"

@@ -1,0 +1,166 @@
+#include "client/session.h"
+#include "keyspace/keybrowserpanel.h"
+#include "keyspace/keyspaceloader.h"
+#include "keyspace/keytreemodel.h"
+#include "redisfixture.h"
+#include "server/sandbox.h"
+#include "uitestsupport.h"
+#include "values/valueeditor.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+
+using namespace vermilion;
+using namespace vermilion::test;
+using vermilion::ui::KeyBrowserPanel;
+
+class TestKeyBrowser : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<Sandbox> m_sandbox;
+    ConnectionProfile m_profile;
+
+    static QModelIndex findRow(const QAbstractItemModel* model, const QString& name, const QModelIndex& parent = {})
+    {
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex index = model->index(row, 0, parent);
+            if (index.data().toString() == name)
+                return index;
+        }
+        return {};
+    }
+
+    // Expands a folder in the view and waits for its rows, built off the UI thread.
+    static QModelIndex expand(KeyBrowserPanel& panel, const QString& name, const QModelIndex& parent = {})
+    {
+        const QModelIndex folder = findRow(panel.model(), name, parent);
+        if (!folder.isValid())
+            return {};
+        panel.tree()->expand(folder);
+        if (!QTest::qWaitFor([&] { return panel.model()->rowCount(folder) > 0; }, 10000))
+            return {};
+        return folder;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_sandbox = std::make_unique<Sandbox>();
+        QSignalSpy ready(m_sandbox.get(), &Sandbox::ready);
+        QSignalSpy failed(m_sandbox.get(), &Sandbox::failed);
+        m_sandbox->start();
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 60000);
+        QVERIFY(failed.isEmpty());
+        m_profile = ready.first().first().value<ConnectionProfile>();
+    }
+
+    void browsesTheSandbox()
+    {
+        Session session(m_profile);
+        KeyBrowserPanel panel(&session);
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        panel.resize(1200, 720);
+        session.open();
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.loader()->state(), KeyspaceLoader::State::Finished, 20000);
+        panel.model()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(findRow(panel.model(), QStringLiteral("app")).isValid(), 10000);
+        for (const char* name : { "big", "bin", "cache", "ttl", "unicode", "noseparator" })
+            QVERIFY2(findRow(panel.model(), QString::fromLatin1(name)).isValid(), name);
+
+        const QModelIndex app = expand(panel, QStringLiteral("app"));
+        QVERIFY(app.isValid());
+        const QModelIndex user = expand(panel, QStringLiteral("user"), app);
+        QVERIFY(user.isValid());
+        QCOMPARE(panel.model()->rowCount(user), 250);
+        QCOMPARE(panel.model()->index(0, 0, user).data().toString(), QStringLiteral("1"));
+        QCOMPARE(panel.model()->index(9, 0, user).data().toString(), QStringLiteral("10"));
+        const QModelIndex first = expand(panel, QStringLiteral("1"), user);
+        const QModelIndex profile = findRow(panel.model(), QStringLiteral("profile"), first);
+        QVERIFY(profile.isValid());
+
+        // Details for the rows on screen arrive by themselves.
+        QTRY_COMPARE_WITH_TIMEOUT(profile.data(KeyTreeModel::KeyTypeRole).toByteArray(), QByteArray("hash"), 10000);
+        QVERIFY2(profile.data(KeyTreeModel::MemoryRole).toLongLong() > 0, qPrintable(profile.siblingAtColumn(KeyTreeModel::MemoryColumn).data().toString()));
+
+        panel.tree()->setCurrentIndex(profile);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.editor() != nullptr, 10000);
+        QCOMPARE(panel.editor()->key(), QByteArray("app:user:1:profile"));
+        QCOMPARE(panel.editor()->type(), QByteArray("hash"));
+        QVERIFY(panel.headerText().contains(QLatin1String("app:user:1:profile")));
+        QVERIFY(panel.headerText().contains(QLatin1String("no expiry")));
+        saveScreenshot(&panel, QStringLiteral("key-browser-hash"));
+
+        const QModelIndex sessions = findRow(panel.model(), QStringLiteral("session"), first);
+        panel.tree()->expand(sessions);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowCount(sessions) == 2, 10000);
+        panel.tree()->setCurrentIndex(panel.model()->index(0, 0, sessions));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.headerText().contains(QLatin1String("expires in")), 10000);
+        saveScreenshot(&panel, QStringLiteral("key-browser-string-with-ttl"));
+    }
+
+    void serverFiltersAndQuickFilter()
+    {
+        Session session(m_profile);
+        KeyBrowserPanel panel(&session);
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        session.open();
+        panel.show();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.loader()->state(), KeyspaceLoader::State::Finished, 20000);
+
+        auto* type = panel.findChild<QComboBox*>();
+        QVERIFY(type);
+        for (QComboBox* combo : panel.findChildren<QComboBox*>()) {
+            if (combo->accessibleName() == QLatin1String("Key type filter"))
+                type = combo;
+        }
+        type->setCurrentIndex(type->findData(QByteArray("zset")));
+        panel.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.loader()->state(), KeyspaceLoader::State::Finished, 20000);
+        QCOMPARE(panel.loader()->loadedKeys(), 1);
+
+        type->setCurrentIndex(0);
+        for (QLineEdit* edit : panel.findChildren<QLineEdit*>()) {
+            if (edit->accessibleName() == QLatin1String("Key pattern"))
+                edit->setText(QStringLiteral("app:user:2*:profile"));
+        }
+        panel.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.loader()->state(), KeyspaceLoader::State::Finished, 20000);
+        QCOMPARE(panel.loader()->loadedKeys(), 62); // users 2, 20-29, 200-250
+
+        panel.model()->setQuickFilter(QStringLiteral("245"));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.model()->isBusy() && panel.model()->rowCount() == 1, 10000);
+        const QModelIndex app = expand(panel, QStringLiteral("app"));
+        const QModelIndex user = expand(panel, QStringLiteral("user"), app);
+        QCOMPARE(panel.model()->rowCount(user), 1);
+        QCOMPARE(panel.model()->index(0, 0, user).data().toString(), QStringLiteral("245"));
+        saveScreenshot(&panel, QStringLiteral("key-browser-filtered"));
+    }
+
+    void opensBinaryKeyByExactName()
+    {
+        Session session(m_profile);
+        KeyBrowserPanel panel(&session);
+        session.open();
+        panel.show();
+        panel.openKeyByName(QStringLiteral("bin:\\xff\\xfe\\x00key"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.editor() != nullptr, 10000);
+        QCOMPARE(panel.editor()->key(), QByteArray("bin:\xff\xfe\x00key", 10));
+        QVERIFY(panel.headerText().contains(QLatin1String("bin:\\xff\\xfe\\x00key")));
+        saveScreenshot(&panel, QStringLiteral("key-browser-binary"));
+
+        panel.openKeyByName(QStringLiteral("no:such:key"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.editor() == nullptr, 10000);
+    }
+};
+
+QTEST_MAIN(TestKeyBrowser)
+#include "tst_keybrowser.moc"

@@ -1,0 +1,436 @@
+#include "client/connection.h"
+#include "client/session.h"
+#include "redisfixture.h"
+#include "uitestsupport.h"
+#include "values/conflictdialog.h"
+#include "values/hasheditor.h"
+#include "values/listeditor.h"
+#include "values/seteditor.h"
+#include "values/streameditor.h"
+#include "values/stringeditor.h"
+#include "values/valuedetailpane.h"
+#include "values/zseteditor.h"
+#include "values/hashmodel.h"
+#include "values/listmodel.h"
+#include "values/setmodel.h"
+#include "values/streammodel.h"
+#include "values/stringvalue.h"
+#include "values/zsetmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace vermilion;
+using namespace vermilion::test;
+using namespace vermilion::ui;
+
+namespace {
+QByteArray allBytes()
+{
+    QByteArray bytes;
+    for (int b = 0; b < 256; ++b)
+        bytes.append(char(b));
+    return bytes;
+}
+
+// Readable text, so the preview screenshot shows what a user sees.
+QByteArray bigText(qint64 size)
+{
+    QByteArray text;
+    text.reserve(size);
+    for (int line = 0; text.size() < size; ++line)
+        text += "log line " + QByteArray::number(line) + ": request served in " + QByteArray::number(line % 97) + " ms\n";
+    text.truncate(size);
+    return text;
+}
+
+template<typename T>
+T* findButton(QWidget* parent, const QString& text)
+{
+    for (T* button : parent->findChildren<T*>()) {
+        if (button->text() == text)
+            return button;
+    }
+    return nullptr;
+}
+} // namespace
+
+class TestValueEditors : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<RedisServerProcess> m_server;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Connection> m_other;
+
+    Reply other(const Command& command) { return awaitReply(m_other->execute(command)); }
+
+    template<typename Editor>
+    std::unique_ptr<Editor> open(const QByteArray& key, const QByteArray& type)
+    {
+        std::unique_ptr<Editor> editor(qobject_cast<Editor*>(ValueEditor::create(m_session.get(), key, type)));
+        if (editor) {
+            editor->resize(960, 620);
+            editor->show();
+        }
+        return editor;
+    }
+
+    static QString cell(QTableView* view, int row, int column)
+    {
+        return view->model()->index(row, column).data().toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        m_server = startServer({}, &error);
+        QVERIFY2(m_server, qPrintable(error));
+        m_session = std::make_unique<Session>(profileFor(*m_server));
+        m_session->open();
+        m_other = std::make_unique<Connection>(profileFor(*m_server));
+        m_other->open();
+        QVERIFY(waitForState(*m_other, Connection::State::Connected));
+        // Destructive confirmations answer yes; the tests check what happens after.
+        ValueEditor::setConfirmationHandler([](QWidget*, const QString&, const QString&) { return true; });
+
+        other({ "SET", "app:config", R"({"name":"checkout","replicas":3,"regions":["eu-west-1","us-east-1"],"flags":{"beta":true}})" });
+        other({ "SET", "app:log", bigText(3 * 1024 * 1024) });
+        other({ "SET", "app:binary", allBytes() });
+        Command hset { "HSET", "app:user:42" };
+        for (int i = 0; i < 1200; ++i)
+            hset << "field:" + QByteArray::number(i) << R"({"visits":)" + QByteArray::number(i * 7) + "}";
+        hset << "avatar" << QByteArray("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 16);
+        other(hset);
+        Command rpush { "RPUSH", "app:queue" };
+        for (int i = 0; i < 1200; ++i)
+            rpush << "job:" + QByteArray::number(i);
+        other(rpush);
+        other({ "SADD", "app:tags", "redis", "qt", "c++", "desktop", "tag with spaces", QByteArray("bin\xff\x00", 5) });
+        Command zadd { "ZADD", "app:scores" };
+        for (int i = 0; i < 1000; ++i)
+            zadd << QByteArray::number(i * 1.5) << "player:" + QByteArray::number(i);
+        other(zadd);
+        for (int i = 1; i <= 30; ++i)
+            other({ "XADD", "app:events", QByteArray::number(1700000000000 + i) + "-0", "type", i % 2 ? "click" : "view",
+                    "user", QByteArray::number(i) });
+        other({ "XGROUP", "CREATE", "app:events", "mailer", "0" });
+        other({ "XGROUP", "CREATE", "app:events", "audit", "$" });
+        other({ "XREADGROUP", "GROUP", "mailer", "alice", "COUNT", "4", "STREAMS", "app:events", ">" });
+        other({ "XREADGROUP", "GROUP", "mailer", "bob", "COUNT", "2", "STREAMS", "app:events", ">" });
+    }
+
+    void cleanupTestCase() { ValueEditor::setConfirmationHandler({}); }
+
+    void jsonString()
+    {
+        auto editor = open<StringEditor>("app:config", "string");
+        QVERIFY(editor);
+        QSignalSpy loaded(editor->value(), &StringValue::loaded);
+        QVERIFY(loaded.wait());
+        QCOMPARE(editor->formatId(), QStringLiteral("json"));
+        QVERIFY(editor->text().contains(QLatin1String("\"checkout\"")));
+        QVERIFY(editor->text().contains(QLatin1Char('\n'))); // pretty-printed
+        QVERIFY(editor->isEditable());
+        QVERIFY(!editor->isBannerShown());
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-string"));
+
+        // Invalid JSON is refused with the format's reason; nothing is written.
+        QSignalSpy status(editor.get(), &ValueEditor::statusMessage);
+        editor->setText(QStringLiteral("{\"name\": "));
+        QVERIFY(editor->isModified());
+        editor->save();
+        QVERIFY(editor->inlineMessage().startsWith(QLatin1String("Not saved")));
+        QVERIFY(other({ "GET", "app:config" }).bytes().contains("checkout"));
+
+        QSignalSpy modified(editor.get(), &ValueEditor::keyModified);
+        editor->setText(QStringLiteral("{\"name\": \"payments\", \"replicas\": 5}"));
+        editor->save();
+        QVERIFY(modified.wait());
+        QCOMPARE(modified.first().first().toByteArray(), QByteArray("app:config"));
+        const QByteArray stored = other({ "GET", "app:config" }).bytes();
+        QVERIFY2(stored.contains("payments") && stored.contains("5"), stored.constData());
+        QVERIFY(!editor->isModified());
+    }
+
+    void stringConflictDialog()
+    {
+        other({ "SET", "app:motd", "Welcome" });
+        auto editor = open<StringEditor>("app:motd", "string");
+        QSignalSpy loaded(editor->value(), &StringValue::loaded);
+        QVERIFY(loaded.wait());
+        other({ "SET", "app:motd", "Maintenance tonight" });
+        editor->setText(QStringLiteral("Welcome back"));
+        editor->save();
+        QTRY_VERIFY(editor->findChild<ConflictDialog*>());
+        auto* dialog = editor->findChild<ConflictDialog*>();
+        QTRY_VERIFY(dialog->isVisible());
+        QStringList sides;
+        for (auto* view : dialog->findChildren<QPlainTextEdit*>())
+            sides << view->toPlainText();
+        QVERIFY(sides.contains(QStringLiteral("Welcome back")));
+        QVERIFY(sides.contains(QStringLiteral("Maintenance tonight")));
+        saveScreenshot(dialog, QStringLiteral("value-editor-conflict"));
+        QCOMPARE(other({ "GET", "app:motd" }).bytes(), QByteArray("Maintenance tonight"));
+        // The user's text survives the conflict.
+        QCOMPARE(editor->text(), QStringLiteral("Welcome back"));
+
+        QSignalSpy modified(editor.get(), &ValueEditor::keyModified);
+        auto* overwrite = findButton<QPushButton>(dialog, QStringLiteral("Overwrite with mine"));
+        QVERIFY(overwrite);
+        overwrite->click();
+        QVERIFY(modified.wait());
+        QCOMPARE(other({ "GET", "app:motd" }).bytes(), QByteArray("Welcome back"));
+    }
+
+    void bigString()
+    {
+        auto editor = open<StringEditor>("app:log", "string");
+        QSignalSpy loaded(editor->value(), &StringValue::loaded);
+        QVERIFY(loaded.wait());
+        QVERIFY(editor->isBannerShown());
+        QVERIFY2(editor->bannerText().contains(QLatin1String("Showing the first")), qPrintable(editor->bannerText()));
+        QVERIFY(!editor->isEditable());
+        QVERIFY(editor->value()->isPartial());
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-string-big"));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("log.txt"));
+        QSignalSpy saved(editor->value(), &StringValue::fileSaved);
+        editor->saveToFile(path);
+        QVERIFY(saved.wait(30000));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.size(), qint64(3 * 1024 * 1024));
+
+        editor->loadAll();
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(!editor->isBannerShown());
+        QVERIFY(editor->isEditable());
+        QCOMPARE(editor->value()->value().size(), 3 * 1024 * 1024);
+    }
+
+    void binaryString()
+    {
+        auto editor = open<StringEditor>("app:binary", "string");
+        QSignalSpy loaded(editor->value(), &StringValue::loaded);
+        QVERIFY(loaded.wait());
+        QCOMPARE(editor->formatId(), QStringLiteral("hex"));
+        QVERIFY(!editor->text().isEmpty());
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-binary"));
+    }
+
+    void hash()
+    {
+        auto editor = open<HashEditor>("app:user:42", "hash");
+        QVERIFY(editor);
+        QAbstractItemModelTester tester(editor->model());
+        QTRY_VERIFY(editor->model()->rowCount() >= 500);
+        QTableView* view = editor->view();
+        QCOMPARE(view->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Field"));
+        QVERIFY(cell(view, 0, 0).startsWith(QLatin1String("field:")) || cell(view, 0, 0) == QLatin1String("avatar"));
+        // Only a page is loaded; the rest comes as the view scrolls.
+        QVERIFY(editor->model()->rowCount() < 1201);
+        // Each scroll to the end asks for one more page, as a user scrolling down does.
+        QTRY_VERIFY((view->scrollToBottom(), editor->model()->rowCount() == 1201));
+
+        // Binary data shows escaped, never raw.
+        const int avatar = editor->model()->rowOfField("avatar");
+        QVERIFY(avatar >= 0);
+        QVERIFY2(cell(view, avatar, 1).startsWith(QLatin1String("\\x89PNG\\r\\n\\x1a\\n\\x00")),
+                 qPrintable(cell(view, avatar, 1)));
+
+        // The detail pane shows the selected value in its detected format.
+        const int row = editor->model()->rowOfField("field:7");
+        view->setCurrentIndex(view->model()->index(row, 1));
+        QCOMPARE(editor->detailPane()->formatId(), QStringLiteral("json"));
+        QVERIFY(editor->detailPane()->text().contains(QLatin1String("49")));
+
+        QSignalSpy modified(editor.get(), &ValueEditor::keyModified);
+        editor->setFieldValue("field:7", R"({"visits":50})");
+        QVERIFY(modified.wait());
+        QCOMPARE(other({ "HGET", "app:user:42", "field:7" }).bytes(), QByteArray(R"({"visits":50})"));
+        QTRY_VERIFY(editor->detailPane()->text().contains(QLatin1String("50")));
+
+        view->scrollToTop();
+        view->setCurrentIndex(view->model()->index(row, 1));
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-hash"));
+
+        // The search field restarts the scan with MATCH.
+        auto* filter = editor->findChild<QLineEdit*>();
+        QVERIFY(filter);
+        filter->setText(QStringLiteral("field:11?"));
+        QMetaObject::invokeMethod(filter, "returnPressed");
+        QTRY_VERIFY((view->scrollToBottom(), !editor->model()->canFetchMore({}) && !editor->model()->isLoading()));
+        QCOMPARE(editor->model()->rowCount(), 10); // 110-119
+        for (int row = 0; row < 10; ++row)
+            QVERIFY(editor->model()->fieldAt(row).startsWith("field:11"));
+    }
+
+    void hashConflictKeepTheirs()
+    {
+        other({ "DEL", "app:flags" });
+        other({ "HSET", "app:flags", "dark-mode", "off" });
+        auto editor = open<HashEditor>("app:flags", "hash");
+        QTRY_COMPARE(editor->model()->rowCount(), 1);
+        other({ "HSET", "app:flags", "dark-mode", "on" });
+        editor->setFieldValue("dark-mode", "auto");
+        QTRY_VERIFY(editor->findChild<ConflictDialog*>() && editor->findChild<ConflictDialog*>()->isVisible());
+        auto* keep = findButton<QPushButton>(editor->findChild<ConflictDialog*>(), QStringLiteral("Keep theirs (reload)"));
+        QVERIFY(keep);
+        keep->click();
+        QTRY_COMPARE(editor->model()->rowCount(), 1);
+        QTRY_COMPARE(editor->model()->valueAt(0), QByteArray("on"));
+        QCOMPARE(other({ "HGET", "app:flags", "dark-mode" }).bytes(), QByteArray("on"));
+    }
+
+    void list()
+    {
+        auto editor = open<ListEditor>("app:queue", "list");
+        QAbstractItemModelTester tester(editor->model());
+        QTRY_COMPARE(editor->model()->rowCount(), 1200);
+        QTRY_VERIFY(editor->model()->isRowLoaded(0));
+        QTableView* view = editor->view();
+        QCOMPARE(cell(view, 0, 0), QStringLiteral("0"));
+        QCOMPARE(cell(view, 3, 1), QStringLiteral("job:3"));
+        // Far rows load when the view shows them.
+        view->scrollToBottom();
+        QTRY_COMPARE(cell(view, 1199, 1), QStringLiteral("job:1199"));
+        view->scrollToTop();
+
+        QSignalSpy modified(editor.get(), &ValueEditor::keyModified);
+        editor->setElement(2, "job:2 (retried)");
+        QVERIFY(modified.wait());
+        QCOMPARE(other({ "LINDEX", "app:queue", "2" }).bytes(), QByteArray("job:2 (retried)"));
+        editor->pushHead("urgent");
+        QVERIFY(modified.wait());
+        QTRY_COMPARE(editor->model()->rowCount(), 1201);
+        QTRY_COMPARE(cell(view, 0, 1), QStringLiteral("urgent"));
+        editor->insertNextTo(0, false, "after urgent");
+        QVERIFY(modified.wait());
+        QTRY_COMPARE(cell(view, 1, 1), QStringLiteral("after urgent"));
+        editor->removeElementAt(1);
+        QVERIFY(modified.wait());
+        QTRY_COMPARE(cell(view, 1, 1), QStringLiteral("job:0"));
+        view->setCurrentIndex(view->model()->index(3, 1));
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-list"));
+    }
+
+    void set()
+    {
+        auto editor = open<SetEditor>("app:tags", "set");
+        QAbstractItemModelTester tester(editor->model());
+        QTRY_COMPARE(editor->model()->rowCount(), 6);
+        QStringList shown;
+        for (int row = 0; row < 6; ++row)
+            shown << cell(editor->view(), row, 0);
+        QVERIFY(shown.contains(QStringLiteral("bin\\xff\\x00")));
+        QVERIFY(shown.contains(QStringLiteral("tag with spaces")));
+        QSignalSpy modified(editor.get(), &ValueEditor::keyModified);
+        editor->addMember("linux");
+        QVERIFY(modified.wait());
+        QCOMPARE(editor->model()->rowCount(), 7);
+        QCOMPARE(other({ "SISMEMBER", "app:tags", "linux" }).integerValue(), 1);
+        editor->view()->setCurrentIndex(editor->model()->index(0, 0));
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-set"));
+    }
+
+    void zset()
+    {
+        auto editor = open<ZSetEditor>("app:scores", "zset");
+        QAbstractItemModelTester tester(editor->model());
+        QTRY_COMPARE(editor->model()->rowCount(), 1000);
+        QTRY_VERIFY(editor->model()->isRowLoaded(0));
+        QCOMPARE(cell(editor->view(), 2, 0), QStringLiteral("player:2"));
+        QCOMPARE(cell(editor->view(), 2, 1), QStringLiteral("3"));
+        QSignalSpy modified(editor.get(), &ValueEditor::keyModified);
+        editor->setScore("player:0", "5000");
+        QVERIFY(modified.wait());
+        QCOMPARE(other({ "ZSCORE", "app:scores", "player:0" }).bytes(), QByteArray("5000"));
+        QTRY_VERIFY(editor->model()->isRowLoaded(0) && cell(editor->view(), 0, 0) == QLatin1String("player:1"));
+
+        editor->showScoreRange(QStringLiteral("15"), QStringLiteral("(30"));
+        QTRY_COMPARE(editor->model()->rowCount(), 10);
+        QTRY_VERIFY(editor->model()->isRowLoaded(0));
+        QCOMPARE(cell(editor->view(), 0, 0), QStringLiteral("player:10"));
+        editor->view()->setCurrentIndex(editor->model()->index(1, 0));
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-zset"));
+        editor->showByRank();
+        QTRY_COMPARE(editor->model()->rowCount(), 1000);
+    }
+
+    void stream()
+    {
+        auto editor = open<StreamEditor>("app:events", "stream");
+        QAbstractItemModelTester tester(editor->model());
+        QTRY_COMPARE(editor->model()->rowCount(), 30);
+        QCOMPARE(cell(editor->view(), 0, 0), QStringLiteral("1700000000030-0")); // newest first
+        QVERIFY(cell(editor->view(), 0, 1).contains(QLatin1String("type: view")));
+        QTreeWidget* groups = editor->groupsView();
+        QTRY_COMPARE(groups->topLevelItemCount(), 2);
+        QTreeWidgetItem* mailer = groups->findItems(QStringLiteral("mailer"), Qt::MatchExactly).value(0);
+        QVERIFY(mailer);
+        QCOMPARE(mailer->text(1), QStringLiteral("6"));
+        QCOMPARE(mailer->childCount(), 2);
+
+        QSignalSpy modified(editor.get(), &ValueEditor::keyModified);
+        editor->addEntry({ { "type", "purchase" }, { "amount", "42.50" } });
+        QVERIFY(modified.wait());
+        QTRY_COMPARE(editor->model()->rowCount(), 31);
+        QVERIFY(cell(editor->view(), 0, 1).contains(QLatin1String("purchase")));
+        editor->view()->setCurrentIndex(editor->model()->index(0, 1));
+        QVERIFY(editor->detailPane()->text().contains(QLatin1String("amount")));
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-stream"));
+    }
+
+    void moduleTypeAndVanishedKey()
+    {
+        std::unique_ptr<ValueEditor> module(ValueEditor::create(m_session.get(), "app:doc", "ReJSON-RL"));
+        module->resize(600, 200);
+        module->show();
+        const QList<QLabel*> labels = module->findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(),
+                            [](QLabel* l) { return l->text().contains(QLatin1String("ReJSON-RL")); }));
+        QCOMPARE(module->type(), QByteArray("ReJSON-RL"));
+        saveScreenshot(module.get(), QStringLiteral("value-editor-module"));
+
+        other({ "SET", "app:temp", "x" });
+        auto editor = open<HashEditor>("app:temp", "hash"); // it is a string now
+        QSignalSpy vanished(editor.get(), &ValueEditor::keyVanished);
+        QVERIFY(vanished.wait());
+        QVERIFY(editor->inlineMessage().contains(QLatin1String("string")));
+    }
+
+    void readOnlyRefusalIsShown()
+    {
+        ConnectionProfile profile = profileFor(*m_server);
+        profile.readOnly = true;
+        Session session(profile);
+        session.open();
+        other({ "DEL", "app:ro" });
+        other({ "HSET", "app:ro", "a", "1" });
+        std::unique_ptr<HashEditor> editor(qobject_cast<HashEditor*>(ValueEditor::create(&session, "app:ro", "hash")));
+        QTRY_COMPARE(editor->model()->rowCount(), 1);
+        QSignalSpy status(editor.get(), &ValueEditor::statusMessage);
+        editor->setFieldValue("a", "2");
+        QVERIFY(status.wait());
+        QVERIFY2(status.first().first().toString().contains(QLatin1String("read-only"), Qt::CaseInsensitive),
+                 qPrintable(status.first().first().toString()));
+        QVERIFY(!editor->inlineMessage().isEmpty());
+        QCOMPARE(other({ "HGET", "app:ro", "a" }).bytes(), QByteArray("1"));
+    }
+};
+
+QTEST_MAIN(TestValueEditors)
+#include "tst_valueeditors.moc"

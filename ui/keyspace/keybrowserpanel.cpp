@@ -171,8 +171,13 @@ void KeyBrowserPanel::buildLayout()
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(6, 0, 0, 0);
     m_keyHeader = new QWidget(right);
-    auto* header = new QHBoxLayout(m_keyHeader);
-    header->setContentsMargins(0, 0, 0, 0);
+    // Two rows, so a long key name never forces the value side wider than the window allows.
+    auto* headerRows = new QVBoxLayout(m_keyHeader);
+    headerRows->setContentsMargins(0, 0, 0, 0);
+    auto* title = new QHBoxLayout;
+    auto* header = new QHBoxLayout;
+    headerRows->addLayout(title);
+    headerRows->addLayout(header);
     m_keyType = new QLabel(m_keyHeader);
     m_keyType->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; border-radius: 4px; "
                                             "padding: 2px 6px; font-weight: bold; }"));
@@ -186,10 +191,12 @@ void KeyBrowserPanel::buildLayout()
     m_keyTtl = new QLabel(m_keyHeader);
     m_keyTtl->setAccessibleName(tr("Time to live"));
     m_keySize = new QLabel(m_keyHeader);
-    header->addWidget(m_keyType);
-    header->addWidget(m_keyName, 1);
+    m_keyName->setMinimumWidth(80);
+    title->addWidget(m_keyType);
+    title->addWidget(m_keyName, 1);
     header->addWidget(m_keySize);
     header->addWidget(m_keyTtl);
+    header->addStretch(1);
     auto addButton = [this, header](const QString& text, const QString& tip, auto slot) {
         auto* button = new QToolButton(m_keyHeader);
         button->setText(text);
@@ -217,11 +224,9 @@ void KeyBrowserPanel::buildLayout()
     m_valueArea->addWidget(m_placeholder);
     rightLayout->addWidget(m_valueArea, 1);
     m_splitter->addWidget(right);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({ 520, 680 });
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
     layout->addWidget(m_splitter, 1);
-    m_splitter->restoreState(QSettings().value(QStringLiteral("keyBrowser/splitter")).toByteArray());
     connect(m_splitter, &QSplitter::splitterMoved, this,
             [this] { QSettings().setValue(QStringLiteral("keyBrowser/splitter"), m_splitter->saveState()); });
 
@@ -277,6 +282,15 @@ void KeyBrowserPanel::buildActions()
 void KeyBrowserPanel::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    if (!m_splitterPlaced) {
+        // Placed once the window's layout has given the panel its real width: the saved split, or
+        // about 2:3.
+        m_splitterPlaced = true;
+        QTimer::singleShot(0, this, [this] {
+            if (!m_splitter->restoreState(QSettings().value(QStringLiteral("keyBrowser/splitter")).toByteArray()))
+                m_splitter->setSizes({ m_splitter->width() * 2 / 5, m_splitter->width() * 3 / 5 });
+        });
+    }
     if (!m_loadedOnce && m_session->state() == Connection::State::Connected)
         reload();
 }

@@ -80,6 +80,7 @@ private:
     KeyspaceLoader* m_loader;
     KeyTreeModel* m_model;
     bool m_loadedOnce = false;
+    bool m_splitterPlaced = false;
 
     QComboBox* m_database = nullptr;
     QLineEdit* m_pattern = nullptr;

@@ -135,7 +135,7 @@ void MainWindow::buildLayout()
     m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({ 240, 900 });
+    m_splitter->setSizes({ 210, 1230 });
     setCentralWidget(m_splitter);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
@@ -243,7 +243,7 @@ void MainWindow::restoreLayout()
 {
     auto settings = openSettings(m_options.settingsFile);
     if (!restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 760);
+        resize(1440, 860);
     restoreState(settings->value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings->value(QStringLiteral("window/splitter")).toByteArray());
     const QUuid last = QUuid::fromString(settings->value(QStringLiteral("window/lastConnection")).toString());

@@ -14,6 +14,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QPlainTextEdit>
+#include <QTableView>
 #include <QTreeView>
 
 using namespace vermilion;
@@ -143,6 +145,49 @@ private slots:
         QCOMPARE(panel.model()->rowCount(user), 1);
         QCOMPARE(panel.model()->index(0, 0, user).data().toString(), QStringLiteral("245"));
         saveScreenshot(&panel, QStringLiteral("key-browser-filtered"));
+    }
+
+    void opensEveryTypeOnSandboxData_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QByteArray>("type");
+        QTest::addRow("string") << QStringLiteral("app:json:order:1001") << QByteArray("string");
+        QTest::addRow("gzip") << QStringLiteral("fmt:gzip:json") << QByteArray("string");
+        QTest::addRow("big-string") << QStringLiteral("big:string:5mb") << QByteArray("string");
+        QTest::addRow("hash") << QStringLiteral("big:hash:100k-fields") << QByteArray("hash");
+        QTest::addRow("list") << QStringLiteral("big:list:100k-elements") << QByteArray("list");
+        QTest::addRow("set") << QStringLiteral("app:feature-flags") << QByteArray("set");
+        QTest::addRow("zset") << QStringLiteral("app:leaderboard") << QByteArray("zset");
+        QTest::addRow("stream") << QStringLiteral("app:events") << QByteArray("stream");
+    }
+
+    void opensEveryTypeOnSandboxData()
+    {
+        QFETCH(QString, key);
+        QFETCH(QByteArray, type);
+        Session session(m_profile);
+        KeyBrowserPanel panel(&session);
+        panel.resize(1200, 640);
+        session.open();
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.openKeyByName(key);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.editor() != nullptr, 10000);
+        QCOMPARE(panel.editor()->key(), key.toUtf8());
+        QCOMPARE(panel.editor()->type(), type);
+        QVERIFY(panel.headerText().startsWith(QString::fromUtf8(type)));
+        // The first page (or the text) is on screen before the picture.
+        ui::ValueEditor* editor = panel.editor();
+        const auto shown = [editor] {
+            const QList<QTableView*> tables = editor->findChildren<QTableView*>();
+            const QList<QPlainTextEdit*> texts = editor->findChildren<QPlainTextEdit*>();
+            return std::any_of(tables.cbegin(), tables.cend(),
+                               [](QTableView* view) { return view->model() && view->model()->rowCount() > 0; })
+                || std::any_of(texts.cbegin(), texts.cend(),
+                               [](QPlainTextEdit* text) { return text->document()->characterCount() > 1; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(shown(), 10000);
+        saveScreenshot(&panel, QStringLiteral("key-browser-sandbox-") + QString::fromLatin1(QTest::currentDataTag()));
     }
 
     void opensBinaryKeyByExactName()

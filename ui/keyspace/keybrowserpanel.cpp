@@ -11,6 +11,7 @@
 #include "values/valueeditor.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -99,6 +100,26 @@ void KeyBrowserPanel::buildLayout()
     auto* scan = new QPushButton(tr("Scan"), this);
     scan->setToolTip(tr("Load the keys again with these filters (F5)"));
     bar->addWidget(scan);
+    // How many keys a scan loads before it stops and offers to load more.
+    auto* limit = new QToolButton(this);
+    limit->setText(tr("Limit"));
+    limit->setToolTip(tr("How many keys to load before asking"));
+    limit->setAccessibleName(tr("Key limit"));
+    limit->setPopupMode(QToolButton::InstantPopup);
+    auto* limitMenu = new QMenu(limit);
+    auto* limits = new QActionGroup(limitMenu);
+    const QLocale locale;
+    for (const qint64 value : { qint64(100000), qint64(1000000), qint64(5000000), qint64(20000000), qint64(0) }) {
+        QAction* action = limitMenu->addAction(value > 0 ? tr("Load at most %1 keys").arg(locale.toString(value))
+                                                         : tr("Load every key"));
+        action->setCheckable(true);
+        action->setChecked(value == keyCap());
+        limits->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [value] { QSettings().setValue(QStringLiteral("keyBrowser/maxKeys"), value); });
+    }
+    limit->setMenu(limitMenu);
+    bar->addWidget(limit);
     m_quickFilter = new QLineEdit(this);
     m_quickFilter->setPlaceholderText(tr("Filter loaded keys (Ctrl+F)"));
     m_quickFilter->setAccessibleName(tr("Quick filter"));

@@ -1,5 +1,7 @@
 #include "bulkkeyjob.h"
 
+#include "keypattern.h"
+
 #include "client/session.h"
 
 #include <QThread>
@@ -9,7 +11,7 @@ namespace vermilion {
 namespace {
 // Keys asked of each SCAN step: big enough that round trips do not dominate, small enough that
 // one step never holds the server for long.
-constexpr QByteArrayView scanCount = "1000";
+constexpr int scanCount = 1000;
 // Keys per UNLINK: one command frees them in one go; smaller chunks keep each command short.
 constexpr qsizetype unlinkChunk = 500;
 // Write batches allowed in flight before SCAN waits for them: bounds the client's memory when the
@@ -76,13 +78,7 @@ void BulkKeyJob::scanNextBatch()
         fail(tr("The connection was closed before the job could finish."));
         return;
     }
-    Command scan { QByteArrayLiteral("SCAN"), m_cursor };
-    // MATCH * would make the server compare every key for nothing.
-    if (!m_pattern.isEmpty() && m_pattern != "*")
-        scan << QByteArrayLiteral("MATCH") << m_pattern;
-    scan << QByteArrayLiteral("COUNT") << scanCount.toByteArray();
-    if (!m_typeFilter.isEmpty())
-        scan << QByteArrayLiteral("TYPE") << m_typeFilter;
+    const Command scan = KeyPattern::scanCommand(m_cursor, m_pattern, scanCount, m_typeFilter);
     m_scanInFlight = true;
     m_session->execute(
         scan, this, [this](const Reply& reply) { onScanReply(reply); }, Session::Role::Bulk);

@@ -34,4 +34,16 @@ QByteArray KeyPattern::folderPattern(QByteArrayView folderPrefix, QByteArrayView
     return pattern;
 }
 
+QList<QByteArray> KeyPattern::scanCommand(const QByteArray& cursor, const QByteArray& pattern, int count,
+                                          const QByteArray& type)
+{
+    QList<QByteArray> scan { QByteArrayLiteral("SCAN"), cursor };
+    if (!pattern.isEmpty() && pattern != "*")
+        scan << QByteArrayLiteral("MATCH") << pattern;
+    scan << QByteArrayLiteral("COUNT") << QByteArray::number(qMax(1, count));
+    if (!type.isEmpty())
+        scan << QByteArrayLiteral("TYPE") << type;
+    return scan;
+}
+
 } // namespace vermilion

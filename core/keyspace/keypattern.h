@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 
 namespace vermilion {
 
@@ -18,6 +19,11 @@ public:
     // "app:user:*", which leaves out "app:user" itself and "app:username". An empty folder is the
     // whole database ("*").
     static QByteArray folderPattern(QByteArrayView folderPrefix, QByteArrayView separator);
+
+    // One SCAN step: MATCH only when it filters (MATCH * would make the server compare every key
+    // for nothing), TYPE when given.
+    static QList<QByteArray> scanCommand(const QByteArray& cursor, const QByteArray& pattern, int count,
+                                         const QByteArray& type = {});
 };
 
 } // namespace vermilion

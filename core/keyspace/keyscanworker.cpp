@@ -1,6 +1,7 @@
 #include "keyscanworker.h"
 
 #include "client/session.h"
+#include "keypattern.h"
 
 #include <QPointer>
 
@@ -82,12 +83,8 @@ void KeyScanWorker::requestNext(const std::shared_ptr<Chain>& chain)
 {
     if (!chain->live())
         return;
-    Command scan { "SCAN", chain->cursor };
-    if (!chain->options.match.isEmpty())
-        scan << "MATCH" << chain->options.match;
-    scan << "COUNT" << QByteArray::number(qMax(1, chain->options.count));
-    if (!chain->options.type.isEmpty())
-        scan << "TYPE" << chain->options.type;
+    const Command scan
+        = KeyPattern::scanCommand(chain->cursor, chain->options.match, chain->options.count, chain->options.type);
     // The reply is handled in the connection's thread as soon as it is read, and the next SCAN
     // leaves as soon as the cursor (the reply's first element) is parsed: the server works on the
     // next batch while this one is still being read.

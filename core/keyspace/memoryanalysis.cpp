@@ -1,5 +1,7 @@
 #include "memoryanalysis.h"
 
+#include "keypattern.h"
+
 #include "client/session.h"
 #include "util/redistext.h"
 
@@ -10,7 +12,7 @@
 namespace vermilion {
 
 namespace {
-constexpr QByteArrayView scanCount = "1000";
+constexpr int scanCount = 1000;
 // Measuring batches allowed in flight before SCAN waits for them.
 constexpr int maxBatchesInFlight = 4;
 
@@ -67,10 +69,7 @@ void MemoryAnalysis::scanNextBatch()
         fail(tr("The connection was closed before the analysis could finish."));
         return;
     }
-    Command scan { QByteArrayLiteral("SCAN"), m_cursor };
-    if (!m_pattern.isEmpty() && m_pattern != "*")
-        scan << QByteArrayLiteral("MATCH") << m_pattern;
-    scan << QByteArrayLiteral("COUNT") << scanCount.toByteArray();
+    const Command scan = KeyPattern::scanCommand(m_cursor, m_pattern, scanCount);
     m_scanInFlight = true;
     m_session->execute(
         scan, this, [this](const Reply& reply) { onScanReply(reply); }, Session::Role::Bulk);

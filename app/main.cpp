@@ -20,30 +20,30 @@ int main(int argc, char* argv[])
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("vermilion"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Vermilion, a desktop administration tool for Redis."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Vermilion, a desktop administration tool for Redis."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("url"),
-                                 QApplication::translate("main", "Server to connect to: redis://[user[:password]@]host"
-                                                                 "[:port][/db], rediss://... or unix:///path.sock"),
-                                 QStringLiteral("[URL]"));
-    const QCommandLineOption sandboxOption(
-        QStringLiteral("sandbox"),
+        QApplication::translate("main",
+            "Server to connect to: redis://[user[:password]@]host"
+            "[:port][/db], rediss://... or unix:///path.sock"),
+        QStringLiteral("[URL]"));
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
         QApplication::translate("main", "Start a private redis-server with demo data and connect to it."));
     parser.addOption(sandboxOption);
     parser.process(app);
 
     vermilion::UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &vermilion::UnixSignalWatcher::terminationRequested, &app, [](int) {
-        QApplication::quit();
-    });
+    QObject::connect(
+        &signalWatcher, &vermilion::UnixSignalWatcher::terminationRequested, &app, [](int) { QApplication::quit(); });
 
     vermilion::ui::MainWindow window;
     window.show();

@@ -1,7 +1,6 @@
 #include "unixsignalwatcher.h"
 
 #include <QSocketNotifier>
-
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -9,7 +8,7 @@
 namespace vermilion {
 
 namespace {
-    int signalPipe[2] = { -1, -1 };
+int signalPipe[2] = { -1, -1 };
 }
 
 UnixSignalWatcher::UnixSignalWatcher(QObject* parent)

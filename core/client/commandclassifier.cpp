@@ -3,29 +3,63 @@
 namespace vermilion {
 
 namespace {
-    // Commands that change server state but carry no "write" flag, because the flag is about the
-    // keyspace: running arbitrary scripts (the *_ro variants carry "readonly" and stay allowed),
-    // publishing to consumers, and administrative changes that flags do not tell apart from their
-    // read-only siblings (CONFIG SET vs CONFIG GET both carry "admin"). A write-flagged command is
-    // refused by its flag alone; this set only adds what flags cannot express.
-    const QSet<QByteArray>& stateChangingWithoutWriteFlag()
-    {
-        static const QSet<QByteArray> names {
-            "eval", "evalsha", "fcall", "publish", "spublish",
-            "script|flush",
-            "config|set", "config|rewrite", "config|resetstat",
-            "client|kill", "client|pause", "client|unpause", "client|no-evict", "client|no-touch",
-            "slowlog|reset", "latency|reset", "memory|purge",
-            "acl|setuser", "acl|deluser", "acl|save", "acl|load",
-            "module|load", "module|loadex", "module|unload",
-            "shutdown", "debug", "save", "bgsave", "bgrewriteaof", "replicaof", "slaveof", "failover",
-            "cluster|addslots", "cluster|addslotsrange", "cluster|delslots", "cluster|delslotsrange",
-            "cluster|failover", "cluster|forget", "cluster|meet", "cluster|replicate", "cluster|reset",
-            "cluster|setslot", "cluster|flushslots", "cluster|saveconfig", "cluster|bumpepoch",
-            "cluster|set-config-epoch",
-        };
-        return names;
-    }
+// Commands that change server state but carry no "write" flag, because the flag is about the
+// keyspace: running arbitrary scripts (the *_ro variants carry "readonly" and stay allowed),
+// publishing to consumers, and administrative changes that flags do not tell apart from their
+// read-only siblings (CONFIG SET vs CONFIG GET both carry "admin"). A write-flagged command is
+// refused by its flag alone; this set only adds what flags cannot express.
+const QSet<QByteArray>& stateChangingWithoutWriteFlag()
+{
+    static const QSet<QByteArray> names {
+        "eval",
+        "evalsha",
+        "fcall",
+        "publish",
+        "spublish",
+        "script|flush",
+        "config|set",
+        "config|rewrite",
+        "config|resetstat",
+        "client|kill",
+        "client|pause",
+        "client|unpause",
+        "client|no-evict",
+        "client|no-touch",
+        "slowlog|reset",
+        "latency|reset",
+        "memory|purge",
+        "acl|setuser",
+        "acl|deluser",
+        "acl|save",
+        "acl|load",
+        "module|load",
+        "module|loadex",
+        "module|unload",
+        "shutdown",
+        "debug",
+        "save",
+        "bgsave",
+        "bgrewriteaof",
+        "replicaof",
+        "slaveof",
+        "failover",
+        "cluster|addslots",
+        "cluster|addslotsrange",
+        "cluster|delslots",
+        "cluster|delslotsrange",
+        "cluster|failover",
+        "cluster|forget",
+        "cluster|meet",
+        "cluster|replicate",
+        "cluster|reset",
+        "cluster|setslot",
+        "cluster|flushslots",
+        "cluster|saveconfig",
+        "cluster|bumpepoch",
+        "cluster|set-config-epoch",
+    };
+    return names;
+}
 } // namespace
 
 bool CommandClassifier::load(const Reply& commandReply)

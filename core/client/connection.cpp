@@ -8,16 +8,16 @@
 namespace vermilion {
 
 namespace {
-    struct BatchState {
-        explicit BatchState(qsizetype count)
-            : replies(count)
-            , remaining(count)
-        {
-        }
-        QList<Reply> replies;
-        std::atomic<qsizetype> remaining;
-        std::function<void(QList<Reply>&&)> finish;
-    };
+struct BatchState {
+    explicit BatchState(qsizetype count)
+        : replies(count)
+        , remaining(count)
+    {
+    }
+    QList<Reply> replies;
+    std::atomic<qsizetype> remaining;
+    std::function<void(QList<Reply>&&)> finish;
+};
 } // namespace
 
 Connection::Connection(const ConnectionProfile& profile, const ConnectionTuning& tuning, QObject* parent)
@@ -43,7 +43,10 @@ Connection::~Connection()
     delete m_thread;
 }
 
-Connection::State Connection::state() const { return State(m_shared->state.load()); }
+Connection::State Connection::state() const
+{
+    return State(m_shared->state.load());
+}
 
 QString Connection::lastError() const
 {
@@ -51,8 +54,14 @@ QString Connection::lastError() const
     return m_shared->lastError;
 }
 
-void Connection::open() { QMetaObject::invokeMethod(m_worker, &ConnectionWorker::open, Qt::QueuedConnection); }
-void Connection::close() { QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection); }
+void Connection::open()
+{
+    QMetaObject::invokeMethod(m_worker, &ConnectionWorker::open, Qt::QueuedConnection);
+}
+void Connection::close()
+{
+    QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection);
+}
 
 void Connection::enqueue(const Command& argv, Deliver deliver, CommandOptions options)
 {
@@ -73,8 +82,8 @@ void Connection::enqueue(const Command& argv, Completion&& completion, CommandOp
                 if (verdict != CommandClassifier::Verdict::ReadOnly) {
                     lock.unlock();
                     completeNow(std::move(completion),
-                                Reply::error(ConnectionWorker::readOnlyRefusal(verdict, argv, false).toUtf8(),
-                                             Reply::ErrorKind::ReadOnly));
+                        Reply::error(ConnectionWorker::readOnlyRefusal(verdict, argv, false).toUtf8(),
+                            Reply::ErrorKind::ReadOnly));
                     return;
                 }
             } else {
@@ -104,8 +113,7 @@ void Connection::completeNow(Completion&& completion, Reply&& reply)
     if (completion.callback) {
         if (QObject* context = completion.context.data())
             QMetaObject::invokeMethod(
-                context, [callback = std::move(completion.callback), reply] { callback(reply); },
-                Qt::QueuedConnection);
+                context, [callback = std::move(completion.callback), reply] { callback(reply); }, Qt::QueuedConnection);
     } else if (completion.deliver) {
         completion.deliver(std::move(reply));
     }
@@ -132,14 +140,14 @@ void Connection::execute(const Command& argv, QObject* context, Callback callbac
     enqueue(argv, Completion { {}, QPointer<QObject>(context), std::move(callback), {} }, options);
 }
 
-void Connection::executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
-                               CommandOptions options)
+void Connection::executeDirect(
+    const Command& argv, std::function<void(Reply&&)> inConnectionThread, CommandOptions options)
 {
     enqueue(argv, std::move(inConnectionThread), options);
 }
 
 void Connection::executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
-                               std::function<void(const QByteArray&)> peek, CommandOptions options)
+    std::function<void(const QByteArray&)> peek, CommandOptions options)
 {
     enqueue(argv, Completion { std::move(inConnectionThread), {}, {}, std::move(peek) }, options);
 }
@@ -150,8 +158,7 @@ QFuture<Reply> Connection::selectDatabase(int database)
     promise->start();
     QFuture<Reply> future = promise->future();
     ConnectionWorker* worker = m_worker;
-    enqueue(
-        { "SELECT", QByteArray::number(database) },
+    enqueue({ "SELECT", QByteArray::number(database) },
         [promise, worker, database](Reply&& reply) {
             // Runs in the worker's thread: the next handshake selects the new database too. A link
             // that is down takes it on reconnect.
@@ -185,7 +192,7 @@ QFuture<QList<Reply>> Connection::executeBatch(const QList<Command>& commands, C
 }
 
 void Connection::executeBatch(const QList<Command>& commands, QObject* context,
-                              std::function<void(const QList<Reply>&)> callback, CommandOptions options)
+    std::function<void(const QList<Reply>&)> callback, CommandOptions options)
 {
     Q_ASSERT(context);
     QPointer<QObject> guard(context);

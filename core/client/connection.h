@@ -6,7 +6,6 @@
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
-
 #include <functional>
 #include <memory>
 
@@ -50,8 +49,8 @@ public:
     Q_ENUM(State)
     using Callback = std::function<void(const Reply&)>;
 
-    explicit Connection(const ConnectionProfile& profile, const ConnectionTuning& tuning = {},
-                        QObject* parent = nullptr);
+    explicit Connection(
+        const ConnectionProfile& profile, const ConnectionTuning& tuning = {}, QObject* parent = nullptr);
     ~Connection() override;
 
     const ConnectionProfile& profile() const { return m_profile; }
@@ -66,18 +65,18 @@ public:
     void execute(const Command& argv, QObject* context, Callback callback, CommandOptions options = {});
     // For latency-critical chains (SCAN loops): the callback runs in the connection's own thread the
     // moment the reply is parsed, before any other reply is read. It must be quick and must not block.
-    void executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
-                       CommandOptions options = {});
+    void executeDirect(
+        const Command& argv, std::function<void(Reply&&)> inConnectionThread, CommandOptions options = {});
     // The same, and peek gets the reply's first element (for an array reply) as soon as it is
     // parsed, before the rest. Both run in the connection's thread.
     void executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
-                       std::function<void(const QByteArray&)> peek, CommandOptions options = {});
+        std::function<void(const QByteArray&)> peek, CommandOptions options = {});
     // Switches the database for this link and for every reconnect after it.
     QFuture<Reply> selectDatabase(int database);
     // Many commands in one go; the future holds one reply per command, in order.
     QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, CommandOptions options = {});
     void executeBatch(const QList<Command>& commands, QObject* context,
-                      std::function<void(const QList<Reply>&)> callback, CommandOptions options = {});
+        std::function<void(const QList<Reply>&)> callback, CommandOptions options = {});
 
     static QString stateName(State state);
 

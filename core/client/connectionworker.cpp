@@ -13,13 +13,16 @@
 namespace vermilion {
 
 namespace {
-    constexpr qsizetype readChunk = 256 * 1024;
+constexpr qsizetype readChunk = 256 * 1024;
 
-    Reply clientError(Reply::ErrorKind kind, const QString& message) { return Reply::error(message.toUtf8(), kind); }
+Reply clientError(Reply::ErrorKind kind, const QString& message)
+{
+    return Reply::error(message.toUtf8(), kind);
+}
 } // namespace
 
-ConnectionWorker::ConnectionWorker(const ConnectionProfile& profile, const ConnectionTuning& tuning,
-                                   std::shared_ptr<ConnectionShared> shared)
+ConnectionWorker::ConnectionWorker(
+    const ConnectionProfile& profile, const ConnectionTuning& tuning, std::shared_ptr<ConnectionShared> shared)
     : m_profile(profile)
     , m_tuning(tuning)
     , m_shared(std::move(shared))
@@ -89,8 +92,8 @@ void ConnectionWorker::startAttempt()
     m_handshakeError.clear();
     m_lastSslErrors.clear();
     setState(Connection::State::Connecting,
-             m_everConnected ? tr("Reconnecting to %1...").arg(m_profile.endpoint())
-                             : tr("Connecting to %1...").arg(m_profile.endpoint()));
+        m_everConnected ? tr("Reconnecting to %1...").arg(m_profile.endpoint())
+                        : tr("Connecting to %1...").arg(m_profile.endpoint()));
     m_connectTimer->start(qMax(100, m_profile.connectTimeoutMs));
 
     if (m_profile.usesUnixSocket()) {
@@ -136,7 +139,7 @@ void ConnectionWorker::startAttempt()
                 m_socket = ssl;
                 failLink(tr("The client certificate %1 or its key %2 could not be read as PEM.")
                              .arg(m_profile.tls.certificateFile, m_profile.tls.keyFile),
-                         true);
+                    true);
                 return;
             }
             config.setLocalCertificate(certs.first());
@@ -219,7 +222,8 @@ void ConnectionWorker::onTransportReady()
         sendInternal({ "SELECT", QByteArray::number(m_profile.database) }, [this](Reply&& reply) {
             if (reply.isError() && !m_handshakeFatal) {
                 m_handshakeFatal = true;
-                m_handshakeError = tr("Cannot select database %1: %2").arg(m_profile.database).arg(reply.errorMessage());
+                m_handshakeError
+                    = tr("Cannot select database %1: %2").arg(m_profile.database).arg(reply.errorMessage());
             }
         });
     }
@@ -259,8 +263,9 @@ void ConnectionWorker::handshakeFinished()
     const bool wasReconnect = m_everConnected;
     m_everConnected = true;
     m_attempt = 0;
-    setState(Connection::State::Connected, wasReconnect ? tr("Connection to %1 is back.").arg(m_profile.endpoint())
-                                                        : tr("Connected to %1.").arg(m_profile.endpoint()));
+    setState(Connection::State::Connected,
+        wasReconnect ? tr("Connection to %1 is back.").arg(m_profile.endpoint())
+                     : tr("Connected to %1.").arg(m_profile.endpoint()));
     OutgoingBatch waiting;
     std::swap(waiting, m_waiting);
     send(waiting);
@@ -295,8 +300,8 @@ void ConnectionWorker::flushCallbacks()
         while (end != m_callbacks.end() && end->context.data() == context)
             ++end;
         if (context) {
-            auto run = std::make_shared<std::vector<PendingCallback>>(std::make_move_iterator(begin),
-                                                                      std::make_move_iterator(end));
+            auto run = std::make_shared<std::vector<PendingCallback>>(
+                std::make_move_iterator(begin), std::make_move_iterator(end));
             QMetaObject::invokeMethod(
                 context,
                 [run] {
@@ -392,12 +397,12 @@ void ConnectionWorker::send(OutgoingBatch& batch)
     for (Request& request : batch.requests) {
         if (batch.anyDeferredCheck) {
             if (!request.argv.isEmpty()) {
-                const auto verdict = m_classifier ? m_classifier->classify(request.argv)
-                                                  : CommandClassifier::Verdict::Unknown;
+                const auto verdict
+                    = m_classifier ? m_classifier->classify(request.argv) : CommandClassifier::Verdict::Unknown;
                 if (verdict != CommandClassifier::Verdict::ReadOnly) {
                     complete(request.completion,
-                             clientError(Reply::ErrorKind::ReadOnly,
-                                         readOnlyRefusal(verdict, request.argv, m_classifierFailed)));
+                        clientError(
+                            Reply::ErrorKind::ReadOnly, readOnlyRefusal(verdict, request.argv, m_classifierFailed)));
                     continue;
                 }
             }
@@ -447,7 +452,7 @@ void ConnectionWorker::onReadyRead()
                     failLink(tr("%1 is not a Redis server: it answered with something other than the Redis "
                                 "protocol (%2).")
                                  .arg(m_profile.endpoint(), detail),
-                             true);
+                        true);
                 return;
             }
             if (m_inFlight.empty()) {
@@ -502,7 +507,10 @@ void ConnectionWorker::onConnectTimeout()
     failLink(message, m_transportUp && !m_everConnected);
 }
 
-void ConnectionWorker::onTransportError(const QString& message) { failLink(message, false); }
+void ConnectionWorker::onTransportError(const QString& message)
+{
+    failLink(message, false);
+}
 
 void ConnectionWorker::onTransportClosed()
 {
@@ -513,7 +521,7 @@ void ConnectionWorker::onTransportClosed()
                                   : tr("%1 closed the connection during the handshake. Is it a Redis server, and "
                                        "does it expect TLS?")
                                         .arg(m_profile.endpoint()),
-                 true);
+            true);
         return;
     }
     failLink(tr("The server at %1 closed the connection.").arg(m_profile.endpoint()), false);
@@ -556,7 +564,7 @@ void ConnectionWorker::failLink(const QString& message, bool fatal)
         ++m_attempt;
         m_reconnectTimer->start(int(delay));
         setState(Connection::State::Reconnecting,
-                 tr("%1 Reconnecting in %2 s.").arg(message, QString::number(double(delay) / 1000.0, 'f', 1)));
+            tr("%1 Reconnecting in %2 s.").arg(message, QString::number(double(delay) / 1000.0, 'f', 1)));
     }
     failInFlight(Reply::ErrorKind::ConnectionLost, message);
     drainQueue();

@@ -8,7 +8,6 @@
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
-
 #include <atomic>
 #include <deque>
 #include <vector>
@@ -64,8 +63,8 @@ struct ConnectionShared {
 class ConnectionWorker : public QObject {
     Q_OBJECT
 public:
-    ConnectionWorker(const ConnectionProfile& profile, const ConnectionTuning& tuning,
-                     std::shared_ptr<ConnectionShared> shared);
+    ConnectionWorker(
+        const ConnectionProfile& profile, const ConnectionTuning& tuning, std::shared_ptr<ConnectionShared> shared);
 
     // Worker thread only.
     void setDatabase(int database) { m_profile.database = database; }

@@ -1,7 +1,6 @@
 #include "reply.h"
 
 #include "replydata_p.h"
-
 #include "util/redistext.h"
 
 #include <QCoreApplication>
@@ -9,18 +8,18 @@
 namespace vermilion {
 
 namespace {
-    // Nil replies are common (missing keys, empty pages): share one instance.
-    ReplyData* sharedNil()
-    {
-        static ReplyData* const nilData = [] {
-            auto* data = new ReplyData;
-            data->ref.ref(); // never freed
-            return data;
-        }();
-        return nilData;
-    }
-    const QByteArray emptyBytes;
-    const QList<Reply> emptyElements;
+// Nil replies are common (missing keys, empty pages): share one instance.
+ReplyData* sharedNil()
+{
+    static ReplyData* const nilData = [] {
+        auto* data = new ReplyData;
+        data->ref.ref(); // never freed
+        return data;
+    }();
+    return nilData;
+}
+const QByteArray emptyBytes;
+const QList<Reply> emptyElements;
 } // namespace
 
 Reply::Reply()
@@ -37,7 +36,10 @@ Reply::Reply(Reply&&) noexcept = default;
 Reply& Reply::operator=(const Reply&) = default;
 Reply& Reply::operator=(Reply&&) noexcept = default;
 
-Reply Reply::nil() { return {}; }
+Reply Reply::nil()
+{
+    return {};
+}
 
 Reply Reply::status(const QByteArray& text)
 {
@@ -80,11 +82,26 @@ Reply Reply::array(QList<Reply> elements)
     return Reply(data);
 }
 
-Reply::Type Reply::type() const { return d->type; }
-const QByteArray& Reply::bytes() const { return d->bytes; }
-qint64 Reply::integerValue() const { return d->integer; }
-const QList<Reply>& Reply::elements() const { return d->type == Type::Array ? d->elements : emptyElements; }
-Reply::ErrorKind Reply::errorKind() const { return d->errorKind; }
+Reply::Type Reply::type() const
+{
+    return d->type;
+}
+const QByteArray& Reply::bytes() const
+{
+    return d->bytes;
+}
+qint64 Reply::integerValue() const
+{
+    return d->integer;
+}
+const QList<Reply>& Reply::elements() const
+{
+    return d->type == Type::Array ? d->elements : emptyElements;
+}
+Reply::ErrorKind Reply::errorKind() const
+{
+    return d->errorKind;
+}
 
 qint64 Reply::toInteger(bool* ok) const
 {
@@ -139,54 +156,54 @@ QString Reply::typeName(Type type)
 }
 
 namespace {
-    QString escapedLimited(const QByteArray& bytes, RedisText::Quoting quoting, qsizetype limit)
-    {
-        if (limit < 0 || bytes.size() <= limit)
-            return RedisText::escape(bytes, quoting);
-        return RedisText::escape(bytes.left(limit), quoting)
-            + QCoreApplication::translate("Reply", "... (%n more bytes not shown)", nullptr, int(bytes.size() - limit));
-    }
+QString escapedLimited(const QByteArray& bytes, RedisText::Quoting quoting, qsizetype limit)
+{
+    if (limit < 0 || bytes.size() <= limit)
+        return RedisText::escape(bytes, quoting);
+    return RedisText::escape(bytes.left(limit), quoting)
+        + QCoreApplication::translate("Reply", "... (%n more bytes not shown)", nullptr, int(bytes.size() - limit));
+}
 
-    void appendDisplay(QString& out, const Reply& reply, int indent, const Reply::DisplayLimits& limits)
-    {
-        switch (reply.type()) {
-        case Reply::Type::Nil:
-            out += QStringLiteral("(nil)");
-            break;
-        case Reply::Type::Status:
-            out += escapedLimited(reply.bytes(), RedisText::Quoting::None, limits.maxStringBytes);
-            break;
-        case Reply::Type::Error:
-            out += QStringLiteral("(error) ") + reply.errorMessage();
-            break;
-        case Reply::Type::Integer:
-            out += QStringLiteral("(integer) ") + QString::number(reply.integerValue());
-            break;
-        case Reply::Type::String:
-            out += escapedLimited(reply.bytes(), RedisText::Quoting::Always, limits.maxStringBytes);
-            break;
-        case Reply::Type::Array: {
-            if (reply.size() == 0) {
-                out += QStringLiteral("(empty array)");
-                break;
-            }
-            const qsizetype shown = limits.maxElements < 0 ? reply.size() : qMin(reply.size(), limits.maxElements);
-            const int width = int(QString::number(shown).size());
-            for (qsizetype i = 0; i < shown; ++i) {
-                if (i > 0)
-                    out += QLatin1Char('\n') + QString(indent, QLatin1Char(' '));
-                const QString number = QString::number(i + 1).rightJustified(width) + QStringLiteral(") ");
-                out += number;
-                appendDisplay(out, reply.at(i), indent + int(number.size()), limits);
-            }
-            if (shown < reply.size())
-                out += QLatin1Char('\n') + QString(indent, QLatin1Char(' '))
-                    + QCoreApplication::translate("Reply", "... (%n more elements not shown)", nullptr,
-                                                  int(reply.size() - shown));
+void appendDisplay(QString& out, const Reply& reply, int indent, const Reply::DisplayLimits& limits)
+{
+    switch (reply.type()) {
+    case Reply::Type::Nil:
+        out += QStringLiteral("(nil)");
+        break;
+    case Reply::Type::Status:
+        out += escapedLimited(reply.bytes(), RedisText::Quoting::None, limits.maxStringBytes);
+        break;
+    case Reply::Type::Error:
+        out += QStringLiteral("(error) ") + reply.errorMessage();
+        break;
+    case Reply::Type::Integer:
+        out += QStringLiteral("(integer) ") + QString::number(reply.integerValue());
+        break;
+    case Reply::Type::String:
+        out += escapedLimited(reply.bytes(), RedisText::Quoting::Always, limits.maxStringBytes);
+        break;
+    case Reply::Type::Array: {
+        if (reply.size() == 0) {
+            out += QStringLiteral("(empty array)");
             break;
         }
+        const qsizetype shown = limits.maxElements < 0 ? reply.size() : qMin(reply.size(), limits.maxElements);
+        const int width = int(QString::number(shown).size());
+        for (qsizetype i = 0; i < shown; ++i) {
+            if (i > 0)
+                out += QLatin1Char('\n') + QString(indent, QLatin1Char(' '));
+            const QString number = QString::number(i + 1).rightJustified(width) + QStringLiteral(") ");
+            out += number;
+            appendDisplay(out, reply.at(i), indent + int(number.size()), limits);
         }
+        if (shown < reply.size())
+            out += QLatin1Char('\n') + QString(indent, QLatin1Char(' '))
+                + QCoreApplication::translate(
+                    "Reply", "... (%n more elements not shown)", nullptr, int(reply.size() - shown));
+        break;
     }
+    }
+}
 } // namespace
 
 QString Reply::toDisplayString(const DisplayLimits& limits) const

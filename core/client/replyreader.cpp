@@ -7,91 +7,94 @@
 namespace vermilion {
 
 namespace {
-    // hiredis builds replies through these functions, straight into ReplyData: no redisReply tree
-    // to allocate, copy and free. A node is owned by its parent's element list once it has one;
-    // only the root is handed to freeObject (on errors) or returned by next().
-    // Children that need no object of their own (strings, integers, nil inside an array) return
-    // this marker, since hiredis treats a null object as out of memory.
-    char childMarker;
+// hiredis builds replies through these functions, straight into ReplyData: no redisReply tree
+// to allocate, copy and free. A node is owned by its parent's element list once it has one;
+// only the root is handed to freeObject (on errors) or returned by next().
+// Children that need no object of their own (strings, integers, nil inside an array) return
+// this marker, since hiredis treats a null object as out of memory.
+char childMarker;
 
-    ReplyData* attach(const redisReadTask* task, ReplyData* data)
-    {
-        if (!task->parent)
-            return data;
-        auto* parent = static_cast<ReplyData*>(task->parent->obj);
-        parent->elements[task->idx] = ReplyReader::adopt(data);
+ReplyData* attach(const redisReadTask* task, ReplyData* data)
+{
+    if (!task->parent)
         return data;
-    }
+    auto* parent = static_cast<ReplyData*>(task->parent->obj);
+    parent->elements[task->idx] = ReplyReader::adopt(data);
+    return data;
+}
 
-    void* createString(const redisReadTask* task, char* str, size_t len)
-    {
-        auto* data = new ReplyData;
-        switch (task->type) {
-        case REDIS_REPLY_ERROR:
-            data->type = Reply::Type::Error;
-            data->errorKind = Reply::ErrorKind::Server;
-            break;
-        case REDIS_REPLY_STATUS:
-            data->type = Reply::Type::Status;
-            break;
-        default:
-            data->type = Reply::Type::String;
-            break;
-        }
-        data->bytes = QByteArray(str, qsizetype(len));
-        if (task->parent) {
-            attach(task, data);
-            if (task->idx == 0 && !task->parent->parent && task->privdata)
-                static_cast<ReplyReader*>(task->privdata)->notifyFirstElement(data->bytes);
-            return &childMarker;
-        }
-        return data;
+void* createString(const redisReadTask* task, char* str, size_t len)
+{
+    auto* data = new ReplyData;
+    switch (task->type) {
+    case REDIS_REPLY_ERROR:
+        data->type = Reply::Type::Error;
+        data->errorKind = Reply::ErrorKind::Server;
+        break;
+    case REDIS_REPLY_STATUS:
+        data->type = Reply::Type::Status;
+        break;
+    default:
+        data->type = Reply::Type::String;
+        break;
     }
-
-    void* createArray(const redisReadTask* task, int elements)
-    {
-        auto* data = new ReplyData;
-        data->type = Reply::Type::Array;
-        if (elements > 0)
-            data->elements.resize(elements);
-        return attach(task, data);
-    }
-
-    void* createInteger(const redisReadTask* task, long long value)
-    {
-        auto* data = new ReplyData;
-        data->type = Reply::Type::Integer;
-        data->integer = value;
-        if (task->parent) {
-            attach(task, data);
-            return &childMarker;
-        }
-        return data;
-    }
-
-    void* createNil(const redisReadTask*)
-    {
-        // A nil child is already in place: elements start as nil.
+    data->bytes = QByteArray(str, qsizetype(len));
+    if (task->parent) {
+        attach(task, data);
+        if (task->idx == 0 && !task->parent->parent && task->privdata)
+            static_cast<ReplyReader*>(task->privdata)->notifyFirstElement(data->bytes);
         return &childMarker;
     }
+    return data;
+}
 
-    void freeObject(void* object)
-    {
-        if (object != &childMarker)
-            delete static_cast<ReplyData*>(object);
+void* createArray(const redisReadTask* task, int elements)
+{
+    auto* data = new ReplyData;
+    data->type = Reply::Type::Array;
+    if (elements > 0)
+        data->elements.resize(elements);
+    return attach(task, data);
+}
+
+void* createInteger(const redisReadTask* task, long long value)
+{
+    auto* data = new ReplyData;
+    data->type = Reply::Type::Integer;
+    data->integer = value;
+    if (task->parent) {
+        attach(task, data);
+        return &childMarker;
     }
+    return data;
+}
 
-    redisReplyObjectFunctions replyFunctions { createString, createArray, createInteger, createNil, freeObject };
+void* createNil(const redisReadTask*)
+{
+    // A nil child is already in place: elements start as nil.
+    return &childMarker;
+}
 
-    redisReader* createReader()
-    {
-        redisReader* reader = redisReaderCreateWithFunctions(&replyFunctions);
-        Q_CHECK_PTR(reader);
-        return reader;
-    }
+void freeObject(void* object)
+{
+    if (object != &childMarker)
+        delete static_cast<ReplyData*>(object);
+}
+
+redisReplyObjectFunctions replyFunctions { createString, createArray, createInteger, createNil, freeObject };
+
+redisReader* createReader()
+{
+    redisReader* reader = redisReaderCreateWithFunctions(&replyFunctions);
+    Q_CHECK_PTR(reader);
+    return reader;
+}
 } // namespace
 
-Reply ReplyReader::adopt(ReplyData* data) { return Reply(data); }
+Reply ReplyReader::adopt(ReplyData* data)
+{
+    return Reply(data);
+}
 
 ReplyReader::ReplyReader()
     : m_reader(createReader())
@@ -99,7 +102,10 @@ ReplyReader::ReplyReader()
     m_reader->privdata = this; // hiredis hands it to every read task
 }
 
-ReplyReader::~ReplyReader() { redisReaderFree(m_reader); }
+ReplyReader::~ReplyReader()
+{
+    redisReaderFree(m_reader);
+}
 
 void ReplyReader::reset()
 {
@@ -176,45 +182,45 @@ Reply ReplyReader::fromHiredis(const redisReply* reply)
 }
 
 namespace RespEncoder {
-    namespace {
-        void appendLength(QByteArray& out, char prefix, qsizetype length)
-        {
-            char buffer[24];
-            char* end = buffer + sizeof(buffer);
-            char* p = end;
-            auto value = quint64(length);
-            do {
-                *--p = char('0' + value % 10);
-                value /= 10;
-            } while (value);
-            out += prefix;
-            out.append(p, end - p);
-            out += "\r\n";
-        }
-    } // namespace
+namespace {
+void appendLength(QByteArray& out, char prefix, qsizetype length)
+{
+    char buffer[24];
+    char* end = buffer + sizeof(buffer);
+    char* p = end;
+    auto value = quint64(length);
+    do {
+        *--p = char('0' + value % 10);
+        value /= 10;
+    } while (value);
+    out += prefix;
+    out.append(p, end - p);
+    out += "\r\n";
+}
+} // namespace
 
-    void append(QByteArray& out, const Command& argv)
-    {
-        qsizetype total = 16;
-        for (const QByteArray& arg : argv)
-            total += arg.size() + 16;
-        // Grow geometrically: callers append many commands to one buffer.
-        if (out.capacity() - out.size() < total)
-            out.reserve(qMax(out.size() + total, out.capacity() * 2));
-        appendLength(out, '*', argv.size());
-        for (const QByteArray& arg : argv) {
-            appendLength(out, '$', arg.size());
-            out += arg;
-            out += "\r\n";
-        }
+void append(QByteArray& out, const Command& argv)
+{
+    qsizetype total = 16;
+    for (const QByteArray& arg : argv)
+        total += arg.size() + 16;
+    // Grow geometrically: callers append many commands to one buffer.
+    if (out.capacity() - out.size() < total)
+        out.reserve(qMax(out.size() + total, out.capacity() * 2));
+    appendLength(out, '*', argv.size());
+    for (const QByteArray& arg : argv) {
+        appendLength(out, '$', arg.size());
+        out += arg;
+        out += "\r\n";
     }
+}
 
-    QByteArray encode(const Command& argv)
-    {
-        QByteArray out;
-        append(out, argv);
-        return out;
-    }
+QByteArray encode(const Command& argv)
+{
+    QByteArray out;
+    append(out, argv);
+    return out;
+}
 } // namespace RespEncoder
 
 } // namespace vermilion

@@ -3,7 +3,6 @@
 #include "reply.h"
 
 #include <QString>
-
 #include <functional>
 #include <utility>
 
@@ -55,8 +54,8 @@ private:
 
 // Binary-safe RESP encoding of a command as a multi-bulk of its arguments.
 namespace RespEncoder {
-    void append(QByteArray& out, const Command& argv);
-    QByteArray encode(const Command& argv);
+void append(QByteArray& out, const Command& argv);
+QByteArray encode(const Command& argv);
 } // namespace RespEncoder
 
 } // namespace vermilion

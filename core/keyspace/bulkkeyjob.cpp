@@ -1,8 +1,7 @@
 #include "bulkkeyjob.h"
 
-#include "keypattern.h"
-
 #include "client/session.h"
+#include "keypattern.h"
 
 #include <QThread>
 

@@ -7,10 +7,13 @@
 namespace vermilion::KeyOperations {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("KeyOperations", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("KeyOperations", text);
+}
 
-    // Creates only when the name is free, with the first element and the TTL, in one step.
-    const QByteArray createScript = R"lua(
+// Creates only when the name is free, with the first element and the TTL, in one step.
+const QByteArray createScript = R"lua(
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 local ttl = tonumber(ARGV[1])
 local command = ARGV[2]
@@ -21,17 +24,17 @@ if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
 return 1
 )lua";
 
-    bool failed(const Reply& reply, const Done& done)
-    {
-        if (!reply.isError())
-            return false;
-        done(Outcome::Failed, reply.errorMessage());
-        return true;
-    }
+bool failed(const Reply& reply, const Done& done)
+{
+    if (!reply.isError())
+        return false;
+    done(Outcome::Failed, reply.errorMessage());
+    return true;
+}
 } // namespace
 
 void create(Session* session, const QByteArray& key, const QByteArray& type, const QList<QByteArray>& arguments,
-            qint64 ttlMs, QObject* context, Done done)
+    qint64 ttlMs, QObject* context, Done done)
 {
     Command command { "EVAL", createScript, "1", key, QByteArray::number(qMax<qint64>(0, ttlMs)) };
     if (type == "string")
@@ -45,7 +48,8 @@ void create(Session* session, const QByteArray& key, const QByteArray& type, con
     else if (type == "zset")
         command << "ZADD";
     else if (type == "stream")
-        command << "XADD" << "*";
+        command << "XADD"
+                << "*";
     else {
         done(Outcome::Failed, tr("Keys of type %1 cannot be created here.").arg(QString::fromUtf8(type)));
         return;
@@ -63,19 +67,19 @@ void create(Session* session, const QByteArray& key, const QByteArray& type, con
 
 void rename(Session* session, const QByteArray& from, const QByteArray& to, bool replace, QObject* context, Done done)
 {
-    session->execute({ replace ? QByteArray("RENAME") : QByteArray("RENAMENX"), from, to }, context,
-                     [done](const Reply& reply) {
-                         if (reply.isError() && reply.bytes().contains("no such key")) {
-                             done(Outcome::Missing, tr("The key does not exist any more."));
-                             return;
-                         }
-                         if (failed(reply, done))
-                             return;
-                         if (reply.isInteger() && reply.integerValue() == 0)
-                             done(Outcome::TargetExists, tr("A key with the new name exists already."));
-                         else
-                             done(Outcome::Done, QString());
-                     });
+    session->execute(
+        { replace ? QByteArray("RENAME") : QByteArray("RENAMENX"), from, to }, context, [done](const Reply& reply) {
+            if (reply.isError() && reply.bytes().contains("no such key")) {
+                done(Outcome::Missing, tr("The key does not exist any more."));
+                return;
+            }
+            if (failed(reply, done))
+                return;
+            if (reply.isInteger() && reply.integerValue() == 0)
+                done(Outcome::TargetExists, tr("A key with the new name exists already."));
+            else
+                done(Outcome::Done, QString());
+        });
 }
 
 void remove(Session* session, const QByteArray& key, QObject* context, Done done)
@@ -84,13 +88,14 @@ void remove(Session* session, const QByteArray& key, QObject* context, Done done
         if (failed(reply, done))
             return;
         done(reply.integerValue() == 1 ? Outcome::Done : Outcome::Missing,
-             reply.integerValue() == 1 ? QString() : tr("The key does not exist any more."));
+            reply.integerValue() == 1 ? QString() : tr("The key does not exist any more."));
     });
 }
 
 void setTtl(Session* session, const QByteArray& key, qint64 ttlMs, QObject* context, Done done)
 {
-    const Command command = ttlMs > 0 ? Command { "PEXPIRE", key, QByteArray::number(ttlMs) } : Command { "PERSIST", key };
+    const Command command
+        = ttlMs > 0 ? Command { "PEXPIRE", key, QByteArray::number(ttlMs) } : Command { "PERSIST", key };
     session->execute(command, context, [done, ttlMs](const Reply& reply) {
         if (failed(reply, done))
             return;

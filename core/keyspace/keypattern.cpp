@@ -34,8 +34,8 @@ QByteArray KeyPattern::folderPattern(QByteArrayView folderPrefix, QByteArrayView
     return pattern;
 }
 
-QList<QByteArray> KeyPattern::scanCommand(const QByteArray& cursor, const QByteArray& pattern, int count,
-                                          const QByteArray& type)
+QList<QByteArray> KeyPattern::scanCommand(
+    const QByteArray& cursor, const QByteArray& pattern, int count, const QByteArray& type)
 {
     QList<QByteArray> scan { QByteArrayLiteral("SCAN"), cursor };
     if (!pattern.isEmpty() && pattern != "*")

@@ -22,8 +22,8 @@ public:
 
     // One SCAN step: MATCH only when it filters (MATCH * would make the server compare every key
     // for nothing), TYPE when given.
-    static QList<QByteArray> scanCommand(const QByteArray& cursor, const QByteArray& pattern, int count,
-                                         const QByteArray& type = {});
+    static QList<QByteArray> scanCommand(
+        const QByteArray& cursor, const QByteArray& pattern, int count, const QByteArray& type = {});
 };
 
 } // namespace vermilion

@@ -8,7 +8,7 @@
 namespace vermilion {
 
 namespace {
-    constexpr int progressIntervalMs = 50;
+constexpr int progressIntervalMs = 50;
 }
 
 // What the SCAN chain needs, shared between the connection's thread (which runs it) and the
@@ -107,11 +107,11 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
     QPointer<KeyScanWorker> worker = chain->worker;
     const quint64 generation = chain->generation;
     if (reply.isError() || !reply.isArray() || reply.size() != 2 || !reply.at(1).isArray()) {
-        const QString error = reply.isError()
-            ? tr("Loading the keys failed: %1").arg(reply.errorMessage())
-            : tr("The server answered SCAN with something unexpected.");
+        const QString error = reply.isError() ? tr("Loading the keys failed: %1").arg(reply.errorMessage())
+                                              : tr("The server answered SCAN with something unexpected.");
         QMetaObject::invokeMethod(
-            worker.data(), [worker, generation, error] {
+            worker.data(),
+            [worker, generation, error] {
                 if (worker)
                     worker->fail(generation, error);
             },
@@ -140,7 +140,8 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
     for (const Reply& key : reply.at(1).elements())
         keys->append(key.bytes());
     QMetaObject::invokeMethod(
-        worker.data(), [worker, generation, keys, finished, capReached] {
+        worker.data(),
+        [worker, generation, keys, finished, capReached] {
             if (worker)
                 worker->insert(generation, *keys, finished, capReached);
         },

@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 #include <QObject>
-
 #include <atomic>
 
 namespace vermilion {
@@ -26,8 +25,8 @@ public:
     void cancel(quint64 generation) { m_cancelled.store(generation); }
 
 public slots:
-    void begin(quint64 generation, const vermilion::ScanOptions& options,
-               std::shared_ptr<vermilion::NamespaceTree> tree);
+    void begin(
+        quint64 generation, const vermilion::ScanOptions& options, std::shared_ptr<vermilion::NamespaceTree> tree);
     void resume(quint64 generation, qint64 cap);
     void reserve(quint64 generation, qint64 keys);
     void applyChanges(quint64 generation, const QList<QByteArray>& added, const QList<QByteArray>& removed);

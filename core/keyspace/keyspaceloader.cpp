@@ -54,7 +54,7 @@ void KeyspaceLoader::start(const ScanOptions& options)
         m_databaseSize = reply.integerValue();
         const qint64 expected = m_options.cap > 0 ? qMin(m_options.cap, m_databaseSize) : m_databaseSize;
         QMetaObject::invokeMethod(m_worker, "reserve", Qt::QueuedConnection, Q_ARG(quint64, generation),
-                                  Q_ARG(qint64, m_options.match.isEmpty() && m_options.type.isEmpty() ? expected : 0));
+            Q_ARG(qint64, m_options.match.isEmpty() && m_options.type.isEmpty() ? expected : 0));
         emit progress(m_loaded, m_databaseSize);
     });
     QMetaObject::invokeMethod(m_worker, "begin", Qt::QueuedConnection, Q_ARG(quint64, generation),
@@ -74,7 +74,7 @@ void KeyspaceLoader::loadMore(qint64 more)
 void KeyspaceLoader::applyChanges(const QList<QByteArray>& added, const QList<QByteArray>& removed)
 {
     QMetaObject::invokeMethod(m_worker, "applyChanges", Qt::QueuedConnection, Q_ARG(quint64, m_generation),
-                              Q_ARG(QList<QByteArray>, added), Q_ARG(QList<QByteArray>, removed));
+        Q_ARG(QList<QByteArray>, added), Q_ARG(QList<QByteArray>, removed));
 }
 
 void KeyspaceLoader::cancel()

@@ -308,7 +308,8 @@ void KeyTreeModel::ensureNodeRow(NodeId id)
     if (parentId != NamespaceTree::root && !parentIndex.isValid())
         return;
     QList<NodeId>& rows = it->second.rows;
-    const auto at = std::lower_bound(rows.begin(), rows.end(), id, [this](NodeId a, NodeId b) { return lessThan(a, b); });
+    const auto at
+        = std::lower_bound(rows.begin(), rows.end(), id, [this](NodeId a, NodeId b) { return lessThan(a, b); });
     const int row = int(at - rows.begin());
     beginInsertRows(parentIndex, row, row);
     rows.insert(row, id);
@@ -323,8 +324,8 @@ void KeyTreeModel::applyTreeChanges()
     for (const NamespaceTree::Change& change : changes) {
         if (change.removed) {
             removeNodeRow(change.id);
-            for (NodeId folder = m_tree->parent(change.id); folder != NamespaceTree::root && folder != NamespaceTree::none;
-                 folder = m_tree->parent(folder)) {
+            for (NodeId folder = m_tree->parent(change.id);
+                 folder != NamespaceTree::root && folder != NamespaceTree::none; folder = m_tree->parent(folder)) {
                 if (m_tree->keyCount(folder) == 0)
                     removeNodeRow(folder);
             }

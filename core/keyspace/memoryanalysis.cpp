@@ -1,8 +1,7 @@
 #include "memoryanalysis.h"
 
-#include "keypattern.h"
-
 #include "client/session.h"
+#include "keypattern.h"
 #include "util/redistext.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,6 @@
 #include "namespacetree.h"
 
 #include <QMutexLocker>
-
 #include <cstring>
 
 namespace vermilion {
@@ -123,7 +122,10 @@ quint32 NamespaceTree::keyCount(NodeId id) const
     return node(id).keys.load(std::memory_order_relaxed);
 }
 
-bool NamespaceTree::isRemoved(NodeId id) const { return node(id).removed.load(std::memory_order_acquire); }
+bool NamespaceTree::isRemoved(NodeId id) const
+{
+    return node(id).removed.load(std::memory_order_acquire);
+}
 
 bool NamespaceTree::removeKey(QByteArrayView key)
 {
@@ -169,17 +171,17 @@ quint32 NamespaceTree::childCount(NodeId folder) const
 }
 
 namespace {
-    constexpr quint64 fnvOffset = 0xcbf29ce484222325ull;
-    constexpr quint64 fnvPrime = 0x100000001b3ull;
+constexpr quint64 fnvOffset = 0xcbf29ce484222325ull;
+constexpr quint64 fnvPrime = 0x100000001b3ull;
 
-    quint64 finish(quint64 hash, NamespaceTree::Kind kind)
-    {
-        hash ^= quint64(kind) + 0x9e3779b97f4a7c15ull;
-        hash ^= hash >> 29;
-        hash *= 0xbf58476d1ce4e5b9ull;
-        hash ^= hash >> 32;
-        return hash;
-    }
+quint64 finish(quint64 hash, NamespaceTree::Kind kind)
+{
+    hash ^= quint64(kind) + 0x9e3779b97f4a7c15ull;
+    hash ^= hash >> 29;
+    hash *= 0xbf58476d1ce4e5b9ull;
+    hash ^= hash >> 32;
+    return hash;
+}
 } // namespace
 
 quint64 NamespaceTree::hashOf(Kind kind, QByteArrayView path)
@@ -280,8 +282,8 @@ void NamespaceTree::growTable()
     m_table.swap(bigger);
 }
 
-NamespaceTree::NodeId NamespaceTree::findOrAdd(NodeId parent, Kind kind, quint64 bytes, quint32 pathLength,
-                                               quint32 nameLength, quint64 hash, bool* added)
+NamespaceTree::NodeId NamespaceTree::findOrAdd(
+    NodeId parent, Kind kind, quint64 bytes, quint32 pathLength, quint32 nameLength, quint64 hash, bool* added)
 {
     const NodeId found = lookup(kind, QByteArrayView(bytesAt(bytes), qsizetype(pathLength)), hash);
     if (found != none) {
@@ -360,7 +362,7 @@ bool NamespaceTree::addKey(const SplitKey& split)
             const qsizetype end = m_lastChain[depth].first;
             if (end + sepSize > view.size()
                 || std::memcmp(view.data() + segmentStart, m_lastPath.data() + segmentStart,
-                               size_t(end + sepSize - segmentStart))
+                       size_t(end + sepSize - segmentStart))
                     != 0)
                 break;
             folder = m_lastChain[depth].second;
@@ -370,7 +372,7 @@ bool NamespaceTree::addKey(const SplitKey& split)
         for (int level = int(depth); level < split.levels; ++level) {
             const qsizetype at = split.ends[size_t(level)];
             folder = findOrAdd(folder, Kind::Folder, stored, quint32(at), quint32(at - segmentStart),
-                               split.hashes[size_t(level)], &added);
+                split.hashes[size_t(level)], &added);
             m_lastChain.emplace_back(at, folder);
             segmentStart = at + sepSize;
         }
@@ -378,15 +380,15 @@ bool NamespaceTree::addKey(const SplitKey& split)
             qsizetype at = 0;
             while ((at = view.indexOf(separator, segmentStart)) >= 0) {
                 folder = findOrAdd(folder, Kind::Folder, stored, quint32(at), quint32(at - segmentStart),
-                                   hashOf(Kind::Folder, view.first(at)), &added);
+                    hashOf(Kind::Folder, view.first(at)), &added);
                 m_lastChain.emplace_back(at, folder);
                 segmentStart = at + sepSize;
             }
         }
         m_lastPath = QByteArrayView(view.data(), segmentStart);
     }
-    const NodeId leaf = findOrAdd(folder, Kind::Key, stored, quint32(view.size()), quint32(view.size() - segmentStart),
-                                  split.leafHash, &added);
+    const NodeId leaf = findOrAdd(
+        folder, Kind::Key, stored, quint32(view.size()), quint32(view.size() - segmentStart), split.leafHash, &added);
     if (!added) {
         // Seen before: give the arena bytes back if they are the last thing written (the remembered
         // prefix points into them, so it goes too).

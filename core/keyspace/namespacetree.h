@@ -122,8 +122,8 @@ private:
     NodeId appendNode(Kind kind, quint64 bytes, quint32 pathLength, quint32 nameLength, NodeId parent);
     quint64 storeBytes(QByteArrayView bytes);
     const char* bytesAt(quint64 location) const;
-    NodeId findOrAdd(NodeId parent, Kind kind, quint64 bytes, quint32 pathLength, quint32 nameLength, quint64 hash,
-                     bool* added);
+    NodeId findOrAdd(
+        NodeId parent, Kind kind, quint64 bytes, quint32 pathLength, quint32 nameLength, quint64 hash, bool* added);
     NodeId lookup(Kind kind, QByteArrayView path, quint64 hash) const;
     // Folders and keys are found by their whole path (a folder's path is its prefix without the
     // trailing separator), so every level's hash can be computed from the key alone.

@@ -35,10 +35,7 @@ public:
     int rowOf(const QUuid& id) const;
     ConnectionProfile profileAt(int row) const { return m_profiles.value(row); }
     void setState(const QUuid& id, Connection::State state);
-    Connection::State stateOf(const QUuid& id) const
-    {
-        return m_states.value(id, Connection::State::Disconnected);
-    }
+    Connection::State stateOf(const QUuid& id) const { return m_states.value(id, Connection::State::Disconnected); }
 
 private:
     QList<ConnectionProfile> m_profiles;

@@ -7,17 +7,17 @@
 namespace vermilion {
 
 namespace {
-    bool parseDatabase(const QString& text, int* database, QString* error)
-    {
-        bool ok = false;
-        const int value = text.toInt(&ok);
-        if (!ok || value < 0) {
-            *error = ConnectionProfile::tr("The database \"%1\" is not a number of 0 or more.").arg(text);
-            return false;
-        }
-        *database = value;
-        return true;
+bool parseDatabase(const QString& text, int* database, QString* error)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 0) {
+        *error = ConnectionProfile::tr("The database \"%1\" is not a number of 0 or more.").arg(text);
+        return false;
     }
+    *database = value;
+    return true;
+}
 } // namespace
 
 QString ConnectionProfile::endpoint() const
@@ -28,7 +28,10 @@ QString ConnectionProfile::endpoint() const
     return shownHost + QLatin1Char(':') + QString::number(port);
 }
 
-QString ConnectionProfile::displayName() const { return name.isEmpty() ? endpoint() : name; }
+QString ConnectionProfile::displayName() const
+{
+    return name.isEmpty() ? endpoint() : name;
+}
 
 bool ConnectionProfile::fromUrl(const QString& urlText, ConnectionProfile* profile, QString* error)
 {

@@ -5,7 +5,7 @@
 namespace vermilion {
 
 namespace {
-    const QString group = QStringLiteral("connections");
+const QString group = QStringLiteral("connections");
 }
 
 ProfileStore::ProfileStore(const QString& settingsFile)
@@ -78,6 +78,9 @@ void ProfileStore::save(const QList<ConnectionProfile>& profiles)
     m_settings->endArray();
 }
 
-void ProfileStore::sync() { m_settings->sync(); }
+void ProfileStore::sync()
+{
+    m_settings->sync();
+}
 
 } // namespace vermilion

@@ -5,13 +5,13 @@
 namespace vermilion {
 
 namespace {
-    const QString serviceName = QStringLiteral(VERMILION_APP_ID);
+const QString serviceName = QStringLiteral(VERMILION_APP_ID);
 
-    bool isServiceMissing(QKeychain::Error error)
-    {
-        return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
-            || error == QKeychain::OtherError || error == QKeychain::AccessDenied;
-    }
+bool isServiceMissing(QKeychain::Error error)
+{
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
+        || error == QKeychain::OtherError || error == QKeychain::AccessDenied;
+}
 } // namespace
 
 SecretStore::SecretStore(Backend backend, QObject* parent)
@@ -22,15 +22,19 @@ SecretStore::SecretStore(Backend backend, QObject* parent)
         m_keychainProblem = tr("The system keychain is not used in this session.");
 }
 
-QString SecretStore::keyFor(const QUuid& profile) { return QStringLiteral("connection/") + profile.toString(QUuid::WithoutBraces); }
+QString SecretStore::keyFor(const QUuid& profile)
+{
+    return QStringLiteral("connection/") + profile.toString(QUuid::WithoutBraces);
+}
 
 void SecretStore::writePassword(const QUuid& profile, const QString& password, WriteCallback done)
 {
     m_memory.insert(profile, password);
     if (!keychainUsable()) {
-        done(false, tr("No system keychain answered (%1). The password is kept for this run only and will be "
-                       "asked again next time.")
-                        .arg(m_keychainProblem));
+        done(false,
+            tr("No system keychain answered (%1). The password is kept for this run only and will be "
+               "asked again next time.")
+                .arg(m_keychainProblem));
         return;
     }
     if (password.isEmpty()) {
@@ -52,8 +56,9 @@ void SecretStore::writePassword(const QUuid& profile, const QString& password, W
             m_keychainUsable = false;
             m_keychainProblem = finished->errorString();
         }
-        done(false, tr("The system keychain refused the password (%1). It is kept for this run only.")
-                        .arg(finished->errorString()));
+        done(false,
+            tr("The system keychain refused the password (%1). It is kept for this run only.")
+                .arg(finished->errorString()));
     });
     job->start();
 }

@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QObject>
 #include <QUuid>
-
 #include <functional>
 
 namespace vermilion {

@@ -9,15 +9,14 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
-
 #include <csignal>
 #include <sys/prctl.h>
 
 namespace vermilion {
 
 namespace {
-    constexpr int maxLogLines = 40;
-    constexpr int gracefulStopMs = 3000;
+constexpr int maxLogLines = 40;
+constexpr int gracefulStopMs = 3000;
 } // namespace
 
 RedisServerProcess::RedisServerProcess(QObject* parent)
@@ -32,7 +31,10 @@ RedisServerProcess::RedisServerProcess(const Options& options, QObject* parent)
 {
 }
 
-RedisServerProcess::~RedisServerProcess() { stop(); }
+RedisServerProcess::~RedisServerProcess()
+{
+    stop();
+}
 
 bool RedisServerProcess::isAvailable(const QString& executable)
 {
@@ -47,26 +49,42 @@ quint16 RedisServerProcess::findFreePort()
     return probe.serverPort();
 }
 
-QString RedisServerProcess::directory() const { return m_directory ? m_directory->path() : QString(); }
+QString RedisServerProcess::directory() const
+{
+    return m_directory ? m_directory->path() : QString();
+}
 
 QString RedisServerProcess::socketPath() const
 {
     return m_options.unixSocket && m_directory ? m_directory->filePath(QStringLiteral("redis.sock")) : QString();
 }
 
-bool RedisServerProcess::isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
-qint64 RedisServerProcess::pid() const { return m_process ? m_process->processId() : 0; }
+bool RedisServerProcess::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+qint64 RedisServerProcess::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
 
 QStringList RedisServerProcess::arguments() const
 {
     QStringList args {
-        QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-        QStringLiteral("--save"), QString(),
-        QStringLiteral("--appendonly"), QStringLiteral("no"),
-        QStringLiteral("--daemonize"), QStringLiteral("no"),
-        QStringLiteral("--logfile"), QString(),
-        QStringLiteral("--dir"), m_directory->path(),
-        QStringLiteral("--dbfilename"), QStringLiteral("sandbox.rdb"),
+        QStringLiteral("--bind"),
+        QStringLiteral("127.0.0.1"),
+        QStringLiteral("--save"),
+        QString(),
+        QStringLiteral("--appendonly"),
+        QStringLiteral("no"),
+        QStringLiteral("--daemonize"),
+        QStringLiteral("no"),
+        QStringLiteral("--logfile"),
+        QString(),
+        QStringLiteral("--dir"),
+        m_directory->path(),
+        QStringLiteral("--dbfilename"),
+        QStringLiteral("sandbox.rdb"),
     };
     if (m_options.tlsCertificateFile.isEmpty()) {
         args << QStringLiteral("--port") << QString::number(m_port);

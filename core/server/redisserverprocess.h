@@ -3,7 +3,6 @@
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
-
 #include <memory>
 
 class QTemporaryDir;

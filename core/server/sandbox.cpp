@@ -16,14 +16,19 @@ Sandbox::Sandbox(QObject* parent)
     m_seeder = std::make_unique<DemoSeeder>(nullptr);
     m_seeder->addDefaultDatasets();
     connect(m_server.get(), &RedisServerProcess::ready, this, &Sandbox::seed);
-    connect(m_server.get(), &RedisServerProcess::failed, this, [this](const QString& message) {
-        emit failed(tr("The sandbox server could not start: %1").arg(message));
-    });
+    connect(m_server.get(), &RedisServerProcess::failed, this,
+        [this](const QString& message) { emit failed(tr("The sandbox server could not start: %1").arg(message)); });
 }
 
-Sandbox::~Sandbox() { stop(); }
+Sandbox::~Sandbox()
+{
+    stop();
+}
 
-bool Sandbox::isRunning() const { return m_server->isRunning(); }
+bool Sandbox::isRunning() const
+{
+    return m_server->isRunning();
+}
 
 void Sandbox::start()
 {

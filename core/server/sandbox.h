@@ -3,7 +3,6 @@
 #include "profiles/connectionprofile.h"
 
 #include <QObject>
-
 #include <memory>
 
 namespace vermilion {

@@ -30,7 +30,10 @@ ServerInfo ServerInfo::parse(const QByteArray& text)
     return info;
 }
 
-QByteArray ServerInfo::value(const QByteArray& field) const { return m_index.value(field); }
+QByteArray ServerInfo::value(const QByteArray& field) const
+{
+    return m_index.value(field);
+}
 
 qint64 ServerInfo::integer(const QByteArray& field, qint64 fallback) const
 {

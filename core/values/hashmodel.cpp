@@ -41,8 +41,8 @@ QVariant HashModel::headerData(int section, Qt::Orientation orientation, int rol
     return section == FieldColumn ? tr("Field") : tr("Value");
 }
 
-void HashModel::setValue(const QByteArray& field, const QByteArray& shownValue, const QByteArray& newValue,
-                         EditMode mode)
+void HashModel::setValue(
+    const QByteArray& field, const QByteArray& shownValue, const QByteArray& newValue, EditMode mode)
 {
     EditConflict conflict;
     conflict.operation = EditConflict::Operation::SetField;
@@ -50,8 +50,8 @@ void HashModel::setValue(const QByteArray& field, const QByteArray& shownValue, 
     conflict.shown = shownValue;
     conflict.mine = newValue;
     runEdit(ValueScripts::hashEdit(),
-            { ValueScripts::modeArgument(mode), field, "present", shownValue, "set", newValue }, conflict,
-            [this, field, newValue](const Reply&) { appendOrUpdate(field, newValue); });
+        { ValueScripts::modeArgument(mode), field, "present", shownValue, "set", newValue }, conflict,
+        [this, field, newValue](const Reply&) { appendOrUpdate(field, newValue); });
 }
 
 void HashModel::addField(const QByteArray& field, const QByteArray& value, EditMode mode)
@@ -60,8 +60,8 @@ void HashModel::addField(const QByteArray& field, const QByteArray& value, EditM
     conflict.operation = EditConflict::Operation::AddField;
     conflict.item = field;
     conflict.mine = value;
-    runEdit(ValueScripts::hashEdit(), { ValueScripts::modeArgument(mode), field, "absent", {}, "set", value },
-            conflict, [this, field, value](const Reply&) { appendOrUpdate(field, value); });
+    runEdit(ValueScripts::hashEdit(), { ValueScripts::modeArgument(mode), field, "absent", {}, "set", value }, conflict,
+        [this, field, value](const Reply&) { appendOrUpdate(field, value); });
 }
 
 void HashModel::removeField(const QByteArray& field, const QByteArray& shownValue, EditMode mode)
@@ -71,7 +71,7 @@ void HashModel::removeField(const QByteArray& field, const QByteArray& shownValu
     conflict.item = field;
     conflict.shown = shownValue;
     runEdit(ValueScripts::hashEdit(), { ValueScripts::modeArgument(mode), field, "present", shownValue, "del", {} },
-            conflict, [this, field](const Reply&) { removeFirst(field); });
+        conflict, [this, field](const Reply&) { removeFirst(field); });
 }
 
 } // namespace vermilion

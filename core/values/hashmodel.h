@@ -22,7 +22,7 @@ public:
     int rowOfField(const QByteArray& field) const { return rowOf(field); }
 
     void setValue(const QByteArray& field, const QByteArray& shownValue, const QByteArray& newValue,
-                  EditMode mode = EditMode::Checked);
+        EditMode mode = EditMode::Checked);
     // Adds a field that must not exist yet (Checked) or overwrites it (Force).
     void addField(const QByteArray& field, const QByteArray& value, EditMode mode = EditMode::Checked);
     void removeField(const QByteArray& field, const QByteArray& shownValue, EditMode mode = EditMode::Checked);

@@ -5,11 +5,11 @@
 namespace vermilion {
 
 namespace {
-    const QList<QByteArray>& knownTypes()
-    {
-        static const QList<QByteArray> types { "string", "hash", "list", "set", "zset", "stream" };
-        return types;
-    }
+const QList<QByteArray>& knownTypes()
+{
+    static const QList<QByteArray> types { "string", "hash", "list", "set", "zset", "stream" };
+    return types;
+}
 } // namespace
 
 KeyInfoLoader::KeyInfoLoader(Session* session, QObject* parent)
@@ -22,7 +22,7 @@ void KeyInfoLoader::load(const QByteArray& key, const QByteArray& knownType)
 {
     const quint64 requested = ++m_generation;
     QList<Command> batch { { "TYPE", key }, { "PTTL", key }, { "OBJECT", "ENCODING", key },
-                           { "MEMORY", "USAGE", key } };
+        { "MEMORY", "USAGE", key } };
     const QList<QByteArray> sizeTypes = knownType.isEmpty() ? knownTypes() : QList<QByteArray> { knownType };
     for (const QByteArray& type : sizeTypes) {
         const QByteArray command = KeyInfo::sizeCommand(type);

@@ -82,11 +82,11 @@ void ListModel::setValue(qint64 index, const QByteArray& shownValue, const QByte
     conflict.shown = shownValue;
     conflict.mine = newValue;
     runEdit(ValueScripts::listSet(),
-            { ValueScripts::modeArgument(mode), QByteArray::number(index), shownValue, newValue }, conflict,
-            [this, index, newValue](const Reply&) {
-                if (index <= std::numeric_limits<int>::max())
-                    replaceRow(int(index), { newValue, {} });
-            });
+        { ValueScripts::modeArgument(mode), QByteArray::number(index), shownValue, newValue }, conflict,
+        [this, index, newValue](const Reply&) {
+            if (index <= std::numeric_limits<int>::max())
+                replaceRow(int(index), { newValue, {} });
+        });
 }
 
 void ListModel::pushHead(const QByteArray& value)
@@ -100,8 +100,7 @@ void ListModel::pushTail(const QByteArray& value)
     runGuarded({ "RPUSH", value }, [this](const Reply&) { reload(); });
 }
 
-void ListModel::insert(qint64 index, const QByteArray& pivotValue, bool before, const QByteArray& value,
-                       EditMode mode)
+void ListModel::insert(qint64 index, const QByteArray& pivotValue, bool before, const QByteArray& value, EditMode mode)
 {
     EditConflict conflict;
     conflict.operation = EditConflict::Operation::InsertListItem;
@@ -110,9 +109,9 @@ void ListModel::insert(qint64 index, const QByteArray& pivotValue, bool before, 
     conflict.shown = pivotValue;
     conflict.mine = value;
     runEdit(ValueScripts::listInsert(),
-            { ValueScripts::modeArgument(mode), QByteArray::number(index), pivotValue,
-              before ? QByteArray("BEFORE") : QByteArray("AFTER"), value, ValueScripts::tombstone() },
-            conflict, [this](const Reply&) { reload(); });
+        { ValueScripts::modeArgument(mode), QByteArray::number(index), pivotValue,
+            before ? QByteArray("BEFORE") : QByteArray("AFTER"), value, ValueScripts::tombstone() },
+        conflict, [this](const Reply&) { reload(); });
 }
 
 void ListModel::removeAt(qint64 index, const QByteArray& expectedValue, EditMode mode)
@@ -122,8 +121,8 @@ void ListModel::removeAt(qint64 index, const QByteArray& expectedValue, EditMode
     conflict.index = index;
     conflict.shown = expectedValue;
     runEdit(ValueScripts::listRemove(),
-            { ValueScripts::modeArgument(mode), QByteArray::number(index), expectedValue, ValueScripts::tombstone() },
-            conflict, [this](const Reply&) { reload(); });
+        { ValueScripts::modeArgument(mode), QByteArray::number(index), expectedValue, ValueScripts::tombstone() },
+        conflict, [this](const Reply&) { reload(); });
 }
 
 } // namespace vermilion

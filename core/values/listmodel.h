@@ -21,13 +21,13 @@ public:
     // The element at a row, if its page is loaded.
     bool valueAt(int row, QByteArray* value) const;
 
-    void setValue(qint64 index, const QByteArray& shownValue, const QByteArray& newValue,
-                  EditMode mode = EditMode::Checked);
+    void setValue(
+        qint64 index, const QByteArray& shownValue, const QByteArray& newValue, EditMode mode = EditMode::Checked);
     void pushHead(const QByteArray& value);
     void pushTail(const QByteArray& value);
     // Inserts next to the element at index, which must still be pivotValue.
     void insert(qint64 index, const QByteArray& pivotValue, bool before, const QByteArray& value,
-                EditMode mode = EditMode::Checked);
+        EditMode mode = EditMode::Checked);
     void insertBefore(qint64 index, const QByteArray& pivotValue, const QByteArray& value)
     {
         insert(index, pivotValue, true, value);

@@ -1,7 +1,6 @@
 #include "pagedvaluemodel.h"
 
 #include <QTimer>
-
 #include <algorithm>
 #include <limits>
 

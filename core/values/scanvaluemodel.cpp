@@ -53,7 +53,8 @@ void ScanValueModel::requestPage()
         if (!page.isArray() || page.size() != 2 || !page.at(1).isArray()) {
             m_fetching = false;
             setLoading(false);
-            emit errorOccurred(tr("The server sent an unexpected reply to %1.").arg(QString::fromLatin1(scanCommand())));
+            emit errorOccurred(
+                tr("The server sent an unexpected reply to %1.").arg(QString::fromLatin1(scanCommand())));
             return;
         }
         m_cursor = page.at(0).bytes();

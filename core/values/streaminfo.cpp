@@ -5,19 +5,19 @@
 namespace vermilion {
 
 namespace {
-    QHash<QByteArray, Reply> fields(const Reply& flat)
-    {
-        QHash<QByteArray, Reply> map;
-        for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
-            map.insert(flat.at(i).bytes(), flat.at(i + 1));
-        return map;
-    }
+QHash<QByteArray, Reply> fields(const Reply& flat)
+{
+    QHash<QByteArray, Reply> map;
+    for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
+        map.insert(flat.at(i).bytes(), flat.at(i + 1));
+    return map;
+}
 
-    // first-entry / last-entry are [id, [field, value...]] or nil.
-    QByteArray entryId(const Reply& entry)
-    {
-        return entry.isArray() && entry.size() > 0 ? entry.at(0).bytes() : QByteArray();
-    }
+// first-entry / last-entry are [id, [field, value...]] or nil.
+QByteArray entryId(const Reply& entry)
+{
+    return entry.isArray() && entry.size() > 0 ? entry.at(0).bytes() : QByteArray();
+}
 } // namespace
 
 StreamInfo StreamInfo::fromStreamReply(const Reply& xinfoStream)
@@ -55,7 +55,8 @@ QList<StreamInfo::Consumer> StreamInfo::consumersFromReply(const Reply& xinfoCon
     QList<Consumer> consumers;
     for (const Reply& flat : xinfoConsumers.elements()) {
         const QHash<QByteArray, Reply> map = fields(flat);
-        consumers.append({ map.value("name").bytes(), map.value("pending").toInteger(), map.value("idle").toInteger() });
+        consumers.append(
+            { map.value("name").bytes(), map.value("pending").toInteger(), map.value("idle").toInteger() });
     }
     return consumers;
 }

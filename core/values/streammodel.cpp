@@ -79,28 +79,29 @@ void StreamModel::requestPage()
 void StreamModel::refreshInfo()
 {
     const quint64 requested = ++m_infoGeneration;
-    fetch({ { "XINFO", "STREAM", key() }, { "XINFO", "GROUPS", key() } }, [this, requested](const QList<Reply>& replies) {
-        if (requested != m_infoGeneration)
-            return;
-        StreamInfo info = StreamInfo::fromStreamReply(replies.at(0));
-        info.groups = StreamInfo::groupsFromReply(replies.at(1));
-        if (info.groups.isEmpty()) {
-            m_info = info;
-            emit infoChanged(m_info);
-            return;
-        }
-        QList<Command> consumers;
-        for (const StreamInfo::Group& group : std::as_const(info.groups))
-            consumers.append({ "XINFO", "CONSUMERS", key(), group.name });
-        fetch(consumers, [this, requested, info](const QList<Reply>& replies) mutable {
+    fetch(
+        { { "XINFO", "STREAM", key() }, { "XINFO", "GROUPS", key() } }, [this, requested](const QList<Reply>& replies) {
             if (requested != m_infoGeneration)
                 return;
-            for (qsizetype i = 0; i < info.groups.size() && i < replies.size(); ++i)
-                info.groups[i].consumerList = StreamInfo::consumersFromReply(replies.at(i));
-            m_info = info;
-            emit infoChanged(m_info);
+            StreamInfo info = StreamInfo::fromStreamReply(replies.at(0));
+            info.groups = StreamInfo::groupsFromReply(replies.at(1));
+            if (info.groups.isEmpty()) {
+                m_info = info;
+                emit infoChanged(m_info);
+                return;
+            }
+            QList<Command> consumers;
+            for (const StreamInfo::Group& group : std::as_const(info.groups))
+                consumers.append({ "XINFO", "CONSUMERS", key(), group.name });
+            fetch(consumers, [this, requested, info](const QList<Reply>& replies) mutable {
+                if (requested != m_infoGeneration)
+                    return;
+                for (qsizetype i = 0; i < info.groups.size() && i < replies.size(); ++i)
+                    info.groups[i].consumerList = StreamInfo::consumersFromReply(replies.at(i));
+                m_info = info;
+                emit infoChanged(m_info);
+            });
         });
-    });
 }
 
 int StreamModel::rowCount(const QModelIndex& parent) const
@@ -118,7 +119,8 @@ QString StreamModel::fieldsText(const Fields& fields, bool oneLine)
     QStringList parts;
     parts.reserve(fields.size());
     for (const auto& [field, value] : fields)
-        parts.append(displayText(field) + QStringLiteral(": ") + (oneLine ? displayText(value) : RedisText::escape(value)));
+        parts.append(
+            displayText(field) + QStringLiteral(": ") + (oneLine ? displayText(value) : RedisText::escape(value)));
     return parts.join(oneLine ? QStringLiteral(", ") : QStringLiteral("\n"));
 }
 

@@ -10,8 +10,8 @@
 namespace vermilion {
 
 namespace {
-    // The server returns at most this much of a conflicting value: enough to show, never a huge reply.
-    constexpr qint64 conflictPreviewBytes = 1024 * 1024;
+// The server returns at most this much of a conflicting value: enough to show, never a huge reply.
+constexpr qint64 conflictPreviewBytes = 1024 * 1024;
 } // namespace
 
 StringValue::StringValue(Session* session, const QByteArray& key, QObject* parent)
@@ -45,7 +45,7 @@ void StringValue::load()
     const quint64 requested = ++m_generation;
     // One round trip: when the value is small the preview range is the whole value.
     const QList<Command> batch { { "TYPE", m_key }, { "STRLEN", m_key },
-                                 { "GETRANGE", m_key, "0", QByteArray::number(m_threshold - 1) } };
+        { "GETRANGE", m_key, "0", QByteArray::number(m_threshold - 1) } };
     m_session->executeBatch(
         batch, this,
         [this, requested](const QList<Reply>& replies) {
@@ -109,7 +109,7 @@ void StringValue::cancel()
 void StringValue::readChunk(qint64 offset)
 {
     QList<Command> batch { { "TYPE", m_key }, { "STRLEN", m_key },
-                           { "GETRANGE", m_key, QByteArray::number(offset), QByteArray::number(offset + chunkSize - 1) } };
+        { "GETRANGE", m_key, QByteArray::number(offset), QByteArray::number(offset + chunkSize - 1) } };
     m_session->executeBatch(
         batch, this,
         [this, offset](const QList<Reply>& replies) {
@@ -213,7 +213,7 @@ bool StringValue::save(const QByteArray& newBytes, EditMode mode)
     }
     const QByteArray shownSha = QCryptographicHash::hash(m_bytes, QCryptographicHash::Sha1).toHex();
     Command eval { "EVAL", ValueScripts::setString(), "1", m_key, ValueScripts::modeArgument(mode), shownSha, newBytes,
-                   QByteArray::number(conflictPreviewBytes) };
+        QByteArray::number(conflictPreviewBytes) };
     const QByteArray shown = m_bytes;
     m_session->execute(
         eval, this,

@@ -79,7 +79,7 @@ void ValueModel::fetch(const QList<Command>& commands, std::function<void(const 
 }
 
 void ValueModel::runEdit(const QByteArray& script, const Command& arguments, const EditConflict& conflict,
-                         std::function<void(const Reply&)> applied)
+    std::function<void(const Reply&)> applied)
 {
     Command eval { "EVAL", script, "1", m_key };
     eval.append(arguments);

@@ -5,7 +5,6 @@
 
 #include <QAbstractTableModel>
 #include <QByteArray>
-
 #include <functional>
 
 namespace vermilion {
@@ -61,7 +60,7 @@ protected:
     // Runs a ValueScripts script on this key. applied gets the write's own reply; conflicts are
     // emitted with conflict.theirs filled in.
     void runEdit(const QByteArray& script, const Command& arguments, const EditConflict& conflict,
-                 std::function<void(const Reply&)> applied);
+        std::function<void(const Reply&)> applied);
     // The common "same type, then run this command" edit (SADD, SREM, XADD, LPUSH...).
     void runGuarded(const Command& commandAndArguments, std::function<void(const Reply&)> applied);
 

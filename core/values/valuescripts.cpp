@@ -5,10 +5,10 @@
 namespace vermilion::ValueScripts {
 
 namespace {
-    // Shared prologue: KEYS[1] must exist with the type in the local "expected".
-    constexpr char typeCheck[] = "local t = redis.call('TYPE', KEYS[1]).ok\n"
-                                 "if t == 'none' then return {'gone'} end\n"
-                                 "if t ~= expected then return {'wrongtype', t} end\n";
+// Shared prologue: KEYS[1] must exist with the type in the local "expected".
+constexpr char typeCheck[] = "local t = redis.call('TYPE', KEYS[1]).ok\n"
+                             "if t == 'none' then return {'gone'} end\n"
+                             "if t ~= expected then return {'wrongtype', t} end\n";
 } // namespace
 
 Result parse(const Reply& reply)

@@ -80,7 +80,7 @@ Command ZSetModel::pageCommand(qint64 start, int count) const
 {
     if (m_scoreRange) {
         return { "ZRANGEBYSCORE", key(), m_min, m_max, "WITHSCORES", "LIMIT", QByteArray::number(start),
-                 QByteArray::number(count) };
+            QByteArray::number(count) };
     }
     return { "ZRANGE", key(), QByteArray::number(start), QByteArray::number(start + count - 1), "WITHSCORES" };
 }
@@ -94,8 +94,8 @@ QList<PagedValueModel::Row> ZSetModel::parsePage(const Reply& reply) const
     return rows;
 }
 
-void ZSetModel::setScore(const QByteArray& member, const QByteArray& shownScore, const QByteArray& newScore,
-                         EditMode mode)
+void ZSetModel::setScore(
+    const QByteArray& member, const QByteArray& shownScore, const QByteArray& newScore, EditMode mode)
 {
     EditConflict conflict;
     conflict.operation = EditConflict::Operation::SetScore;
@@ -104,7 +104,7 @@ void ZSetModel::setScore(const QByteArray& member, const QByteArray& shownScore,
     conflict.mine = newScore;
     // The member's rank changes with its score: read the order again.
     runEdit(ValueScripts::zsetScore(), { ValueScripts::modeArgument(mode), member, "present", shownScore, newScore },
-            conflict, [this](const Reply&) { reload(); });
+        conflict, [this](const Reply&) { reload(); });
 }
 
 void ZSetModel::add(const QByteArray& member, const QByteArray& score, EditMode mode)
@@ -114,7 +114,7 @@ void ZSetModel::add(const QByteArray& member, const QByteArray& score, EditMode 
     conflict.item = member;
     conflict.mine = score;
     runEdit(ValueScripts::zsetScore(), { ValueScripts::modeArgument(mode), member, "absent", {}, score }, conflict,
-            [this](const Reply&) { reload(); });
+        [this](const Reply&) { reload(); });
 }
 
 void ZSetModel::remove(const QByteArray& member)

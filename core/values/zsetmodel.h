@@ -29,7 +29,7 @@ public:
     bool entryAt(int row, QByteArray* member, QByteArray* score) const;
 
     void setScore(const QByteArray& member, const QByteArray& shownScore, const QByteArray& newScore,
-                  EditMode mode = EditMode::Checked);
+        EditMode mode = EditMode::Checked);
     // Adds a member that must not exist yet (Checked) or sets its score anyway (Force).
     void add(const QByteArray& member, const QByteArray& score, EditMode mode = EditMode::Checked);
     void remove(const QByteArray& member);

@@ -4,7 +4,6 @@
 
 #include <QJsonDocument>
 #include <QTimer>
-
 #include <cstdio>
 #include <cstdlib>
 #include <sys/resource.h>
@@ -31,7 +30,10 @@ qint64 Arguments::integer(const QString& name, qint64 fallback) const
     return ok ? result : fallback;
 }
 
-bool Arguments::has(const QString& name) const { return m_arguments.contains(QStringLiteral("--") + name); }
+bool Arguments::has(const QString& name) const
+{
+    return m_arguments.contains(QStringLiteral("--") + name);
+}
 
 ConnectionProfile Arguments::profile() const
 {

@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
-
 #include <functional>
 
 class QTimer;

@@ -9,74 +9,71 @@
 #include <QEventLoop>
 #include <QJsonObject>
 #include <QTimer>
-
 #include <hiredis/hiredis.h>
-
 #include <memory>
 
 namespace vermilion::bench {
 
 namespace {
-    // Fills the db with keys shaped app:user:<n>:session:<i> (ten sessions per user), pipelined.
-    void populate(const ConnectionProfile& profile, qint64 count)
-    {
-        Connection connection(profile);
-        connection.open();
-        QEventLoop loop;
-        qint64 pending = 0;
-        qint64 next = 0;
-        constexpr qint64 perCommand = 1000;
-        QObject context;
-        std::function<void()> pump = [&] {
-            while (next < count && pending < 64) {
-                Command mset { "MSET" };
-                const qint64 end = qMin(count, next + perCommand);
-                for (qint64 i = next; i < end; ++i)
-                    mset << "app:user:" + QByteArray::number(i / 10) + ":session:" + QByteArray::number(i % 10) << "1";
-                next = end;
-                ++pending;
-                connection.execute(mset, &context, [&](const Reply& reply) {
-                    if (reply.isError())
-                        fail(QStringLiteral("populating failed: ") + reply.errorMessage());
-                    --pending;
-                    if (next >= count && pending == 0)
-                        loop.quit();
-                    else
-                        pump();
-                });
-            }
-        };
-        connection.execute({ "FLUSHDB" }, &context, [&](const Reply&) { pump(); });
-        loop.exec();
-    }
+// Fills the db with keys shaped app:user:<n>:session:<i> (ten sessions per user), pipelined.
+void populate(const ConnectionProfile& profile, qint64 count)
+{
+    Connection connection(profile);
+    connection.open();
+    QEventLoop loop;
+    qint64 pending = 0;
+    qint64 next = 0;
+    constexpr qint64 perCommand = 1000;
+    QObject context;
+    std::function<void()> pump = [&] {
+        while (next < count && pending < 64) {
+            Command mset { "MSET" };
+            const qint64 end = qMin(count, next + perCommand);
+            for (qint64 i = next; i < end; ++i)
+                mset << "app:user:" + QByteArray::number(i / 10) + ":session:" + QByteArray::number(i % 10) << "1";
+            next = end;
+            ++pending;
+            connection.execute(mset, &context, [&](const Reply& reply) {
+                if (reply.isError())
+                    fail(QStringLiteral("populating failed: ") + reply.errorMessage());
+                --pending;
+                if (next >= count && pending == 0)
+                    loop.quit();
+                else
+                    pump();
+            });
+        }
+    };
+    connection.execute({ "FLUSHDB" }, &context, [&](const Reply&) { pump(); });
+    loop.exec();
+}
 
-    // The reference: a plain blocking hiredis loop of SCAN COUNT 1000 over the same db.
-    double hiredisScanSeconds(const ConnectionProfile& profile, const QByteArray& match, qint64* keys)
-    {
-        std::unique_ptr<redisContext, decltype(&redisFree)> context(
-            redisConnect(profile.host.toUtf8().constData(), profile.port), &redisFree);
-        if (!context || context->err)
-            fail(QStringLiteral("hiredis cannot connect"));
-        if (profile.database != 0)
-            freeReplyObject(redisCommand(context.get(), "SELECT %d", profile.database));
-        QElapsedTimer clock;
-        clock.start();
-        QByteArray cursor = "0";
-        *keys = 0;
-        do {
-            redisReply* reply = match.isEmpty()
-                ? static_cast<redisReply*>(redisCommand(context.get(), "SCAN %s COUNT 1000", cursor.constData()))
-                : static_cast<redisReply*>(
-                    redisCommand(context.get(), "SCAN %s MATCH %b COUNT 1000", cursor.constData(), match.constData(),
-                                 size_t(match.size())));
-            if (!reply || reply->type != REDIS_REPLY_ARRAY)
-                fail(QStringLiteral("hiredis SCAN failed"));
-            cursor = QByteArray(reply->element[0]->str, qsizetype(reply->element[0]->len));
-            *keys += qint64(reply->element[1]->elements);
-            freeReplyObject(reply);
-        } while (cursor != "0");
-        return double(clock.nsecsElapsed()) / 1e9;
-    }
+// The reference: a plain blocking hiredis loop of SCAN COUNT 1000 over the same db.
+double hiredisScanSeconds(const ConnectionProfile& profile, const QByteArray& match, qint64* keys)
+{
+    std::unique_ptr<redisContext, decltype(&redisFree)> context(
+        redisConnect(profile.host.toUtf8().constData(), profile.port), &redisFree);
+    if (!context || context->err)
+        fail(QStringLiteral("hiredis cannot connect"));
+    if (profile.database != 0)
+        freeReplyObject(redisCommand(context.get(), "SELECT %d", profile.database));
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray cursor = "0";
+    *keys = 0;
+    do {
+        redisReply* reply = match.isEmpty()
+            ? static_cast<redisReply*>(redisCommand(context.get(), "SCAN %s COUNT 1000", cursor.constData()))
+            : static_cast<redisReply*>(redisCommand(context.get(), "SCAN %s MATCH %b COUNT 1000", cursor.constData(),
+                match.constData(), size_t(match.size())));
+        if (!reply || reply->type != REDIS_REPLY_ARRAY)
+            fail(QStringLiteral("hiredis SCAN failed"));
+        cursor = QByteArray(reply->element[0]->str, qsizetype(reply->element[0]->len));
+        *keys += qint64(reply->element[1]->elements);
+        freeReplyObject(reply);
+    } while (cursor != "0");
+    return double(clock.nsecsElapsed()) / 1e9;
+}
 } // namespace
 
 int runKeyspace(const Arguments& arguments)
@@ -128,12 +125,10 @@ int runKeyspace(const Arguments& arguments)
         fail(QStringLiteral("the load did not finish: ") + loader.errorString());
 
     QJsonObject result { { QStringLiteral("bench"), QStringLiteral("keyspace") },
-                         { QStringLiteral("keys"), loader.loadedKeys() },
-                         { QStringLiteral("namespaces"), qint64(loader.tree()->folderCount()) },
-                         { QStringLiteral("seconds"), seconds },
-                         { QStringLiteral("peak_rss_mb"), peakRssMb() },
-                         { QStringLiteral("max_ui_stall_ms"), stalls.maxStallMs() },
-                         { QStringLiteral("tree_mb"), double(loader.tree()->memoryBytes()) / (1024.0 * 1024.0) } };
+        { QStringLiteral("keys"), loader.loadedKeys() },
+        { QStringLiteral("namespaces"), qint64(loader.tree()->folderCount()) }, { QStringLiteral("seconds"), seconds },
+        { QStringLiteral("peak_rss_mb"), peakRssMb() }, { QStringLiteral("max_ui_stall_ms"), stalls.maxStallMs() },
+        { QStringLiteral("tree_mb"), double(loader.tree()->memoryBytes()) / (1024.0 * 1024.0) } };
     if (!arguments.has(QStringLiteral("no-baseline"))) {
         qint64 baselineKeys = 0;
         const double baseline = hiredisScanSeconds(profile, match, &baselineKeys);

@@ -1,7 +1,6 @@
 #include "benchsupport.h"
 
 #include <QCoreApplication>
-
 #include <cstdio>
 
 using namespace vermilion::bench;

@@ -12,61 +12,60 @@
 #include <QEventLoop>
 #include <QJsonObject>
 #include <QTimer>
-
 #include <memory>
 
 namespace vermilion::bench {
 
 namespace {
-    // Runs commands with at most 32 in flight, on a connection of its own.
-    void runAll(const ConnectionProfile& profile, const QList<Command>& commands)
-    {
-        Connection connection(profile);
-        connection.open();
-        QEventLoop loop;
-        QObject context;
-        qsizetype next = 0;
-        qsizetype pending = 0;
-        std::function<void()> pump = [&] {
-            while (next < commands.size() && pending < 32) {
-                ++pending;
-                connection.execute(commands.at(next++), &context, [&](const Reply& reply) {
-                    if (reply.isError())
-                        fail(QStringLiteral("populating failed: ") + reply.errorMessage());
-                    --pending;
-                    if (next >= commands.size() && pending == 0)
-                        loop.quit();
-                    else
-                        pump();
-                });
-            }
-        };
-        pump();
-        if (!commands.isEmpty())
-            loop.exec();
-    }
-
-    void populateHash(const ConnectionProfile& profile, qint64 fields)
-    {
-        QList<Command> commands { { "DEL", "bench:hash" } };
-        for (qint64 start = 0; start < fields; start += 1000) {
-            Command hset { "HSET", "bench:hash" };
-            for (qint64 i = start; i < qMin(fields, start + 1000); ++i)
-                hset << "field:" + QByteArray::number(i) << "value:" + QByteArray::number(i);
-            commands.append(hset);
+// Runs commands with at most 32 in flight, on a connection of its own.
+void runAll(const ConnectionProfile& profile, const QList<Command>& commands)
+{
+    Connection connection(profile);
+    connection.open();
+    QEventLoop loop;
+    QObject context;
+    qsizetype next = 0;
+    qsizetype pending = 0;
+    std::function<void()> pump = [&] {
+        while (next < commands.size() && pending < 32) {
+            ++pending;
+            connection.execute(commands.at(next++), &context, [&](const Reply& reply) {
+                if (reply.isError())
+                    fail(QStringLiteral("populating failed: ") + reply.errorMessage());
+                --pending;
+                if (next >= commands.size() && pending == 0)
+                    loop.quit();
+                else
+                    pump();
+            });
         }
-        runAll(profile, commands);
-    }
+    };
+    pump();
+    if (!commands.isEmpty())
+        loop.exec();
+}
 
-    void populateString(const ConnectionProfile& profile, qint64 megabytes)
-    {
-        // SETRANGE in 1 MiB steps: no 100 MB command is ever built in memory.
-        QList<Command> commands { { "DEL", "bench:string" } };
-        const QByteArray chunk(1024 * 1024, 'v');
-        for (qint64 i = 0; i < megabytes; ++i)
-            commands.append({ "SETRANGE", "bench:string", QByteArray::number(i * chunk.size()), chunk });
-        runAll(profile, commands);
+void populateHash(const ConnectionProfile& profile, qint64 fields)
+{
+    QList<Command> commands { { "DEL", "bench:hash" } };
+    for (qint64 start = 0; start < fields; start += 1000) {
+        Command hset { "HSET", "bench:hash" };
+        for (qint64 i = start; i < qMin(fields, start + 1000); ++i)
+            hset << "field:" + QByteArray::number(i) << "value:" + QByteArray::number(i);
+        commands.append(hset);
     }
+    runAll(profile, commands);
+}
+
+void populateString(const ConnectionProfile& profile, qint64 megabytes)
+{
+    // SETRANGE in 1 MiB steps: no 100 MB command is ever built in memory.
+    QList<Command> commands { { "DEL", "bench:string" } };
+    const QByteArray chunk(1024 * 1024, 'v');
+    for (qint64 i = 0; i < megabytes; ++i)
+        commands.append({ "SETRANGE", "bench:string", QByteArray::number(i * chunk.size()), chunk });
+    runAll(profile, commands);
+}
 } // namespace
 
 int runValue(const Arguments& arguments)
@@ -133,7 +132,8 @@ int runValue(const Arguments& arguments)
         else if (typeName == "stream")
             model = new StreamModel(&session, key);
         else
-            fail(QStringLiteral("the key is missing or of a type without a value model: ") + QString::fromUtf8(typeName));
+            fail(QStringLiteral("the key is missing or of a type without a value model: ")
+                + QString::fromUtf8(typeName));
         holder.reset(model);
         connectModel(model);
         model->reload();
@@ -143,10 +143,8 @@ int runValue(const Arguments& arguments)
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
 
     emitResult({ { QStringLiteral("bench"), QStringLiteral("value") },
-                 { QStringLiteral("key"), QString::fromUtf8(key) },
-                 { QStringLiteral("type"), QString::fromUtf8(typeName) },
-                 { QStringLiteral("first_page_seconds"), seconds },
-                 { QStringLiteral("peak_rss_mb"), peakRssMb() } });
+        { QStringLiteral("key"), QString::fromUtf8(key) }, { QStringLiteral("type"), QString::fromUtf8(typeName) },
+        { QStringLiteral("first_page_seconds"), seconds }, { QStringLiteral("peak_rss_mb"), peakRssMb() } });
     return 0;
 }
 

@@ -26,11 +26,24 @@ private slots:
         RedisServerProcess::Options options;
         options.unixSocket = true;
         options.extraArguments = {
-            QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("on"), QStringLiteral(">wonderland"),
-            QStringLiteral("~*"), QStringLiteral("&*"), QStringLiteral("+@all"),
-            QStringLiteral("--user"), QStringLiteral("reader"), QStringLiteral("on"), QStringLiteral(">readonly"),
-            QStringLiteral("~*"), QStringLiteral("+@read"), QStringLiteral("+ping"), QStringLiteral("+client"),
-            QStringLiteral("+command"), QStringLiteral("+select"), QStringLiteral("+info"),
+            QStringLiteral("--user"),
+            QStringLiteral("alice"),
+            QStringLiteral("on"),
+            QStringLiteral(">wonderland"),
+            QStringLiteral("~*"),
+            QStringLiteral("&*"),
+            QStringLiteral("+@all"),
+            QStringLiteral("--user"),
+            QStringLiteral("reader"),
+            QStringLiteral("on"),
+            QStringLiteral(">readonly"),
+            QStringLiteral("~*"),
+            QStringLiteral("+@read"),
+            QStringLiteral("+ping"),
+            QStringLiteral("+client"),
+            QStringLiteral("+command"),
+            QStringLiteral("+select"),
+            QStringLiteral("+info"),
         };
         m_server = startServer(options, &error);
         QVERIFY2(m_server, qPrintable(error));
@@ -394,7 +407,8 @@ private slots:
         QSignalSpy latency(&session, &Session::latencyChanged);
         session.open();
         QTRY_VERIFY_WITH_TIMEOUT(info.size() >= 1, 5000);
-        QVERIFY(session.serverInfo().version().startsWith(QLatin1Char('7')) || !session.serverInfo().version().isEmpty());
+        QVERIFY(
+            session.serverInfo().version().startsWith(QLatin1Char('7')) || !session.serverInfo().version().isEmpty());
         QCOMPARE(session.serverInfo().role(), QStringLiteral("master"));
         QTRY_VERIFY_WITH_TIMEOUT(latency.size() >= 1, 5000);
         QVERIFY(session.latencyMs() >= 0);

@@ -14,7 +14,10 @@ using namespace vermilion;
 using namespace vermilion::test;
 
 namespace {
-QByteArray bytes(QByteArrayView view) { return QByteArray(view.data(), view.size()); }
+QByteArray bytes(QByteArrayView view)
+{
+    return QByteArray(view.data(), view.size());
+}
 
 // The tree below a node as text: "name/{children}" with keys counted, for exact comparisons.
 QString dump(const NamespaceTree& tree, NamespaceTree::NodeId id)
@@ -127,15 +130,15 @@ private slots:
         QTest::addColumn<QList<QByteArray>>("keys");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<int>("folders");
-        QTest::addRow("namespaces")
-            << QByteArray(":") << QList<QByteArray> { "app:user:1", "app:user:2", "app:config", "top" }
-            << QStringLiteral("app/3{user/2{1,2},config},top") << 2;
+        QTest::addRow("namespaces") << QByteArray(":")
+                                    << QList<QByteArray> { "app:user:1", "app:user:2", "app:config", "top" }
+                                    << QStringLiteral("app/3{user/2{1,2},config},top") << 2;
         QTest::addRow("key and folder of the same name")
             << QByteArray(":") << QList<QByteArray> { "a:b", "a:b:c" } << QStringLiteral("a/2{b/1{c},b}") << 2;
-        QTest::addRow("leading separator") << QByteArray(":") << QList<QByteArray> { ":x" } << QStringLiteral("/1{x}")
-                                           << 1;
-        QTest::addRow("trailing separator") << QByteArray(":") << QList<QByteArray> { "x:" }
-                                            << QStringLiteral("x/1{}") << 1;
+        QTest::addRow("leading separator")
+            << QByteArray(":") << QList<QByteArray> { ":x" } << QStringLiteral("/1{x}") << 1;
+        QTest::addRow("trailing separator")
+            << QByteArray(":") << QList<QByteArray> { "x:" } << QStringLiteral("x/1{}") << 1;
         QTest::addRow("empty segment") << QByteArray(":") << QList<QByteArray> { "a::b" }
                                        << QStringLiteral("a/1{/1{b}}") << 2;
         QTest::addRow("only separator") << QByteArray(":") << QList<QByteArray> { ":" } << QStringLiteral("/1{}") << 1;
@@ -145,8 +148,7 @@ private slots:
             << QByteArray("::") << QList<QByteArray> { "a::b::c", "a:b" } << QStringLiteral("a/1{b/1{c}},a:b") << 2;
         QTest::addRow("no separator") << QByteArray() << QList<QByteArray> { "a:b", "c" } << QStringLiteral("a:b,c")
                                       << 0;
-        QTest::addRow("natural order") << QByteArray("/")
-                                       << QList<QByteArray> { "k/10", "k/9", "k/1", "K/x" }
+        QTest::addRow("natural order") << QByteArray("/") << QList<QByteArray> { "k/10", "k/9", "k/1", "K/x" }
                                        << QStringLiteral("K/1{x},k/3{1,9,10}") << 2;
     }
 
@@ -198,7 +200,9 @@ private slots:
             keys << "app:user:" + QByteArray::number(user) + ":profile";
             keys << "app:user:" + QByteArray::number(user) + ":session:1";
         }
-        keys << "app:config" << "other" << QByteArray("bin:\xff\x01", 6) << "trailing:" << ":leading";
+        keys << "app:config"
+             << "other" << QByteArray("bin:\xff\x01", 6) << "trailing:"
+             << ":leading";
         fill(connection, keys);
 
         Session session(profileFor(*m_server));
@@ -221,8 +225,9 @@ private slots:
         model.refresh();
         QTRY_VERIFY_WITH_TIMEOUT(!model.isBusy(), 10000);
 
-        QCOMPARE(rowNames(model), (QStringList { QStringLiteral("\"\""), QStringLiteral("app"), QStringLiteral("bin"),
-                                                 QStringLiteral("trailing"), QStringLiteral("other") }));
+        QCOMPARE(rowNames(model),
+            (QStringList { QStringLiteral("\"\""), QStringLiteral("app"), QStringLiteral("bin"),
+                QStringLiteral("trailing"), QStringLiteral("other") }));
         const QModelIndex app = model.index(1, 0);
         QCOMPARE(app.data(KeyTreeModel::KeyCountRole).toUInt(), 241u);
         QCOMPARE(app.siblingAtColumn(KeyTreeModel::TypeColumn).data().toString(), QStringLiteral("241 keys"));
@@ -275,7 +280,8 @@ private slots:
         capped.count = 50;
         loader.start(capped);
         QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::CapReached, 10000);
-        QVERIFY2(loader.loadedKeys() >= 100 && loader.loadedKeys() < 502, qPrintable(QString::number(loader.loadedKeys())));
+        QVERIFY2(
+            loader.loadedKeys() >= 100 && loader.loadedKeys() < 502, qPrintable(QString::number(loader.loadedKeys())));
         loader.loadMore(0);
         QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 10000);
         QCOMPARE(loader.loadedKeys(), 502);
@@ -311,7 +317,7 @@ private slots:
         loader.applyChanges({ "app:beta:2", "app:gamma:1" }, {});
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(app), 3, 5000);
         QCOMPARE(rowNames(model, app),
-                 (QStringList { QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma") }));
+            (QStringList { QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma") }));
         expandAll(model);
         QCOMPARE(rowNames(model, model.index(1, 0, app)), QStringList { QStringLiteral("2") });
         QCOMPARE(loader.tree()->totalKeys(), 4u);
@@ -346,9 +352,9 @@ private slots:
         run([&] { KeyOperations::create(&session, binary, "string", { "x" }, 0, this, done); });
         QCOMPARE(outcome, Outcome::TargetExists);
         QCOMPARE(awaitReply(check.execute({ "TYPE", binary })).bytes(), QByteArray("hash"));
-        for (const auto& [type, args] : std::initializer_list<std::pair<QByteArray, QList<QByteArray>>> {
-                 { "string", { "s" } }, { "list", { "a" } }, { "set", { "m" } }, { "zset", { "1.5", "m" } },
-                 { "stream", { "f", "v" } } }) {
+        for (const auto& [type, args] :
+            std::initializer_list<std::pair<QByteArray, QList<QByteArray>>> { { "string", { "s" } },
+                { "list", { "a" } }, { "set", { "m" } }, { "zset", { "1.5", "m" } }, { "stream", { "f", "v" } } }) {
             run([&] { KeyOperations::create(&session, "op:" + type, type, args, 0, this, done); });
             QVERIFY2(outcome == Outcome::Done, qPrintable(message));
             QCOMPARE(awaitReply(check.execute({ "TYPE", "op:" + type })).bytes(), type);

@@ -24,22 +24,36 @@ private slots:
         QTest::addColumn<QString>("password");
         QTest::addColumn<int>("db");
         QTest::addColumn<bool>("tls");
-        QTest::addRow("host only") << QStringLiteral("redis://example.com") << QStringLiteral("example.com") << 6379 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 0 << false;
-        QTest::addRow("port and db") << QStringLiteral("redis://10.0.0.5:6380/3") << QStringLiteral("10.0.0.5") << 6380 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 3 << false;
-        QTest::addRow("password only") << QStringLiteral("redis://:s3cret@host") << QStringLiteral("host") << 6379 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("s3cret") << 0 << false;
-        QTest::addRow("acl user") << QStringLiteral("redis://alice:pa%40ss@host:7000/2") << QStringLiteral("host") << 7000 << QStringLiteral("") << QStringLiteral("alice") << QStringLiteral("pa@ss")
+        QTest::addRow("host only") << QStringLiteral("redis://example.com") << QStringLiteral("example.com") << 6379
+                                   << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 0 << false;
+        QTest::addRow("port and db") << QStringLiteral("redis://10.0.0.5:6380/3") << QStringLiteral("10.0.0.5") << 6380
+                                     << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 3 << false;
+        QTest::addRow("password only") << QStringLiteral("redis://:s3cret@host") << QStringLiteral("host") << 6379
+                                       << QStringLiteral("") << QStringLiteral("") << QStringLiteral("s3cret") << 0
+                                       << false;
+        QTest::addRow("acl user") << QStringLiteral("redis://alice:pa%40ss@host:7000/2") << QStringLiteral("host")
+                                  << 7000 << QStringLiteral("") << QStringLiteral("alice") << QStringLiteral("pa@ss")
                                   << 2 << false;
-        QTest::addRow("tls") << QStringLiteral("rediss://cache.example.com:6380") << QStringLiteral("cache.example.com") << 6380 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("")
-                             << 0 << true;
-        QTest::addRow("ipv6") << QStringLiteral("redis://[::1]:6379") << QStringLiteral("::1") << 6379 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 0 << false;
-        QTest::addRow("db in query") << QStringLiteral("redis://host?db=5") << QStringLiteral("host") << 6379 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 5 << false;
-        QTest::addRow("trailing slash") << QStringLiteral("redis://host:1234/") << QStringLiteral("host") << 1234 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 0 << false;
-        QTest::addRow("unix socket") << QStringLiteral("unix:///run/redis/redis.sock?db=1") << QStringLiteral("127.0.0.1") << 6379
-                                     << QStringLiteral("/run/redis/redis.sock") << QStringLiteral("") << QStringLiteral("") << 1 << false;
-        QTest::addRow("unix socket with password") << QStringLiteral("unix://:pw@/tmp/r.sock") << QStringLiteral("127.0.0.1") << 6379 << QStringLiteral("/tmp/r.sock")
-                                                   << QStringLiteral("") << QStringLiteral("pw") << 0 << false;
-        QTest::addRow("uppercase scheme") << QStringLiteral("REDIS://Host:1") << QStringLiteral("host") << 1 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 0 << false;
-        QTest::addRow("surrounding spaces") << QStringLiteral("  redis://h:2  ") << QStringLiteral("h") << 2 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 0 << false;
+        QTest::addRow("tls") << QStringLiteral("rediss://cache.example.com:6380") << QStringLiteral("cache.example.com")
+                             << 6380 << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 0 << true;
+        QTest::addRow("ipv6") << QStringLiteral("redis://[::1]:6379") << QStringLiteral("::1") << 6379
+                              << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 0 << false;
+        QTest::addRow("db in query") << QStringLiteral("redis://host?db=5") << QStringLiteral("host") << 6379
+                                     << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 5 << false;
+        QTest::addRow("trailing slash") << QStringLiteral("redis://host:1234/") << QStringLiteral("host") << 1234
+                                        << QStringLiteral("") << QStringLiteral("") << QStringLiteral("") << 0 << false;
+        QTest::addRow("unix socket") << QStringLiteral("unix:///run/redis/redis.sock?db=1")
+                                     << QStringLiteral("127.0.0.1") << 6379 << QStringLiteral("/run/redis/redis.sock")
+                                     << QStringLiteral("") << QStringLiteral("") << 1 << false;
+        QTest::addRow("unix socket with password")
+            << QStringLiteral("unix://:pw@/tmp/r.sock") << QStringLiteral("127.0.0.1") << 6379
+            << QStringLiteral("/tmp/r.sock") << QStringLiteral("") << QStringLiteral("pw") << 0 << false;
+        QTest::addRow("uppercase scheme")
+            << QStringLiteral("REDIS://Host:1") << QStringLiteral("host") << 1 << QStringLiteral("")
+            << QStringLiteral("") << QStringLiteral("") << 0 << false;
+        QTest::addRow("surrounding spaces")
+            << QStringLiteral("  redis://h:2  ") << QStringLiteral("h") << 2 << QStringLiteral("") << QStringLiteral("")
+            << QStringLiteral("") << 0 << false;
     }
 
     void parsesUrls()
@@ -106,7 +120,7 @@ private slots:
         a.password = QStringLiteral("top-secret-password");
         a.database = 4;
         a.tls = { true, QStringLiteral("/ca.pem"), QStringLiteral("/c.pem"), QStringLiteral("/k.pem"),
-                  QStringLiteral("db.internal"), false };
+            QStringLiteral("db.internal"), false };
         a.connectTimeoutMs = 1234;
         a.commandTimeoutMs = 5678;
         a.readOnly = true;

@@ -17,16 +17,17 @@ private slots:
         QTest::addRow("space") << QByteArray("a b") << QStringLiteral("a b") << QStringLiteral("\"a b\"");
         QTest::addRow("controls") << QByteArray("\n\r\t\a\b") << QStringLiteral("\\n\\r\\t\\a\\b")
                                   << QStringLiteral("\"\\n\\r\\t\\a\\b\"");
-        QTest::addRow("quote and backslash") << QByteArray("\"\\") << QStringLiteral("\\\"\\\\")
-                                             << QStringLiteral("\"\\\"\\\\\"");
+        QTest::addRow("quote and backslash")
+            << QByteArray("\"\\") << QStringLiteral("\\\"\\\\") << QStringLiteral("\"\\\"\\\\\"");
         QTest::addRow("binary") << QByteArray("\xff\x00\x7f", 3) << QStringLiteral("\\xff\\x00\\x7f")
                                 << QStringLiteral("\"\\xff\\x00\\x7f\"");
         QTest::addRow("utf-8") << QByteArray("ключ🔑") << QStringLiteral("ключ🔑") << QStringLiteral("ключ🔑");
-        QTest::addRow("truncated utf-8") << QByteArray("\xd0") << QStringLiteral("\\xd0") << QStringLiteral("\"\\xd0\"");
+        QTest::addRow("truncated utf-8") << QByteArray("\xd0") << QStringLiteral("\\xd0")
+                                         << QStringLiteral("\"\\xd0\"");
         QTest::addRow("overlong utf-8") << QByteArray("\xc0\xaf") << QStringLiteral("\\xc0\\xaf")
                                         << QStringLiteral("\"\\xc0\\xaf\"");
-        QTest::addRow("surrogate encoded") << QByteArray("\xed\xa0\x80") << QStringLiteral("\\xed\\xa0\\x80")
-                                           << QStringLiteral("\"\\xed\\xa0\\x80\"");
+        QTest::addRow("surrogate encoded")
+            << QByteArray("\xed\xa0\x80") << QStringLiteral("\\xed\\xa0\\x80") << QStringLiteral("\"\\xed\\xa0\\x80\"");
     }
 
     void escape()

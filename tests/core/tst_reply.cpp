@@ -39,30 +39,29 @@ private slots:
                                << Reply::error("WRONGTYPE Operation against a key")
                                << QStringLiteral("(error) WRONGTYPE Operation against a key");
         QTest::addRow("integer") << QByteArray(":-42\r\n") << Reply::integer(-42) << QStringLiteral("(integer) -42");
-        QTest::addRow("big integer") << QByteArray(":9223372036854775807\r\n")
-                                     << Reply::integer(9223372036854775807LL)
+        QTest::addRow("big integer") << QByteArray(":9223372036854775807\r\n") << Reply::integer(9223372036854775807LL)
                                      << QStringLiteral("(integer) 9223372036854775807");
         QTest::addRow("bulk") << QByteArray("$5\r\nhello\r\n") << Reply::string("hello") << QStringLiteral("\"hello\"");
         QTest::addRow("empty bulk") << QByteArray("$0\r\n\r\n") << Reply::string("") << QStringLiteral("\"\"");
         QTest::addRow("nil bulk") << QByteArray("$-1\r\n") << Reply::nil() << QStringLiteral("(nil)");
         QTest::addRow("nil array") << QByteArray("*-1\r\n") << Reply::nil() << QStringLiteral("(nil)");
         QTest::addRow("empty array") << QByteArray("*0\r\n") << Reply::array({}) << QStringLiteral("(empty array)");
-        QTest::addRow("bulk with CRLF inside") << QByteArray("$4\r\na\r\nb\r\n") << Reply::string("a\r\nb")
-                                               << QStringLiteral("\"a\\r\\nb\"");
-        QTest::addRow("mixed array")
-            << QByteArray("*4\r\n:1\r\n$-1\r\n+QUEUED\r\n$3\r\nfoo\r\n")
-            << Reply::array({ Reply::integer(1), Reply::nil(), Reply::status("QUEUED"), Reply::string("foo") })
-            << QStringLiteral("1) (integer) 1\n2) (nil)\n3) QUEUED\n4) \"foo\"");
-        QTest::addRow("nested arrays")
-            << QByteArray("*2\r\n*2\r\n$1\r\na\r\n*1\r\n:7\r\n*0\r\n")
-            << Reply::array({ Reply::array({ Reply::string("a"), Reply::array({ Reply::integer(7) }) }),
-                              Reply::array({}) })
-            << QStringLiteral("1) 1) \"a\"\n   2) 1) (integer) 7\n2) (empty array)");
+        QTest::addRow("bulk with CRLF inside")
+            << QByteArray("$4\r\na\r\nb\r\n") << Reply::string("a\r\nb") << QStringLiteral("\"a\\r\\nb\"");
+        QTest::addRow("mixed array") << QByteArray("*4\r\n:1\r\n$-1\r\n+QUEUED\r\n$3\r\nfoo\r\n")
+                                     << Reply::array({ Reply::integer(1), Reply::nil(), Reply::status("QUEUED"),
+                                            Reply::string("foo") })
+                                     << QStringLiteral("1) (integer) 1\n2) (nil)\n3) QUEUED\n4) \"foo\"");
+        QTest::addRow("nested arrays") << QByteArray("*2\r\n*2\r\n$1\r\na\r\n*1\r\n:7\r\n*0\r\n")
+                                       << Reply::array({ Reply::array({ Reply::string("a"),
+                                                             Reply::array({ Reply::integer(7) }) }),
+                                              Reply::array({}) })
+                                       << QStringLiteral("1) 1) \"a\"\n   2) 1) (integer) 7\n2) (empty array)");
         QTest::addRow("utf-8 stays readable") << QByteArray("$5\r\n\xc3\xa9t\xc3\xa9\r\n")
                                               << Reply::string("\xc3\xa9t\xc3\xa9") << QStringLiteral("\"été\"");
-        QTest::addRow("invalid utf-8 escaped") << QByteArray("$3\r\n\xff\x00z\r\n", 10)
-                                               << Reply::string(QByteArray("\xff\x00z", 3))
-                                               << QStringLiteral("\"\\xff\\x00z\"");
+        QTest::addRow("invalid utf-8 escaped")
+            << QByteArray("$3\r\n\xff\x00z\r\n", 10) << Reply::string(QByteArray("\xff\x00z", 3))
+            << QStringLiteral("\"\\xff\\x00z\"");
     }
 
     void convertsEveryType()

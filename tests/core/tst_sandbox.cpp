@@ -10,7 +10,6 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
-
 #include <csignal>
 
 using namespace vermilion;
@@ -51,8 +50,8 @@ private slots:
         QCOMPARE(awaitReply(connection.execute({ "HLEN", "big:hash:100k-fields" })).integerValue(), 100000);
         QCOMPARE(awaitReply(connection.execute({ "LLEN", "big:list:100k-elements" })).integerValue(), 100000);
         QCOMPARE(awaitReply(connection.execute({ "STRLEN", "big:string:5mb" })).integerValue(), 5 * 1024 * 1024);
-        QCOMPARE(awaitReply(connection.execute({ "STRLEN", QByteArray("bin:\xff\xfe\x00key", 10) })).integerValue(),
-                 256);
+        QCOMPARE(
+            awaitReply(connection.execute({ "STRLEN", QByteArray("bin:\xff\xfe\x00key", 10) })).integerValue(), 256);
         QVERIFY(awaitReply(connection.execute({ "TTL", "ttl:expires-in-an-hour" })).integerValue() > 0);
         for (const QByteArray& type : QList<QByteArray> { "string", "hash", "list", "set", "zset", "stream" }) {
             const Reply scan = awaitReply(connection.execute({ "SCAN", "0", "TYPE", type, "COUNT", "100000" }));
@@ -60,7 +59,8 @@ private slots:
         }
         // Every format the value viewer decodes has an example, recognised as that format.
         for (const char* id : { "gzip", "zlib", "lz4", "zstd", "snappy", "base64" }) {
-            const QByteArray value = awaitReply(connection.execute({ "GET", "fmt:" + QByteArray(id) + ":json" })).bytes();
+            const QByteArray value
+                = awaitReply(connection.execute({ "GET", "fmt:" + QByteArray(id) + ":json" })).bytes();
             QVERIFY2(!value.isEmpty(), id);
             const formats::ValueFormat* detected = formats::FormatRegistry::instance().detect(value);
             QCOMPARE(detected->id(), QString::fromLatin1(id));
@@ -100,9 +100,8 @@ private slots:
         QByteArray output;
         static const QRegularExpression pidLine(QStringLiteral("redis-server pid (\\d+)"));
         QRegularExpressionMatch match;
-        QTRY_VERIFY_WITH_TIMEOUT((output += process.readAll(),
-                                  match = pidLine.match(QString::fromUtf8(output)), match.hasMatch()),
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (output += process.readAll(), match = pidLine.match(QString::fromUtf8(output)), match.hasMatch()), 60000);
         const qint64 serverPid = match.captured(1).toLongLong();
         QVERIFY(processAlive(serverPid));
         ::kill(pid_t(process.processId()), signal);

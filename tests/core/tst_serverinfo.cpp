@@ -9,10 +9,11 @@ class TestServerInfo : public QObject {
 private slots:
     void parsesSectionsAndKeyspace()
     {
-        const QByteArray text = "# Server\r\nredis_version:7.0.15\r\nredis_mode:standalone\r\n\r\n"
-                                "# Replication\r\nrole:master\r\nconnected_slaves:0\r\n"
-                                "odd line without colon\r\n  spaced_field :  42  \r\n"
-                                "# Keyspace\r\ndb0:keys=12,expires=3,avg_ttl=1000\r\ndb15:keys=1,expires=0,avg_ttl=0\r\n";
+        const QByteArray text
+            = "# Server\r\nredis_version:7.0.15\r\nredis_mode:standalone\r\n\r\n"
+              "# Replication\r\nrole:master\r\nconnected_slaves:0\r\n"
+              "odd line without colon\r\n  spaced_field :  42  \r\n"
+              "# Keyspace\r\ndb0:keys=12,expires=3,avg_ttl=1000\r\ndb15:keys=1,expires=0,avg_ttl=0\r\n";
         const ServerInfo info = ServerInfo::parse(text);
         QCOMPARE(info.version(), QStringLiteral("7.0.15"));
         QCOMPARE(info.role(), QStringLiteral("master"));

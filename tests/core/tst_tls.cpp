@@ -100,8 +100,8 @@ private slots:
         connection.open();
         QVERIFY(waitForState(connection, Connection::State::Failed, 5000));
         const QString error = connection.lastError();
-        QVERIFY2(error.contains(QLatin1String("TLS")) || error.contains(QLatin1String("Redis server")),
-                 qPrintable(error));
+        QVERIFY2(
+            error.contains(QLatin1String("TLS")) || error.contains(QLatin1String("Redis server")), qPrintable(error));
     }
 
     void missingCaFileIsReported()
@@ -111,8 +111,8 @@ private slots:
         Connection connection(p);
         connection.open();
         QVERIFY(waitForState(connection, Connection::State::Failed));
-        QVERIFY2(connection.lastError().contains(QLatin1String("does-not-exist.pem")),
-                 qPrintable(connection.lastError()));
+        QVERIFY2(
+            connection.lastError().contains(QLatin1String("does-not-exist.pem")), qPrintable(connection.lastError()));
     }
 };
 

@@ -55,7 +55,7 @@ private:
 
     // Many elements in pipelined commands of 1000 arguments each.
     void fill(const QByteArray& command, const QByteArray& key, qint64 count,
-              const std::function<void(Command&, qint64)>& add)
+        const std::function<void(Command&, qint64)>& add)
     {
         other({ "DEL", key });
         QList<Command> batch;
@@ -120,7 +120,8 @@ private slots:
     void paging()
     {
         QFETCH(int, count);
-        fill("HSET", "p:hash", count, [](Command& c, qint64 i) { c << "f" + QByteArray::number(i) << "v" + QByteArray::number(i); });
+        fill("HSET", "p:hash", count,
+            [](Command& c, qint64 i) { c << "f" + QByteArray::number(i) << "v" + QByteArray::number(i); });
         HashModel hash(m_session.get(), "p:hash");
         QAbstractItemModelTester hashTester(&hash);
         hash.reload();
@@ -153,10 +154,11 @@ private slots:
         for (int row = 0; row < count; ++row) {
             QCOMPARE(list.data(list.index(row, ListModel::IndexColumn)).toInt(), row);
             QCOMPARE(list.data(list.index(row, ListModel::ValueColumn), ValueModel::RawRole).toByteArray(),
-                     "e" + QByteArray::number(row));
+                "e" + QByteArray::number(row));
         }
 
-        fill("ZADD", "p:zset", count, [](Command& c, qint64 i) { c << QByteArray::number(i) << "m" + QByteArray::number(i); });
+        fill("ZADD", "p:zset", count,
+            [](Command& c, qint64 i) { c << QByteArray::number(i) << "m" + QByteArray::number(i); });
         ZSetModel zset(m_session.get(), "p:zset");
         QAbstractItemModelTester zsetTester(&zset);
         zset.reload();
@@ -210,7 +212,8 @@ private slots:
 
     void matchPattern()
     {
-        fill("HSET", "p:match", 3000, [](Command& c, qint64 i) { c << (i % 100 == 0 ? "hit:" : "miss:") + QByteArray::number(i) << "x"; });
+        fill("HSET", "p:match", 3000,
+            [](Command& c, qint64 i) { c << (i % 100 == 0 ? "hit:" : "miss:") + QByteArray::number(i) << "x"; });
         HashModel hash(m_session.get(), "p:match");
         QAbstractItemModelTester tester(&hash);
         hash.setMatchPattern("hit:*");
@@ -289,7 +292,8 @@ private slots:
     void bigHashFirstPageIsQuick()
     {
         constexpr int fields = 200000;
-        fill("HSET", "big:hash", fields, [](Command& c, qint64 i) { c << "field:" + QByteArray::number(i) << "value:" + QByteArray::number(i); });
+        fill("HSET", "big:hash", fields,
+            [](Command& c, qint64 i) { c << "field:" + QByteArray::number(i) << "value:" + QByteArray::number(i); });
         HashModel hash(m_session.get(), "big:hash");
         QAbstractItemModelTester tester(&hash);
         QSignalSpy inserted(&hash, &QAbstractItemModel::rowsInserted);
@@ -609,8 +613,8 @@ private slots:
         QCOMPARE(value.lastId, QByteArray("5-0"));
         QCOMPARE(value.groupCount, 2);
         QCOMPARE(value.groups.size(), 2);
-        const auto workers = std::find_if(value.groups.cbegin(), value.groups.cend(),
-                                          [](const StreamInfo::Group& g) { return g.name == "workers"; });
+        const auto workers = std::find_if(
+            value.groups.cbegin(), value.groups.cend(), [](const StreamInfo::Group& g) { return g.name == "workers"; });
         QVERIFY(workers != value.groups.cend());
         QCOMPARE(workers->pending, 3);
         QCOMPARE(workers->consumers, 2);
@@ -672,7 +676,7 @@ private slots:
         hash.setValue("f", "v", "w");
         QVERIFY(errors.wait());
         QVERIFY2(errors.first().first().toString().contains(QLatin1String("read-only"), Qt::CaseInsensitive),
-                 qPrintable(errors.first().first().toString()));
+            qPrintable(errors.first().first().toString()));
         hash.setValue("f", "v", "w", EditMode::Force);
         QVERIFY(errors.wait());
         QCOMPARE(edited.size(), 0);
@@ -732,7 +736,8 @@ private slots:
         list.reload(); // ...belong to the old generation
         QTRY_VERIFY(!list.isLoading());
         QCOMPARE(list.rowCount(), 1);
-        QCOMPARE(list.data(list.index(0, ListModel::ValueColumn), ValueModel::RawRole).toByteArray(), QByteArray("new"));
+        QCOMPARE(
+            list.data(list.index(0, ListModel::ValueColumn), ValueModel::RawRole).toByteArray(), QByteArray("new"));
         QVERIFY(list.cachedPageCount() <= 1);
     }
 };

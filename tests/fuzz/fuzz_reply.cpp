@@ -3,7 +3,6 @@
 #include "client/replyreader.h"
 
 #include <QCoreApplication>
-
 #include <cstdint>
 #include <cstdlib>
 

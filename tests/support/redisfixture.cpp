@@ -12,35 +12,33 @@
 namespace vermilion::test {
 
 namespace {
-    bool runOpenssl(const QString& directory, const QStringList& arguments, QString* error)
-    {
-        QProcess openssl;
-        openssl.setWorkingDirectory(directory);
-        openssl.setProcessChannelMode(QProcess::MergedChannels);
-        openssl.start(QStringLiteral("openssl"), arguments);
-        if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit
-            || openssl.exitCode() != 0) {
-            *error = QStringLiteral("openssl %1 failed: %2")
-                         .arg(arguments.join(QLatin1Char(' ')), QString::fromUtf8(openssl.readAll()));
-            return false;
-        }
-        return true;
+bool runOpenssl(const QString& directory, const QStringList& arguments, QString* error)
+{
+    QProcess openssl;
+    openssl.setWorkingDirectory(directory);
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"), arguments);
+    if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit || openssl.exitCode() != 0) {
+        *error = QStringLiteral("openssl %1 failed: %2")
+                     .arg(arguments.join(QLatin1Char(' ')), QString::fromUtf8(openssl.readAll()));
+        return false;
     }
+    return true;
+}
 
-    template<typename T>
-    bool waitFinished(const QFuture<T>& future, int timeoutMs)
-    {
-        if (future.isFinished())
-            return true;
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-        return future.isFinished();
-    }
+template<typename T> bool waitFinished(const QFuture<T>& future, int timeoutMs)
+{
+    if (future.isFinished())
+        return true;
+    QEventLoop loop;
+    QFutureWatcher<T> watcher;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    return future.isFinished();
+}
 } // namespace
 
 TlsMaterial generateTlsMaterial(const QString& directory)
@@ -60,16 +58,16 @@ TlsMaterial generateTlsMaterial(const QString& directory)
     extensions.close();
     const QList<QStringList> steps {
         { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-          QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-          QStringLiteral("ca.crt"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-          QStringLiteral("/CN=Vermilion Test CA") },
+            QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+            QStringLiteral("ca.crt"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=Vermilion Test CA") },
         { QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-          QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
-          QStringLiteral("-subj"), QStringLiteral("/CN=localhost") },
+            QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
+            QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost") },
         { QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
-          QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-          QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"),
-          QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("server.ext") },
+            QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+            QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"),
+            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("server.ext") },
     };
     for (const QStringList& step : steps) {
         if (!runOpenssl(directory, step, &tls.error))

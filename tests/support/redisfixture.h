@@ -6,7 +6,6 @@
 #include <QFuture>
 #include <QString>
 #include <QTemporaryDir>
-
 #include <memory>
 
 namespace vermilion::test {
@@ -24,14 +23,13 @@ struct TlsMaterial {
 TlsMaterial generateTlsMaterial(const QString& directory);
 
 // Starts a private redis-server on a free loopback port; returns null (with *error) on failure.
-std::unique_ptr<RedisServerProcess> startServer(const RedisServerProcess::Options& options = {},
-                                                QString* error = nullptr);
+std::unique_ptr<RedisServerProcess> startServer(
+    const RedisServerProcess::Options& options = {}, QString* error = nullptr);
 
 ConnectionProfile profileFor(const RedisServerProcess& server);
 
 // Waits, running the event loop, for a future (no fixed sleep: returns as soon as it is done).
-template<typename T>
-T await(QFuture<T> future, int timeoutMs = 10000);
+template<typename T> T await(QFuture<T> future, int timeoutMs = 10000);
 Reply awaitReply(QFuture<Reply> future, int timeoutMs = 10000);
 QList<Reply> awaitBatch(QFuture<QList<Reply>> future, int timeoutMs = 30000);
 

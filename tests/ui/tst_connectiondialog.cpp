@@ -9,11 +9,11 @@
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
-#include <QStandardPaths>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,8 +26,7 @@ class TestConnectionDialog : public QObject {
 private:
     std::unique_ptr<RedisServerProcess> m_server;
 
-    template<typename T>
-    static T* field(QWidget* dialog, const QString& accessibleName)
+    template<typename T> static T* field(QWidget* dialog, const QString& accessibleName)
     {
         for (T* widget : dialog->findChildren<T*>()) {
             if (widget->accessibleName() == accessibleName)
@@ -50,7 +49,7 @@ private slots:
         QString error;
         RedisServerProcess::Options options;
         options.extraArguments = { QStringLiteral("--user"), QStringLiteral("ops"), QStringLiteral("on"),
-                                   QStringLiteral(">s3cret"), QStringLiteral("~*"), QStringLiteral("+@all") };
+            QStringLiteral(">s3cret"), QStringLiteral("~*"), QStringLiteral("+@all") };
         m_server = startServer(options, &error);
         QVERIFY2(m_server, qPrintable(error));
     }
@@ -140,8 +139,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QVERIFY(!finished.first().at(0).toBool());
         QVERIFY2(dialog.testResult().contains(messagePart), qPrintable(dialog.testResult()));
-        saveScreenshot(&dialog, QStringLiteral("connection-dialog-error-") + QString::fromLatin1(QTest::currentDataTag())
-                                    .replace(QLatin1Char(' '), QLatin1Char('-')));
+        saveScreenshot(&dialog,
+            QStringLiteral("connection-dialog-error-")
+                + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
     }
 
     void fillSaveReload()

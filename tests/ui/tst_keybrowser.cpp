@@ -11,11 +11,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTest>
-#include <QPlainTextEdit>
 #include <QTableView>
+#include <QTest>
 #include <QTreeView>
 
 using namespace vermilion;
@@ -91,7 +91,8 @@ private slots:
 
         // Details for the rows on screen arrive by themselves.
         QTRY_COMPARE_WITH_TIMEOUT(profile.data(KeyTreeModel::KeyTypeRole).toByteArray(), QByteArray("hash"), 10000);
-        QVERIFY2(profile.data(KeyTreeModel::MemoryRole).toLongLong() > 0, qPrintable(profile.siblingAtColumn(KeyTreeModel::MemoryColumn).data().toString()));
+        QVERIFY2(profile.data(KeyTreeModel::MemoryRole).toLongLong() > 0,
+            qPrintable(profile.siblingAtColumn(KeyTreeModel::MemoryColumn).data().toString()));
 
         panel.tree()->setCurrentIndex(profile);
         QTRY_VERIFY_WITH_TIMEOUT(panel.editor() != nullptr, 10000);
@@ -182,9 +183,9 @@ private slots:
             const QList<QTableView*> tables = editor->findChildren<QTableView*>();
             const QList<QPlainTextEdit*> texts = editor->findChildren<QPlainTextEdit*>();
             return std::any_of(tables.cbegin(), tables.cend(),
-                               [](QTableView* view) { return view->model() && view->model()->rowCount() > 0; })
+                       [](QTableView* view) { return view->model() && view->model()->rowCount() > 0; })
                 || std::any_of(texts.cbegin(), texts.cend(),
-                               [](QPlainTextEdit* text) { return text->document()->characterCount() > 1; });
+                    [](QPlainTextEdit* text) { return text->document()->characterCount() > 1; });
         };
         QTRY_VERIFY_WITH_TIMEOUT(shown(), 10000);
         saveScreenshot(&panel, QStringLiteral("key-browser-sandbox-") + QString::fromLatin1(QTest::currentDataTag()));

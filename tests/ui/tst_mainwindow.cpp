@@ -15,8 +15,8 @@
 #include <QListView>
 #include <QSignalSpy>
 #include <QSplitter>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -63,8 +63,8 @@ private slots:
         QUuid id;
         {
             MainWindow window(options());
-            QAbstractItemModelTester tester(window.connectionModel(),
-                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QAbstractItemModelTester tester(
+                window.connectionModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
             window.resize(1100, 700);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -80,7 +80,7 @@ private slots:
             QVERIFY(statusText(window).contains(QLatin1String("db2")));
             QVERIFY(statusText(window).contains(QLatin1String("master")));
             QCOMPARE(window.connectionModel()->index(0).data(ConnectionListModel::StateRole).toInt(),
-                     int(Connection::State::Connected));
+                int(Connection::State::Connected));
 
             // The console runs commands on the session, binary-safe, and shows replies as redis-cli.
             ui::SessionWorkspace* workspace = window.currentWorkspace();
@@ -132,8 +132,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), Connection::State::Connected, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!session->serverInfo().version().isEmpty(), 10000);
         server->kill();
-        QTRY_VERIFY_WITH_TIMEOUT(window.currentWorkspace()->bannerText().contains(QLatin1String("Connection lost")),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.currentWorkspace()->bannerText().contains(QLatin1String("Connection lost")), 10000);
         QVERIFY(window.currentWorkspace()->bannerText().contains(QLatin1String("Reconnecting in")));
         saveScreenshot(&window, QStringLiteral("main-window-connection-lost"));
         QVERIFY2(server->startAndWait(10000, &error), qPrintable(error));

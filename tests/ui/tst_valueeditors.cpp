@@ -4,17 +4,17 @@
 #include "uitestsupport.h"
 #include "values/conflictdialog.h"
 #include "values/hasheditor.h"
+#include "values/hashmodel.h"
 #include "values/listeditor.h"
+#include "values/listmodel.h"
 #include "values/seteditor.h"
+#include "values/setmodel.h"
 #include "values/streameditor.h"
+#include "values/streammodel.h"
 #include "values/stringeditor.h"
+#include "values/stringvalue.h"
 #include "values/valuedetailpane.h"
 #include "values/zseteditor.h"
-#include "values/hashmodel.h"
-#include "values/listmodel.h"
-#include "values/setmodel.h"
-#include "values/streammodel.h"
-#include "values/stringvalue.h"
 #include "values/zsetmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -50,13 +50,13 @@ QByteArray bigText(qint64 size)
     QByteArray text;
     text.reserve(size);
     for (int line = 0; text.size() < size; ++line)
-        text += "log line " + QByteArray::number(line) + ": request served in " + QByteArray::number(line % 97) + " ms\n";
+        text += "log line " + QByteArray::number(line) + ": request served in " + QByteArray::number(line % 97)
+            + " ms\n";
     text.truncate(size);
     return text;
 }
 
-template<typename T>
-T* findButton(QWidget* parent, const QString& text)
+template<typename T> T* findButton(QWidget* parent, const QString& text)
 {
     for (T* button : parent->findChildren<T*>()) {
         if (button->text() == text)
@@ -75,8 +75,7 @@ private:
 
     Reply other(const Command& command) { return awaitReply(m_other->execute(command)); }
 
-    template<typename Editor>
-    std::unique_ptr<Editor> open(const QByteArray& key, const QByteArray& type)
+    template<typename Editor> std::unique_ptr<Editor> open(const QByteArray& key, const QByteArray& type)
     {
         std::unique_ptr<Editor> editor(qobject_cast<Editor*>(ValueEditor::create(m_session.get(), key, type)));
         if (editor) {
@@ -105,7 +104,8 @@ private slots:
         // Destructive confirmations answer yes; the tests check what happens after.
         ValueEditor::setConfirmationHandler([](QWidget*, const QString&, const QString&) { return true; });
 
-        other({ "SET", "app:config", R"({"name":"checkout","replicas":3,"regions":["eu-west-1","us-east-1"],"flags":{"beta":true}})" });
+        other({ "SET", "app:config",
+            R"({"name":"checkout","replicas":3,"regions":["eu-west-1","us-east-1"],"flags":{"beta":true}})" });
         other({ "SET", "app:log", bigText(3 * 1024 * 1024) });
         other({ "SET", "app:binary", allBytes() });
         Command hset { "HSET", "app:user:42" };
@@ -123,8 +123,8 @@ private slots:
             zadd << QByteArray::number(i * 1.5) << "player:" + QByteArray::number(i);
         other(zadd);
         for (int i = 1; i <= 30; ++i)
-            other({ "XADD", "app:events", QByteArray::number(1700000000000 + i) + "-0", "type", i % 2 ? "click" : "view",
-                    "user", QByteArray::number(i) });
+            other({ "XADD", "app:events", QByteArray::number(1700000000000 + i) + "-0", "type",
+                i % 2 ? "click" : "view", "user", QByteArray::number(i) });
         other({ "XGROUP", "CREATE", "app:events", "mailer", "0" });
         other({ "XGROUP", "CREATE", "app:events", "audit", "$" });
         other({ "XREADGROUP", "GROUP", "mailer", "alice", "COUNT", "4", "STREAMS", "app:events", ">" });
@@ -249,7 +249,7 @@ private slots:
         const int avatar = editor->model()->rowOfField("avatar");
         QVERIFY(avatar >= 0);
         QVERIFY2(cell(view, avatar, 1).startsWith(QLatin1String("\\x89PNG\\r\\n\\x1a\\n\\x00")),
-                 qPrintable(cell(view, avatar, 1)));
+            qPrintable(cell(view, avatar, 1)));
 
         // The detail pane shows the selected value in its detected format.
         const int row = editor->model()->rowOfField("field:7");
@@ -287,7 +287,8 @@ private slots:
         other({ "HSET", "app:flags", "dark-mode", "on" });
         editor->setFieldValue("dark-mode", "auto");
         QTRY_VERIFY(editor->findChild<ConflictDialog*>() && editor->findChild<ConflictDialog*>()->isVisible());
-        auto* keep = findButton<QPushButton>(editor->findChild<ConflictDialog*>(), QStringLiteral("Keep theirs (reload)"));
+        auto* keep
+            = findButton<QPushButton>(editor->findChild<ConflictDialog*>(), QStringLiteral("Keep theirs (reload)"));
         QVERIFY(keep);
         keep->click();
         QTRY_COMPARE(editor->model()->rowCount(), 1);
@@ -400,8 +401,8 @@ private slots:
         module->resize(600, 200);
         module->show();
         const QList<QLabel*> labels = module->findChildren<QLabel*>();
-        QVERIFY(std::any_of(labels.begin(), labels.end(),
-                            [](QLabel* l) { return l->text().contains(QLatin1String("ReJSON-RL")); }));
+        QVERIFY(std::any_of(
+            labels.begin(), labels.end(), [](QLabel* l) { return l->text().contains(QLatin1String("ReJSON-RL")); }));
         QCOMPARE(module->type(), QByteArray("ReJSON-RL"));
         saveScreenshot(module.get(), QStringLiteral("value-editor-module"));
 
@@ -426,7 +427,7 @@ private slots:
         editor->setFieldValue("a", "2");
         QVERIFY(status.wait());
         QVERIFY2(status.first().first().toString().contains(QLatin1String("read-only"), Qt::CaseInsensitive),
-                 qPrintable(status.first().first().toString()));
+            qPrintable(status.first().first().toString()));
         QVERIFY(!editor->inlineMessage().isEmpty());
         QCOMPARE(other({ "HGET", "app:ro", "a" }).bytes(), QByteArray("1"));
     }

@@ -102,9 +102,8 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     reveal->setText(tr("Show"));
     reveal->setToolTip(tr("Show or hide the password"));
     reveal->setCheckable(true);
-    connect(reveal, &QAction::toggled, this, [this](bool shown) {
-        m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    connect(reveal, &QAction::toggled, this,
+        [this](bool shown) { m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
     form->addRow(tr("&Password:"), m_password);
     m_passwordNote = new QLabel(general);
     m_passwordNote->setWordWrap(true);
@@ -302,8 +301,14 @@ void ConnectionDialog::updateEnabledFields()
     m_tlsGroup->setEnabled(!unix);
 }
 
-bool ConnectionDialog::isTesting() const { return m_testConnection != nullptr; }
-QString ConnectionDialog::testResult() const { return m_lastTestMessage; }
+bool ConnectionDialog::isTesting() const
+{
+    return m_testConnection != nullptr;
+}
+QString ConnectionDialog::testResult() const
+{
+    return m_lastTestMessage;
+}
 
 void ConnectionDialog::startTest()
 {
@@ -322,38 +327,40 @@ void ConnectionDialog::startTest()
     m_testResult->setText(tr("Connecting to %1...").arg(p.endpoint()));
     Connection* connection = m_testConnection.get();
     connect(connection, &Connection::stateChanged, this,
-            [this, generation, connection](Connection::State state, const QString& message) {
-                if (generation != m_testGeneration)
-                    return;
-                if (state == Connection::State::Failed) {
-                    finishTest(false, message);
-                } else if (state == Connection::State::Connected) {
-                    connection->execute({ "INFO", "server" }, this, [this, generation](const Reply& reply) {
-                        if (generation != m_testGeneration)
-                            return;
-                        if (reply.isClientError()) {
-                            finishTest(false, reply.errorMessage());
-                            return;
-                        }
-                        if (reply.isError()) {
-                            // Connected, but ACLs may forbid INFO: still a success.
-                            finishTest(true, tr("Connected. The server did not tell its version: %1")
-                                                 .arg(reply.errorMessage()));
-                            return;
-                        }
-                        const ServerInfo info = ServerInfo::parse(reply.bytes());
-                        finishTest(true, tr("Connected to Redis %1 (%2).")
-                                             .arg(info.version(), info.mode().isEmpty() ? tr("standalone") : info.mode()));
-                    });
-                }
-            });
+        [this, generation, connection](Connection::State state, const QString& message) {
+            if (generation != m_testGeneration)
+                return;
+            if (state == Connection::State::Failed) {
+                finishTest(false, message);
+            } else if (state == Connection::State::Connected) {
+                connection->execute({ "INFO", "server" }, this, [this, generation](const Reply& reply) {
+                    if (generation != m_testGeneration)
+                        return;
+                    if (reply.isClientError()) {
+                        finishTest(false, reply.errorMessage());
+                        return;
+                    }
+                    if (reply.isError()) {
+                        // Connected, but ACLs may forbid INFO: still a success.
+                        finishTest(
+                            true, tr("Connected. The server did not tell its version: %1").arg(reply.errorMessage()));
+                        return;
+                    }
+                    const ServerInfo info = ServerInfo::parse(reply.bytes());
+                    finishTest(true,
+                        tr("Connected to Redis %1 (%2).")
+                            .arg(info.version(), info.mode().isEmpty() ? tr("standalone") : info.mode()));
+                });
+            }
+        });
     connection->open();
 }
 
 void ConnectionDialog::finishTest(bool ok, const QString& message)
 {
     // Dropped later, not from inside the connection's own signal.
-    QMetaObject::invokeMethod(this, [this] { m_testConnection.reset(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { m_testConnection.reset(); }, Qt::QueuedConnection);
     m_testButton->setEnabled(true);
     showTestResult(ok, message);
     emit testFinished(ok, message);

@@ -3,7 +3,6 @@
 #include "profiles/connectionprofile.h"
 
 #include <QDialog>
-
 #include <memory>
 
 class QCheckBox;

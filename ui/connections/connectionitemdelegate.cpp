@@ -30,8 +30,8 @@ QSize ConnectionItemDelegate::sizeHint(const QStyleOptionViewItem& option, const
     return { 200, metrics.height() * 2 + 14 };
 }
 
-void ConnectionItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
-                                   const QModelIndex& index) const
+void ConnectionItemDelegate::paint(
+    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -74,7 +74,7 @@ void ConnectionItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem
         badgeFont.setPointSizeF(option.font.pointSizeF() * 0.85);
         painter->setFont(badgeFont);
         const QRect badgeRect(textRect.left() + nameMetrics.horizontalAdvance(elided) + 6, textRect.top() + 1,
-                              QFontMetrics(badgeFont).horizontalAdvance(badge) + 10, nameMetrics.height() - 2);
+            QFontMetrics(badgeFont).horizontalAdvance(badge) + 10, nameMetrics.height() - 2);
         QColor fill = QColor(0xc6, 0x28, 0x28);
         painter->setPen(Qt::NoPen);
         painter->setBrush(fill);
@@ -86,7 +86,7 @@ void ConnectionItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem
     painter->setPen(secondary);
     const QString endpoint = index.data(ConnectionListModel::EndpointRole).toString();
     painter->drawText(textRect.adjusted(0, nameMetrics.height() + 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                      QFontMetrics(option.font).elidedText(endpoint, Qt::ElideMiddle, textRect.width()));
+        QFontMetrics(option.font).elidedText(endpoint, Qt::ElideMiddle, textRect.width()));
     painter->restore();
 }
 

@@ -38,17 +38,20 @@
 namespace vermilion::ui {
 
 namespace {
-    constexpr qint64 defaultCap = 1000000;
-    QElapsedTimer& monotonic()
-    {
-        static QElapsedTimer clock = [] {
-            QElapsedTimer timer;
-            timer.start();
-            return timer;
-        }();
-        return clock;
-    }
-    qint64 keyCap() { return QSettings().value(QStringLiteral("keyBrowser/maxKeys"), defaultCap).toLongLong(); }
+constexpr qint64 defaultCap = 1000000;
+QElapsedTimer& monotonic()
+{
+    static QElapsedTimer clock = [] {
+        QElapsedTimer timer;
+        timer.start();
+        return timer;
+    }();
+    return clock;
+}
+qint64 keyCap()
+{
+    return QSettings().value(QStringLiteral("keyBrowser/maxKeys"), defaultCap).toLongLong();
+}
 } // namespace
 
 KeyBrowserPanel::KeyBrowserPanel(Session* session, QWidget* parent)
@@ -110,13 +113,13 @@ void KeyBrowserPanel::buildLayout()
     auto* limits = new QActionGroup(limitMenu);
     const QLocale locale;
     for (const qint64 value : { qint64(100000), qint64(1000000), qint64(5000000), qint64(20000000), qint64(0) }) {
-        QAction* action = limitMenu->addAction(value > 0 ? tr("Load at most %1 keys").arg(locale.toString(value))
-                                                         : tr("Load every key"));
+        QAction* action = limitMenu->addAction(
+            value > 0 ? tr("Load at most %1 keys").arg(locale.toString(value)) : tr("Load every key"));
         action->setCheckable(true);
         action->setChecked(value == keyCap());
         limits->addAction(action);
         connect(action, &QAction::triggered, this,
-                [value] { QSettings().setValue(QStringLiteral("keyBrowser/maxKeys"), value); });
+            [value] { QSettings().setValue(QStringLiteral("keyBrowser/maxKeys"), value); });
     }
     limit->setMenu(limitMenu);
     bar->addWidget(limit);
@@ -177,8 +180,8 @@ void KeyBrowserPanel::buildLayout()
     m_tree->header()->setSectionResizeMode(KeyTreeModel::NameColumn, QHeaderView::Stretch);
     // The name gets the room; the detail columns are as narrow as their usual content.
     const QList<QPair<int, QString>> widths { { KeyTreeModel::TypeColumn, QStringLiteral("00,000 keys") },
-                                              { KeyTreeModel::TtlColumn, QStringLiteral("00 h 00 min") },
-                                              { KeyTreeModel::MemoryColumn, QStringLiteral("000.0 KB") } };
+        { KeyTreeModel::TtlColumn, QStringLiteral("00 h 00 min") },
+        { KeyTreeModel::MemoryColumn, QStringLiteral("000.0 KB") } };
     for (const auto& [column, sample] : widths) {
         m_tree->header()->setSectionResizeMode(column, QHeaderView::Interactive);
         m_tree->header()->resizeSection(column, fontMetrics().horizontalAdvance(sample) + 12);
@@ -239,7 +242,7 @@ void KeyBrowserPanel::buildLayout()
     m_valueArea = new QStackedWidget(right);
     m_placeholder = new QLabel(tr("Select a key to see its value.\n\nF5 reloads the keys, Ctrl+F filters them, "
                                   "F2 renames, Delete deletes, Ctrl+N creates a key."),
-                               m_valueArea);
+        m_valueArea);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_valueArea->addWidget(m_placeholder);
@@ -249,7 +252,7 @@ void KeyBrowserPanel::buildLayout()
     m_splitter->setStretchFactor(1, 3);
     layout->addWidget(m_splitter, 1);
     connect(m_splitter, &QSplitter::splitterMoved, this,
-            [this] { QSettings().setValue(QStringLiteral("keyBrowser/splitter"), m_splitter->saveState()); });
+        [this] { QSettings().setValue(QStringLiteral("keyBrowser/splitter"), m_splitter->saveState()); });
 
     // New keys are merged into the tree on a timer while a scan runs; the rows on screen ask for
     // their type, TTL and size after scrolling settles.
@@ -337,9 +340,9 @@ void KeyBrowserPanel::onProgress(qint64 loaded, qint64 total)
     } else {
         // With a filter the share of the db that matches is unknown until the end.
         m_progress->setRange(0, 0);
-        m_progressText->setText(total >= 0 ? tr("%1 keys matching, %2 in the db")
-                                                 .arg(locale.toString(loaded), locale.toString(total))
-                                           : tr("%1 keys").arg(locale.toString(loaded)));
+        m_progressText->setText(total >= 0
+                ? tr("%1 keys matching, %2 in the db").arg(locale.toString(loaded), locale.toString(total))
+                : tr("%1 keys").arg(locale.toString(loaded)));
     }
 }
 
@@ -471,7 +474,7 @@ void KeyBrowserPanel::openKey(const QByteArray& key)
                 closeEditor();
                 showMessage(tr("There is no key named %1 (any more).")
                                 .arg(RedisText::escape(key, RedisText::Quoting::IfNeeded)),
-                            true);
+                    true);
                 m_loader->applyChanges({}, { key });
                 return;
             }
@@ -481,9 +484,8 @@ void KeyBrowserPanel::openKey(const QByteArray& key)
             m_editor = ValueEditor::create(m_session, key, type.bytes(), m_valueArea);
             m_valueArea->addWidget(m_editor);
             m_valueArea->setCurrentWidget(m_editor);
-            connect(m_editor, &ValueEditor::statusMessage, this, [this](const QString& message) {
-                showMessage(message, false);
-            });
+            connect(m_editor, &ValueEditor::statusMessage, this,
+                [this](const QString& message) { showMessage(message, false); });
             connect(m_editor, &ValueEditor::keyModified, this, [this](const QByteArray& changed) {
                 m_model->forgetDetails(changed);
                 m_detailsTimer->start();
@@ -491,7 +493,7 @@ void KeyBrowserPanel::openKey(const QByteArray& key)
             connect(m_editor, &ValueEditor::keyVanished, this, [this](const QByteArray& gone) {
                 showMessage(tr("The key %1 was deleted or changed type while it was open.")
                                 .arg(RedisText::escape(gone, RedisText::Quoting::IfNeeded)),
-                            true);
+                    true);
                 m_loader->applyChanges({}, { gone });
             });
         },
@@ -539,9 +541,9 @@ void KeyBrowserPanel::updateTtlCountdown()
 
 QString KeyBrowserPanel::headerText() const
 {
-    return m_keyHeader->isVisible() ? m_keyType->text() + QLatin1Char(' ') + m_keyName->text() + QLatin1Char(' ')
-            + m_keyTtl->text()
-                                    : QString();
+    return m_keyHeader->isVisible()
+        ? m_keyType->text() + QLatin1Char(' ') + m_keyName->text() + QLatin1Char(' ') + m_keyTtl->text()
+        : QString();
 }
 
 QList<QByteArray> KeyBrowserPanel::selectedKeys() const
@@ -567,21 +569,21 @@ void KeyBrowserPanel::newKey()
 {
     bool isFolder = false;
     const QByteArray folder = selectedFolderPrefix(&isFolder);
-    const QString suggestion = isFolder ? RedisText::escape(folder + m_session->profile().namespaceSeparator.toUtf8())
-                                        : QString();
+    const QString suggestion
+        = isFolder ? RedisText::escape(folder + m_session->profile().namespaceSeparator.toUtf8()) : QString();
     NewKeyDialog dialog(suggestion, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QByteArray key = dialog.key();
     KeyOperations::create(m_session, key, dialog.type(), dialog.arguments(), dialog.ttlMs(), this,
-                          [this, key](KeyOperations::Outcome outcome, const QString& message) {
-                              if (outcome != KeyOperations::Outcome::Done) {
-                                  showMessage(tr("The key was not created: %1").arg(message), true);
-                                  return;
-                              }
-                              m_loader->applyChanges({ key }, {});
-                              openKey(key);
-                          });
+        [this, key](KeyOperations::Outcome outcome, const QString& message) {
+            if (outcome != KeyOperations::Outcome::Done) {
+                showMessage(tr("The key was not created: %1").arg(message), true);
+                return;
+            }
+            m_loader->applyChanges({ key }, {});
+            openKey(key);
+        });
 }
 
 void KeyBrowserPanel::renameCurrent()
@@ -592,9 +594,8 @@ void KeyBrowserPanel::renameCurrent()
     const QByteArray from = keys.first();
     bool ok = false;
     const QString typed = QInputDialog::getText(this, tr("Rename Key"),
-                                                tr("New name for %1 (binary bytes as \\xHH):")
-                                                    .arg(RedisText::escape(from, RedisText::Quoting::IfNeeded)),
-                                                QLineEdit::Normal, RedisText::escape(from), &ok);
+        tr("New name for %1 (binary bytes as \\xHH):").arg(RedisText::escape(from, RedisText::Quoting::IfNeeded)),
+        QLineEdit::Normal, RedisText::escape(from), &ok);
     if (!ok || typed.isEmpty())
         return;
     const QByteArray to = RedisText::unescape(typed);
@@ -611,23 +612,22 @@ void KeyBrowserPanel::renameCurrent()
             return;
         }
         // Never overwrite silently.
-        const auto answer = QMessageBox::warning(
-            this, tr("Replace Key?"),
+        const auto answer = QMessageBox::warning(this, tr("Replace Key?"),
             tr("A key named %1 exists already. Replace it with %2? Its current value is lost.")
                 .arg(RedisText::escape(to, RedisText::Quoting::IfNeeded),
-                     RedisText::escape(from, RedisText::Quoting::IfNeeded)),
+                    RedisText::escape(from, RedisText::Quoting::IfNeeded)),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
-        KeyOperations::rename(m_session, from, to, true, this,
-                              [this, from, to](KeyOperations::Outcome result, const QString& text) {
-                                  if (result != KeyOperations::Outcome::Done) {
-                                      showMessage(tr("The key was not renamed: %1").arg(text), true);
-                                      return;
-                                  }
-                                  m_loader->applyChanges({ to }, { from });
-                                  openKey(to);
-                              });
+        KeyOperations::rename(
+            m_session, from, to, true, this, [this, from, to](KeyOperations::Outcome result, const QString& text) {
+                if (result != KeyOperations::Outcome::Done) {
+                    showMessage(tr("The key was not renamed: %1").arg(text), true);
+                    return;
+                }
+                m_loader->applyChanges({ to }, { from });
+                openKey(to);
+            });
     };
     KeyOperations::rename(m_session, from, to, false, this, finish);
 }
@@ -646,24 +646,24 @@ void KeyBrowserPanel::deleteSelected()
     const QString what = keys.size() == 1 ? RedisText::escape(keys.first(), RedisText::Quoting::IfNeeded)
                                           : tr("%1 keys").arg(keys.size());
     const auto answer = QMessageBox::warning(this, tr("Delete"),
-                                             tr("Delete %1 from %2? This cannot be undone.")
-                                                 .arg(what, m_session->profile().displayName()),
-                                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        tr("Delete %1 from %2? This cannot be undone.").arg(what, m_session->profile().displayName()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     for (const QByteArray& key : keys) {
-        KeyOperations::remove(m_session, key, this, [this, key](KeyOperations::Outcome outcome, const QString& message) {
-            if (outcome == KeyOperations::Outcome::Failed) {
-                showMessage(tr("Not deleted: %1").arg(message), true);
-                return;
-            }
-            m_loader->applyChanges({}, { key });
-            if (key == m_currentKey) {
-                closeEditor();
-                m_keyHeader->hide();
-                m_currentKey.clear();
-            }
-        });
+        KeyOperations::remove(
+            m_session, key, this, [this, key](KeyOperations::Outcome outcome, const QString& message) {
+                if (outcome == KeyOperations::Outcome::Failed) {
+                    showMessage(tr("Not deleted: %1").arg(message), true);
+                    return;
+                }
+                m_loader->applyChanges({}, { key });
+                if (key == m_currentKey) {
+                    closeEditor();
+                    m_keyHeader->hide();
+                    m_currentKey.clear();
+                }
+            });
     }
 }
 
@@ -680,23 +680,22 @@ void KeyBrowserPanel::setTtlOfSelected()
         return;
     bool ok = false;
     const int seconds = QInputDialog::getInt(this, tr("Time to Live"),
-                                             tr("Expire %1 after how many seconds? 0 removes the expiry.")
-                                                 .arg(keys.size() == 1
-                                                          ? RedisText::escape(keys.first(), RedisText::Quoting::IfNeeded)
-                                                          : tr("%1 keys").arg(keys.size())),
-                                             3600, 0, 2000000000, 60, &ok);
+        tr("Expire %1 after how many seconds? 0 removes the expiry.")
+            .arg(keys.size() == 1 ? RedisText::escape(keys.first(), RedisText::Quoting::IfNeeded)
+                                  : tr("%1 keys").arg(keys.size())),
+        3600, 0, 2000000000, 60, &ok);
     if (!ok)
         return;
     for (const QByteArray& key : keys) {
         KeyOperations::setTtl(m_session, key, qint64(seconds) * 1000, this,
-                              [this, key](KeyOperations::Outcome outcome, const QString& message) {
-                                  if (outcome != KeyOperations::Outcome::Done)
-                                      showMessage(tr("TTL not changed: %1").arg(message), true);
-                                  m_model->forgetDetails(key);
-                                  m_detailsTimer->start();
-                                  if (key == m_currentKey)
-                                      openKey(key);
-                              });
+            [this, key](KeyOperations::Outcome outcome, const QString& message) {
+                if (outcome != KeyOperations::Outcome::Done)
+                    showMessage(tr("TTL not changed: %1").arg(message), true);
+                m_model->forgetDetails(key);
+                m_detailsTimer->start();
+                if (key == m_currentKey)
+                    openKey(key);
+            });
     }
 }
 
@@ -714,10 +713,10 @@ void KeyBrowserPanel::bulkOnFolder(bool deleteKeys)
     if (!deleteKeys) {
         bool ok = false;
         const int seconds = QInputDialog::getInt(this, tr("Time to Live"),
-                                                 tr("Expire every key of %1 after how many seconds? 0 removes the "
-                                                    "expiry.")
-                                                     .arg(scope),
-                                                 3600, 0, 2000000000, 60, &ok);
+            tr("Expire every key of %1 after how many seconds? 0 removes the "
+               "expiry.")
+                .arg(scope),
+            3600, 0, 2000000000, 60, &ok);
         if (!ok)
             return;
         ttlMs = qint64(seconds) * 1000;
@@ -802,13 +801,11 @@ void KeyBrowserPanel::showContextMenu(const QPoint& position)
         menu.addAction(tr("Set TTL on Keys Matching the Pattern..."), this, [this, pattern, scope] {
             bool ok = false;
             const int seconds = QInputDialog::getInt(this, tr("Time to Live"),
-                                                     tr("Expire %1 after how many seconds? 0 removes the expiry.")
-                                                         .arg(scope),
-                                                     3600, 0, 2000000000, 60, &ok);
+                tr("Expire %1 after how many seconds? 0 removes the expiry.").arg(scope), 3600, 0, 2000000000, 60, &ok);
             if (!ok)
                 return;
             KeyJobDialog dialog(m_session, seconds > 0 ? KeyJobDialog::Kind::SetTtl : KeyJobDialog::Kind::RemoveTtl,
-                                pattern, scope, this);
+                pattern, scope, this);
             dialog.setTtlMs(qint64(seconds) * 1000);
             dialog.start();
             dialog.exec();

@@ -20,11 +20,9 @@ namespace vermilion {
 class KeyspaceLoader;
 class KeyTreeModel;
 class Session;
-}
+} // namespace vermilion
 
 namespace vermilion::ui {
-
-
 
 // The key browser of one connection: the namespace tree on the left (loaded incrementally, filtered
 // on the server or locally), the selected key's header and value editor on the right.

@@ -18,31 +18,31 @@
 namespace vermilion::ui {
 
 namespace {
-    QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
-    {
-        auto* table = new QTableWidget(0, int(headers.size()), parent);
-        table->setHorizontalHeaderLabels(headers);
-        table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-        table->verticalHeader()->hide();
-        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        table->setSelectionBehavior(QAbstractItemView::SelectRows);
-        table->setAlternatingRowColors(true);
-        return table;
-    }
+QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
+{
+    auto* table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    return table;
+}
 
-    void setRow(QTableWidget* table, int row, const QStringList& cells)
-    {
-        for (int column = 0; column < cells.size(); ++column) {
-            auto* item = new QTableWidgetItem(cells.at(column));
-            if (column > 0)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            table->setItem(row, column, item);
-        }
+void setRow(QTableWidget* table, int row, const QStringList& cells)
+{
+    for (int column = 0; column < cells.size(); ++column) {
+        auto* item = new QTableWidgetItem(cells.at(column));
+        if (column > 0)
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        table->setItem(row, column, item);
     }
+}
 } // namespace
 
-KeyJobDialog::KeyJobDialog(Session* session, Kind kind, const QByteArray& pattern, const QString& scopeName,
-                           QWidget* parent)
+KeyJobDialog::KeyJobDialog(
+    Session* session, Kind kind, const QByteArray& pattern, const QString& scopeName, QWidget* parent)
     : QDialog(parent)
     , m_session(session)
     , m_kind(kind)
@@ -94,11 +94,12 @@ void KeyJobDialog::start()
         m_text->setText(tr("Measuring the memory of %1...").arg(m_scope));
         m_analysis = new MemoryAnalysis(m_session, m_pattern, m_separator, 2, this);
         connect(m_analysis, &MemoryAnalysis::progress, this, [this](qint64 scanned) {
-            m_text->setText(tr("Measuring the memory of %1: %2 keys so far...")
-                                .arg(m_scope, QLocale().toString(scanned)));
+            m_text->setText(
+                tr("Measuring the memory of %1: %2 keys so far...").arg(m_scope, QLocale().toString(scanned)));
         });
         connect(m_analysis, &MemoryAnalysis::finished, this, &KeyJobDialog::showReport);
-        connect(m_analysis, &MemoryAnalysis::failed, this, [this](const QString& message) { finishWith(message, true); });
+        connect(
+            m_analysis, &MemoryAnalysis::failed, this, [this](const QString& message) { finishWith(message, true); });
         m_analysis->start();
         return;
     }
@@ -131,8 +132,7 @@ void KeyJobDialog::onCounted(qint64 count)
         m_run->setText(tr("Delete %1 keys").arg(keys));
         break;
     case Kind::SetTtl:
-        m_text->setText(tr("Set a TTL of %1 on %2 keys of %3?")
-                            .arg(KeyTreeModel::formatTtl(m_ttlMs), keys, m_scope));
+        m_text->setText(tr("Set a TTL of %1 on %2 keys of %3?").arg(KeyTreeModel::formatTtl(m_ttlMs), keys, m_scope));
         m_run->setText(tr("Set TTL on %1 keys").arg(keys));
         break;
     case Kind::RemoveTtl:
@@ -157,8 +157,8 @@ void KeyJobDialog::runBulk()
     connect(m_job, &BulkKeyJob::progress, this, [this](qint64 scanned, qint64 affected) {
         m_affected = affected;
         m_progress->setValue(m_total > 0 ? int(qMin<qint64>(100, scanned * 100 / m_total)) : 0);
-        m_text->setText(tr("%1 of about %2 keys done...")
-                            .arg(QLocale().toString(affected), QLocale().toString(m_total)));
+        m_text->setText(
+            tr("%1 of about %2 keys done...").arg(QLocale().toString(affected), QLocale().toString(m_total)));
     });
     connect(m_job, &BulkKeyJob::finished, this, [this](qint64, qint64 affected, bool cancelled) {
         m_affected = affected;
@@ -184,17 +184,17 @@ void KeyJobDialog::showReport(const MemoryReport& report)
     for (int row = 0; row < report.namespaces.size(); ++row) {
         const auto& entry = report.namespaces.at(row);
         setRow(m_namespaces, row,
-               { entry.displayName(), locale.toString(entry.keys), KeyTreeModel::formatBytes(entry.bytes) });
+            { entry.displayName(), locale.toString(entry.keys), KeyTreeModel::formatBytes(entry.bytes) });
     }
     m_biggest->setRowCount(int(report.biggestKeys.size()));
     for (int row = 0; row < report.biggestKeys.size(); ++row) {
         const auto& entry = report.biggestKeys.at(row);
         setRow(m_biggest, row,
-               { RedisText::escape(entry.key, RedisText::Quoting::IfNeeded), KeyTreeModel::formatBytes(entry.bytes) });
+            { RedisText::escape(entry.key, RedisText::Quoting::IfNeeded), KeyTreeModel::formatBytes(entry.bytes) });
     }
     finishWith(tr("%1%2 keys, %3 in total.")
                    .arg(report.cancelled ? tr("Cancelled after ") : QString(), locale.toString(report.totalKeys),
-                        KeyTreeModel::formatBytes(report.totalBytes)));
+                       KeyTreeModel::formatBytes(report.totalBytes)));
 }
 
 void KeyJobDialog::finishWith(const QString& text, bool error)

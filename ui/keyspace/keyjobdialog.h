@@ -12,7 +12,7 @@ class BulkKeyJob;
 class MemoryAnalysis;
 class Session;
 struct MemoryReport;
-}
+} // namespace vermilion
 
 namespace vermilion::ui {
 
@@ -23,8 +23,8 @@ class KeyJobDialog : public QDialog {
 public:
     enum class Kind { Delete, SetTtl, RemoveTtl, Memory };
 
-    KeyJobDialog(Session* session, Kind kind, const QByteArray& pattern, const QString& scopeName,
-                 QWidget* parent = nullptr);
+    KeyJobDialog(
+        Session* session, Kind kind, const QByteArray& pattern, const QString& scopeName, QWidget* parent = nullptr);
 
     void setTtlMs(qint64 ttlMs) { m_ttlMs = ttlMs; }
     void setSeparator(const QByteArray& separator) { m_separator = separator; }

@@ -56,19 +56,28 @@ void NewKeyDialog::updateFields()
 {
     const QByteArray t = type();
     const bool pair = t == "hash" || t == "zset" || t == "stream";
-    m_firstLabel->setText(t == "string" ? tr("&Value:")
-                              : t == "hash" || t == "stream"
-                              ? tr("&Field:")
-                              : t == "zset" ? tr("&Member:")
-                                            : t == "list" ? tr("&Element:") : tr("&Member:"));
+    m_firstLabel->setText(t == "string"    ? tr("&Value:")
+            : t == "hash" || t == "stream" ? tr("&Field:")
+            : t == "zset"                  ? tr("&Member:")
+            : t == "list"                  ? tr("&Element:")
+                                           : tr("&Member:"));
     m_secondLabel->setText(t == "zset" ? tr("&Score:") : tr("&Value:"));
     m_second->setVisible(pair);
     m_secondLabel->setVisible(pair);
 }
 
-QByteArray NewKeyDialog::key() const { return RedisText::unescape(m_name->text()); }
-QByteArray NewKeyDialog::type() const { return m_type->currentData().toByteArray(); }
-qint64 NewKeyDialog::ttlMs() const { return qint64(m_ttl->value()) * 1000; }
+QByteArray NewKeyDialog::key() const
+{
+    return RedisText::unescape(m_name->text());
+}
+QByteArray NewKeyDialog::type() const
+{
+    return m_type->currentData().toByteArray();
+}
+qint64 NewKeyDialog::ttlMs() const
+{
+    return qint64(m_ttl->value()) * 1000;
+}
 
 QList<QByteArray> NewKeyDialog::arguments() const
 {

@@ -35,10 +35,10 @@
 namespace vermilion::ui {
 
 namespace {
-    std::unique_ptr<QSettings> openSettings(const QString& file)
-    {
-        return file.isEmpty() ? std::make_unique<QSettings>() : std::make_unique<QSettings>(file, QSettings::IniFormat);
-    }
+std::unique_ptr<QSettings> openSettings(const QString& file)
+{
+    return file.isEmpty() ? std::make_unique<QSettings>() : std::make_unique<QSettings>(file, QSettings::IniFormat);
+}
 } // namespace
 
 MainWindow::MainWindow()
@@ -49,8 +49,8 @@ MainWindow::MainWindow()
 MainWindow::MainWindow(const Options& options)
     : m_options(options)
     , m_store(std::make_unique<ProfileStore>(options.settingsFile))
-    , m_secrets(new SecretStore(options.useKeychain ? SecretStore::Backend::Keychain : SecretStore::Backend::MemoryOnly,
-                                this))
+    , m_secrets(new SecretStore(
+          options.useKeychain ? SecretStore::Backend::Keychain : SecretStore::Backend::MemoryOnly, this))
     , m_model(new ConnectionListModel(this))
     , m_theme(new ThemeManager(this))
 {
@@ -116,7 +116,7 @@ void MainWindow::buildLayout()
     welcomeLayout->addWidget(logo);
     auto* welcomeText = new QLabel(tr("<h2>Vermilion</h2><p>Select a connection on the left and press Enter, "
                                       "create a new one, or try everything on a private sandbox server.</p>"),
-                                   m_welcome);
+        m_welcome);
     welcomeText->setAlignment(Qt::AlignCenter);
     welcomeText->setWordWrap(true);
     welcomeLayout->addWidget(welcomeText);
@@ -139,9 +139,8 @@ void MainWindow::buildLayout()
     setCentralWidget(m_splitter);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
-    connect(m_list, &QListView::activated, this, [this](const QModelIndex& index) {
-        connectProfile(index.data(ConnectionListModel::ProfileIdRole).toUuid());
-    });
+    connect(m_list, &QListView::activated, this,
+        [this](const QModelIndex& index) { connectProfile(index.data(ConnectionListModel::ProfileIdRole).toUuid()); });
 
     m_stateLabel = new QLabel(this);
     m_stateLabel->setAccessibleName(tr("Connection state"));
@@ -175,14 +174,13 @@ void MainWindow::buildActions()
     };
     m_newAction = make(tr("&New Connection..."), QKeySequence::New, &MainWindow::newConnection);
     m_openUrlAction = make(tr("Connect to &URL..."), QKeySequence(Qt::CTRL | Qt::Key_L), &MainWindow::openUrlDialog);
-    m_sandboxAction = make(tr("Start &Sandbox"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
-                           &MainWindow::startSandbox);
+    m_sandboxAction
+        = make(tr("Start &Sandbox"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &MainWindow::startSandbox);
     m_quitAction = make(tr("&Quit"), QKeySequence::Quit, &QWidget::close);
-    m_connectAction = make(tr("&Connect"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this] {
-        connectProfile(currentId());
-    });
-    m_disconnectAction = make(tr("&Disconnect"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
-                              &MainWindow::disconnectCurrent);
+    m_connectAction
+        = make(tr("&Connect"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this] { connectProfile(currentId()); });
+    m_disconnectAction
+        = make(tr("&Disconnect"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), &MainWindow::disconnectCurrent);
     m_editAction = make(tr("&Edit Connection..."), QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::editConnection);
     m_duplicateAction = make(tr("D&uplicate Connection"), QKeySequence(), &MainWindow::duplicateConnection);
     m_deleteAction = make(tr("De&lete Connection..."), QKeySequence::Delete, &MainWindow::deleteConnection);
@@ -209,8 +207,7 @@ void MainWindow::buildActions()
     QMenu* themes = view->addMenu(tr("&Theme"));
     auto* group = new QActionGroup(this);
     const QList<QPair<QString, ThemeManager::Mode>> modes { { tr("Follow the &Desktop"), ThemeManager::Mode::System },
-                                                            { tr("&Light"), ThemeManager::Mode::Light },
-                                                            { tr("D&ark"), ThemeManager::Mode::Dark } };
+        { tr("&Light"), ThemeManager::Mode::Light }, { tr("D&ark"), ThemeManager::Mode::Dark } };
     for (const auto& [text, mode] : modes) {
         QAction* action = themes->addAction(text);
         action->setCheckable(true);
@@ -234,8 +231,7 @@ void MainWindow::buildActions()
     for (QAction* action : toolbar->actions()) {
         if (!action->shortcut().isEmpty())
             action->setToolTip(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("..."))
-                               + QStringLiteral(" (") + action->shortcut().toString(QKeySequence::NativeText)
-                               + QLatin1Char(')'));
+                + QStringLiteral(" (") + action->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')'));
     }
 }
 
@@ -277,7 +273,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-QUuid MainWindow::currentId() const { return m_list->currentIndex().data(ConnectionListModel::ProfileIdRole).toUuid(); }
+QUuid MainWindow::currentId() const
+{
+    return m_list->currentIndex().data(ConnectionListModel::ProfileIdRole).toUuid();
+}
 
 void MainWindow::selectProfile(const QUuid& id)
 {
@@ -286,9 +285,15 @@ void MainWindow::selectProfile(const QUuid& id)
         m_list->setCurrentIndex(m_model->index(row));
 }
 
-Session* MainWindow::sessionFor(const QUuid& id) const { return m_sessions.value(id).session; }
+Session* MainWindow::sessionFor(const QUuid& id) const
+{
+    return m_sessions.value(id).session;
+}
 
-SessionWorkspace* MainWindow::currentWorkspace() const { return m_sessions.value(currentId()).workspace; }
+SessionWorkspace* MainWindow::currentWorkspace() const
+{
+    return m_sessions.value(currentId()).workspace;
+}
 
 void MainWindow::onSelectionChanged()
 {
@@ -328,18 +333,18 @@ void MainWindow::updateStatusBar()
     const QColor color = ConnectionItemDelegate::stateColor(int(state));
     m_stateLabel->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2")
                               .arg(color.name(), Connection::stateName(state).toHtmlEscaped()));
-    m_stateLabel->setToolTip(state == Connection::State::Connected ? session->profile().endpoint()
-                                                                    : session->lastError());
+    m_stateLabel->setToolTip(
+        state == Connection::State::Connected ? session->profile().endpoint() : session->lastError());
     const ServerInfo& info = session->serverInfo();
     const bool connected = state == Connection::State::Connected;
     m_versionLabel->setText(connected && !info.version().isEmpty() ? tr("Redis %1").arg(info.version()) : QString());
     m_roleLabel->setText(connected && !info.role().isEmpty()
-                             ? info.role() + (session->isReadOnly() ? tr(" · read-only") : QString())
-                             : QString());
+            ? info.role() + (session->isReadOnly() ? tr(" · read-only") : QString())
+            : QString());
     m_dbLabel->setText(connected ? tr("db%1").arg(session->database()) : QString());
     m_latencyLabel->setText(connected && session->latencyMs() >= 0
-                                ? tr("%1 ms").arg(session->latencyMs(), 0, 'f', session->latencyMs() < 10 ? 2 : 0)
-                                : QString());
+            ? tr("%1 ms").arg(session->latencyMs(), 0, 'f', session->latencyMs() < 10 ? 2 : 0)
+            : QString());
     m_latencyLabel->setToolTip(tr("Round-trip time of PING on the interactive connection"));
 }
 
@@ -526,8 +531,7 @@ void MainWindow::deleteConnection()
     if (row < 0 || m_model->profileAt(row).sandbox)
         return;
     const ConnectionProfile profile = m_model->profileAt(row);
-    const auto answer = QMessageBox::question(
-        this, tr("Delete Connection"),
+    const auto answer = QMessageBox::question(this, tr("Delete Connection"),
         tr("Delete the connection \"%1\" (%2)? Its saved password is removed from the keychain too. The server "
            "and its data are not touched.")
             .arg(profile.displayName(), profile.endpoint()),
@@ -581,9 +585,9 @@ void MainWindow::openUrlDialog()
 {
     bool ok = false;
     const QString url = QInputDialog::getText(this, tr("Connect to URL"),
-                                              tr("redis://[user[:password]@]host[:port][/db], rediss://... or "
-                                                 "unix:///path/to/redis.sock"),
-                                              QLineEdit::Normal, QString(), &ok);
+        tr("redis://[user[:password]@]host[:port][/db], rediss://... or "
+           "unix:///path/to/redis.sock"),
+        QLineEdit::Normal, QString(), &ok);
     if (!ok || url.trimmed().isEmpty())
         return;
     QString error;
@@ -601,8 +605,8 @@ void MainWindow::startSandbox()
     }
     if (!RedisServerProcess::isAvailable()) {
         QMessageBox::warning(this, tr("Sandbox"),
-                             tr("The sandbox needs redis-server, which is not in PATH. Install it (on Debian: "
-                                "apt-get install redis-server) and try again."));
+            tr("The sandbox needs redis-server, which is not in PATH. Install it (on Debian: "
+               "apt-get install redis-server) and try again."));
         return;
     }
     m_sandbox = std::make_unique<Sandbox>();
@@ -616,8 +620,8 @@ void MainWindow::startSandbox()
     connect(m_sandbox.get(), &Sandbox::ready, this, [this](const ConnectionProfile& profile) {
         m_progress->hide();
         statusBar()->showMessage(tr("Sandbox ready on %1.").arg(profile.endpoint()), 8000);
-        qInfo("Sandbox ready on %s (redis-server pid %lld)", qPrintable(profile.endpoint()),
-              m_sandbox->server()->pid());
+        qInfo(
+            "Sandbox ready on %s (redis-server pid %lld)", qPrintable(profile.endpoint()), m_sandbox->server()->pid());
         m_model->addProfile(profile);
         m_sandboxAction->setEnabled(true);
         connectProfile(profile.id);
@@ -631,7 +635,8 @@ void MainWindow::startSandbox()
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         // Let the user try again from scratch.
-        QMetaObject::invokeMethod(this, [this] { m_sandbox.reset(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { m_sandbox.reset(); }, Qt::QueuedConnection);
     });
     m_sandbox->start();
 }
@@ -639,9 +644,9 @@ void MainWindow::startSandbox()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Vermilion"),
-                       tr("<h3>Vermilion %1</h3><p>A native desktop administration tool for Redis.</p>"
-                          "<p>Built with Qt %2 and hiredis.</p>")
-                           .arg(QStringLiteral(VERMILION_VERSION), QString::fromLatin1(qVersion())));
+        tr("<h3>Vermilion %1</h3><p>A native desktop administration tool for Redis.</p>"
+           "<p>Built with Qt %2 and hiredis.</p>")
+            .arg(QStringLiteral(VERMILION_VERSION), QString::fromLatin1(qVersion())));
 }
 
 } // namespace vermilion::ui

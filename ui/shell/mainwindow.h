@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
-
 #include <memory>
 
 class QAction;
@@ -21,7 +20,7 @@ class ProfileStore;
 class Sandbox;
 class SecretStore;
 class Session;
-}
+} // namespace vermilion
 
 namespace vermilion::ui {
 

@@ -8,7 +8,7 @@
 namespace vermilion::ui {
 
 namespace {
-    const QString settingsKey = QStringLiteral("ui/theme");
+const QString settingsKey = QStringLiteral("ui/theme");
 }
 
 ThemeManager::ThemeManager(QObject* parent)
@@ -31,9 +31,9 @@ void ThemeManager::setMode(Mode mode)
         return;
     m_mode = mode;
     QSettings().setValue(settingsKey,
-                         mode == Mode::Light ? QStringLiteral("light")
-                             : mode == Mode::Dark ? QStringLiteral("dark")
-                                                  : QStringLiteral("system"));
+        mode == Mode::Light      ? QStringLiteral("light")
+            : mode == Mode::Dark ? QStringLiteral("dark")
+                                 : QStringLiteral("system"));
     apply();
 }
 

@@ -14,14 +14,14 @@
 namespace vermilion::ui {
 
 namespace {
-    QPlainTextEdit* sideView(const QString& text, const QString& accessibleName)
-    {
-        auto* view = new QPlainTextEdit(text);
-        view->setReadOnly(true);
-        view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        view->setAccessibleName(accessibleName);
-        return view;
-    }
+QPlainTextEdit* sideView(const QString& text, const QString& accessibleName)
+{
+    auto* view = new QPlainTextEdit(text);
+    view->setReadOnly(true);
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setAccessibleName(accessibleName);
+    return view;
+}
 } // namespace
 
 ConflictDialog::ConflictDialog(const EditConflict& conflict, const QString& what, QWidget* parent)
@@ -43,7 +43,7 @@ ConflictDialog::ConflictDialog(const EditConflict& conflict, const QString& what
         theirs += QLatin1Char('\n')
             + tr("(only the first %1 of %2 are shown)")
                   .arg(QLocale().formattedDataSize(conflict.theirs.size()),
-                       QLocale().formattedDataSize(conflict.theirsSize));
+                      QLocale().formattedDataSize(conflict.theirsSize));
     layout->addWidget(new QLabel(tr("Your value")), 1, 0);
     layout->addWidget(new QLabel(tr("Current value on the server")), 1, 1);
     layout->addWidget(sideView(mine, tr("Your value")), 2, 0);

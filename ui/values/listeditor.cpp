@@ -82,8 +82,8 @@ void ListEditor::askAndInsert(bool before)
         showMessage(tr("Select the element to insert next to."), true);
         return;
     }
-    ElementDialog dialog(before ? tr("Insert before index %1").arg(row) : tr("Insert after index %1").arg(row), {},
-                         this);
+    ElementDialog dialog(
+        before ? tr("Insert before index %1").arg(row) : tr("Insert after index %1").arg(row), {}, this);
     const int value = dialog.addInput(tr("Value"), {}, true);
     if (dialog.exec() == QDialog::Accepted)
         insertNextTo(row, before, dialog.bytes(value));

@@ -9,8 +9,8 @@ namespace vermilion::ui {
 class ModuleTypeEditor : public ValueEditor {
     Q_OBJECT
 public:
-    ModuleTypeEditor(vermilion::Session* session, const QByteArray& key, const QByteArray& type,
-                     QWidget* parent = nullptr);
+    ModuleTypeEditor(
+        vermilion::Session* session, const QByteArray& key, const QByteArray& type, QWidget* parent = nullptr);
     void reload() override { }
 };
 

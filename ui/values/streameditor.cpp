@@ -54,17 +54,19 @@ void StreamEditor::showInfo(const StreamInfo& info)
 {
     m_groups->clear();
     if (info.groups.isEmpty()) {
-        auto* none = new QTreeWidgetItem(m_groups, { tr("No consumer groups (%n entries)", nullptr, int(info.length)) });
+        auto* none
+            = new QTreeWidgetItem(m_groups, { tr("No consumer groups (%n entries)", nullptr, int(info.length)) });
         none->setDisabled(true);
         return;
     }
     for (const StreamInfo::Group& group : info.groups) {
-        auto* item = new QTreeWidgetItem(
-            m_groups, { RedisText::escape(group.name), QString::number(group.pending),
-                        tr("%n consumers", nullptr, int(group.consumers)), QString::fromLatin1(group.lastDeliveredId) });
+        auto* item = new QTreeWidgetItem(m_groups,
+            { RedisText::escape(group.name), QString::number(group.pending),
+                tr("%n consumers", nullptr, int(group.consumers)), QString::fromLatin1(group.lastDeliveredId) });
         for (const StreamInfo::Consumer& consumer : group.consumerList) {
-            new QTreeWidgetItem(item, { RedisText::escape(consumer.name), QString::number(consumer.pending),
-                                        tr("idle %1 s").arg(double(consumer.idleMs) / 1000.0, 0, 'f', 1), {} });
+            new QTreeWidgetItem(item,
+                { RedisText::escape(consumer.name), QString::number(consumer.pending),
+                    tr("idle %1 s").arg(double(consumer.idleMs) / 1000.0, 0, 'f', 1), {} });
         }
         item->setExpanded(true);
     }
@@ -83,9 +85,9 @@ void StreamEditor::removeEntry(const QByteArray& id)
 void StreamEditor::addElement()
 {
     ElementDialog dialog(tr("Add an entry"),
-                         tr("One field and its value per line, separated by a space; quote them as in redis-cli "
-                            "when they contain spaces. The ID is chosen by the server."),
-                         this);
+        tr("One field and its value per line, separated by a space; quote them as in redis-cli "
+           "when they contain spaces. The ID is chosen by the server."),
+        this);
     const int input = dialog.addInput(tr("Fields"), {}, true);
     if (dialog.exec() != QDialog::Accepted)
         return;

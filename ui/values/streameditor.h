@@ -8,7 +8,7 @@ class QTreeWidget;
 namespace vermilion {
 class StreamModel;
 struct StreamInfo;
-}
+} // namespace vermilion
 
 namespace vermilion::ui {
 

@@ -137,8 +137,7 @@ StringEditor::StringEditor(Session* session, const QByteArray& key, QWidget* par
     });
     connect(m_value, &StringValue::conflictDetected, this, [this](const EditConflict& conflict) {
         showMessage(tr("Not saved: the value changed on the server. Your text is still here."), true);
-        resolveConflict(conflict, tr("The value"),
-                        [this, conflict] { m_value->save(conflict.mine, EditMode::Force); });
+        resolveConflict(conflict, tr("The value"), [this, conflict] { m_value->save(conflict.mine, EditMode::Force); });
     });
 }
 
@@ -162,9 +161,9 @@ void StringEditor::onLoaded()
     const QLocale locale;
     m_size->setText(locale.formattedDataSize(m_value->length()));
     if (m_value->isPartial()) {
-        m_bannerText->setText(tr("Showing the first %1 of %2. Load the whole value to edit it.")
-                                  .arg(locale.formattedDataSize(bytes.size()),
-                                       locale.formattedDataSize(m_value->length())));
+        m_bannerText->setText(
+            tr("Showing the first %1 of %2. Load the whole value to edit it.")
+                .arg(locale.formattedDataSize(bytes.size()), locale.formattedDataSize(m_value->length())));
         m_banner->show();
     } else {
         m_banner->hide();
@@ -281,7 +280,7 @@ void StringEditor::save()
     if (!m_editable || !m_shownFormat) {
         showMessage(m_value->isPartial() ? tr("Load the whole value before editing it.")
                                          : tr("This value cannot be edited in this format."),
-                    true);
+            true);
         return;
     }
     QString error;

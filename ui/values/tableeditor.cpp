@@ -113,8 +113,9 @@ void TableEditor::setModel(ValueModel* model)
     });
     connect(model, &ValueModel::conflictDetected, this, [this](const EditConflict& conflict) {
         showMessage(tr("Not saved: the value changed on the server."), true);
-        resolveConflict(conflict, conflictSubject(conflict), [this, conflict] { forceEdit(conflict); },
-                        [this, conflict] { editAgain(conflict); });
+        resolveConflict(
+            conflict, conflictSubject(conflict), [this, conflict] { forceEdit(conflict); },
+            [this, conflict] { editAgain(conflict); });
     });
     updateActions();
 }

@@ -16,11 +16,11 @@
 namespace vermilion::ui {
 
 namespace {
-    ValueEditor::ConfirmationHandler& confirmationHandler()
-    {
-        static ValueEditor::ConfirmationHandler handler;
-        return handler;
-    }
+ValueEditor::ConfirmationHandler& confirmationHandler()
+{
+    static ValueEditor::ConfirmationHandler handler;
+    return handler;
+}
 } // namespace
 
 ValueEditor* ValueEditor::create(Session* session, const QByteArray& key, const QByteArray& type, QWidget* parent)
@@ -65,33 +65,33 @@ bool ValueEditor::confirm(const QString& title, const QString& text)
         == QMessageBox::Yes;
 }
 
-void ValueEditor::resolveConflict(const EditConflict& conflict, const QString& what, std::function<void()> force,
-                                  std::function<void()> keepEditing)
+void ValueEditor::resolveConflict(
+    const EditConflict& conflict, const QString& what, std::function<void()> force, std::function<void()> keepEditing)
 {
     auto* dialog = new ConflictDialog(conflict, what, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // open(), not exec(): the event loop keeps running (replies, other tabs) while the user decides.
     connect(dialog, &ConflictDialog::chosen, this,
-            [this, force = std::move(force), keepEditing = std::move(keepEditing)](ConflictDialog::Choice choice) {
-                switch (choice) {
-                case ConflictDialog::Choice::OverwriteWithMine:
-                    if (confirm(tr("Overwrite the server's value"),
-                                tr("The value on the server was changed by someone else. Replace it with yours? "
-                                   "Their change will be lost.")))
-                        force();
-                    else if (keepEditing)
-                        keepEditing();
-                    break;
-                case ConflictDialog::Choice::KeepTheirs:
-                    emit statusMessage(tr("Kept the server's value; your edit was not written."));
-                    reload();
-                    break;
-                case ConflictDialog::Choice::KeepEditing:
-                    if (keepEditing)
-                        keepEditing();
-                    break;
-                }
-            });
+        [this, force = std::move(force), keepEditing = std::move(keepEditing)](ConflictDialog::Choice choice) {
+            switch (choice) {
+            case ConflictDialog::Choice::OverwriteWithMine:
+                if (confirm(tr("Overwrite the server's value"),
+                        tr("The value on the server was changed by someone else. Replace it with yours? "
+                           "Their change will be lost.")))
+                    force();
+                else if (keepEditing)
+                    keepEditing();
+                break;
+            case ConflictDialog::Choice::KeepTheirs:
+                emit statusMessage(tr("Kept the server's value; your edit was not written."));
+                reload();
+                break;
+            case ConflictDialog::Choice::KeepEditing:
+                if (keepEditing)
+                    keepEditing();
+                break;
+            }
+        });
     dialog->open();
 }
 

@@ -2,13 +2,12 @@
 
 #include <QByteArray>
 #include <QWidget>
-
 #include <functional>
 
 namespace vermilion {
 class Session;
 struct EditConflict;
-}
+} // namespace vermilion
 
 namespace vermilion::ui {
 
@@ -19,8 +18,8 @@ public:
     // The editor for a key of this TYPE reply ("string", "hash", "list", "set", "zset", "stream";
     // anything else: a module type shown read-only with its type name and a note that only TTL,
     // rename and delete apply, which the key browser offers). Loading starts at once.
-    static ValueEditor* create(vermilion::Session* session, const QByteArray& key, const QByteArray& type,
-                               QWidget* parent = nullptr);
+    static ValueEditor* create(
+        vermilion::Session* session, const QByteArray& key, const QByteArray& type, QWidget* parent = nullptr);
     QByteArray key() const { return m_key; }
     QByteArray type() const { return m_type; }
     virtual void reload() = 0;
@@ -40,8 +39,8 @@ protected:
     bool confirm(const QString& title, const QString& text);
     // Shows a conflict side by side; calls force() only if the user chose to overwrite and confirmed
     // it, reload() if they kept the server's value, keepEditing() if they cancelled.
-    void resolveConflict(const vermilion::EditConflict& conflict, const QString& what,
-                         std::function<void()> force, std::function<void()> keepEditing = {});
+    void resolveConflict(const vermilion::EditConflict& conflict, const QString& what, std::function<void()> force,
+        std::function<void()> keepEditing = {});
     static QFont monospaceFont();
 
 private:

@@ -31,7 +31,8 @@ ZSetEditor::ZSetEditor(Session* session, const QByteArray& key, QWidget* parent)
     m_max->setPlaceholderText(tr("max (+inf)"));
     m_min->setAccessibleName(tr("Minimum score"));
     m_max->setAccessibleName(tr("Maximum score"));
-    for (QWidget* widget : { static_cast<QWidget*>(m_mode), static_cast<QWidget*>(m_min), static_cast<QWidget*>(m_max) })
+    for (QWidget* widget :
+        { static_cast<QWidget*>(m_mode), static_cast<QWidget*>(m_min), static_cast<QWidget*>(m_max) })
         addToolbarWidget(widget);
     m_min->setEnabled(false);
     m_max->setEnabled(false);

@@ -4,6 +4,7 @@
 #include "jsonformat.h"
 #include "lz4format.h"
 #include "msgpackformat.h"
+#include "nippyformat.h"
 #include "snappyformat.h"
 #include "textformat.h"
 #include "valueformat.h"
@@ -31,6 +32,7 @@ FormatRegistry::FormatRegistry()
     add(std::make_unique<ZstdFormat>());
     add(std::make_unique<SnappyFormat>());
     add(std::make_unique<MsgPackFormat>());
+    add(std::make_unique<NippyFormat>());
 }
 
 void FormatRegistry::add(std::unique_ptr<ValueFormat> format)

@@ -14,6 +14,8 @@ target_sources(vermilion_core PRIVATE
     formats/zstdformat.cpp formats/zstdformat.h
     formats/snappyformat.cpp formats/snappyformat.h
     formats/msgpackformat.cpp formats/msgpackformat.h
+    formats/nippyreader.cpp formats/nippyreader.h
+    formats/nippyformat.cpp formats/nippyformat.h
 )
 
 # The decompressors. GLOBAL, because vermilion_core is static: whoever links it links these too.

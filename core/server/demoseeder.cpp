@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <lz4.h>
 
 namespace vermilion {
 
@@ -117,6 +118,34 @@ QList<Command> DemoSeeder::encodedValues()
     // MessagePack: {"id": 42, "name": "Ada", "tags": ["a", "b"], "active": true}
     const QByteArray msgpack("\x84\xa2id\x2a\xa4name\xa3" "Ada\xa4tags\x92\xa1" "a\xa1" "b\xa6" "active\xc3", 32);
     commands.append({ "SET", "fmt:msgpack:map", msgpack });
+
+    // Nippy, as Carmine stores it: the \0> marker, the "NPY" header, then typed values (ids from
+    // taoensso/nippy's schema; counts of the "sm*" forms and small longs are stored minus 128).
+    const auto nippyString = [](const QByteArray& utf8) -> QByteArray {
+        return QByteArray(1, '\x60') + char(utf8.size() - 128) + utf8; // below 256 bytes
+    };
+    const auto nippyKeyword
+        = [](const QByteArray& name) -> QByteArray { return QByteArray(1, '\x6a') + char(name.size()) + name; };
+    // {:user/id 42, :user/name "Ada", :tags #{"admin" "beta"}, :at #inst "2024-01-01T00:00:00.000-00:00"}
+    const QByteArray nippyMap = QByteArray("\x63\x84", 2) + nippyKeyword("user/id") + QByteArray("\x57\xaa", 2)
+        + nippyKeyword("user/name") + nippyString("Ada") + nippyKeyword("tags") + QByteArray("\x62\x82", 2)
+        + nippyString("admin") + nippyString("beta") + nippyKeyword("at")
+        + QByteArray("\x5a\x00\x00\x01\x8c\xc2\x51\xf4\x00", 9);
+    commands.append({ "SET", "fmt:nippy:map", QByteArray("\0>NPY\0", 6) + nippyMap });
+    // Nippy compresses with LZ4 above 8 KiB: {:events [...300 small maps...]}, as a 4-byte big-endian
+    // length and a raw LZ4 block.
+    QByteArray events = QByteArray("\x63\x81", 2) + nippyKeyword("events") + QByteArray("\x45\x01\x2c", 3);
+    for (int i = 0; i < 300; ++i) {
+        events += QByteArray("\x63\x82", 2) + nippyKeyword("event/id") + QByteArray("\x58", 1)
+            + char(((i + 1000 - 32768) >> 8) & 0xff) + char((i + 1000 - 32768) & 0xff) + nippyKeyword("event/type")
+            + nippyString(i % 3 ? "page-view" : "purchase");
+    }
+    QByteArray block(LZ4_compressBound(int(events.size())), Qt::Uninitialized);
+    block.truncate(LZ4_compress_default(events.constData(), block.data(), int(events.size()), int(block.size())));
+    const auto length = quint32(events.size());
+    const char lengthPrefix[]
+        = { char(length >> 24), char((length >> 16) & 0xff), char((length >> 8) & 0xff), char(length & 0xff) };
+    commands.append({ "SET", "fmt:nippy:lz4", QByteArray("\0>NPY\x08", 6) + QByteArray(lengthPrefix, 4) + block });
     commands.append({ "HSET", "fmt:hash:with-json-values", "user:1", json.toUtf8(), "user:2",
                       R"({"id":2,"name":"Grace"})", "raw", "plain text" });
     return commands;

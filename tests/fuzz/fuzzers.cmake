@@ -1,2 +1,3 @@
 # Value formats (owned by the formats feature). Included from tests/fuzz/CMakeLists.txt.
 vermilion_add_fuzzer(fuzz_formats)
+vermilion_add_fuzzer(fuzz_nippy)

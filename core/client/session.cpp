@@ -16,7 +16,9 @@ Session::Session(const ConnectionProfile& profile, QObject* parent)
     // interactive one connects at open(): the others connect when a job first needs them.
     for (size_t role = 0; role < m_connections.size(); ++role) {
         ConnectionTuning tuning;
-        tuning.clientName = role == size_t(Role::Interactive) ? QByteArray("vermilion") : QByteArray("vermilion:bulk");
+        tuning.clientName = role == size_t(Role::Interactive) ? QByteArray("vermilion")
+            : role == size_t(Role::Bulk)                      ? QByteArray("vermilion:bulk")
+                                                              : QByteArray("vermilion:dashboard");
         m_connections[role] = std::make_unique<Connection>(m_profile, tuning);
     }
     m_used[size_t(Role::Interactive)].store(true);

@@ -24,6 +24,7 @@ public:
     enum class Role {
         Interactive, // clicks: small commands that must answer fast
         Bulk, // long jobs: full SCAN, bulk deletes, memory analysis, seeding
+        Dashboard, // periodic INFO polling, so it never queues behind clicks or long jobs
     };
     Q_ENUM(Role)
 
@@ -73,8 +74,8 @@ private:
     void ping();
 
     ConnectionProfile m_profile;
-    std::array<std::unique_ptr<Connection>, 2> m_connections;
-    std::array<std::atomic<bool>, 2> m_used {};
+    std::array<std::unique_ptr<Connection>, 3> m_connections;
+    std::array<std::atomic<bool>, 3> m_used {};
     ServerInfo m_info;
     QTimer* m_pingTimer = nullptr;
     bool m_pingInFlight = false;

@@ -2,6 +2,7 @@
 
 #include "client/session.h"
 #include "consolepanel.h"
+#include "dashboard/dashboardpanel.h"
 #include "keyspace/keybrowserpanel.h"
 #include "overviewpanel.h"
 
@@ -46,6 +47,7 @@ SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
     m_overview = new OverviewPanel(session, m_tabs);
     m_console = new ConsolePanel(session, m_tabs);
     m_tabs->addTab(m_keyBrowser, tr("Keys"));
+    m_tabs->addTab(new DashboardPanel(session, m_tabs), tr("Dashboard"));
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_console, tr("Console"));
     layout->addWidget(m_tabs, 1);

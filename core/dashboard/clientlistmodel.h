@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+
+namespace vermilion {
+
+class Session;
+
+// CLIENT LIST as a table, with CLIENT KILL through the session. Qt::UserRole holds raw values for sorting.
+class ClientListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    struct Client {
+        qint64 id = 0;
+        QHash<QByteArray, QByteArray> fields; // every field the server sent, newer ones included
+    };
+    enum Column { IdColumn, AddressColumn, NameColumn, AgeColumn, IdleColumn, DatabaseColumn, CommandColumn,
+                  FlagsColumn, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole;
+
+    explicit ClientListModel(Session* session, QObject* parent = nullptr);
+
+    static QList<Client> parse(const QByteArray& text);
+    void setClients(const QList<Client>& clients);
+    const QList<Client>& clients() const { return m_clients; }
+
+    void refresh();
+    // CLIENT KILL ID; the caller confirms first. Read-only profiles are refused by the connection.
+    void kill(qint64 id);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+signals:
+    void refreshed();
+    void killed(qint64 id);
+    void errorOccurred(const QString& message);
+
+private:
+    Session* m_session;
+    QList<Client> m_clients;
+    quint64 m_generation = 0;
+};
+
+} // namespace vermilion

@@ -1,0 +1,10 @@
+# Server dashboard (owned by the dashboard feature). Included from core/CMakeLists.txt.
+target_sources(vermilion_core PRIVATE
+    dashboard/sample.h
+    dashboard/history.cpp dashboard/history.h
+    dashboard/infodetails.cpp dashboard/infodetails.h
+    dashboard/infopoller.cpp dashboard/infopoller.h
+    dashboard/commandstatsmodel.cpp dashboard/commandstatsmodel.h
+    dashboard/slowlogmodel.cpp dashboard/slowlogmodel.h
+    dashboard/clientlistmodel.cpp dashboard/clientlistmodel.h
+)

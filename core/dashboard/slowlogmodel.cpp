@@ -1,0 +1,132 @@
+#include "slowlogmodel.h"
+
+#include "client/session.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace vermilion {
+
+SlowlogModel::SlowlogModel(Session* session, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+{
+}
+
+QList<SlowlogModel::Entry> SlowlogModel::parse(const Reply& reply)
+{
+    QList<Entry> result;
+    if (!reply.isArray())
+        return result;
+    for (const Reply& item : reply.elements()) {
+        if (!item.isArray() || item.size() < 4)
+            continue;
+        Entry entry;
+        entry.id = item.at(0).toInteger();
+        entry.timeSeconds = item.at(1).toInteger();
+        entry.durationUsec = item.at(2).toInteger();
+        if (item.at(3).isArray()) {
+            for (const Reply& argument : item.at(3).elements())
+                entry.arguments.append(argument.bytes());
+        }
+        if (item.size() >= 6) {
+            entry.clientAddress = item.at(4).bytes();
+            entry.clientName = item.at(5).bytes();
+        }
+        result.append(entry);
+    }
+    return result;
+}
+
+void SlowlogModel::setEntries(const QList<Entry>& entries)
+{
+    beginResetModel();
+    m_entries = entries;
+    endResetModel();
+}
+
+void SlowlogModel::refresh(int count)
+{
+    const quint64 generation = ++m_generation;
+    m_session->execute({ "SLOWLOG", "GET", QByteArray::number(count) }, this, [this, generation](const Reply& reply) {
+        if (generation != m_generation)
+            return; // a newer refresh is on its way
+        if (reply.isError()) {
+            emit errorOccurred(reply.errorMessage());
+            return;
+        }
+        setEntries(parse(reply));
+        emit refreshed();
+    });
+}
+
+void SlowlogModel::reset()
+{
+    m_session->execute({ "SLOWLOG", "RESET" }, this, [this](const Reply& reply) {
+        if (reply.isError()) {
+            emit errorOccurred(reply.errorMessage());
+            return;
+        }
+        refresh();
+    });
+}
+
+int SlowlogModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_entries.size()); }
+
+int SlowlogModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant SlowlogModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry& entry = m_entries.at(index.row());
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == DurationColumn || index.column() == IdColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                                              : QVariant();
+    const bool display = role == Qt::DisplayRole || role == Qt::ToolTipRole;
+    if (!display && role != SortRole)
+        return {};
+    switch (index.column()) {
+    case IdColumn:
+        return display ? QVariant(QString::number(entry.id)) : QVariant(entry.id);
+    case TimeColumn:
+        return display ? QVariant(QLocale().toString(QDateTime::fromSecsSinceEpoch(entry.timeSeconds), QLocale::ShortFormat))
+                       : QVariant(entry.timeSeconds);
+    case DurationColumn:
+        return display ? QVariant(tr("%1 µs").arg(QLocale().toString(entry.durationUsec))) : QVariant(entry.durationUsec);
+    case CommandColumn: {
+        QStringList parts;
+        for (const QByteArray& argument : entry.arguments)
+            parts << QString::fromUtf8(argument);
+        return parts.join(QLatin1Char(' '));
+    }
+    case ClientColumn:
+        if (entry.clientName.isEmpty())
+            return QString::fromUtf8(entry.clientAddress);
+        return QStringLiteral("%1 (%2)").arg(QString::fromUtf8(entry.clientAddress), QString::fromUtf8(entry.clientName));
+    default:
+        return {};
+    }
+}
+
+QVariant SlowlogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn:
+        return tr("Id");
+    case TimeColumn:
+        return tr("Time");
+    case DurationColumn:
+        return tr("Duration");
+    case CommandColumn:
+        return tr("Command and arguments");
+    case ClientColumn:
+        return tr("Client");
+    default:
+        return {};
+    }
+}
+
+} // namespace vermilion

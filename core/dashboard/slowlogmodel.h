@@ -1,0 +1,53 @@
+#pragma once
+
+#include "client/reply.h"
+
+#include <QAbstractTableModel>
+#include <QByteArray>
+#include <QList>
+
+namespace vermilion {
+
+class Session;
+
+// SLOWLOG GET as a table, read and reset through the session. Qt::UserRole holds raw values for sorting.
+class SlowlogModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    struct Entry {
+        qint64 id = 0;
+        qint64 timeSeconds = 0;
+        qint64 durationUsec = 0;
+        QList<QByteArray> arguments;
+        QByteArray clientAddress; // Redis 4 and later
+        QByteArray clientName;
+    };
+    enum Column { IdColumn, TimeColumn, DurationColumn, CommandColumn, ClientColumn, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole;
+
+    explicit SlowlogModel(Session* session, QObject* parent = nullptr);
+
+    static QList<Entry> parse(const Reply& reply);
+    void setEntries(const QList<Entry>& entries);
+    const QList<Entry>& entries() const { return m_entries; }
+
+    void refresh(int count = 128);
+    // SLOWLOG RESET; the caller confirms first. Read-only profiles are refused by the connection.
+    void reset();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+signals:
+    void refreshed();
+    void errorOccurred(const QString& message);
+
+private:
+    Session* m_session;
+    QList<Entry> m_entries;
+    quint64 m_generation = 0;
+};
+
+} // namespace vermilion

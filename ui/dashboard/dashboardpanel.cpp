@@ -1,0 +1,560 @@
+#include "dashboardpanel.h"
+
+#include "client/session.h"
+#include "dashboard/clientlistmodel.h"
+#include "dashboard/commandstatsmodel.h"
+#include "dashboard/infodetails.h"
+#include "dashboard/infopoller.h"
+#include "dashboard/slowlogmodel.h"
+#include "dashboardchart.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace vermilion::ui {
+
+namespace {
+    constexpr double megabyte = 1024.0 * 1024.0;
+
+    QString durationText(qint64 seconds)
+    {
+        const qint64 days = seconds / 86400;
+        const qint64 hours = seconds % 86400 / 3600;
+        const qint64 minutes = seconds % 3600 / 60;
+        if (days > 0)
+            return QObject::tr("%1 d %2 h").arg(days).arg(hours);
+        if (hours > 0)
+            return QObject::tr("%1 h %2 min").arg(hours).arg(minutes);
+        return QObject::tr("%1 min %2 s").arg(minutes).arg(seconds % 60);
+    }
+
+    // Marks a card value that needs attention, with the reason as its tooltip.
+    void setCard(QLabel* label, const QString& text, const QString& attention = QString())
+    {
+        label->setText(text);
+        label->setToolTip(attention);
+        label->setStyleSheet(attention.isEmpty() ? QString() : QStringLiteral("color: #c62828; font-weight: bold;"));
+    }
+
+    QTableView* makeTable(QWidget* parent, QSortFilterProxyModel* proxy, const QString& name)
+    {
+        auto* view = new QTableView(parent);
+        view->setModel(proxy);
+        view->setSortingEnabled(true);
+        view->setSelectionBehavior(QAbstractItemView::SelectRows);
+        view->setSelectionMode(QAbstractItemView::SingleSelection);
+        view->setAlternatingRowColors(true);
+        view->verticalHeader()->hide();
+        view->horizontalHeader()->setStretchLastSection(true);
+        view->setAccessibleName(name);
+        return view;
+    }
+} // namespace
+
+DashboardPanel::DashboardPanel(Session* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_poller(new InfoPoller(session, this))
+    , m_commandStats(new CommandStatsModel(this))
+    , m_slowlog(new SlowlogModel(session, this))
+    , m_clients(new ClientListModel(session, this))
+{
+    setObjectName(QStringLiteral("dashboardPanel"));
+    auto* layout = new QVBoxLayout(this);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Poll every"), this));
+    m_interval = new QSpinBox(this);
+    m_interval->setRange(1, 60);
+    m_interval->setValue(1);
+    m_interval->setSuffix(tr(" s"));
+    m_interval->setAccessibleName(tr("Poll interval"));
+    bar->addWidget(m_interval);
+    m_pauseHidden = new QCheckBox(tr("&Pause while hidden"), this);
+    m_pauseHidden->setChecked(true);
+    bar->addWidget(m_pauseHidden);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Window"), this));
+    m_window = new QComboBox(this);
+    m_window->addItem(tr("5 minutes"), 300);
+    m_window->addItem(tr("1 hour"), 3600);
+    m_window->addItem(tr("24 hours"), 86400);
+    m_window->setAccessibleName(tr("Chart window"));
+    bar->addWidget(m_window);
+    bar->addStretch(1);
+    auto* exportPng = new QPushButton(tr("Export chart as &PNG..."), this);
+    auto* exportCsvButton = new QPushButton(tr("Export history as &CSV..."), this);
+    bar->addWidget(exportPng);
+    bar->addWidget(exportCsvButton);
+    layout->addLayout(bar);
+
+    m_infoError = new QLabel(this);
+    m_infoError->setWordWrap(true);
+    m_infoError->hide();
+    layout->addWidget(m_infoError);
+
+    auto* cards = new QGroupBox(tr("Server"), this);
+    auto* grid = new QGridLayout(cards);
+    m_version = addCard(grid, 0, tr("Version"));
+    m_mode = addCard(grid, 1, tr("Mode"));
+    m_role = addCard(grid, 2, tr("Role"));
+    m_uptime = addCard(grid, 3, tr("Uptime"));
+    m_persistence = addCard(grid, 4, tr("Persistence"));
+    m_fragmentation = addCard(grid, 5, tr("Fragmentation"));
+    m_policy = addCard(grid, 6, tr("Maxmemory policy"));
+    m_connections = addCard(grid, 7, tr("Connections"));
+    layout->addWidget(cards);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildCharts(), tr("Charts"));
+    m_tabs->addTab(buildInfoTab(), tr("INFO"));
+    m_tabs->addTab(buildCommandsTab(), tr("Command statistics"));
+    m_tabs->addTab(buildSlowlogTab(), tr("Slow log"));
+    m_tabs->addTab(buildClientsTab(), tr("Clients"));
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_interval, &QSpinBox::valueChanged, this, [this](int seconds) { m_poller->setInterval(seconds * 1000); });
+    connect(m_pauseHidden, &QCheckBox::toggled, this, [this](bool pause) {
+        if (!pause)
+            m_poller->start();
+        else if (!isVisible())
+            m_poller->stop();
+    });
+    connect(m_window, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setWindowSeconds(m_window->itemData(index).toLongLong()); });
+    connect(exportPng, &QPushButton::clicked, this, &DashboardPanel::exportChart);
+    connect(exportCsvButton, &QPushButton::clicked, this, &DashboardPanel::exportCsv);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &DashboardPanel::onTabChanged);
+    connect(m_poller, &InfoPoller::sampled, this, &DashboardPanel::onSample);
+    connect(m_poller, &InfoPoller::infoChanged, this, &DashboardPanel::onInfo);
+    connect(m_poller, &InfoPoller::failed, this, &DashboardPanel::onInfoFailed);
+}
+
+DashboardPanel::~DashboardPanel() = default;
+
+QLabel* DashboardPanel::addCard(QGridLayout* grid, int index, const QString& caption)
+{
+    auto* name = new QLabel(caption + QLatin1Char(':'), this);
+    QPalette dim = name->palette();
+    dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
+    name->setPalette(dim);
+    auto* value = new QLabel(tr("no data"), this);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    const int row = index % 4;
+    const int column = index / 4 * 2;
+    grid->addWidget(name, row, column);
+    grid->addWidget(value, row, column + 1);
+    grid->setColumnStretch(column + 1, 1);
+    return value;
+}
+
+QWidget* DashboardPanel::buildCharts()
+{
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    auto* page = new QWidget(scroll);
+    auto* grid = new QGridLayout(page);
+    const auto add = [this, grid, page](const QString& title, const QString& unit) {
+        auto* chart = new DashboardChart(title, unit, page);
+        grid->addWidget(chart, int(m_charts.size()) / 2, int(m_charts.size()) % 2);
+        m_charts.append(chart);
+        return chart;
+    };
+    DashboardChart* chart = add(tr("Commands per second"), tr("cmd/s"));
+    chart->addSeries(tr("commands/s"), [](const Sample& s) { return s.commandsPerSecond; });
+    chart = add(tr("Memory (MB)"), tr("MB"));
+    chart->setDecimals(1);
+    chart->addSeries(tr("used"), [](const Sample& s) { return s.usedMemory / float(megabyte); });
+    chart->addSeries(tr("RSS"), [](const Sample& s) { return s.rssMemory / float(megabyte); });
+    chart->addSeries(tr("peak"), [](const Sample& s) { return s.peakMemory / float(megabyte); });
+    chart->addSeries(tr("maxmemory"), [](const Sample& s) { return s.maxMemory / float(megabyte); });
+    chart = add(tr("Clients"), QString());
+    chart->addSeries(tr("connected"), [](const Sample& s) { return s.connectedClients; });
+    chart->addSeries(tr("blocked"), [](const Sample& s) { return s.blockedClients; });
+    chart = add(tr("Keyspace hit ratio (%)"), tr("%"));
+    chart->addSeries(tr("hits"), [](const Sample& s) { return s.hitRatioPercent; });
+    chart = add(tr("Network (KB/s)"), tr("KB/s"));
+    chart->addSeries(tr("in"), [](const Sample& s) { return s.networkInPerSecond / 1024.0f; });
+    chart->addSeries(tr("out"), [](const Sample& s) { return s.networkOutPerSecond / 1024.0f; });
+    chart = add(tr("CPU (% of one core)"), tr("%"));
+    chart->addSeries(tr("user + system"), [](const Sample& s) { return s.cpuPercent; });
+    chart = add(tr("Keys (all databases)"), QString());
+    chart->addSeries(tr("keys"), [](const Sample& s) { return s.keys; });
+    chart->addSeries(tr("with expiry"), [](const Sample& s) { return s.expires; });
+    chart = add(tr("Expired and evicted keys per second"), tr("keys/s"));
+    chart->setDecimals(1);
+    chart->addSeries(tr("expired"), [](const Sample& s) { return s.expiredPerSecond; });
+    chart->addSeries(tr("evicted"), [](const Sample& s) { return s.evictedPerSecond; });
+    scroll->setWidget(page);
+    return scroll;
+}
+
+QWidget* DashboardPanel::buildInfoTab()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    m_infoSearch = new QLineEdit(page);
+    m_infoSearch->setPlaceholderText(tr("Search fields and values"));
+    m_infoSearch->setClearButtonEnabled(true);
+    layout->addWidget(m_infoSearch);
+    m_infoTree = new QTreeWidget(page);
+    m_infoTree->setColumnCount(2);
+    m_infoTree->setHeaderLabels({ tr("Field"), tr("Value") });
+    m_infoTree->setUniformRowHeights(true);
+    m_infoTree->setAccessibleName(tr("INFO by section"));
+    layout->addWidget(m_infoTree, 1);
+    connect(m_infoSearch, &QLineEdit::textChanged, this, [this] { updateInfoTree(m_poller->lastInfo()); });
+    return page;
+}
+
+QWidget* DashboardPanel::buildCommandsTab()
+{
+    m_commandProxy = new QSortFilterProxyModel(this);
+    m_commandProxy->setSourceModel(m_commandStats);
+    m_commandProxy->setSortRole(CommandStatsModel::SortRole);
+    QTableView* view = makeTable(this, m_commandProxy, tr("Command statistics"));
+    view->sortByColumn(CommandStatsModel::CallsColumn, Qt::DescendingOrder);
+    return view;
+}
+
+QWidget* DashboardPanel::buildSlowlogTab()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* bar = new QHBoxLayout;
+    auto* refresh = new QPushButton(tr("&Refresh"), page);
+    auto* reset = new QPushButton(tr("Re&set slow log..."), page);
+    m_slowlogMessage = new QLabel(page);
+    m_slowlogMessage->setWordWrap(true);
+    bar->addWidget(refresh);
+    bar->addWidget(reset);
+    bar->addWidget(m_slowlogMessage, 1);
+    layout->addLayout(bar);
+    m_slowlogProxy = new QSortFilterProxyModel(this);
+    m_slowlogProxy->setSourceModel(m_slowlog);
+    m_slowlogProxy->setSortRole(SlowlogModel::SortRole);
+    m_slowlogView = makeTable(page, m_slowlogProxy, tr("Slow log"));
+    m_slowlogView->sortByColumn(SlowlogModel::IdColumn, Qt::DescendingOrder);
+    layout->addWidget(m_slowlogView, 1);
+    connect(refresh, &QPushButton::clicked, m_slowlog, [this] { m_slowlog->refresh(); });
+    connect(reset, &QPushButton::clicked, this, &DashboardPanel::resetSlowlog);
+    connect(m_slowlog, &SlowlogModel::errorOccurred, this, [this](const QString& message) {
+        m_slowlogMessage->setText(tr("The slow log is not available: %1").arg(message));
+    });
+    connect(m_slowlog, &SlowlogModel::refreshed, this, [this] {
+        m_slowlogMessage->setText(tr("%n entries", nullptr, m_slowlog->rowCount()));
+    });
+    return page;
+}
+
+QWidget* DashboardPanel::buildClientsTab()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* bar = new QHBoxLayout;
+    auto* refresh = new QPushButton(tr("R&efresh"), page);
+    auto* kill = new QPushButton(tr("&Kill client..."), page);
+    m_clientsMessage = new QLabel(page);
+    m_clientsMessage->setWordWrap(true);
+    bar->addWidget(refresh);
+    bar->addWidget(kill);
+    bar->addWidget(m_clientsMessage, 1);
+    layout->addLayout(bar);
+    m_clientProxy = new QSortFilterProxyModel(this);
+    m_clientProxy->setSourceModel(m_clients);
+    m_clientProxy->setSortRole(ClientListModel::SortRole);
+    m_clientView = makeTable(page, m_clientProxy, tr("Clients"));
+    layout->addWidget(m_clientView, 1);
+    connect(refresh, &QPushButton::clicked, m_clients, [this] { m_clients->refresh(); });
+    connect(kill, &QPushButton::clicked, this, &DashboardPanel::killSelectedClient);
+    connect(m_clients, &ClientListModel::errorOccurred, this,
+            [this](const QString& message) { m_clientsMessage->setText(tr("Refused: %1").arg(message)); });
+    connect(m_clients, &ClientListModel::refreshed, this, [this] {
+        m_clientsMessage->setText(tr("%n clients", nullptr, m_clients->rowCount()));
+    });
+    return page;
+}
+
+void DashboardPanel::setWindowSeconds(qint64 seconds)
+{
+    m_windowSeconds = seconds;
+    const int index = m_window->findData(seconds);
+    if (index >= 0 && index != m_window->currentIndex())
+        m_window->setCurrentIndex(index);
+    refreshCharts(true);
+}
+
+void DashboardPanel::setPauseWhenHidden(bool pause) { m_pauseHidden->setChecked(pause); }
+
+QString DashboardPanel::infoErrorText() const { return m_infoError->isVisible() ? m_infoError->text() : QString(); }
+
+QString DashboardPanel::slowlogMessage() const { return m_slowlogMessage->text(); }
+
+QString DashboardPanel::clientsMessage() const { return m_clientsMessage->text(); }
+
+void DashboardPanel::showSection(const QString& name)
+{
+    static const QStringList names { QStringLiteral("charts"), QStringLiteral("info"), QStringLiteral("commands"),
+                                     QStringLiteral("slowlog"), QStringLiteral("clients") };
+    const int index = int(names.indexOf(name));
+    if (index >= 0)
+        m_tabs->setCurrentIndex(index);
+}
+
+void DashboardPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    m_poller->start();
+    refreshCharts(true);
+}
+
+void DashboardPanel::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    if (m_pauseHidden->isChecked())
+        m_poller->stop();
+}
+
+void DashboardPanel::onSample(const Sample&)
+{
+    refreshCharts(false);
+}
+
+void DashboardPanel::refreshCharts(bool force)
+{
+    // Hidden charts are not redrawn at all; showing them again redraws once from the history.
+    if (!isVisible() || m_tabs->currentIndex() != 0)
+        return;
+    // A 24-hour window at 1000 points moves by one point every 86 s: redrawing it every second would
+    // draw the same picture.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 step = qMax<qint64>(m_interval->value() * 1000, m_windowSeconds * 1000 / DashboardChart::maxPoints);
+    if (!force && now - m_lastChartRefreshMs < step - 50)
+        return;
+    m_lastChartRefreshMs = now;
+    for (DashboardChart* chart : std::as_const(m_charts))
+        chart->refresh(m_poller->history(), m_windowSeconds);
+}
+
+void DashboardPanel::onInfo(const ServerInfo& info)
+{
+    m_infoError->hide();
+    updateCards(info);
+    if (!isVisible())
+        return;
+    const int tab = m_tabs->currentIndex();
+    if (tab == 1 && m_infoSearch->text().isEmpty() && ++m_pollsSinceTables % 5 == 0)
+        updateInfoTree(info);
+    if (tab == 2)
+        m_commandStats->setStats(InfoDetails::commandStats(info));
+}
+
+void DashboardPanel::onInfoFailed(const QString& message)
+{
+    m_infoError->setText(tr("INFO is not available (%1), so charts and cards cannot update. The other tables "
+                            "still work.")
+                             .arg(message));
+    m_infoError->show();
+}
+
+void DashboardPanel::updateCards(const ServerInfo& info)
+{
+    const auto orNoData = [](const QString& text) { return text.isEmpty() ? tr("no data") : text; };
+    setCard(m_version, orNoData(info.version()));
+    QString mode = info.mode();
+    if (mode.isEmpty() && info.contains("cluster_enabled"))
+        mode = info.integer("cluster_enabled") == 1 ? QStringLiteral("cluster") : QStringLiteral("standalone");
+    setCard(m_mode, orNoData(mode));
+
+    const QString role = info.role();
+    if (role == QLatin1String("master")) {
+        const auto replicas = InfoDetails::replicas(info);
+        QStringList parts;
+        QString attention;
+        const qint64 masterOffset = info.integer("master_repl_offset");
+        for (const InfoDetails::Replica& replica : replicas) {
+            parts << tr("%1 %2, behind %3 bytes, lag %4 s")
+                         .arg(QString::fromUtf8(replica.address), QString::fromUtf8(replica.state))
+                         .arg(masterOffset - replica.offset)
+                         .arg(replica.lag);
+            if (replica.state != "online")
+                attention = tr("A replica is not online.");
+        }
+        setCard(m_role, tr("master, %n replicas", nullptr, int(replicas.size())), attention);
+        m_role->setToolTip(attention.isEmpty() ? parts.join(QLatin1Char('\n')) : attention + QLatin1Char('\n') + parts.join(QLatin1Char('\n')));
+    } else if (role == QLatin1String("slave")) {
+        const bool up = info.text("master_link_status") == QLatin1String("up");
+        setCard(m_role,
+                tr("replica of %1:%2, link %3, offset %4")
+                    .arg(info.text("master_host"), info.text("master_port"), info.text("master_link_status"))
+                    .arg(info.integer("slave_repl_offset")),
+                up ? QString() : tr("The link to the master is down: this replica is not receiving writes."));
+    } else {
+        setCard(m_role, orNoData(role));
+    }
+    setCard(m_uptime, info.contains("uptime_in_seconds") ? durationText(info.integer("uptime_in_seconds")) : tr("no data"));
+
+    QStringList persistence;
+    QString persistenceAttention;
+    if (info.contains("rdb_last_bgsave_status")) {
+        const qint64 lastSave = info.integer("rdb_last_save_time");
+        persistence << tr("RDB %1, last save %2")
+                           .arg(info.text("rdb_last_bgsave_status"),
+                                QLocale().toString(QDateTime::fromSecsSinceEpoch(lastSave), QLocale::ShortFormat));
+        if (info.text("rdb_last_bgsave_status") != QLatin1String("ok"))
+            persistenceAttention = tr("The last background save failed: the data on disk is out of date.");
+    }
+    if (info.contains("aof_enabled")) {
+        persistence << (info.integer("aof_enabled") == 1 ? tr("AOF on (%1)").arg(info.text("aof_last_write_status"))
+                                                         : tr("AOF off"));
+        if (info.integer("aof_enabled") == 1 && info.text("aof_last_write_status") != QLatin1String("ok"))
+            persistenceAttention = tr("The last AOF write failed.");
+    }
+    setCard(m_persistence, persistence.isEmpty() ? tr("no data") : persistence.join(QStringLiteral("; ")),
+            persistenceAttention);
+
+    if (info.contains("mem_fragmentation_ratio")) {
+        const double ratio = info.number("mem_fragmentation_ratio");
+        // Below 10 MB used, the ratio is dominated by the allocator's fixed overhead and means nothing.
+        const bool high = ratio > 1.5 && info.integer("used_memory") > 10 * 1024 * 1024;
+        setCard(m_fragmentation, QLocale().toString(ratio, 'f', 2),
+                high ? tr("High fragmentation: RSS is %1 times the memory in use. Consider activedefrag.").arg(ratio)
+                     : QString());
+    } else {
+        setCard(m_fragmentation, tr("no data"));
+    }
+
+    const qint64 evicted = info.integer("evicted_keys");
+    setCard(m_policy, orNoData(info.text("maxmemory_policy")),
+            evicted > 0 ? tr("%n keys were evicted because memory reached maxmemory.", nullptr, int(evicted)) : QString());
+
+    const qint64 rejected = info.integer("rejected_connections");
+    setCard(m_connections,
+            info.contains("connected_clients")
+                ? tr("%1 connected, %2 rejected").arg(info.text("connected_clients")).arg(rejected)
+                : tr("no data"),
+            rejected > 0 ? tr("Connections were rejected: maxclients was reached.") : QString());
+}
+
+void DashboardPanel::updateInfoTree(const ServerInfo& info)
+{
+    const QString filter = m_infoSearch->text();
+    m_infoTree->setUpdatesEnabled(false);
+    m_infoTree->clear();
+    for (const ServerInfo::Section& section : info.sections()) {
+        auto* top = new QTreeWidgetItem(m_infoTree, { QString::fromUtf8(section.name) });
+        for (const ServerInfo::Field& field : section.fields) {
+            const QString name = QString::fromUtf8(field.name);
+            const QString value = QString::fromUtf8(field.value);
+            if (!filter.isEmpty() && !name.contains(filter, Qt::CaseInsensitive)
+                && !value.contains(filter, Qt::CaseInsensitive))
+                continue;
+            new QTreeWidgetItem(top, { name, value });
+        }
+        if (top->childCount() == 0 && !filter.isEmpty())
+            delete top;
+        else
+            top->setExpanded(true);
+    }
+    m_infoTree->resizeColumnToContents(0);
+    m_infoTree->setUpdatesEnabled(true);
+}
+
+void DashboardPanel::onTabChanged(int index)
+{
+    switch (index) {
+    case 0:
+        refreshCharts(true);
+        break;
+    case 1:
+        updateInfoTree(m_poller->lastInfo());
+        break;
+    case 2:
+        m_commandStats->setStats(InfoDetails::commandStats(m_poller->lastInfo()));
+        break;
+    case 3:
+        m_slowlog->refresh();
+        break;
+    case 4:
+        m_clients->refresh();
+        break;
+    default:
+        break;
+    }
+}
+
+void DashboardPanel::exportChart()
+{
+    QStringList titles;
+    for (DashboardChart* chart : std::as_const(m_charts))
+        titles << chart->title();
+    bool ok = false;
+    const QString title = QInputDialog::getItem(this, tr("Export chart"), tr("Chart:"), titles, 0, false, &ok);
+    if (!ok)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG"), QString(), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!m_charts.at(titles.indexOf(title))->grab().save(path, "PNG"))
+        QMessageBox::warning(this, tr("Export chart"), tr("Could not write %1.").arg(path));
+}
+
+void DashboardPanel::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export history as CSV"), QString(), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(m_poller->history().toCsv()) < 0)
+        QMessageBox::warning(this, tr("Export history"), tr("Could not write %1: %2").arg(path, file.errorString()));
+}
+
+void DashboardPanel::resetSlowlog()
+{
+    if (QMessageBox::question(this, tr("Reset slow log"),
+                              tr("Delete every slow log entry on the server? Other users of this server lose them too."))
+        != QMessageBox::Yes)
+        return;
+    m_slowlog->reset();
+}
+
+void DashboardPanel::killSelectedClient()
+{
+    const QModelIndex current = m_clientView->currentIndex();
+    if (!current.isValid()) {
+        m_clientsMessage->setText(tr("Select a client to kill first."));
+        return;
+    }
+    const QModelIndex source = m_clientProxy->mapToSource(current);
+    const ClientListModel::Client& client = m_clients->clients().at(source.row());
+    if (QMessageBox::question(this, tr("Kill client"),
+                              tr("Close the connection of client %1 (%2)?")
+                                  .arg(client.id)
+                                  .arg(QString::fromUtf8(client.fields.value("addr"))))
+        != QMessageBox::Yes)
+        return;
+    m_clients->kill(client.id);
+}
+
+} // namespace vermilion::ui

@@ -198,6 +198,7 @@ QWidget* DashboardPanel::buildCharts()
     chart->addSeries(tr("in"), [](const Sample& s) { return s.networkInPerSecond / 1024.0f; });
     chart->addSeries(tr("out"), [](const Sample& s) { return s.networkOutPerSecond / 1024.0f; });
     chart = add(tr("CPU (% of one core)"), tr("%"));
+    chart->setDecimals(1);
     chart->addSeries(tr("user + system"), [](const Sample& s) { return s.cpuPercent; });
     chart = add(tr("Keys (all databases)"), QString());
     chart->addSeries(tr("keys"), [](const Sample& s) { return s.keys; });

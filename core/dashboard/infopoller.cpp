@@ -109,6 +109,10 @@ Sample InfoPoller::makeSample(const ServerInfo& previous, const ServerInfo& curr
         for (const KeyspaceEntry& entry : current.keyspace()) {
             keys += double(entry.keys);
             expires += double(entry.expires);
+            if (entry.database >= 0 && entry.database < Sample::trackedDatabases) {
+                s.databaseKeys[size_t(entry.database)] = float(entry.keys);
+                s.databaseExpires[size_t(entry.database)] = float(entry.expires);
+            }
         }
         s.keys = float(keys);
         s.expires = float(expires);

@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -12,6 +13,12 @@ namespace vermilion {
 // the server did not report, or a rate that cannot be computed (first poll, counter reset), is NaN.
 struct Sample {
     static constexpr float noData = std::numeric_limits<float>::quiet_NaN();
+    static constexpr std::array<float, 16> filled()
+    {
+        std::array<float, 16> values {};
+        values.fill(noData);
+        return values;
+    }
     static bool has(float value) { return !std::isnan(value); }
 
     qint64 timeMs = 0; // milliseconds since the epoch
@@ -28,6 +35,10 @@ struct Sample {
     float cpuPercent = noData; // of one core, user + system
     float keys = noData; // all databases
     float expires = noData;
+    // Per database, for the first 16 databases (Redis's default count); others only in the totals.
+    static constexpr int trackedDatabases = 16;
+    std::array<float, trackedDatabases> databaseKeys = filled();
+    std::array<float, trackedDatabases> databaseExpires = filled();
     float expiredPerSecond = noData;
     float evictedPerSecond = noData;
 };

@@ -146,6 +146,19 @@ private slots:
         QCOMPARE(s.networkInPerSecond, 0.0f);
     }
 
+    void keysPerDatabase()
+    {
+        const ServerInfo info = ServerInfo::parse("# Keyspace\r\ndb0:keys=12,expires=3,avg_ttl=0\r\n"
+                                                  "db3:keys=7,expires=0,avg_ttl=0\r\ndb40:keys=1,expires=1,avg_ttl=0\r\n");
+        const Sample s = InfoPoller::makeSample(ServerInfo(), info, 0, 1);
+        QCOMPARE(s.keys, 20.0f); // every database, tracked or not
+        QCOMPARE(s.expires, 4.0f);
+        QCOMPARE(s.databaseKeys[0], 12.0f);
+        QCOMPARE(s.databaseExpires[0], 3.0f);
+        QCOMPARE(s.databaseKeys[3], 7.0f);
+        QVERIFY(!Sample::has(s.databaseKeys[1])); // no keys there: no line
+    }
+
     void counterResetHasNoSpike()
     {
         const ServerInfo before = counters(5000, 900000, 10, 10, 50, 10);

@@ -200,9 +200,8 @@ QWidget* DashboardPanel::buildCharts()
     chart = add(tr("CPU (% of one core)"), tr("%"));
     chart->setDecimals(1);
     chart->addSeries(tr("user + system"), [](const Sample& s) { return s.cpuPercent; });
-    chart = add(tr("Keys (all databases)"), QString());
-    chart->addSeries(tr("keys"), [](const Sample& s) { return s.keys; });
-    chart->addSeries(tr("with expiry"), [](const Sample& s) { return s.expires; });
+    // One line per database with keys (and one for its keys with an expiry), added as they appear.
+    m_keysChart = add(tr("Keys per database"), QString());
     chart = add(tr("Expired and evicted keys per second"), tr("keys/s"));
     chart->setDecimals(1);
     chart->addSeries(tr("expired"), [](const Sample& s) { return s.expiredPerSecond; });
@@ -337,8 +336,16 @@ void DashboardPanel::hideEvent(QHideEvent* event)
         m_poller->stop();
 }
 
-void DashboardPanel::onSample(const Sample&)
+void DashboardPanel::onSample(const Sample& sample)
 {
+    for (int db = 0; db < Sample::trackedDatabases; ++db) {
+        if (!Sample::has(sample.databaseKeys[size_t(db)]) || m_databasesCharted.contains(db))
+            continue;
+        m_databasesCharted.insert(db);
+        m_keysChart->addSeries(tr("db%1 keys").arg(db), [db](const Sample& s) { return s.databaseKeys[size_t(db)]; });
+        m_keysChart->addSeries(tr("db%1 with expiry").arg(db),
+                               [db](const Sample& s) { return s.databaseExpires[size_t(db)]; });
+    }
     refreshCharts(false);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QSet>
 #include <QWidget>
 
 class QCheckBox;
@@ -88,6 +89,8 @@ private:
     QLabel* m_infoError = nullptr;
     QTabWidget* m_tabs = nullptr;
     QList<DashboardChart*> m_charts;
+    DashboardChart* m_keysChart = nullptr;
+    QSet<int> m_databasesCharted;
     QTreeWidget* m_infoTree = nullptr;
     QLineEdit* m_infoSearch = nullptr;
     QTableView* m_slowlogView = nullptr;

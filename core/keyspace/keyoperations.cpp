@@ -7,11 +7,6 @@
 namespace vermilion::KeyOperations {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("KeyOperations", text);
-}
-
 // Creates only when the name is free, with the first element and the TTL, in one step.
 const QByteArray createScript = R"lua(
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -51,7 +46,9 @@ void create(Session* session, const QByteArray& key, const QByteArray& type, con
         command << "XADD"
                 << "*";
     else {
-        done(Outcome::Failed, tr("Keys of type %1 cannot be created here.").arg(QString::fromUtf8(type)));
+        done(Outcome::Failed,
+            QCoreApplication::translate("KeyOperations", "Keys of type %1 cannot be created here.")
+                .arg(QString::fromUtf8(type)));
         return;
     }
     command += arguments;
@@ -59,7 +56,8 @@ void create(Session* session, const QByteArray& key, const QByteArray& type, con
         if (failed(reply, done))
             return;
         if (reply.integerValue() == 0)
-            done(Outcome::TargetExists, tr("A key with this name exists already."));
+            done(Outcome::TargetExists,
+                QCoreApplication::translate("KeyOperations", "A key with this name exists already."));
         else
             done(Outcome::Done, QString());
     });
@@ -70,13 +68,15 @@ void rename(Session* session, const QByteArray& from, const QByteArray& to, bool
     session->execute(
         { replace ? QByteArray("RENAME") : QByteArray("RENAMENX"), from, to }, context, [done](const Reply& reply) {
             if (reply.isError() && reply.bytes().contains("no such key")) {
-                done(Outcome::Missing, tr("The key does not exist any more."));
+                done(
+                    Outcome::Missing, QCoreApplication::translate("KeyOperations", "The key does not exist any more."));
                 return;
             }
             if (failed(reply, done))
                 return;
             if (reply.isInteger() && reply.integerValue() == 0)
-                done(Outcome::TargetExists, tr("A key with the new name exists already."));
+                done(Outcome::TargetExists,
+                    QCoreApplication::translate("KeyOperations", "A key with the new name exists already."));
             else
                 done(Outcome::Done, QString());
         });
@@ -88,7 +88,9 @@ void remove(Session* session, const QByteArray& key, QObject* context, Done done
         if (failed(reply, done))
             return;
         done(reply.integerValue() == 1 ? Outcome::Done : Outcome::Missing,
-            reply.integerValue() == 1 ? QString() : tr("The key does not exist any more."));
+            reply.integerValue() == 1
+                ? QString()
+                : QCoreApplication::translate("KeyOperations", "The key does not exist any more."));
     });
 }
 
@@ -102,9 +104,9 @@ void setTtl(Session* session, const QByteArray& key, qint64 ttlMs, QObject* cont
         if (reply.integerValue() == 1)
             done(Outcome::Done, QString());
         else if (ttlMs <= 0)
-            done(Outcome::Done, tr("The key had no expiry."));
+            done(Outcome::Done, QCoreApplication::translate("KeyOperations", "The key had no expiry."));
         else
-            done(Outcome::Missing, tr("The key does not exist any more."));
+            done(Outcome::Missing, QCoreApplication::translate("KeyOperations", "The key does not exist any more."));
     });
 }
 

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Base64Format</name>
+    <message>
+        <source>padding “=” in the middle, at byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>byte 0x%1 at offset %2 is not in the base64 alphabet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it mixes the standard (+/) and URL-safe (-_) alphabets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its length or padding is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the padding is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last character carries bits that no encoder sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid base64: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value is written in URL-safe or unpadded base64; saving from this view would rewrite it in standard base64. Edit it in the text view instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionProfile</name>
     <message>
         <source>The database &quot;%1&quot; is not a number of 0 or more.</source>
@@ -37,6 +76,332 @@
     </message>
     <message>
         <source>The port in the URL is not a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GzipFormat</name>
+    <message>
+        <source>gzip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HexFormat</name>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: “%1” at line %2, column %3 is not a hex digit. Only hex digits are read; an offset ending in “:” and the text after “|” are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the hex digits are odd in number, so the last byte is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonFormat</name>
+    <message>
+        <source>the value is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than one value at the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number %1 has more digits than JSON editing keeps exactly (integers up to 64 bits, 15 significant digits otherwise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An object has the same key twice; only the last one would be kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. The JSON view is read-only for this value; edit it in the text view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: invalid JSON at %1 (%2). JSON values are validated on save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Save it from the text view instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyOperations</name>
+    <message>
+        <source>Keys of type %1 cannot be created here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key with this name exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key does not exist any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key with the new name exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key had no expiry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lz4Format</name>
+    <message>
+        <source>LZ4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an LZ4 frame: the value does not start with the magic number 04 22 4d 18.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory to decompress the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated LZ4 frame at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected bytes after the LZ4 frame, at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted LZ4 frame header at byte %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted LZ4 frame at byte %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted LZ4 frame at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LZ4 compression failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemoryAnalysis</name>
+    <message>
+        <source>(no namespace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MsgPackFormat</name>
+    <message>
+        <source>The MessagePack value is too large to show as text (over 64 MiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated MessagePack data at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The length %1 declared at byte %2 exceeds the %3 bytes that remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MessagePack data nests deeper than %1 levels (at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 declared at byte %2 has %3 entries, more than the %4 bytes that remain can hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Byte 0x%1 at offset %2 is not a MessagePack type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MessagePack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected bytes after the MessagePack value, at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MessagePack is shown read-only: its text form cannot be written back without losing types (integer and float widths, str versus bin, extensions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MessagePack values cannot be saved from their text form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NippyFormat</name>
+    <message>
+        <source>Truncated Nippy LZ4 data: the 4-byte length is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Nippy LZ4 data: %1 bytes cannot expand to the declared %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Nippy LZ4 data: the block does not decompress to the declared %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Nippy Snappy data: the length header is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Nippy Snappy data: %1 bytes cannot expand to the declared %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Nippy Snappy data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Nippy Zstandard data: not a Zstandard frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory to decompress the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Nippy Zstandard data (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected bytes after the Nippy Zstandard frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated Nippy Zstandard data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Nippy Zstandard data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nippy is shown read-only as EDN: Vermilion cannot write Nippy back from EDN text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Nippy header (&quot;NPY&quot;) at offset %1: this may be headerless or legacy Nippy v1 data, which Vermilion does not guess at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated Nippy data: nothing follows the header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown Nippy header meta byte %1 at offset %2: data frozen by a newer Nippy?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Nippy value is compressed with LZMA2, which Vermilion does not support; it is shown in hex.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Nippy value is encrypted (AES-128, header meta byte %1): it cannot be decoded without the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Nippy value uses a custom compressor or encryptor (header meta byte %1), which Vermilion cannot decode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of the decompressed data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nippy (Clojure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected bytes after Carmine&apos;s nil marker, at offset 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Nippy value is too large to show as text (over 16 MiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; Carmine raw bytes (marker \0&lt;), %n byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not Nippy: no Carmine marker and no &quot;NPY&quot; header. Headerless or legacy Nippy v1 data is not decoded, because it cannot be told from other bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nippy values cannot be saved from their EDN text: Vermilion cannot write Nippy back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NippyReader</name>
+    <message>
+        <source>Unexpected bytes after the Nippy value, at offset %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated Nippy data: it ends at offset %1 in the middle of a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Nippy value is too large to show as text (over 16 MiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative length %1 at offset %2 in the Nippy data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The length %1 declared at offset %2 exceeds the %3 bytes that remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Nippy data nests deeper than %1 levels (at offset %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported Nippy type %1 at offset %2 (#nippy/unsupported %1): Vermilion shows only Clojure&apos;s core data types.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -108,6 +473,90 @@
     </message>
 </context>
 <context>
+    <name>SnappyFormat</name>
+    <message>
+        <source>Snappy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a Snappy block: the length at its start is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted or truncated Snappy block: it does not decompress to the %1 bytes its header declares.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Snappy block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snappy compression failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextFormat</name>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value is not valid UTF-8 text (byte 0x%1 at offset %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZlibFormat</name>
+    <message>
+        <source>zlib</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZstdFormat</name>
+    <message>
+        <source>Zstandard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a Zstandard frame: the value does not start with the magic number 28 b5 2f fd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory to decompress the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected bytes after the Zstandard data, at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Zstandard frame needs a window above 64 MiB, more than Vermilion allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Zstandard data: the checksum of the frame ending at byte %1 does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Zstandard data at byte %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated Zstandard frame at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrupted Zstandard data at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zstandard compression failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Vermilion, a desktop administration tool for Redis.</source>
@@ -127,6 +576,91 @@
     </message>
     <message>
         <source>Cannot open the URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::BulkKeyJob</name>
+    <message>
+        <source>The time to live must be at least one millisecond.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed before the job could finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered SCAN with something that is not a cursor and a list of keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered %1 with something that is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ClientListModel</name>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::CommandStatsModel</name>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per call (µs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -321,6 +855,126 @@
         <source>Seeding demo data (%1) failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>encoded values</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::HashModel</name>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::InfoPoller</name>
+    <message>
+        <source>INFO gave an unexpected answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::KeyInfoLoader</name>
+    <message>
+        <source>No reply from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::KeyScanWorker</name>
+    <message>
+        <source>Loading the keys failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered SCAN with something unexpected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::KeyTreeModel</name>
+    <message>
+        <source>1 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ListModel</name>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::MemoryAnalysis</name>
+    <message>
+        <source>The connection was closed before the analysis could finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered SCAN with something that is not a cursor and a list of keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vermilion::RedisServerProcess</name>
@@ -381,6 +1035,13 @@
     </message>
 </context>
 <context>
+    <name>vermilion::ScanValueModel</name>
+    <message>
+        <source>The server sent an unexpected reply to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vermilion::SecretStore</name>
     <message>
         <source>The system keychain is not used in this session.</source>
@@ -392,6 +1053,167 @@
     </message>
     <message>
         <source>The system keychain refused the password (%1). It is kept for this run only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::SetModel</name>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::SlowlogModel</name>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command and arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::StreamModel</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stream entry needs at least one field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::StringValue</name>
+    <message>
+        <source>The key &quot;%1&quot; no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is now a %2, not a string; reopen it to see its new value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another transfer of this value is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an unexpected reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key changed while it was being read; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value changed on the server while it was being read (%1 bytes, now %2). Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 bytes to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value is not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 bytes of this %2-byte value are loaded. Load the whole value before editing it, so that nothing beyond the preview is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ValueModel</name>
+    <message>
+        <source>Loading...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is now a %2, not a %3; reopen it to see its new value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ZSetModel</name>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::ConflictDialog</name>
+    <message>
+        <source>The value changed on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else after you opened it, so your edit was not written. Compare both values and choose which one to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(remove it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(it no longer exists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(only the first %1 of %2 are shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current value on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite with mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep theirs (reload)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (keep editing)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -721,6 +1543,933 @@
     </message>
 </context>
 <context>
+    <name>vermilion::ui::DashboardChart</name>
+    <message>
+        <source>%1 at %2: %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::DashboardPanel</name>
+    <message>
+        <source>Poll every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause while hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart as &amp;PNG...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export history as &amp;CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persistence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fragmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maxmemory policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cmd/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commands/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maxmemory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyspace hit ratio (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network (KB/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU (% of one core)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user + system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys per database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired and evicted keys per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search fields and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INFO by section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;set slow log...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slow log is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kill client...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clients</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>db%1 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db%1 with expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INFO is not available (%1), so charts and cards cannot update. The other tables still work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, behind %3 bytes, lag %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A replica is not online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>master, %n replicas</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replica of %1:%2, link %3, offset %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link to the master is down: this replica is not receiving writes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDB %1, last save %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last background save failed: the data on disk is out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AOF on (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AOF off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last AOF write failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High fragmentation: RSS is %1 times the memory in use. Consider activedefrag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keys were evicted because memory reached maxmemory.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 connected, %2 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections were rejected: maxclients was reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset slow log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete every slow log entry on the server? Other users of this server lose them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a client to kill first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the connection of client %1 (%2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::ElementDialog</name>
+    <message>
+        <source>Binary bytes are written as \xHH, a newline as \n, a backslash as \\.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::HashEditor</name>
+    <message>
+        <source>The field &quot;%1&quot; is not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the field &quot;%1&quot; from this hash?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::KeyBrowserPanel</name>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database (keys from INFO keyspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server filter: glob such as app:user:* (SCAN MATCH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only keys of this type (SCAN TYPE, Redis 6 and later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the keys again with these filters (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many keys to load before asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load at most %1 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load every key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter loaded keys (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open key by exact name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact key name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the key (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set or remove the expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key name (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the value again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the key (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a key to see its value.
+
+F5 reloads the keys, Ctrl+F filters them, F2 renames, Delete deletes, Ctrl+N creates a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keys matching, %2 in the db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first %1 keys of %2. Load more, or narrow the server filter; any key can also be opened by its exact name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading stopped: %1 keys loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot switch the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no key named %1 (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key %1 was deleted or changed type while it was open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name for %1 (binary bytes as \xHH):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not renamed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace Key?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key named %1 exists already. Replace it with %2? Its current value is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 from %2? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire %1 after how many seconds? 0 removes the expiry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTL not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire every key of %1 after how many seconds? 0 removes the expiry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set TTL...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Key in Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyze Memory of Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set TTL on Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Key...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keys matching %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Keys Matching the Pattern...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set TTL on Keys Matching the Pattern...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyze Memory of Keys Matching the Pattern...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyze Memory of Database...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::KeyJobDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biggest keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the memory of %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the memory of %1: %2 keys so far...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the keys of %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key matches %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 keys of %2? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a TTL of %1 on %2 keys of %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set TTL on %1 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the TTL of %1 keys of %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove TTL of %1 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of about %2 keys done...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 keys were deleted before the stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keys deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 keys were changed before the stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keys changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2 keys, %3 in total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::ListEditor</name>
+    <message>
+        <source>Push tail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The element at index %1 is not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push at the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push at the tail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the element to insert next to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert before index %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert after index %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit index %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove an element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the element at index %1 from this list?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vermilion::ui::MainWindow</name>
     <message>
         <source>Vermilion</source>
@@ -940,6 +2689,92 @@
     </message>
 </context>
 <context>
+    <name>vermilion::ui::ModuleTypeEditor</name>
+    <message>
+        <source>Type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key holds a module type that Vermilion cannot show or edit. Its TTL can still be changed, and it can be renamed or deleted from the key browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::NewKeyDialog</name>
+    <message>
+        <source>New Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary bytes can be typed as \xHH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to live in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;TL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Element:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the key a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The score must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vermilion::ui::OverviewPanel</name>
     <message>
         <source>Server</source>
@@ -1106,6 +2941,357 @@
     </message>
     <message>
         <source>&amp;Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::SetEditor</name>
+    <message>
+        <source>Add a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set members cannot be changed in place: add the new member, then remove the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from this set?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::StreamEditor</name>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group / consumer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumers / idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No consumer groups (%n entries)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consumers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>idle %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One field and its value per line, separated by a space; quote them as in redis-cli when they contain spaces. The ID is chosen by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each line needs a field and a value: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream entries cannot be changed; add a new entry instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete an entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the entry %1 from this stream?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::StringEditor</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the value and discard what you typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the value to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the value changed on the server. Your text is still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2. Load the whole value to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A preview is read-only: load the whole value to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the value before switching formats: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the whole value before editing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value cannot be edited in this format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::TableEditor</name>
+    <message>
+        <source>Editor message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the value changed on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter (glob: user:*, *session*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The element at index %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::ValueDetailPane</name>
+    <message>
+        <source>View as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a cell to see its whole value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::ValueEditor</name>
+    <message>
+        <source>Overwrite the server&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value on the server was changed by someone else. Replace it with yours? Their change will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept the server&apos;s value; your edit was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::ZSetEditor</name>
+    <message>
+        <source>By rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By score range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min (-inf, 1.5, (1.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max (+inf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member &quot;%1&quot; is not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change a score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from this sorted set?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

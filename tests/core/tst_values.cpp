@@ -21,14 +21,6 @@ using namespace vermilion;
 using namespace vermilion::test;
 
 namespace {
-QByteArray allBytes()
-{
-    QByteArray bytes;
-    for (int b = 0; b < 256; ++b)
-        bytes.append(char(b));
-    return bytes;
-}
-
 // Deterministic bytes that are not one repeated character, so a shifted chunk would be noticed.
 QByteArray patterned(qint64 size)
 {

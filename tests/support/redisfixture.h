@@ -22,6 +22,15 @@ struct TlsMaterial {
 };
 TlsMaterial generateTlsMaterial(const QString& directory);
 
+// Every byte value once, 0x00 to 0xff: the binary-safety sample of the suites.
+inline QByteArray allBytes()
+{
+    QByteArray bytes;
+    for (int b = 0; b < 256; ++b)
+        bytes.append(char(b));
+    return bytes;
+}
+
 // Starts a private redis-server on a free loopback port; returns null (with *error) on failure.
 std::unique_ptr<RedisServerProcess> startServer(
     const RedisServerProcess::Options& options = {}, QString* error = nullptr);

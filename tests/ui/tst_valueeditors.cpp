@@ -36,14 +36,6 @@ using namespace vermilion::test;
 using namespace vermilion::ui;
 
 namespace {
-QByteArray allBytes()
-{
-    QByteArray bytes;
-    for (int b = 0; b < 256; ++b)
-        bytes.append(char(b));
-    return bytes;
-}
-
 // Readable text, so the preview screenshot shows what a user sees.
 QByteArray bigText(qint64 size)
 {

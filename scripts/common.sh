@@ -9,6 +9,7 @@ VERMILION_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6 qt6-svg-dev qt6-charts-dev
     libgl-dev libhiredis-dev qtkeychain-qt6-dev zlib1g-dev liblz4-dev libzstd-dev libsnappy-dev
+    liblua5.1-0-dev libqscintilla2-qt6-dev
     redis-server redis-tools openssl
     desktop-file-utils appstream
 )

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QStringList>
 #include <functional>
+#include <vector>
 
 class QTimer;
 
@@ -53,6 +54,16 @@ struct ScenarioInfo {
     const char* name;
     const char* usage;
     Scenario run;
+};
+
+// Scenarios of later features register themselves from their own source file:
+//   static const ScenarioRegistration registration { "name", "--url URL ...", &runName };
+std::vector<ScenarioInfo>& registeredScenarios();
+struct ScenarioRegistration {
+    ScenarioRegistration(const char* name, const char* usage, Scenario run)
+    {
+        registeredScenarios().push_back({ name, usage, std::move(run) });
+    }
 };
 
 int runPipeline(const Arguments& arguments);

@@ -5,19 +5,34 @@
 
 using namespace vermilion::bench;
 
+namespace vermilion::bench {
+std::vector<ScenarioInfo>& registeredScenarios()
+{
+    static std::vector<ScenarioInfo> scenarios;
+    return scenarios;
+}
+} // namespace vermilion::bench
+
 namespace {
-// Later features add their scenarios here.
-const ScenarioInfo scenarios[] = {
+// The scenarios of the foundation and key-browser issues; later features register their own.
+const ScenarioInfo builtinScenarios[] = {
     { "pipeline", "--url URL --n N [--window W] [--no-baseline]", &runPipeline },
     { "pipeline-hiredis", "--url URL --n N", &runPipelineHiredis },
     { "keyspace", "--url URL [--match PATTERN] [--populate N] [--no-baseline]", &runKeyspace },
     { "value", "--url URL [--key KEY] [--populate-hash N] [--populate-string MB]", &runValue },
 };
 
+std::vector<ScenarioInfo> allScenarios()
+{
+    std::vector<ScenarioInfo> all(std::begin(builtinScenarios), std::end(builtinScenarios));
+    all.insert(all.end(), registeredScenarios().begin(), registeredScenarios().end());
+    return all;
+}
+
 void usage()
 {
     std::fprintf(stderr, "usage: vermilion-bench <scenario> [options]\nscenarios:\n");
-    for (const ScenarioInfo& scenario : scenarios)
+    for (const ScenarioInfo& scenario : allScenarios())
         std::fprintf(stderr, "  %s %s\n", scenario.name, scenario.usage);
 }
 } // namespace
@@ -30,7 +45,7 @@ int main(int argc, char* argv[])
         usage();
         return arguments.size() < 2 ? 2 : 0;
     }
-    for (const ScenarioInfo& scenario : scenarios) {
+    for (const ScenarioInfo& scenario : allScenarios()) {
         if (arguments.at(1) == QLatin1String(scenario.name))
             return scenario.run(Arguments(arguments.mid(2)));
     }

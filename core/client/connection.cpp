@@ -152,6 +152,34 @@ void Connection::executeDirect(const Command& argv, std::function<void(Reply&&)>
     enqueue(argv, Completion { std::move(inConnectionThread), {}, {}, std::move(peek) }, options);
 }
 
+void Connection::setPushHandler(std::shared_ptr<PushHandler> handler)
+{
+    ConnectionWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker, [worker, handler = std::move(handler)]() mutable { worker->setPushHandler(std::move(handler)); },
+        Qt::QueuedConnection);
+}
+
+void Connection::sendUntracked(const Command& argv)
+{
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        Request request;
+        OutgoingBatch& outgoing = m_shared->outgoing;
+        request.begin = outgoing.bytes.size();
+        RespEncoder::append(outgoing.bytes, argv);
+        request.end = outgoing.bytes.size();
+        request.untracked = true;
+        outgoing.requests.push_back(std::move(request));
+    }
+    if (QThread::currentThread() == m_thread) {
+        m_worker->drainQueue();
+        return;
+    }
+    if (!m_shared->wakeScheduled.exchange(true))
+        QMetaObject::invokeMethod(m_worker, &ConnectionWorker::drainQueue, Qt::QueuedConnection);
+}
+
 QFuture<Reply> Connection::selectDatabase(int database)
 {
     auto promise = std::make_shared<QPromise<Reply>>();

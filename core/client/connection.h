@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QThread;
 
@@ -25,6 +26,24 @@ struct ConnectionTuning {
     // After a link that was up is lost, try again by itself (the first connect never retries:
     // the user asked and gets the error).
     bool autoReconnect = true;
+};
+
+// Push mode (subscriber and MONITOR connections): the server sends replies nobody asked for. A
+// handler set on a connection receives them in the connection's own thread, one call per socket
+// read, so a firehose never waits on another thread. Implementations must be quick and thread-safe
+// towards their owner (they typically append to a buffer the owner drains on a timer).
+class PushHandler {
+public:
+    virtual ~PushHandler() = default;
+    // The handshake is done (reconnect: after a lost link). Returns the commands to send before any
+    // other, e.g. SUBSCRIBE for every channel. Their answers arrive as push replies.
+    virtual QList<Command> linkUp(bool reconnect) = 0;
+    // The link is gone; a reconnect may follow.
+    virtual void linkDown(const QString& reason) = 0;
+    // Replies that are pushes, in arrival order. Any reply that arrives while no command is in
+    // flight is one; while commands are in flight, isPush() tells.
+    virtual void pushReplies(std::vector<Reply>&& replies) = 0;
+    virtual bool isPush(const Reply& reply) const = 0;
 };
 
 struct CommandOptions {
@@ -71,6 +90,11 @@ public:
     // parsed, before the rest. Both run in the connection's thread.
     void executeDirect(const Command& argv, std::function<void(Reply&&)> inConnectionThread,
         std::function<void(const QByteArray&)> peek, CommandOptions options = {});
+    // Push mode: set before open(). The handler lives as long as the connection holds it.
+    void setPushHandler(std::shared_ptr<PushHandler> handler);
+    // Sends a command whose answers are push replies (SUBSCRIBE, UNSUBSCRIBE...): no reply is
+    // awaited for it. Dropped when the link is down: linkUp() re-sends what is still wanted.
+    void sendUntracked(const Command& argv);
     // Switches the database for this link and for every reconnect after it.
     QFuture<Reply> selectDatabase(int database);
     // Many commands in one go; the future holds one reply per command, in order.

@@ -266,6 +266,14 @@ void ConnectionWorker::handshakeFinished()
     setState(Connection::State::Connected,
         wasReconnect ? tr("Connection to %1 is back.").arg(m_profile.endpoint())
                      : tr("Connected to %1.").arg(m_profile.endpoint()));
+    if (m_push) {
+        // Re-subscribe before anything else is sent, so nothing queued meanwhile overtakes it.
+        QByteArray resend;
+        for (const Command& command : m_push->linkUp(wasReconnect))
+            RespEncoder::append(resend, command);
+        if (!resend.isEmpty())
+            m_socket->write(resend);
+    }
     OutgoingBatch waiting;
     std::swap(waiting, m_waiting);
     send(waiting);
@@ -408,6 +416,8 @@ void ConnectionWorker::send(OutgoingBatch& batch)
             }
             filtered.append(batch.bytes.constData() + request.begin, request.end - request.begin);
         }
+        if (request.untracked)
+            continue;
         const int timeout = request.timeoutMs < 0 ? m_profile.commandTimeoutMs : request.timeoutMs;
         m_inFlight.push_back({ std::move(request.completion), timeout > 0 ? now + timeout : 0, false });
     }
@@ -455,8 +465,10 @@ void ConnectionWorker::onReadyRead()
                         true);
                 return;
             }
-            if (m_inFlight.empty()) {
-                // Nothing was asked: only push-mode connections (a later feature) receive these.
+            if (m_inFlight.empty() || (m_push && m_push->isPush(reply))) {
+                // Nothing was asked: only push-mode connections receive these.
+                if (m_push)
+                    m_pushed.push_back(std::move(reply));
                 continue;
             }
             InFlight head = std::move(m_inFlight.front());
@@ -469,6 +481,11 @@ void ConnectionWorker::onReadyRead()
         }
     }
     flushCallbacks();
+    if (!m_pushed.empty()) {
+        std::vector<Reply> pushed;
+        pushed.swap(m_pushed);
+        m_push->pushReplies(std::move(pushed));
+    }
     if (m_inFlight.empty())
         m_timeoutTimer->stop();
 }
@@ -553,6 +570,9 @@ void ConnectionWorker::failLink(const QString& message, bool fatal)
     m_timeoutTimer->stop();
     const bool wasConnected = m_state == Connection::State::Connected;
     destroySocket();
+    m_pushed.clear();
+    if (m_push && wasConnected)
+        m_push->linkDown(message);
     const bool retry = !fatal && m_tuning.autoReconnect && (wasConnected || m_everConnected);
     // The new state is published before any caller hears of its failed command.
     if (!retry) {

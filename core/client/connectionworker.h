@@ -36,6 +36,7 @@ struct Request {
     Command argv;
     Completion completion;
     int timeoutMs = -1;
+    bool untracked = false; // push-mode command: its answers are push replies
 };
 
 // Commands handed from callers to the worker in one go.
@@ -68,6 +69,7 @@ public:
 
     // Worker thread only.
     void setDatabase(int database) { m_profile.database = database; }
+    void setPushHandler(std::shared_ptr<PushHandler> handler) { m_push = std::move(handler); }
 
     static QString readOnlyRefusal(CommandClassifier::Verdict verdict, const Command& argv, bool tableUnreadable);
     ~ConnectionWorker() override;
@@ -137,6 +139,8 @@ private:
     int m_attempt = 0;
     QByteArray m_readBuffer;
     std::vector<PendingCallback> m_callbacks; // completed, not yet handed to their threads
+    std::shared_ptr<PushHandler> m_push; // push mode only
+    std::vector<Reply> m_pushed; // push replies of the current socket read
 };
 
 } // namespace vermilion

@@ -1,0 +1,11 @@
+# Pub/sub and MONITOR (owned by the pubsub feature). Included from core/CMakeLists.txt.
+target_sources(vermilion_core PRIVATE
+    pubsub/globmatch.cpp pubsub/globmatch.h
+    pubsub/pubsubmessage.h
+    pubsub/subscriber.cpp pubsub/subscriber.h
+    pubsub/handlerrule.cpp pubsub/handlerrule.h
+    pubsub/handlerrulemodel.cpp pubsub/handlerrulemodel.h
+    pubsub/streamtablemodel.h
+    pubsub/messagemodel.cpp pubsub/messagemodel.h
+    pubsub/pubsubpane.cpp pubsub/pubsubpane.h
+)

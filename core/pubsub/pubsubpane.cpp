@@ -1,0 +1,160 @@
+#include "pubsubpane.h"
+
+#include "util/redistext.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace vermilion {
+
+PubSubPane::PubSubPane(const ConnectionProfile& profile, QObject* parent)
+    : QObject(parent)
+    , m_subscriber(new Subscriber(profile, this))
+    , m_rules(new HandlerRuleModel(this))
+    , m_messages(new MessageModel(this))
+{
+    connect(m_subscriber, &Subscriber::messagesReceived, this, &PubSubPane::process);
+}
+
+PubSubPane::~PubSubPane() = default;
+
+void PubSubPane::subscribe(const QByteArray& channel)
+{
+    if (!m_channelStates.contains(channel))
+        m_channelStates.insert(channel, false);
+    m_subscriber->subscribe({ channel });
+    emit subscriptionsChanged();
+}
+
+void PubSubPane::psubscribe(const QByteArray& pattern)
+{
+    if (!m_patternStates.contains(pattern))
+        m_patternStates.insert(pattern, false);
+    m_subscriber->psubscribe({ pattern });
+    emit subscriptionsChanged();
+}
+
+void PubSubPane::unsubscribe(const QByteArray& channel)
+{
+    m_channelStates.remove(channel);
+    m_subscriber->unsubscribe({ channel });
+    emit subscriptionsChanged();
+}
+
+void PubSubPane::punsubscribe(const QByteArray& pattern)
+{
+    m_patternStates.remove(pattern);
+    m_subscriber->punsubscribe({ pattern });
+    emit subscriptionsChanged();
+}
+
+void PubSubPane::noteConfirmation(const PubSubMessage& message)
+{
+    switch (message.kind) {
+    case PubSubMessage::Kind::Subscribed:
+        if (m_channelStates.contains(message.channel))
+            m_channelStates[message.channel] = true;
+        break;
+    case PubSubMessage::Kind::PatternSubscribed:
+        if (m_patternStates.contains(message.channel))
+            m_patternStates[message.channel] = true;
+        break;
+    case PubSubMessage::Kind::Gap:
+        // Every subscription waits for its new confirmation.
+        for (auto it = m_channelStates.begin(); it != m_channelStates.end(); ++it)
+            it.value() = false;
+        for (auto it = m_patternStates.begin(); it != m_patternStates.end(); ++it)
+            it.value() = false;
+        break;
+    default:
+        return;
+    }
+    emit subscriptionsChanged();
+}
+
+void PubSubPane::process(const PubSubBatch& batch)
+{
+    m_droppedBeforePane += batch.dropped;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    std::vector<PaneMessage> shown;
+    shown.reserve(size_t(batch.messages.size()));
+    int lastRow = -2;
+    qint64 run = 0;
+    qint64 messages = 0;
+    for (const PubSubMessage& message : batch.messages) {
+        const int row = m_rules->dispatch(message);
+        if (!message.isMessage()) {
+            noteConfirmation(message);
+            // Confirmations, gaps and errors are always shown: they say what the pane is doing.
+            PaneMessage paneMessage { message, row >= 0 ? m_rules->rule(row).colour : QString(), {} };
+            shown.push_back(std::move(paneMessage));
+            continue;
+        }
+        ++messages;
+        // Counting runs of the same rule keeps a firehose on one channel at one add per batch.
+        if (row != lastRow) {
+            if (run > 0)
+                m_rules->count(lastRow, run);
+            lastRow = row;
+            run = 0;
+        }
+        ++run;
+        if (row < 0) {
+            shown.push_back(PaneMessage { message, {}, QStringLiteral("auto") });
+            continue;
+        }
+        const HandlerRule& rule = m_rules->rule(row);
+        if (rule.countOnly)
+            continue;
+        PaneMessage paneMessage { message, rule.colour, rule.decoder };
+        if (rule.notify)
+            notify(rule, message, nowMs);
+        if (!rule.logFile.isEmpty())
+            log(rule, paneMessage);
+        if (rule.show)
+            shown.push_back(std::move(paneMessage));
+    }
+    if (run > 0)
+        m_rules->count(lastRow, run);
+    m_receivedMessages += messages;
+    for (auto& [path, file] : m_logs)
+        file->flush();
+    m_messages->append(std::move(shown));
+    emit processed(int(messages));
+}
+
+void PubSubPane::notify(const HandlerRule& rule, const PubSubMessage& message, qint64 nowMs)
+{
+    NotifyState& state = m_notifyStates[rule.key];
+    if (state.lastMs >= 0 && nowMs - state.lastMs < qint64(rule.notifyIntervalSeconds) * 1000) {
+        ++state.suppressed;
+        return;
+    }
+    state.lastMs = nowMs;
+    QString text = MessageModel::decode(message.payload, rule.decoder, false).left(200);
+    if (state.suppressed > 0)
+        text += QLatin1Char('\n') + tr("(and %n more since the last notification)", nullptr, state.suppressed);
+    state.suppressed = 0;
+    emit notificationRequested(tr("Message on %1").arg(RedisText::escape(message.channel)), text);
+}
+
+void PubSubPane::log(const HandlerRule& rule, const PaneMessage& row)
+{
+    auto it = m_logs.find(rule.logFile);
+    if (it == m_logs.end()) {
+        auto file = std::make_unique<QFile>(rule.logFile);
+        if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
+            if (!m_failedLogs.contains(rule.logFile)) {
+                m_failedLogs.insert(rule.logFile);
+                emit logFailed(tr("Cannot write the log file %1: %2").arg(rule.logFile, file->errorString()));
+            }
+            return;
+        }
+        it = m_logs.emplace(rule.logFile, std::move(file)).first;
+    }
+    it->second->write(QJsonDocument(MessageModel::toJson(row)).toJson(QJsonDocument::Compact) + '\n');
+}
+
+} // namespace vermilion

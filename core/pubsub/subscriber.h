@@ -1,0 +1,75 @@
+#pragma once
+
+#include "client/connection.h"
+#include "pubsubmessage.h"
+
+#include <QObject>
+#include <memory>
+
+class QTimer;
+
+namespace vermilion {
+
+class SubscriberChannel;
+
+// A pub/sub subscriber on a connection of its own. Messages are read continuously in the
+// connection's thread, so a firehose never makes the server's client-output-buffer-limit cut us
+// off; they are handed to the subscriber's thread in batches on a timer (every 50 ms by default).
+// Subscriptions may change at any time; after a lost link everything is subscribed again and a
+// Gap message marks where messages may be missing.
+//
+//   auto* subscriber = new Subscriber(profile, this);
+//   connect(subscriber, &Subscriber::messagesReceived, this, [](const PubSubBatch& batch) { ... });
+//   subscriber->psubscribe({ "__keyspace@0__:carmine:lock:*" });
+//   subscriber->start();
+class Subscriber : public QObject {
+    Q_OBJECT
+public:
+    explicit Subscriber(const ConnectionProfile& profile, QObject* parent = nullptr);
+    ~Subscriber() override;
+
+    const ConnectionProfile& profile() const { return m_profile; }
+    Connection::State state() const;
+    QString lastError() const;
+
+    // Connects (and subscribes to whatever was asked before). stop() closes the connection; the
+    // subscriptions are kept for the next start().
+    void start();
+    void stop();
+    bool isStarted() const { return m_started; }
+
+    void subscribe(const QList<QByteArray>& channels);
+    void psubscribe(const QList<QByteArray>& patterns);
+    void unsubscribe(const QList<QByteArray>& channels); // empty list: all channels
+    void punsubscribe(const QList<QByteArray>& patterns); // empty list: all patterns
+    // What is asked for (sorted); the server's confirmations come as messages.
+    QList<QByteArray> channels() const;
+    QList<QByteArray> patterns() const;
+
+    // How often batches are handed over, in ms (default 50).
+    void setDeliveryInterval(int milliseconds);
+    // At most this many messages wait between two hand-overs; beyond, the oldest are dropped and
+    // counted in PubSubBatch::dropped (default 2,000,000).
+    void setPendingLimit(qsizetype messages);
+    // Hands over what has arrived now, without waiting for the timer.
+    void deliverNow();
+
+signals:
+    void messagesReceived(const vermilion::PubSubBatch& batch);
+    void stateChanged(vermilion::Connection::State state, const QString& message);
+    // The link came back and every subscription was sent again.
+    void resubscribed();
+
+private:
+    void onConnectionState(Connection::State state, const QString& message);
+    void send(const QByteArray& verb, const QList<QByteArray>& names);
+
+    ConnectionProfile m_profile;
+    std::shared_ptr<SubscriberChannel> m_channel;
+    std::unique_ptr<Connection> m_connection;
+    QTimer* m_deliveryTimer = nullptr;
+    bool m_started = false;
+    bool m_wasConnected = false;
+};
+
+} // namespace vermilion

@@ -15,6 +15,148 @@ namespace {
     constexpr int bigChunk = 1000;
 
     QByteArray n(qint64 value) { return QByteArray::number(value); }
+
+    // Nippy as Carmine's freezer writes it (ids from taoensso/nippy's schema).
+    namespace nippy {
+        QByteArray string(const QByteArray& utf8)
+        {
+            if (utf8.size() < 256)
+                return QByteArray(1, '\x60') + char(utf8.size() - 128) + utf8; // 96: u8+128 length
+            const auto size = quint32(utf8.size());
+            const char length[] = { char(size >> 24), char((size >> 16) & 0xff), char((size >> 8) & 0xff), char(size & 0xff) };
+            return QByteArray(1, '\x0d') + QByteArray(length, 4) + utf8; // 13: 4-byte length
+        }
+        QByteArray keyword(const QByteArray& name) { return QByteArray(1, '\x6a') + char(name.size()) + name; }
+        QByteArray smallLong(int value) { return QByteArray(1, '\x57') + char(value - 128); } // 87, 0..255
+        QByteArray date(qint64 epochMs)
+        {
+            QByteArray bytes(1, '\x5a'); // 90: #inst
+            for (int shift = 56; shift >= 0; shift -= 8)
+                bytes += char((epochMs >> shift) & 0xff);
+            return bytes;
+        }
+        QByteArray map(const QList<QPair<QByteArray, QByteArray>>& entries)
+        {
+            QByteArray bytes = QByteArray(1, '\x63') + char(entries.size() - 128); // 99: u8+128 entries
+            for (const auto& [key, value] : entries)
+                bytes += key + value;
+            return bytes;
+        }
+        QByteArray vector(const QList<QByteArray>& elements)
+        {
+            if (elements.size() < 256) {
+                QByteArray bytes = QByteArray(1, '\x61') + char(elements.size() - 128); // 97: u8+128 count
+                for (const QByteArray& element : elements)
+                    bytes += element;
+                return bytes;
+            }
+            QByteArray bytes("\x45", 1); // 69: 2-byte count
+            bytes += char((elements.size() >> 8) & 0xff);
+            bytes += char(elements.size() & 0xff);
+            for (const QByteArray& element : elements)
+                bytes += element;
+            return bytes;
+        }
+        // Carmine's marker, the header, and the body: plain, or LZ4 above 8 KiB as Nippy does.
+        QByteArray frozen(const QByteArray& body)
+        {
+            if (body.size() <= 8192)
+                return QByteArray("\0>NPY\0", 6) + body;
+            QByteArray block(LZ4_compressBound(int(body.size())), Qt::Uninitialized);
+            block.truncate(LZ4_compress_default(body.constData(), block.data(), int(body.size()), int(block.size())));
+            const auto length = quint32(body.size());
+            const char prefix[] = { char(length >> 24), char((length >> 16) & 0xff), char((length >> 8) & 0xff), char(length & 0xff) };
+            return QByteArray("\0>NPY\x08", 6) + QByteArray(prefix, 4) + block;
+        }
+    } // namespace nippy
+
+    QByteArray demoUuid(QRandomGenerator& random)
+    {
+        QByteArray hex;
+        for (int i = 0; i < 4; ++i)
+            hex += QByteArray::number(random.generate(), 16).rightJustified(8, '0');
+        return hex.left(8) + '-' + hex.mid(8, 4) + "-4" + hex.mid(13, 3) + '-' + hex.mid(16, 4) + '-' + hex.mid(20, 12);
+    }
+
+    // One message of a Carmine queue in a given state (times relative to now).
+    struct DemoMessage {
+        QByteArray mid;
+        QByteArray content;
+        enum Where { Ready, Circle } where = Circle;
+        qint64 lockIn = 0; // > 0: locked until now + lockIn; < 0: a lock that ran out
+        qint64 backoffIn = 0;
+        int attempts = 0;
+        bool done = false;
+        bool requeue = false;
+        qint64 age = 60000;
+    };
+
+    void writeQueue(QList<Command>& commands, const QByteArray& queue, bool v2, const QList<DemoMessage>& messages,
+        qint64 now)
+    {
+        const auto key = [&](const char* suffix) { return "carmine:mq:" + queue + ':' + suffix; };
+        Command circle { "RPUSH", key("mid-circle"), "end-of-circle" };
+        Command ready { "LPUSH", key("mids-ready") };
+        for (const DemoMessage& m : messages) {
+            commands.append({ "HSET", key("messages"), m.mid, m.content });
+            if (v2) {
+                commands.append({ "HSET", key("udts"), m.mid, n(now - m.age) });
+                commands.append({ "HSET", key("lock-times"), m.mid, "60000" });
+            }
+            if (m.lockIn != 0)
+                commands.append({ "HSET", key("locks"), m.mid, n(now + m.lockIn) });
+            if (m.backoffIn != 0)
+                commands.append({ "HSET", key("backoffs"), m.mid, n(now + m.backoffIn) });
+            if (m.attempts > 0)
+                commands.append({ "HSET", key("nattempts"), m.mid, n(m.attempts) });
+            if (m.done)
+                commands.append({ "SADD", key("done"), m.mid });
+            if (m.requeue) {
+                if (v2)
+                    commands.append({ "HSET", key("messages-rq"), m.mid, m.content });
+                else
+                    commands.append({ "SADD", key("requeue"), m.mid });
+            }
+            if (v2 && m.where == DemoMessage::Ready)
+                ready << m.mid;
+            else
+                circle << m.mid;
+        }
+        commands.append(circle);
+        if (ready.size() > 2)
+            commands.append(ready);
+        commands.append({ "SET", key("ndry-runs"), v2 ? "0" : "3" });
+        if (!v2)
+            commands.append({ "PSETEX", key("eoq-backoff?"), "600000", "true" });
+        else
+            commands.append({ "RPUSH", key("isleep-a"), "_" });
+    }
+
+    // Every status Carmine names, for mids made by prefix.
+    QList<DemoMessage> everyStatus(const std::function<QByteArray(int)>& mid, const std::function<QByteArray(int)>& content)
+    {
+        constexpr qint64 hour = 3600000;
+        QList<DemoMessage> list;
+        int i = 0;
+        const auto add = [&](DemoMessage m) {
+            m.mid = mid(i);
+            m.content = content(i);
+            m.age = 30000 + i * 45000;
+            list.append(m);
+            ++i;
+        };
+        add({ {}, {}, DemoMessage::Ready }); // queued, new
+        add({ {}, {}, DemoMessage::Ready }); // queued, new
+        add({ {}, {}, DemoMessage::Circle, -60000, 0, 1 }); // queued: its lock ran out
+        add({ {}, {}, DemoMessage::Circle, 0, hour / 2, 2 }); // queued-with-backoff
+        add({ {}, {}, DemoMessage::Circle, 0, -30000, 1 }); // queued: backoff over
+        add({ {}, {}, DemoMessage::Circle, hour, 0, 1 }); // locked
+        add({ {}, {}, DemoMessage::Circle, hour, 0, 3, false, true }); // locked-with-requeue
+        add({ {}, {}, DemoMessage::Circle, 0, 0, 1, true }); // done-awaiting-gc
+        add({ {}, {}, DemoMessage::Circle, 0, hour / 4, 1, true }); // done-with-backoff
+        add({ {}, {}, DemoMessage::Circle, 0, hour / 4, 2, true, true }); // done-with-requeue
+        return list;
+    }
 } // namespace
 
 DemoSeeder::DemoSeeder(Session* session, QObject* parent)
@@ -34,6 +176,8 @@ void DemoSeeder::addDefaultDatasets()
     addDataset(tr("binary keys and values"), &DemoSeeder::binaryKeys);
     addDataset(tr("big values"), &DemoSeeder::bigValues);
     addDataset(tr("encoded values"), &DemoSeeder::encodedValues);
+    addDataset(tr("Carmine and Zato locks"), &DemoSeeder::carmineLocks);
+    addDataset(tr("Carmine queues and Tundra"), &DemoSeeder::carmineQueues);
 }
 
 QList<Command> DemoSeeder::basicKeys()
@@ -148,6 +292,81 @@ QList<Command> DemoSeeder::encodedValues()
     commands.append({ "SET", "fmt:nippy:lz4", QByteArray("\0>NPY\x08", 6) + QByteArray(lengthPrefix, 4) + block });
     commands.append({ "HSET", "fmt:hash:with-json-values", "user:1", json.toUtf8(), "user:2",
                       R"({"id":2,"name":"Grace"})", "raw", "plain text" });
+    return commands;
+}
+
+QList<Command> DemoSeeder::carmineLocks()
+{
+    QRandomGenerator random(7);
+    const qint64 minute = 60000;
+    QList<Command> commands;
+    commands.append({ "SET", "carmine:lock:jobs/nightly-report", demoUuid(random), "PX", n(55 * minute) });
+    commands.append({ "SET", "carmine:lock:billing/invoice-run", demoUuid(random) }); // no expiry: a holder bug
+    commands.append({ "SET", "carmine:lock:cache/warmup", demoUuid(random), "PX", n(3 * minute) });
+    commands.append({ "SET", "carmine:lock:search/reindex-shard-3", demoUuid(random), "PX", n(20 * minute) });
+    for (int i = 1; i <= 12; ++i)
+        commands.append({ "SET", "carmine:lock:orders/" + n(1000 + i), demoUuid(random), "PX",
+            n(5 * minute + random.bounded(50 * minute)) });
+    commands.append({ "SET", "zato:lock:server:scheduler:cleanup", "zato-server1:pid-4211", "PX", n(30 * minute) });
+    commands.append({ "SET", "zato:lock:server:startup:hot-deploy", "zato-server2:pid-977", "PX", n(10 * minute) });
+    commands.append({ "SET", "zato:lock:pubsub:delivery:task-17", "zato-server1:pid-4211", "PX", n(40 * minute) });
+    return commands;
+}
+
+QList<Command> DemoSeeder::carmineQueues()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QRandomGenerator random(11);
+    QList<Command> commands;
+    const QList<QByteArray> templates { "welcome", "password-reset", "invoice", "digest" };
+
+    // v2 queue "emails": a map per message, one of them big enough to be LZ4-compressed.
+    QList<DemoMessage> emails = everyStatus([&](int) { return demoUuid(random); },
+        [&](int i) {
+            return nippy::frozen(nippy::map({ { nippy::keyword("to"), nippy::string("user" + n(i + 1) + "@example.com") },
+                { nippy::keyword("template"), nippy::keyword(templates.at(i % templates.size())) },
+                { nippy::keyword("user/id"), nippy::smallLong(40 + i) },
+                { nippy::keyword("queued-at"), nippy::date(now - 30000 - i * 45000) } }));
+        });
+    QList<QByteArray> lines;
+    for (int i = 0; i < 400; ++i)
+        lines.append(nippy::map({ { nippy::keyword("line"), nippy::smallLong(i % 200) },
+            { nippy::keyword("text"), nippy::string("Order line " + n(i) + ": 2 x widget, 19.95 EUR") } }));
+    DemoMessage big;
+    big.mid = demoUuid(random);
+    big.content = nippy::frozen(nippy::map({ { nippy::keyword("to"), nippy::string("accounts@example.com") },
+        { nippy::keyword("template"), nippy::keyword("monthly-statement") }, { nippy::keyword("lines"), nippy::vector(lines) } }));
+    emails.append(big);
+    writeQueue(commands, "emails", true, emails, now);
+
+    // v1 queue "legacy-jobs" (Carmine before 3.3): mid-circle only, requeue set, eoq-backoff?.
+    QList<DemoMessage> jobs = everyStatus([](int i) { return "job-" + n(100 + i); },
+        [](int i) { return nippy::frozen(nippy::vector({ nippy::keyword("resize"), nippy::string("img/" + n(i) + ".png") })); });
+    for (DemoMessage& job : jobs)
+        job.where = DemoMessage::Circle;
+    writeQueue(commands, "legacy-jobs", false, jobs, now);
+
+    // Tundra: the mids of tundra:default are Redis key names; contents are the frozen key names.
+    QList<DemoMessage> dirty = everyStatus([](int i) { return "tundra:user:" + n(i + 1); },
+        [](int i) { return nippy::frozen(nippy::string("tundra:user:" + n(i + 1))); });
+    writeQueue(commands, "tundra:default", true, dirty, now);
+    for (int i = 0; i < dirty.size(); ++i) {
+        if (i % 4 == 3)
+            continue; // dirty, then evicted before the worker got to it
+        Command set { "SET", dirty.at(i).mid,
+            nippy::frozen(nippy::map({ { nippy::keyword("user/id"), nippy::smallLong(i + 1) },
+                { nippy::keyword("name"), nippy::string("User " + n(i + 1)) } })) };
+        if (i % 3 == 0)
+            set << "PX" << n(3600000 + i * 60000); // the eviction TTL set after replication
+        commands.append(set);
+    }
+    Command evictable { "SADD", "carmine:tundra:evictable" };
+    for (int i = 0; i < dirty.size(); i += 2)
+        evictable << dirty.at(i).mid;
+    for (int i = 1; i <= 6; ++i)
+        evictable << "tundra:archive:" + n(2020 + i); // replicated and since evicted: restorable on demand
+    commands.append(evictable);
+    commands.append({ "SET", "tundra:archive:2026", nippy::frozen(nippy::string("still cached")), "PX", "86400000" });
     return commands;
 }
 

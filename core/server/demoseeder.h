@@ -32,6 +32,11 @@ public:
     static QList<Command> binaryKeys();
     // Values in every format the value viewer decodes (gzip, zlib, LZ4, Zstd, Snappy, base64, msgpack).
     static QList<Command> encodedValues();
+    // Carmine and Zato locks (one without expiry), Carmine message queues of both layouts with
+    // messages in every status, a Tundra dirty queue and evictable set, Nippy-framed message contents.
+    // Times are taken from the local clock: the sandbox server runs on this machine.
+    static QList<Command> carmineLocks();
+    static QList<Command> carmineQueues();
 
 signals:
     void progress(int done, int total, const QString& dataset);

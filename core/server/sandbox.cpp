@@ -1,5 +1,6 @@
 #include "sandbox.h"
 
+#include "carmine/demolocks.h"
 #include "client/session.h"
 #include "demoseeder.h"
 #include "redisserverprocess.h"
@@ -40,6 +41,7 @@ void Sandbox::stop()
 {
     if (m_seeder)
         m_seeder->cancel();
+    m_demoLocks.reset();
     m_seedSession.reset();
     m_server->stop();
 }
@@ -59,6 +61,8 @@ void Sandbox::seed()
     connect(m_seeder.get(), &DemoSeeder::finished, this, [this] {
         emit progress(tr("Sandbox ready on %1.").arg(m_profile.endpoint()), 100);
         m_seedSession->close();
+        m_demoLocks = std::make_unique<DemoLocks>(m_profile);
+        m_demoLocks->start();
         emit ready(m_profile);
     });
     m_seeder->start();

@@ -7,6 +7,7 @@
 
 namespace vermilion {
 
+class DemoLocks;
 class DemoSeeder;
 class RedisServerProcess;
 class Session;
@@ -27,6 +28,8 @@ public:
     RedisServerProcess* server() const { return m_server.get(); }
     // Lets a feature add its demo data before start().
     DemoSeeder* seeder() const { return m_seeder.get(); }
+    // Takes and releases a few Carmine locks on a timer once the data is in (the lock inspector's demo).
+    DemoLocks* demoLocks() const { return m_demoLocks.get(); }
 
 signals:
     void progress(const QString& message, int percent);
@@ -39,6 +42,7 @@ private:
     std::unique_ptr<RedisServerProcess> m_server;
     std::unique_ptr<Session> m_seedSession;
     std::unique_ptr<DemoSeeder> m_seeder;
+    std::unique_ptr<DemoLocks> m_demoLocks;
     ConnectionProfile m_profile;
 };
 

@@ -1,0 +1,67 @@
+#include "messagestatus.h"
+
+namespace vermilion {
+
+MessageStatus deriveMessageStatus(const MessageState& state, qint64 nowMs)
+{
+    if (!state.exists)
+        return MessageStatus::Gone;
+    const bool backoff = nowMs < state.backoffExpiry;
+    if (state.done) {
+        if (state.requeue)
+            return MessageStatus::DoneWithRequeue;
+        return backoff ? MessageStatus::DoneWithBackoff : MessageStatus::DoneAwaitingGc;
+    }
+    if (nowMs < state.lockExpiry)
+        return state.requeue ? MessageStatus::LockedWithRequeue : MessageStatus::Locked;
+    return backoff ? MessageStatus::QueuedWithBackoff : MessageStatus::Queued;
+}
+
+QString MessageStatusText::keyword(MessageStatus status)
+{
+    switch (status) {
+    case MessageStatus::Gone:
+        return QStringLiteral("gone");
+    case MessageStatus::Queued:
+        return QStringLiteral("queued");
+    case MessageStatus::QueuedWithBackoff:
+        return QStringLiteral("queued-with-backoff");
+    case MessageStatus::Locked:
+        return QStringLiteral("locked");
+    case MessageStatus::LockedWithRequeue:
+        return QStringLiteral("locked-with-requeue");
+    case MessageStatus::DoneAwaitingGc:
+        return QStringLiteral("done-awaiting-gc");
+    case MessageStatus::DoneWithBackoff:
+        return QStringLiteral("done-with-backoff");
+    case MessageStatus::DoneWithRequeue:
+        return QStringLiteral("done-with-requeue");
+    }
+    return {};
+}
+
+QString MessageStatusText::description(MessageStatus status)
+{
+    switch (status) {
+    case MessageStatus::Gone:
+        return tr("Not in the queue any more (handled and garbage-collected, or cleared).");
+    case MessageStatus::Queued:
+        return tr("Waiting for a worker.");
+    case MessageStatus::QueuedWithBackoff:
+        return tr("Waiting for a worker, skipped until its backoff ends.");
+    case MessageStatus::Locked:
+        return tr("A worker holds it now.");
+    case MessageStatus::LockedWithRequeue:
+        return tr("A worker holds it now; it will be queued again when done.");
+    case MessageStatus::DoneAwaitingGc:
+        return tr("Handled (successfully or not: a handler that threw is also done), waiting for garbage "
+                  "collection.");
+    case MessageStatus::DoneWithBackoff:
+        return tr("Handled, waiting for garbage collection after its dedupe backoff.");
+    case MessageStatus::DoneWithRequeue:
+        return tr("Handled; will be queued again once its backoff ends.");
+    }
+    return {};
+}
+
+} // namespace vermilion

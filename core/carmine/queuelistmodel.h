@@ -1,0 +1,66 @@
+#pragma once
+
+#include "carminequeue.h"
+
+#include <QAbstractTableModel>
+
+namespace vermilion {
+
+class Session;
+
+// Every Carmine queue on the server (found by SCAN MATCH carmine:mq:*:messages on the bulk
+// connection) with its layout and totals, read in one pipeline. Qt::UserRole gives raw numbers for
+// sorting.
+class QueueListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        LayoutColumn,
+        MessagesColumn,
+        ReadyColumn,
+        CircleColumn,
+        LockedColumn,
+        BackoffColumn,
+        DoneColumn,
+        RequeueColumn,
+        DryRunsColumn,
+        EoqBackoffColumn,
+        ColumnCount
+    };
+    static constexpr int SortRole = Qt::UserRole;
+    static constexpr int NameRole = Qt::UserRole + 1;
+
+    explicit QueueListModel(Session* session, QObject* parent = nullptr);
+
+    void refresh();
+    // Re-reads the totals of one queue (adds it if new).
+    void refreshQueue(const QByteArray& name);
+    bool isRefreshing() const { return m_busy; }
+    const CarmineQueue::Totals& totals(int row) const { return m_rows.at(row); }
+    int rowOfQueue(const QByteArray& name) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+signals:
+    void refreshed();
+    void queueRefreshed(const QByteArray& name);
+    void errorOccurred(const QString& message);
+
+private:
+    void scanPage(quint64 generation, const QByteArray& cursor);
+    void readTotals(quint64 generation);
+    bool readOnlyScripts() const;
+    void setRows(QList<CarmineQueue::Totals> rows);
+
+    Session* m_session;
+    QList<CarmineQueue::Totals> m_rows;
+    QList<QByteArray> m_found;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+};
+
+} // namespace vermilion

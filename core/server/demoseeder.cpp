@@ -94,7 +94,7 @@ namespace {
     void writeQueue(QList<Command>& commands, const QByteArray& queue, bool v2, const QList<DemoMessage>& messages,
         qint64 now)
     {
-        const auto key = [&](const char* suffix) { return "carmine:mq:" + queue + ':' + suffix; };
+        const auto key = [&](const char* suffix) -> QByteArray { return "carmine:mq:" + queue + ':' + suffix; };
         Command circle { "RPUSH", key("mid-circle"), "end-of-circle" };
         Command ready { "LPUSH", key("mids-ready") };
         for (const DemoMessage& m : messages) {
@@ -321,8 +321,8 @@ QList<Command> DemoSeeder::carmineQueues()
     const QList<QByteArray> templates { "welcome", "password-reset", "invoice", "digest" };
 
     // v2 queue "emails": a map per message, one of them big enough to be LZ4-compressed.
-    QList<DemoMessage> emails = everyStatus([&](int) { return demoUuid(random); },
-        [&](int i) {
+    QList<DemoMessage> emails = everyStatus([&](int) -> QByteArray { return demoUuid(random); },
+        [&](int i) -> QByteArray {
             return nippy::frozen(nippy::map({ { nippy::keyword("to"), nippy::string("user" + n(i + 1) + "@example.com") },
                 { nippy::keyword("template"), nippy::keyword(templates.at(i % templates.size())) },
                 { nippy::keyword("user/id"), nippy::smallLong(40 + i) },
@@ -340,15 +340,15 @@ QList<Command> DemoSeeder::carmineQueues()
     writeQueue(commands, "emails", true, emails, now);
 
     // v1 queue "legacy-jobs" (Carmine before 3.3): mid-circle only, requeue set, eoq-backoff?.
-    QList<DemoMessage> jobs = everyStatus([](int i) { return "job-" + n(100 + i); },
-        [](int i) { return nippy::frozen(nippy::vector({ nippy::keyword("resize"), nippy::string("img/" + n(i) + ".png") })); });
+    QList<DemoMessage> jobs = everyStatus([](int i) -> QByteArray { return "job-" + n(100 + i); },
+        [](int i) -> QByteArray { return nippy::frozen(nippy::vector({ nippy::keyword("resize"), nippy::string("img/" + n(i) + ".png") })); });
     for (DemoMessage& job : jobs)
         job.where = DemoMessage::Circle;
     writeQueue(commands, "legacy-jobs", false, jobs, now);
 
     // Tundra: the mids of tundra:default are Redis key names; contents are the frozen key names.
-    QList<DemoMessage> dirty = everyStatus([](int i) { return "tundra:user:" + n(i + 1); },
-        [](int i) { return nippy::frozen(nippy::string("tundra:user:" + n(i + 1))); });
+    QList<DemoMessage> dirty = everyStatus([](int i) -> QByteArray { return "tundra:user:" + n(i + 1); },
+        [](int i) -> QByteArray { return nippy::frozen(nippy::string("tundra:user:" + n(i + 1))); });
     writeQueue(commands, "tundra:default", true, dirty, now);
     for (int i = 0; i < dirty.size(); ++i) {
         if (i % 4 == 3)

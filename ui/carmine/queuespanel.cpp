@@ -113,9 +113,10 @@ QueuesPanel::QueuesPanel(Session* session, QWidget* parent)
     m_queueView = makeTable(this, tr("Queues"));
     m_queueView->setModel(m_queueProxy);
     m_queueView->sortByColumn(QueueListModel::NameColumn, Qt::AscendingOrder);
-    m_queueView->setColumnWidth(QueueListModel::NameColumn, 200);
+    m_queueView->horizontalHeader()->setStretchLastSection(false);
+    m_queueView->horizontalHeader()->setSectionResizeMode(QueueListModel::NameColumn, QHeaderView::Stretch);
     for (int c = QueueListModel::LayoutColumn; c < QueueListModel::ColumnCount; ++c)
-        m_queueView->setColumnWidth(c, c == QueueListModel::DoneColumn ? 130 : 88);
+        m_queueView->setColumnWidth(c, c == QueueListModel::DoneColumn ? 150 : c == QueueListModel::EoqBackoffColumn ? 110 : 90);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->addWidget(m_queueView);
@@ -204,10 +205,14 @@ QWidget* QueuesPanel::buildMessagesArea()
     m_messageView = makeTable(area, tr("Messages"));
     m_messageView->setModel(m_messageProxy);
     m_messageView->sortByColumn(-1, Qt::AscendingOrder);
-    const QList<int> widths { 290, 150, 70, 100, 100, 90, 360, 100, 100, 80 };
+    const QList<int> widths { 270, 150, 70, 95, 95, 80, 300, 110, 100, 80 };
     const auto applyWidths = [this, widths] {
         for (int c = 0; c < widths.size() && c < m_messages->columnCount(); ++c)
             m_messageView->setColumnWidth(c, widths.at(c));
+        // A Tundra message's content is its own key name (the mid): the key's state matters more.
+        m_messageView->setColumnHidden(QueueMessageModel::ContentColumn, m_messages->isTundra());
+        if (m_messages->isTundra())
+            m_messageView->setColumnWidth(QueueMessageModel::MidColumn, 200);
     };
     applyWidths();
     connect(m_messages, &QAbstractItemModel::modelReset, this, applyWidths);
@@ -262,6 +267,7 @@ QWidget* QueuesPanel::buildTundraArea()
     m_evictedMore = new QPushButton(tr("Load more"), m_tundraBox);
     m_evictedView = makeTable(m_tundraBox, tr("Evictable keys"));
     m_evictedView->setModel(m_evictedProxy);
+    m_evictedView->sortByColumn(TundraEvictedModel::KeyColumn, Qt::AscendingOrder);
     m_evictedView->setColumnWidth(TundraEvictedModel::KeyColumn, 320);
     m_evictedView->setColumnWidth(TundraEvictedModel::InRedisColumn, 160);
     auto* bar = new QHBoxLayout;

@@ -9,3 +9,11 @@ target_sources(vermilion_core PRIVATE
     pubsub/messagemodel.cpp pubsub/messagemodel.h
     pubsub/pubsubpane.cpp pubsub/pubsubpane.h
 )
+target_sources(vermilion_core PRIVATE
+    pubsub/monitorline.cpp pubsub/monitorline.h
+    pubsub/monitor.cpp pubsub/monitor.h
+    pubsub/monitormodel.cpp pubsub/monitormodel.h
+    pubsub/channeldiscoverymodel.cpp pubsub/channeldiscoverymodel.h
+    pubsub/keyspacenotifications.cpp pubsub/keyspacenotifications.h
+    pubsub/demopublisher.cpp pubsub/demopublisher.h
+)

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "client/connection.h"
+#include "monitorline.h"
+
+#include <QObject>
+#include <memory>
+
+class QTimer;
+
+namespace vermilion {
+
+class MonitorChannel;
+
+struct MonitorBatch {
+    QList<MonitorLine> lines;
+    qint64 dropped = 0; // lines dropped because the hand-over buffer was full
+};
+
+// MONITOR on a connection of its own. Lines are read and parsed in the connection's thread as fast
+// as the server sends them and handed over in batches on a timer (every 50 ms by default). After a
+// lost link MONITOR is sent again and a Gap line marks the hole. MONITOR costs the server
+// throughput: the panel says so before start().
+class Monitor : public QObject {
+    Q_OBJECT
+public:
+    explicit Monitor(const ConnectionProfile& profile, QObject* parent = nullptr);
+    ~Monitor() override;
+
+    void start();
+    void stop();
+    bool isRunning() const { return m_running; }
+    Connection::State state() const;
+
+    void setDeliveryInterval(int milliseconds);
+    void setPendingLimit(qsizetype lines);
+    void deliverNow();
+
+signals:
+    void linesReceived(const vermilion::MonitorBatch& batch);
+    void stateChanged(vermilion::Connection::State state, const QString& message);
+
+private:
+    std::shared_ptr<MonitorChannel> m_channel;
+    std::unique_ptr<Connection> m_connection;
+    QTimer* m_deliveryTimer = nullptr;
+    bool m_running = false;
+};
+
+} // namespace vermilion
+
+Q_DECLARE_METATYPE(vermilion::MonitorBatch)

@@ -269,6 +269,12 @@ void MainWindow::saveProfiles()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    for (const OpenSession& open : std::as_const(m_sessions)) {
+        if (!open.workspace->confirmClose()) {
+            event->ignore();
+            return;
+        }
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
 }
@@ -495,8 +501,13 @@ void MainWindow::editConnection()
         storePassword(profile);
         m_model->updateProfile(profile);
         saveProfiles();
-        // A session keeps the settings it was opened with: reopen with the new ones.
+        // A session keeps the settings it was opened with: reopen with the new ones (unless the user
+        // keeps it open for unsaved work in one of its tools).
         const bool wasOpen = sessionFor(id) != nullptr;
+        if (wasOpen && !m_sessions.value(id).workspace->confirmClose()) {
+            onSelectionChanged();
+            return;
+        }
         closeSession(id);
         if (wasOpen)
             connectProfile(id);
@@ -537,6 +548,8 @@ void MainWindow::deleteConnection()
             .arg(profile.displayName(), profile.endpoint()),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
+        return;
+    if (SessionWorkspace* workspace = m_sessions.value(id).workspace; workspace && !workspace->confirmClose())
         return;
     closeSession(id);
     m_secrets->removePassword(id);

@@ -3,7 +3,10 @@
 #include "client/session.h"
 #include "consolepanel.h"
 #include "dashboard/dashboardpanel.h"
+#include "carmine/lockspanel.h"
+#include "carmine/queuespanel.h"
 #include "keyspace/keybrowserpanel.h"
+#include "lua/luapanel.h"
 #include "overviewpanel.h"
 
 #include <QFrame>
@@ -48,6 +51,14 @@ SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
     m_console = new ConsolePanel(session, m_tabs);
     m_tabs->addTab(m_keyBrowser, tr("Keys"));
     m_tabs->addTab(new DashboardPanel(session, m_tabs), tr("Dashboard"));
+    m_lua = new LuaPanel(session, m_tabs);
+    m_tabs->addTab(m_lua, tr("Lua"));
+    auto* locks = new LocksPanel(session, m_tabs);
+    auto* queues = new QueuesPanel(session, m_tabs);
+    m_tabs->addTab(locks, tr("Locks"));
+    m_tabs->addTab(queues, tr("Queues"));
+    connect(locks, &LocksPanel::openKeyRequested, this, &SessionWorkspace::openKey);
+    connect(queues, &QueuesPanel::openKeyRequested, this, &SessionWorkspace::openKey);
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_console, tr("Console"));
     layout->addWidget(m_tabs, 1);
@@ -55,6 +66,14 @@ SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
     connect(m_session, &Session::stateChanged, this, &SessionWorkspace::onStateChanged);
     onStateChanged(m_session->state(), QString());
 }
+
+void SessionWorkspace::openKey(const QByteArray& key)
+{
+    m_tabs->setCurrentWidget(m_keyBrowser);
+    m_keyBrowser->openKey(key);
+}
+
+bool SessionWorkspace::confirmClose() { return !m_lua || m_lua->confirmClose(); }
 
 QString SessionWorkspace::bannerText() const { return m_banner->isVisible() ? m_bannerText->text() : QString(); }
 

@@ -17,6 +17,7 @@ namespace vermilion::ui {
 
 class ConsolePanel;
 class KeyBrowserPanel;
+class LuaPanel;
 class OverviewPanel;
 
 // Everything shown for one open connection: a banner when the link is not up, and the tool tabs.
@@ -32,6 +33,10 @@ public:
     OverviewPanel* overview() const { return m_overview; }
     KeyBrowserPanel* keyBrowser() const { return m_keyBrowser; }
     QString bannerText() const;
+    // Switches to the key browser and opens the key there (other tools' "Open in key browser").
+    void openKey(const QByteArray& key);
+    // Asks the tools with unsaved work (the Lua editor); false when the user cancels.
+    bool confirmClose();
 
 signals:
     void editRequested();
@@ -48,6 +53,7 @@ private:
     KeyBrowserPanel* m_keyBrowser = nullptr;
     OverviewPanel* m_overview = nullptr;
     ConsolePanel* m_console = nullptr;
+    LuaPanel* m_lua = nullptr;
 };
 
 } // namespace vermilion::ui

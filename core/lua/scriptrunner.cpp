@@ -101,10 +101,29 @@ quint64 ScriptRunner::run(const ScriptRequest& request)
     m_clock.start();
     m_tick->start();
     emit started(run->id);
-    // Connected now, before the script can make the server busy: a handshake (and the command table
-    // a read-only profile reads) sent to a busy server would only get BUSY back.
-    killConnection();
-    send(run, false);
+    // The kill connection must be up before the script can make the server busy: its handshake
+    // (and the command table a read-only profile reads) sent to a busy server gets only BUSY back.
+    // So the script waits for it, the first time, a moment at most.
+    Connection* kill = killConnection();
+    if (kill->state() == Connection::State::Connected) {
+        send(run, false);
+        return run->id;
+    }
+    auto sent = std::make_shared<bool>(false);
+    auto watch = std::make_shared<QMetaObject::Connection>();
+    auto go = [this, run, sent, watch] {
+        if (*sent)
+            return;
+        *sent = true;
+        QObject::disconnect(*watch);
+        if (run->id == m_currentId)
+            send(run, false);
+    };
+    *watch = connect(kill, &Connection::stateChanged, this, [go](Connection::State state) {
+        if (state != Connection::State::Connecting)
+            go();
+    });
+    QTimer::singleShot(2000, this, go);
     return run->id;
 }
 

@@ -5,6 +5,7 @@ find_path(QSCINTILLA_QT6_INCLUDE_DIR Qsci/qsciscintilla.h
     PATH_SUFFIXES qt6 x86_64-linux-gnu/qt6 REQUIRED)
 find_library(QSCINTILLA_QT6_LIBRARY NAMES qscintilla2_qt6 REQUIRED)
 target_sources(vermilion_ui PRIVATE
+    lua/luaeditor.cpp lua/luaeditor.h
     lua/luapanel.cpp lua/luapanel.h
 )
 target_include_directories(vermilion_ui SYSTEM PUBLIC ${QSCINTILLA_QT6_INCLUDE_DIR})

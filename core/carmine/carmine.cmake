@@ -10,4 +10,5 @@ target_sources(vermilion_core PRIVATE
     carmine/queuemessagemodel.cpp carmine/queuemessagemodel.h
     carmine/tundraevictedmodel.cpp carmine/tundraevictedmodel.h
     carmine/demolocks.cpp carmine/demolocks.h
+    carmine/lockeventwatcher.cpp carmine/lockeventwatcher.h
 )

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QPromise>
 #include <QThreadPool>
 #include <QTimer>
@@ -255,7 +256,12 @@ void QueueMessageModel::decodeContents(quint64 rowsEpoch, int firstRow, QList<QB
         promise->addResult(std::move(result));
         promise->finish();
     });
-    future.then(this, [this, rowsEpoch, firstRow](const QList<Decoded>& decoded) {
+    // A watcher owned by the model, not then(context): Qt 6.4 asserts when a continuation's context
+    // dies first, and the model may be closed while a page is decoded.
+    auto* watcher = new QFutureWatcher<QList<Decoded>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, rowsEpoch, firstRow] {
+        watcher->deleteLater();
+        const QList<Decoded> decoded = watcher->result();
         // Pages loaded later are appended after these rows; only a reset makes them stale.
         if (rowsEpoch != m_rowsEpoch || m_rows.size() < firstRow + decoded.size())
             return;
@@ -269,6 +275,7 @@ void QueueMessageModel::decodeContents(quint64 rowsEpoch, int firstRow, QList<QB
             emit dataChanged(index(firstRow, ContentColumn), index(firstRow + int(decoded.size()) - 1, ContentColumn));
         emit contentDecoded();
     });
+    watcher->setFuture(future);
 }
 
 int QueueMessageModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }

@@ -1,4 +1,5 @@
 #include "carmine/lockactions.h"
+#include "carmine/lockeventwatcher.h"
 #include "carmine/lockmodel.h"
 #include "carmine/lockscanner.h"
 #include "client/session.h"
@@ -199,6 +200,42 @@ private slots:
         QCOMPARE(release(&readOnly, "carmine:lock:ro", "owner-1", &message), LockActions::Outcome::Refused);
         QVERIFY2(message.contains(QLatin1String("read-only")), qPrintable(message));
         QCOMPARE(run({ "GET", "carmine:lock:ro" }).bytes(), QByteArray("owner-1"));
+    }
+
+    void liveEvents()
+    {
+        QCOMPARE(run({ "CONFIG", "SET", "notify-keyspace-events", "KA" }).bytes(), QByteArray("OK"));
+        LockEventWatcher watcher(m_session.get());
+        QSignalSpy availability(&watcher, &LockEventWatcher::availabilityChanged);
+        QSignalSpy changed(&watcher, &LockEventWatcher::keysChanged);
+        QSignalSpy gone(&watcher, &LockEventWatcher::keyGone);
+        watcher.setPatterns({ "carmine:lock:*" });
+        watcher.start();
+        QVERIFY(availability.wait(10000));
+        QVERIFY(availability.first().first().toBool());
+        // The subscription is confirmed asynchronously: poke until the first event arrives.
+        QTRY_VERIFY_WITH_TIMEOUT((run({ "SET", "carmine:lock:live", "owner-1", "PX", "60000" }), !changed.isEmpty()), 10000);
+        QVERIFY(changed.last().first().value<QList<QByteArray>>().contains("carmine:lock:live"));
+        run({ "SET", "other:key", "x" }); // not watched
+        run({ "DEL", "carmine:lock:live" });
+        QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 1, 5000);
+        QCOMPARE(gone.first().at(0).toByteArray(), QByteArray("carmine:lock:live"));
+        QCOMPARE(gone.first().at(1).value<LockEvent::Kind>(), LockEvent::Kind::Released);
+        run({ "SET", "carmine:lock:short", "owner-2", "PX", "50" });
+        QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 2, 5000);
+        QCOMPARE(gone.last().at(0).toByteArray(), QByteArray("carmine:lock:short"));
+        QCOMPARE(gone.last().at(1).value<LockEvent::Kind>(), LockEvent::Kind::Expired);
+        for (const QList<QVariant>& keys : std::as_const(changed))
+            QVERIFY(!keys.first().value<QList<QByteArray>>().contains("other:key"));
+        watcher.stop();
+
+        QCOMPARE(run({ "CONFIG", "SET", "notify-keyspace-events", "" }).bytes(), QByteArray("OK"));
+        LockEventWatcher off(m_session.get());
+        QSignalSpy offAvailability(&off, &LockEventWatcher::availabilityChanged);
+        off.start();
+        QVERIFY(offAvailability.wait(10000));
+        QVERIFY(!offAvailability.first().first().toBool());
+        QVERIFY(off.availabilityText().contains(QLatin1String("off")));
     }
 
     void serverGoneIsAnError()

@@ -1,5 +1,6 @@
 #include "carmine/carmineproxies.h"
 #include "carmine/demolocks.h"
+#include "carmine/lockeventwatcher.h"
 #include "carmine/lockmodel.h"
 #include "carmine/lockspanel.h"
 #include "client/session.h"
@@ -132,6 +133,7 @@ private slots:
         QVERIFY(released.first().first().toBool());
         QVERIFY(questions.last().contains(QString::fromUtf8(owner)));
         QCOMPARE(run({ "EXISTS", key }).integerValue(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 2, 10000); // the refresh after a release is done
 
         // The race: someone else takes the lock between the refresh and the click.
         const QByteArray raced = "carmine:lock:jobs/nightly-report";
@@ -152,6 +154,25 @@ private slots:
         panel.forceReleaseSelected();
         QCOMPARE(released.size(), 0);
         QCOMPARE(run({ "EXISTS", raced }).integerValue(), 1);
+    }
+
+    void liveEventsWithoutRefresh()
+    {
+        run({ "CONFIG", "SET", "notify-keyspace-events", "KA" });
+        LocksPanel panel(m_session.get());
+        panel.setRefreshInterval(0);
+        QSignalSpy refreshed(&panel, &LocksPanel::refreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.liveText().contains(QLatin1String("Live")), 10000);
+        const QByteArray key = "carmine:lock:live/event";
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (run({ "SET", key, "owner-live", "PX", "60000" }), panel.model()->rowOfKey(key) >= 0), 10000);
+        QCOMPARE(panel.model()->lock(panel.model()->rowOfKey(key)).owner, QByteArray("owner-live"));
+        run({ "DEL", key });
+        QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowOfKey(key) < 0, 5000);
+        QCOMPARE(panel.model()->history(key).last().kind, LockEvent::Kind::Released);
+        QCOMPARE(refreshed.size(), 1); // all of it without a refresh
+        run({ "CONFIG", "SET", "notify-keyspace-events", "" });
     }
 
     void readOnlyRefuses()

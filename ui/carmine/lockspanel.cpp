@@ -1,6 +1,7 @@
 #include "lockspanel.h"
 
 #include "carmine/lockactions.h"
+#include "carmine/lockeventwatcher.h"
 #include "carmine/lockmodel.h"
 #include "carmine/lockscanner.h"
 #include "carmineproxies.h"
@@ -38,6 +39,7 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
     , m_session(session)
     , m_model(new LockModel(this))
     , m_scanner(new LockScanner(session, this))
+    , m_events(new LockEventWatcher(session, this))
     , m_proxy(new LockFilterProxy(this))
     , m_refreshTimer(new QTimer(this))
 {
@@ -161,6 +163,9 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
 
     m_status = new QLabel(this);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_live = new QLabel(tr("Live events: checking the server..."), this);
+    m_live->setWordWrap(true);
+    m_live->setAccessibleName(tr("Live events"));
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -173,6 +178,7 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
     layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_live);
     layout->addWidget(m_message);
     layout->addLayout(actions);
     m_message->hide();
@@ -220,8 +226,21 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
         m_status->setText(tr("Refresh failed."));
     });
     connect(m_refreshTimer, &QTimer::timeout, this, &LocksPanel::refresh);
+    connect(m_events, &LockEventWatcher::keysChanged, this, [this](const QList<QByteArray>& keys) {
+        if (keys.isEmpty())
+            refresh(); // events were dropped: read everything
+        else
+            m_scanner->readKeys(keys);
+    });
+    connect(m_scanner, &LockScanner::keysRead, m_model, &LockModel::updateLocks);
+    connect(m_events, &LockEventWatcher::keyGone, m_model, &LockModel::removeLock);
+    connect(m_events, &LockEventWatcher::availabilityChanged, this, [this](bool active, const QString& text) {
+        m_live->setText(text);
+        m_live->setStyleSheet(active ? QString() : QStringLiteral("color: %1;").arg(mutedColor().name()));
+    });
 
     applyPatterns();
+    m_events->start();
     setRefreshInterval(m_interval->value());
     updateActions();
     if (m_session->isReadOnly())
@@ -262,7 +281,10 @@ void LocksPanel::applyPatterns()
         patterns = LockScanner::defaultPatterns();
     }
     m_scanner->setPatterns(patterns);
+    m_events->setPatterns(m_scanner->patterns());
 }
+
+QString LocksPanel::liveText() const { return m_live->text(); }
 
 void LocksPanel::setRefreshInterval(int seconds)
 {

@@ -14,6 +14,7 @@ class QToolButton;
 class QTreeWidget;
 
 namespace vermilion {
+class LockEventWatcher;
 class LockModel;
 class LockScanner;
 class Session;
@@ -38,6 +39,8 @@ public:
     LockScanner* scanner() const { return m_scanner; }
     QTableView* view() const { return m_view; }
     LockFilterProxy* proxy() const { return m_proxy; }
+    LockEventWatcher* eventWatcher() const { return m_events; }
+    QString liveText() const;
     // Space-separated patterns, as in the pattern field.
     void setPatterns(const QString& patterns);
     // Seconds between refreshes; 0 = only by hand.
@@ -79,6 +82,8 @@ private:
     Session* m_session;
     LockModel* m_model;
     LockScanner* m_scanner;
+    LockEventWatcher* m_events;
+    QLabel* m_live;
     LockFilterProxy* m_proxy;
     QTableView* m_view;
     QTreeWidget* m_history;

@@ -50,6 +50,21 @@ void PubSubPane::punsubscribe(const QByteArray& pattern)
     emit subscriptionsChanged();
 }
 
+bool PubSubPane::setLogFile(const QString& path, QString* error)
+{
+    m_paneLog.reset();
+    if (path.isEmpty())
+        return true;
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
+        if (error)
+            *error = tr("Cannot write the log file %1: %2").arg(path, file->errorString());
+        return false;
+    }
+    m_paneLog = std::move(file);
+    return true;
+}
+
 void PubSubPane::noteConfirmation(const PubSubMessage& message)
 {
     switch (message.kind) {
@@ -102,13 +117,18 @@ void PubSubPane::process(const PubSubBatch& batch)
         }
         ++run;
         if (row < 0) {
-            shown.push_back(PaneMessage { message, {}, QStringLiteral("auto") });
+            PaneMessage paneMessage { message, {}, QStringLiteral("auto") };
+            if (m_paneLog)
+                m_paneLog->write(QJsonDocument(MessageModel::toJson(paneMessage)).toJson(QJsonDocument::Compact) + '\n');
+            shown.push_back(std::move(paneMessage));
             continue;
         }
         const HandlerRule& rule = m_rules->rule(row);
         if (rule.countOnly)
             continue;
         PaneMessage paneMessage { message, rule.colour, rule.decoder };
+        if (m_paneLog)
+            m_paneLog->write(QJsonDocument(MessageModel::toJson(paneMessage)).toJson(QJsonDocument::Compact) + '\n');
         if (rule.notify)
             notify(rule, message, nowMs);
         if (!rule.logFile.isEmpty())
@@ -121,6 +141,8 @@ void PubSubPane::process(const PubSubBatch& batch)
     m_receivedMessages += messages;
     for (auto& [path, file] : m_logs)
         file->flush();
+    if (m_paneLog)
+        m_paneLog->flush();
     m_messages->append(std::move(shown));
     emit processed(int(messages));
 }

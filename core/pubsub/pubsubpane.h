@@ -40,6 +40,11 @@ public:
     // Dropped before reaching the pane (the hand-over buffer overflowed) plus dropped by the ring.
     qint64 droppedMessages() const { return m_droppedBeforePane + m_messages->dropped(); }
 
+    // Every message of the pane (whatever its rule says, count-only ones aside) appended to a JSON-lines
+    // file; empty stops. Returns false with *error when the file cannot be opened.
+    bool setLogFile(const QString& path, QString* error = nullptr);
+    QString logFile() const { return m_paneLog ? m_paneLog->fileName() : QString(); }
+
     // Dispatches one batch (public for tests; the subscriber's batches come here).
     void process(const PubSubBatch& batch);
 
@@ -67,6 +72,7 @@ private:
     QHash<QByteArray, NotifyState> m_notifyStates;
     std::map<QString, std::unique_ptr<QFile>> m_logs;
     QSet<QString> m_failedLogs;
+    std::unique_ptr<QFile> m_paneLog;
     qint64 m_receivedMessages = 0;
     qint64 m_droppedBeforePane = 0;
 };

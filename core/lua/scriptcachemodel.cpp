@@ -129,8 +129,13 @@ QVariant ScriptCacheModel::data(const QModelIndex& index, int role) const
             return row.cached == Cached::Yes ? tr("cached") : row.cached == Cached::No ? tr("not cached") : tr("?");
         }
     }
-    if (role == Qt::ToolTipRole && row.usesNamedVariables)
-        return tr("Uses named variables (_:name): the SHA-1 sent depends on the inputs; this is the file's own.");
+    if (role == Qt::ToolTipRole) {
+        QString tip = index.column() == ShaColumn ? QString::fromLatin1(row.sha1) : row.name;
+        if (row.usesNamedVariables)
+            tip += QLatin1Char('\n')
+                + tr("Uses named variables (_:name): the SHA-1 sent depends on the inputs; this is the file's own.");
+        return tip;
+    }
     if (role == Qt::UserRole && index.column() == CachedColumn)
         return int(row.cached);
     return {};

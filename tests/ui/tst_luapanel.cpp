@@ -303,6 +303,8 @@ private slots:
         answerNextMessageBox(QMessageBox::Discard);
         QVERIFY(panel.openScript(QStringLiteral("mylib.check_if_exists")));
         QCOMPARE(panel.editor()->text(), QStringLiteral("return redis.call('exists', KEYS[1])\n"));
+        QCOMPARE(QSettings().value(QStringLiteral("lua/lastScript")).toString(), QStringLiteral("mylib.check_if_exists"));
+        QCOMPARE(QSettings().value(QStringLiteral("lua/libraryFolder")).toString(), m_libraryDir.path());
         qInfo("screenshot: %s", qPrintable(saveScreenshot(&panel, QStringLiteral("lua-library"))));
 
         // The cache tab lists the library with SHA-1s and what the server holds.

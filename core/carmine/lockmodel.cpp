@@ -269,8 +269,8 @@ QVariant LockModel::data(const QModelIndex& index, int role) const
         }
         case FlagsColumn: {
             const int f = flags(index.row());
-            if (role == SortRole)
-                return f;
+            if (role == SortRole) // the most serious first when sorted descending
+                return (f & NotAString) ? 4 : (f & NeverExpires) ? 3 : (f & Expired) ? 2 : (f & ExpiringSoon) ? 1 : 0;
             QStringList words;
             if (f & NeverExpires)
                 words << (role == Qt::ToolTipRole ? tr("Never expires (PTTL -1): its holder set no timeout, so it is "

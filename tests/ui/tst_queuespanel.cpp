@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTableView>
@@ -51,6 +52,7 @@ private slots:
     {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QCoreApplication::setOrganizationName(QStringLiteral("vermilion-tests"));
+        QSettings().remove(QStringLiteral("carmine")); // every run starts from the defaults
         QString error;
         m_server = startServer({}, &error);
         QVERIFY2(m_server, qPrintable(error));

@@ -121,7 +121,7 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
     m_view->setModel(m_proxy);
     m_view->setAccessibleName(tr("Locks"));
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(LockModel::TimeLeftColumn, Qt::AscendingOrder);
+    m_view->sortByColumn(LockModel::FlagsColumn, Qt::DescendingOrder); // flagged locks first
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

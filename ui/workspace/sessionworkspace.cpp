@@ -8,6 +8,8 @@
 #include "keyspace/keybrowserpanel.h"
 #include "lua/luapanel.h"
 #include "overviewpanel.h"
+#include "pubsub/monitorpanel.h"
+#include "pubsub/pubsubpanel.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
@@ -53,6 +55,8 @@ SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
     m_tabs->addTab(new DashboardPanel(session, m_tabs), tr("Dashboard"));
     m_lua = new LuaPanel(session, m_tabs);
     m_tabs->addTab(m_lua, tr("Lua"));
+    m_tabs->addTab(new PubSubPanel(session, m_tabs), tr("Pub/Sub"));
+    m_tabs->addTab(new MonitorPanel(session, m_tabs), tr("Monitor"));
     auto* locks = new LocksPanel(session, m_tabs);
     auto* queues = new QueuesPanel(session, m_tabs);
     m_tabs->addTab(locks, tr("Locks"));

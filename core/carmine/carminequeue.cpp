@@ -6,21 +6,22 @@
 namespace vermilion {
 
 namespace {
-    // Counts the messages whose lock (not done) and whose backoff are still running, by the server's
-    // clock, without sending the hashes over the wire.
-    const QByteArray countScript = QByteArrayLiteral(
-        "local t = redis.call('TIME')\n"
-        "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
-        "local locked, backoff = 0, 0\n"
-        "local l = redis.call('HGETALL', KEYS[1])\n"
-        "for i = 1, #l, 2 do\n"
-        "  if now < (tonumber(l[i + 1]) or 0) and redis.call('SISMEMBER', KEYS[3], l[i]) == 0 then locked = locked + 1 end\n"
-        "end\n"
-        "local b = redis.call('HGETALL', KEYS[2])\n"
-        "for i = 1, #b, 2 do\n"
-        "  if now < (tonumber(b[i + 1]) or 0) then backoff = backoff + 1 end\n"
-        "end\n"
-        "return {locked, backoff}\n");
+// Counts the messages whose lock (not done) and whose backoff are still running, by the server's
+// clock, without sending the hashes over the wire.
+const QByteArray countScript
+    = QByteArrayLiteral("local t = redis.call('TIME')\n"
+                        "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
+                        "local locked, backoff = 0, 0\n"
+                        "local l = redis.call('HGETALL', KEYS[1])\n"
+                        "for i = 1, #l, 2 do\n"
+                        "  if now < (tonumber(l[i + 1]) or 0) and redis.call('SISMEMBER', KEYS[3], l[i]) == 0 then "
+                        "locked = locked + 1 end\n"
+                        "end\n"
+                        "local b = redis.call('HGETALL', KEYS[2])\n"
+                        "for i = 1, #b, 2 do\n"
+                        "  if now < (tonumber(b[i + 1]) or 0) then backoff = backoff + 1 end\n"
+                        "end\n"
+                        "return {locked, backoff}\n");
 } // namespace
 
 QByteArray CarmineQueue::key(const QByteArray& queue, const char* suffix)
@@ -39,9 +40,9 @@ QByteArray CarmineQueue::queueNameFromMessagesKey(const QByteArray& key)
 QList<QByteArray> CarmineQueue::allKeys(const QByteArray& queue)
 {
     QList<QByteArray> keys;
-    for (const char* suffix : { "messages", "messages-rq", "lock-times", "lock-times-rq", "udts", "locks", "backoffs",
-             "nattempts", "done", "requeue", "mids-ready", "mid-circle", "ndry-runs", "isleep-a", "isleep-b",
-             "eoq-backoff?" })
+    for (const char* suffix :
+        { "messages", "messages-rq", "lock-times", "lock-times-rq", "udts", "locks", "backoffs", "nattempts", "done",
+            "requeue", "mids-ready", "mid-circle", "ndry-runs", "isleep-a", "isleep-b", "eoq-backoff?" })
         keys.append(key(queue, suffix));
     return keys;
 }
@@ -128,8 +129,9 @@ void CarmineQueue::clear(Session* session, const QByteArray& queue, QObject* con
         if (reply.isError())
             done(false, tr("Queue %1 was not cleared: %2").arg(RedisText::escape(queue), reply.errorMessage()));
         else
-            done(true, tr("Queue %1 cleared: %n key(s) deleted.", nullptr, int(reply.integerValue()))
-                           .arg(RedisText::escape(queue)));
+            done(true,
+                tr("Queue %1 cleared: %n key(s) deleted.", nullptr, int(reply.integerValue()))
+                    .arg(RedisText::escape(queue)));
     });
 }
 

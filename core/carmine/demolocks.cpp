@@ -36,7 +36,10 @@ void DemoLocks::stop()
     m_session->close();
 }
 
-bool DemoLocks::isRunning() const { return m_timer->isActive(); }
+bool DemoLocks::isRunning() const
+{
+    return m_timer->isActive();
+}
 
 void DemoLocks::tick()
 {

@@ -22,8 +22,8 @@ void LockActions::forceRelease(
         done(Outcome::Refused, tr("This connection is read-only: lock %1 was not released.").arg(shownKey));
         return;
     }
-    session->execute({ "EVAL", compareAndDeleteScript(), "1", key, owner }, context,
-        [done, shownKey](const Reply& reply) {
+    session->execute(
+        { "EVAL", compareAndDeleteScript(), "1", key, owner }, context, [done, shownKey](const Reply& reply) {
             if (reply.isError()) {
                 done(reply.errorKind() == Reply::ErrorKind::ReadOnly ? Outcome::Refused : Outcome::Failed,
                     tr("Lock %1 was not released: %2").arg(shownKey, reply.errorMessage()));

@@ -98,7 +98,8 @@ void LockEventWatcher::checkServerFlags()
         const QString flags = QString::fromUtf8(reply.at(1).bytes());
         // set is a string event ($), del and expire generic (g), expired its own class (x).
         const bool all = flags.contains(QLatin1Char('A'))
-            || (flags.contains(QLatin1Char('$')) && flags.contains(QLatin1Char('g')) && flags.contains(QLatin1Char('x')));
+            || (flags.contains(QLatin1Char('$')) && flags.contains(QLatin1Char('g'))
+                && flags.contains(QLatin1Char('x')));
         m_active = KeyspaceNotifications::deliversKeyspace(flags) && all;
         if (m_active)
             m_availability = tr("Live: keyspace events update locks at once.");

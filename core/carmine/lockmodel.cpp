@@ -41,7 +41,10 @@ void LockModel::setTicking(bool ticking)
         m_timer->stop();
 }
 
-bool LockModel::isTicking() const { return m_timer->isActive(); }
+bool LockModel::isTicking() const
+{
+    return m_timer->isActive();
+}
 
 void LockModel::setExpiringSoonMs(qint64 ms)
 {
@@ -76,7 +79,10 @@ void LockModel::rebuildIndex()
         m_index.insert(m_rows.at(i).entry.key, i);
 }
 
-int LockModel::rowOfKey(const QByteArray& key) const { return m_index.value(key, -1); }
+int LockModel::rowOfKey(const QByteArray& key) const
+{
+    return m_index.value(key, -1);
+}
 
 void LockModel::removeRows(QList<int> rows)
 {
@@ -114,8 +120,8 @@ void LockModel::setLocks(const QList<LockEntry>& locks)
         const Row& existing = m_rows.at(row);
         if (!incoming.contains(existing.entry.key)) {
             const qint64 left = timeLeftMs(row);
-            addEvent(existing.entry.key, left >= 0 && left <= 250 ? LockEvent::Kind::Expired : LockEvent::Kind::Released,
-                existing.entry.owner);
+            addEvent(existing.entry.key,
+                left >= 0 && left <= 250 ? LockEvent::Kind::Expired : LockEvent::Kind::Released, existing.entry.owner);
             gone.append(row);
         }
     }
@@ -228,9 +234,15 @@ void LockModel::tick()
             { Qt::DisplayRole, SortRole, FlagsRole, TimeLeftRole, Qt::ToolTipRole });
 }
 
-int LockModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int LockModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
-int LockModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int LockModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant LockModel::data(const QModelIndex& index, int role) const
 {
@@ -263,8 +275,9 @@ QVariant LockModel::data(const QModelIndex& index, int role) const
             if (role == SortRole)
                 return left < 0 ? std::numeric_limits<qint64>::max() : left;
             if (role == Qt::ToolTipRole)
-                return left < 0 ? tr("PTTL -1: this lock never expires.")
-                                : tr("%n ms left at the last refresh.", nullptr, int(qMin<qint64>(entry.pttlMs, INT_MAX)));
+                return left < 0
+                    ? tr("PTTL -1: this lock never expires.")
+                    : tr("%n ms left at the last refresh.", nullptr, int(qMin<qint64>(entry.pttlMs, INT_MAX)));
             return left == 0 ? tr("expired") : formatDuration(left);
         }
         case FlagsColumn: {

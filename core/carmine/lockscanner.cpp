@@ -5,7 +5,7 @@
 namespace vermilion {
 
 namespace {
-    constexpr int scanCount = 1000;
+constexpr int scanCount = 1000;
 }
 
 LockScanner::LockScanner(Session* session, QObject* parent)
@@ -69,15 +69,16 @@ void LockScanner::scan()
 
 void LockScanner::scanPage(quint64 generation, const QByteArray& pattern, const QByteArray& cursor)
 {
-    m_session->execute({ "SCAN", cursor, "MATCH", pattern, "COUNT", QByteArray::number(scanCount) }, this,
+    m_session->execute(
+        { "SCAN", cursor, "MATCH", pattern, "COUNT", QByteArray::number(scanCount) }, this,
         [this, generation, pattern](const Reply& reply) {
             if (generation != m_generation || m_failed)
                 return;
             if (reply.isError() || !reply.isArray() || reply.size() != 2) {
                 m_failed = true;
-                emit failed(reply.isError() ? tr("Scanning %1 failed: %2")
-                                                  .arg(QString::fromUtf8(pattern), reply.errorMessage())
-                                            : tr("Unexpected reply to SCAN."));
+                emit failed(reply.isError()
+                        ? tr("Scanning %1 failed: %2").arg(QString::fromUtf8(pattern), reply.errorMessage())
+                        : tr("Unexpected reply to SCAN."));
                 return;
             }
             const QByteArray next = reply.at(0).bytes();

@@ -31,7 +31,8 @@ void QueueListModel::refresh()
 
 void QueueListModel::scanPage(quint64 generation, const QByteArray& cursor)
 {
-    m_session->execute({ "SCAN", cursor, "MATCH", CarmineQueue::discoveryPattern(), "COUNT", "1000" }, this,
+    m_session->execute(
+        { "SCAN", cursor, "MATCH", CarmineQueue::discoveryPattern(), "COUNT", "1000" }, this,
         [this, generation](const Reply& reply) {
             if (generation != m_generation)
                 return;
@@ -57,8 +58,8 @@ void QueueListModel::scanPage(quint64 generation, const QByteArray& cursor)
 void QueueListModel::readTotals(quint64 generation)
 {
     QList<QByteArray> names = m_found;
-    std::sort(names.begin(), names.end(),
-        [](const QByteArray& a, const QByteArray& b) { return naturalCompare(a, b) < 0; });
+    std::sort(
+        names.begin(), names.end(), [](const QByteArray& a, const QByteArray& b) { return naturalCompare(a, b) < 0; });
     if (names.isEmpty()) {
         setRows({});
         m_busy = false;
@@ -88,8 +89,8 @@ void QueueListModel::readTotals(quint64 generation)
 
 void QueueListModel::refreshQueue(const QByteArray& name)
 {
-    m_session->executeBatch(CarmineQueue::totalsCommands(name, readOnlyScripts()), this,
-        [this, name](const QList<Reply>& replies) {
+    m_session->executeBatch(
+        CarmineQueue::totalsCommands(name, readOnlyScripts()), this, [this, name](const QList<Reply>& replies) {
             if (!replies.isEmpty() && replies.first().isClientError()) {
                 emit errorOccurred(tr("Reading the totals of %1 failed: %2")
                                        .arg(RedisText::escape(name), replies.first().errorMessage()));
@@ -139,9 +140,15 @@ int QueueListModel::rowOfQueue(const QByteArray& name) const
     return -1;
 }
 
-int QueueListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int QueueListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
-int QueueListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int QueueListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant QueueListModel::data(const QModelIndex& index, int role) const
 {

@@ -16,15 +16,15 @@
 namespace vermilion {
 
 namespace {
-    constexpr qsizetype shownContentChars = 200;
-    constexpr int perMidBase = 3;
+constexpr qsizetype shownContentChars = 200;
+constexpr int perMidBase = 3;
 
-    qint64 integerOrZero(const Reply& reply)
-    {
-        bool ok = false;
-        const qint64 value = reply.isNil() ? 0 : reply.toInteger(&ok);
-        return ok ? value : 0;
-    }
+qint64 integerOrZero(const Reply& reply)
+{
+    bool ok = false;
+    const qint64 value = reply.isNil() ? 0 : reply.toInteger(&ok);
+    return ok ? value : 0;
+}
 } // namespace
 
 QueueMessageModel::QueueMessageModel(Session* session, QObject* parent)
@@ -51,7 +51,10 @@ void QueueMessageModel::tick()
         emit dataChanged(index(0, StatusColumn), index(int(m_rows.size()) - 1, AgeColumn));
 }
 
-qint64 QueueMessageModel::serverNowMs() const { return QDateTime::currentMSecsSinceEpoch() + m_clockOffsetMs; }
+qint64 QueueMessageModel::serverNowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch() + m_clockOffsetMs;
+}
 
 MessageStatus QueueMessageModel::status(int row) const
 {
@@ -116,7 +119,8 @@ void QueueMessageModel::scanPage(
 {
     const QByteArray key = CarmineQueue::key(m_queue, "messages");
     const int wanted = m_pageSize - int(collected.size());
-    m_session->execute({ "HSCAN", key, cursor, "COUNT", QByteArray::number(qMax(wanted, 10)) }, this,
+    m_session->execute(
+        { "HSCAN", key, cursor, "COUNT", QByteArray::number(qMax(wanted, 10)) }, this,
         [this, generation, collected = std::move(collected)](const Reply& reply) mutable {
             if (generation != m_generation)
                 return;
@@ -278,7 +282,10 @@ void QueueMessageModel::decodeContents(quint64 rowsEpoch, int firstRow, QList<QB
     watcher->setFuture(future);
 }
 
-int QueueMessageModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int QueueMessageModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
 int QueueMessageModel::columnCount(const QModelIndex& parent) const
 {

@@ -29,10 +29,11 @@ void TundraEvictedModel::loadMore()
     scanPage(m_generation, m_cursor, {}, false);
 }
 
-void TundraEvictedModel::scanPage(quint64 generation, const QByteArray& cursor, QList<QByteArray> collected, bool replace)
+void TundraEvictedModel::scanPage(
+    quint64 generation, const QByteArray& cursor, QList<QByteArray> collected, bool replace)
 {
-    m_session->execute({ "SSCAN", CarmineQueue::tundraEvictableKey(), cursor, "COUNT", QByteArray::number(m_pageSize) },
-        this,
+    m_session->execute(
+        { "SSCAN", CarmineQueue::tundraEvictableKey(), cursor, "COUNT", QByteArray::number(m_pageSize) }, this,
         [this, generation, replace, collected = std::move(collected)](const Reply& reply) mutable {
             if (generation != m_generation)
                 return;
@@ -95,9 +96,15 @@ void TundraEvictedModel::readKeys(
     });
 }
 
-int TundraEvictedModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int TundraEvictedModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
-int TundraEvictedModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int TundraEvictedModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant TundraEvictedModel::data(const QModelIndex& index, int role) const
 {

@@ -18,56 +18,64 @@ namespace {
 
     // Nippy as Carmine's freezer writes it (ids from taoensso/nippy's schema).
     namespace nippy {
-        QByteArray string(const QByteArray& utf8)
-        {
-            if (utf8.size() < 256)
-                return QByteArray(1, '\x60') + char(utf8.size() - 128) + utf8; // 96: u8+128 length
-            const auto size = quint32(utf8.size());
-            const char length[] = { char(size >> 24), char((size >> 16) & 0xff), char((size >> 8) & 0xff), char(size & 0xff) };
-            return QByteArray(1, '\x0d') + QByteArray(length, 4) + utf8; // 13: 4-byte length
-        }
-        QByteArray keyword(const QByteArray& name) { return QByteArray(1, '\x6a') + char(name.size()) + name; }
-        QByteArray smallLong(int value) { return QByteArray(1, '\x57') + char(value - 128); } // 87, 0..255
-        QByteArray date(qint64 epochMs)
-        {
-            QByteArray bytes(1, '\x5a'); // 90: #inst
-            for (int shift = 56; shift >= 0; shift -= 8)
-                bytes += char((epochMs >> shift) & 0xff);
-            return bytes;
-        }
-        QByteArray map(const QList<QPair<QByteArray, QByteArray>>& entries)
-        {
-            QByteArray bytes = QByteArray(1, '\x63') + char(entries.size() - 128); // 99: u8+128 entries
-            for (const auto& [key, value] : entries)
-                bytes += key + value;
-            return bytes;
-        }
-        QByteArray vector(const QList<QByteArray>& elements)
-        {
-            if (elements.size() < 256) {
-                QByteArray bytes = QByteArray(1, '\x61') + char(elements.size() - 128); // 97: u8+128 count
-                for (const QByteArray& element : elements)
-                    bytes += element;
-                return bytes;
-            }
-            QByteArray bytes("\x45", 1); // 69: 2-byte count
-            bytes += char((elements.size() >> 8) & 0xff);
-            bytes += char(elements.size() & 0xff);
+    QByteArray string(const QByteArray& utf8)
+    {
+        if (utf8.size() < 256)
+            return QByteArray(1, '\x60') + char(utf8.size() - 128) + utf8; // 96: u8+128 length
+        const auto size = quint32(utf8.size());
+        const char length[]
+            = { char(size >> 24), char((size >> 16) & 0xff), char((size >> 8) & 0xff), char(size & 0xff) };
+        return QByteArray(1, '\x0d') + QByteArray(length, 4) + utf8; // 13: 4-byte length
+    }
+    QByteArray keyword(const QByteArray& name)
+    {
+        return QByteArray(1, '\x6a') + char(name.size()) + name;
+    }
+    QByteArray smallLong(int value)
+    {
+        return QByteArray(1, '\x57') + char(value - 128);
+    } // 87, 0..255
+    QByteArray date(qint64 epochMs)
+    {
+        QByteArray bytes(1, '\x5a'); // 90: #inst
+        for (int shift = 56; shift >= 0; shift -= 8)
+            bytes += char((epochMs >> shift) & 0xff);
+        return bytes;
+    }
+    QByteArray map(const QList<QPair<QByteArray, QByteArray>>& entries)
+    {
+        QByteArray bytes = QByteArray(1, '\x63') + char(entries.size() - 128); // 99: u8+128 entries
+        for (const auto& [key, value] : entries)
+            bytes += key + value;
+        return bytes;
+    }
+    QByteArray vector(const QList<QByteArray>& elements)
+    {
+        if (elements.size() < 256) {
+            QByteArray bytes = QByteArray(1, '\x61') + char(elements.size() - 128); // 97: u8+128 count
             for (const QByteArray& element : elements)
                 bytes += element;
             return bytes;
         }
-        // Carmine's marker, the header, and the body: plain, or LZ4 above 8 KiB as Nippy does.
-        QByteArray frozen(const QByteArray& body)
-        {
-            if (body.size() <= 8192)
-                return QByteArray("\0>NPY\0", 6) + body;
-            QByteArray block(LZ4_compressBound(int(body.size())), Qt::Uninitialized);
-            block.truncate(LZ4_compress_default(body.constData(), block.data(), int(body.size()), int(block.size())));
-            const auto length = quint32(body.size());
-            const char prefix[] = { char(length >> 24), char((length >> 16) & 0xff), char((length >> 8) & 0xff), char(length & 0xff) };
-            return QByteArray("\0>NPY\x08", 6) + QByteArray(prefix, 4) + block;
-        }
+        QByteArray bytes("\x45", 1); // 69: 2-byte count
+        bytes += char((elements.size() >> 8) & 0xff);
+        bytes += char(elements.size() & 0xff);
+        for (const QByteArray& element : elements)
+            bytes += element;
+        return bytes;
+    }
+    // Carmine's marker, the header, and the body: plain, or LZ4 above 8 KiB as Nippy does.
+    QByteArray frozen(const QByteArray& body)
+    {
+        if (body.size() <= 8192)
+            return QByteArray("\0>NPY\0", 6) + body;
+        QByteArray block(LZ4_compressBound(int(body.size())), Qt::Uninitialized);
+        block.truncate(LZ4_compress_default(body.constData(), block.data(), int(body.size()), int(block.size())));
+        const auto length = quint32(body.size());
+        const char prefix[]
+            = { char(length >> 24), char((length >> 16) & 0xff), char((length >> 8) & 0xff), char(length & 0xff) };
+        return QByteArray("\0>NPY\x08", 6) + QByteArray(prefix, 4) + block;
+    }
     } // namespace nippy
 
     QByteArray demoUuid(QRandomGenerator& random)
@@ -91,8 +99,8 @@ namespace {
         qint64 age = 60000;
     };
 
-    void writeQueue(QList<Command>& commands, const QByteArray& queue, bool v2, const QList<DemoMessage>& messages,
-        qint64 now)
+    void writeQueue(
+        QList<Command>& commands, const QByteArray& queue, bool v2, const QList<DemoMessage>& messages, qint64 now)
     {
         const auto key = [&](const char* suffix) -> QByteArray { return "carmine:mq:" + queue + ':' + suffix; };
         Command circle { "RPUSH", key("mid-circle"), "end-of-circle" };
@@ -133,7 +141,8 @@ namespace {
     }
 
     // Every status Carmine names, for mids made by prefix.
-    QList<DemoMessage> everyStatus(const std::function<QByteArray(int)>& mid, const std::function<QByteArray(int)>& content)
+    QList<DemoMessage> everyStatus(
+        const std::function<QByteArray(int)>& mid, const std::function<QByteArray(int)>& content)
     {
         constexpr qint64 hour = 3600000;
         QList<DemoMessage> list;
@@ -323,10 +332,11 @@ QList<Command> DemoSeeder::carmineQueues()
     // v2 queue "emails": a map per message, one of them big enough to be LZ4-compressed.
     QList<DemoMessage> emails = everyStatus([&](int) -> QByteArray { return demoUuid(random); },
         [&](int i) -> QByteArray {
-            return nippy::frozen(nippy::map({ { nippy::keyword("to"), nippy::string("user" + n(i + 1) + "@example.com") },
-                { nippy::keyword("template"), nippy::keyword(templates.at(i % templates.size())) },
-                { nippy::keyword("user/id"), nippy::smallLong(40 + i) },
-                { nippy::keyword("queued-at"), nippy::date(now - 30000 - i * 45000) } }));
+            return nippy::frozen(
+                nippy::map({ { nippy::keyword("to"), nippy::string("user" + n(i + 1) + "@example.com") },
+                    { nippy::keyword("template"), nippy::keyword(templates.at(i % templates.size())) },
+                    { nippy::keyword("user/id"), nippy::smallLong(40 + i) },
+                    { nippy::keyword("queued-at"), nippy::date(now - 30000 - i * 45000) } }));
         });
     QList<QByteArray> lines;
     for (int i = 0; i < 400; ++i)
@@ -335,13 +345,16 @@ QList<Command> DemoSeeder::carmineQueues()
     DemoMessage big;
     big.mid = demoUuid(random);
     big.content = nippy::frozen(nippy::map({ { nippy::keyword("to"), nippy::string("accounts@example.com") },
-        { nippy::keyword("template"), nippy::keyword("monthly-statement") }, { nippy::keyword("lines"), nippy::vector(lines) } }));
+        { nippy::keyword("template"), nippy::keyword("monthly-statement") },
+        { nippy::keyword("lines"), nippy::vector(lines) } }));
     emails.append(big);
     writeQueue(commands, "emails", true, emails, now);
 
     // v1 queue "legacy-jobs" (Carmine before 3.3): mid-circle only, requeue set, eoq-backoff?.
     QList<DemoMessage> jobs = everyStatus([](int i) -> QByteArray { return "job-" + n(100 + i); },
-        [](int i) -> QByteArray { return nippy::frozen(nippy::vector({ nippy::keyword("resize"), nippy::string("img/" + n(i) + ".png") })); });
+        [](int i) -> QByteArray {
+            return nippy::frozen(nippy::vector({ nippy::keyword("resize"), nippy::string("img/" + n(i) + ".png") }));
+        });
     for (DemoMessage& job : jobs)
         job.where = DemoMessage::Circle;
     writeQueue(commands, "legacy-jobs", false, jobs, now);

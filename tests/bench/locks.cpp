@@ -11,41 +11,40 @@
 namespace vermilion::bench {
 
 namespace {
-    Reply await(Session& session, const QList<Command>& commands)
-    {
-        QEventLoop loop;
-        QList<Reply> replies;
-        session.executeBatch(commands, &loop, [&](const QList<Reply>& r) {
-            replies = r;
-            loop.quit();
-        });
-        loop.exec();
-        for (const Reply& reply : replies) {
-            if (reply.isError())
-                return reply;
-        }
-        return replies.isEmpty() ? Reply::nil() : replies.last();
+Reply await(Session& session, const QList<Command>& commands)
+{
+    QEventLoop loop;
+    QList<Reply> replies;
+    session.executeBatch(commands, &loop, [&](const QList<Reply>& r) {
+        replies = r;
+        loop.quit();
+    });
+    loop.exec();
+    for (const Reply& reply : replies) {
+        if (reply.isError())
+            return reply;
     }
+    return replies.isEmpty() ? Reply::nil() : replies.last();
+}
 
-    // Locks as Carmine writes them (owner UUID, PX timeout), plus as many unrelated keys.
-    void populate(Session& session, qint64 locks)
-    {
-        QList<Command> commands;
-        for (qint64 i = 0; i < locks; ++i) {
-            commands.append({ "SET", "carmine:lock:bench/" + QByteArray::number(i),
-                "6f1d1c9e-3b7a-4f11-9d2e-" + QByteArray::number(100000000000 + i), "PX",
-                QByteArray::number(600000 + i) });
-            commands.append({ "SET", "bench:other:" + QByteArray::number(i), "x" });
-            if (commands.size() >= 5000) {
-                const Reply error = await(session, commands);
-                if (error.isError())
-                    fail(QStringLiteral("populating failed: ") + error.errorMessage());
-                commands.clear();
-            }
+// Locks as Carmine writes them (owner UUID, PX timeout), plus as many unrelated keys.
+void populate(Session& session, qint64 locks)
+{
+    QList<Command> commands;
+    for (qint64 i = 0; i < locks; ++i) {
+        commands.append({ "SET", "carmine:lock:bench/" + QByteArray::number(i),
+            "6f1d1c9e-3b7a-4f11-9d2e-" + QByteArray::number(100000000000 + i), "PX", QByteArray::number(600000 + i) });
+        commands.append({ "SET", "bench:other:" + QByteArray::number(i), "x" });
+        if (commands.size() >= 5000) {
+            const Reply error = await(session, commands);
+            if (error.isError())
+                fail(QStringLiteral("populating failed: ") + error.errorMessage());
+            commands.clear();
         }
-        if (!commands.isEmpty())
-            await(session, commands);
     }
+    if (!commands.isEmpty())
+        await(session, commands);
+}
 } // namespace
 
 int runLocks(const Arguments& arguments)

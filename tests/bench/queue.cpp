@@ -12,56 +12,56 @@
 namespace vermilion::bench {
 
 namespace {
-    QList<Reply> await(Session& session, const QList<Command>& commands)
-    {
-        QEventLoop loop;
-        QList<Reply> replies;
-        session.executeBatch(commands, &loop, [&](const QList<Reply>& r) {
-            replies = r;
-            loop.quit();
-        });
-        loop.exec();
-        for (const Reply& reply : replies) {
-            if (reply.isError())
-                fail(QStringLiteral("command failed: ") + reply.errorMessage());
-        }
-        return replies;
+QList<Reply> await(Session& session, const QList<Command>& commands)
+{
+    QEventLoop loop;
+    QList<Reply> replies;
+    session.executeBatch(commands, &loop, [&](const QList<Reply>& r) {
+        replies = r;
+        loop.quit();
+    });
+    loop.exec();
+    for (const Reply& reply : replies) {
+        if (reply.isError())
+            fail(QStringLiteral("command failed: ") + reply.errorMessage());
     }
+    return replies;
+}
 
-    // A Carmine v2 queue as enqueue.lua leaves it: Nippy-framed contents, enqueue times, the ready
-    // list; 1% locked, 1% in backoff, 1% done.
-    void populate(Session& session, const QByteArray& queue, qint64 messages)
-    {
-        const auto key = [&](const char* suffix) { return CarmineQueue::key(queue, suffix); };
-        await(session, { Command { "DEL" } + CarmineQueue::allKeys(queue) });
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (qint64 start = 0; start < messages; start += 1000) {
-            Command hset { "HSET", key("messages") };
-            Command udts { "HSET", key("udts") };
-            Command ready { "LPUSH", key("mids-ready") };
-            QList<Command> extra;
-            for (qint64 i = start; i < qMin(messages, start + 1000); ++i) {
-                const QByteArray mid = "0b6c4f3e-8a21-4d7c-b5e9-" + QByteArray::number(200000000000 + i);
-                const QByteArray text = "job " + QByteArray::number(i);
-                // {:id i, :text "job i"} as Nippy: map of 2, keyword, long (4-byte), keyword, string
-                QByteArray frozen("\0>NPY\0\x63\x82\x6a\x02id\x59", 12);
-                for (int shift = 24; shift >= 0; shift -= 8)
-                    frozen += char(((i - 2147483648LL) >> shift) & 0xff);
-                frozen += QByteArray("\x6a\x04text\x60", 7) + char(text.size() - 128) + text;
-                hset << mid << frozen;
-                udts << mid << QByteArray::number(now - i);
-                ready << mid;
-                if (i % 100 == 1)
-                    extra.append({ "HSET", key("locks"), mid, QByteArray::number(now + 3600000) });
-                if (i % 100 == 2)
-                    extra.append({ "HSET", key("backoffs"), mid, QByteArray::number(now + 3600000) });
-                if (i % 100 == 3)
-                    extra.append({ "SADD", key("done"), mid });
-            }
-            await(session, QList<Command> { hset, udts, ready } + extra);
+// A Carmine v2 queue as enqueue.lua leaves it: Nippy-framed contents, enqueue times, the ready
+// list; 1% locked, 1% in backoff, 1% done.
+void populate(Session& session, const QByteArray& queue, qint64 messages)
+{
+    const auto key = [&](const char* suffix) { return CarmineQueue::key(queue, suffix); };
+    await(session, { Command { "DEL" } + CarmineQueue::allKeys(queue) });
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qint64 start = 0; start < messages; start += 1000) {
+        Command hset { "HSET", key("messages") };
+        Command udts { "HSET", key("udts") };
+        Command ready { "LPUSH", key("mids-ready") };
+        QList<Command> extra;
+        for (qint64 i = start; i < qMin(messages, start + 1000); ++i) {
+            const QByteArray mid = "0b6c4f3e-8a21-4d7c-b5e9-" + QByteArray::number(200000000000 + i);
+            const QByteArray text = "job " + QByteArray::number(i);
+            // {:id i, :text "job i"} as Nippy: map of 2, keyword, long (4-byte), keyword, string
+            QByteArray frozen("\0>NPY\0\x63\x82\x6a\x02id\x59", 12);
+            for (int shift = 24; shift >= 0; shift -= 8)
+                frozen += char(((i - 2147483648LL) >> shift) & 0xff);
+            frozen += QByteArray("\x6a\x04text\x60", 7) + char(text.size() - 128) + text;
+            hset << mid << frozen;
+            udts << mid << QByteArray::number(now - i);
+            ready << mid;
+            if (i % 100 == 1)
+                extra.append({ "HSET", key("locks"), mid, QByteArray::number(now + 3600000) });
+            if (i % 100 == 2)
+                extra.append({ "HSET", key("backoffs"), mid, QByteArray::number(now + 3600000) });
+            if (i % 100 == 3)
+                extra.append({ "SADD", key("done"), mid });
         }
-        await(session, { { "RPUSH", key("mid-circle"), "end-of-circle" }, { "SET", key("ndry-runs"), "0" } });
+        await(session, QList<Command> { hset, udts, ready } + extra);
     }
+    await(session, { { "RPUSH", key("mid-circle"), "end-of-circle" }, { "SET", key("ndry-runs"), "0" } });
+}
 } // namespace
 
 int runQueue(const Arguments& arguments)
@@ -108,8 +108,7 @@ int runQueue(const Arguments& arguments)
 
     emitResult({ { QStringLiteral("bench"), QStringLiteral("queue") }, { QStringLiteral("messages"), messages },
         { QStringLiteral("first_page_seconds"), double(firstPageNs) / 1e9 },
-        { QStringLiteral("totals_seconds"), double(totalsNs) / 1e9 },
-        { QStringLiteral("peak_rss_mb"), peakRssMb() } });
+        { QStringLiteral("totals_seconds"), double(totalsNs) / 1e9 }, { QStringLiteral("peak_rss_mb"), peakRssMb() } });
     return 0;
 }
 

@@ -14,8 +14,14 @@ using namespace vermilion;
 using namespace vermilion::test;
 
 namespace {
-QByteArray k(const QByteArray& queue, const char* suffix) { return CarmineQueue::key(queue, suffix); }
-QByteArray frozenString(const QByteArray& utf8) { return QByteArray("\0>NPY\0\x60", 7) + char(utf8.size() - 128) + utf8; }
+QByteArray k(const QByteArray& queue, const char* suffix)
+{
+    return CarmineQueue::key(queue, suffix);
+}
+QByteArray frozenString(const QByteArray& utf8)
+{
+    return QByteArray("\0>NPY\0\x60", 7) + char(utf8.size() - 128) + utf8;
+}
 } // namespace
 
 class TestCarmine : public QObject {
@@ -56,14 +62,22 @@ private slots:
         QTest::addColumn<bool>("requeue");
         QTest::addColumn<qint64>("now");
         QTest::addColumn<int>("expected");
-        QTest::addRow("nothing: queued") << qint64(0) << qint64(0) << false << false << qint64(1000) << int(MessageStatus::Queued);
-        QTest::addRow("lock at now is over") << qint64(1000) << qint64(0) << false << false << qint64(1000) << int(MessageStatus::Queued);
-        QTest::addRow("lock a ms ahead") << qint64(1001) << qint64(0) << false << false << qint64(1000) << int(MessageStatus::Locked);
-        QTest::addRow("requeue ignored when queued") << qint64(0) << qint64(0) << false << true << qint64(1000) << int(MessageStatus::Queued);
-        QTest::addRow("backoff") << qint64(0) << qint64(2000) << false << false << qint64(1000) << int(MessageStatus::QueuedWithBackoff);
-        QTest::addRow("locked beats backoff") << qint64(2000) << qint64(2000) << false << false << qint64(1000) << int(MessageStatus::Locked);
-        QTest::addRow("done beats lock") << qint64(2000) << qint64(0) << true << false << qint64(1000) << int(MessageStatus::DoneAwaitingGc);
-        QTest::addRow("done requeue beats backoff") << qint64(0) << qint64(2000) << true << true << qint64(1000) << int(MessageStatus::DoneWithRequeue);
+        QTest::addRow("nothing: queued") << qint64(0) << qint64(0) << false << false << qint64(1000)
+                                         << int(MessageStatus::Queued);
+        QTest::addRow("lock at now is over")
+            << qint64(1000) << qint64(0) << false << false << qint64(1000) << int(MessageStatus::Queued);
+        QTest::addRow("lock a ms ahead") << qint64(1001) << qint64(0) << false << false << qint64(1000)
+                                         << int(MessageStatus::Locked);
+        QTest::addRow("requeue ignored when queued")
+            << qint64(0) << qint64(0) << false << true << qint64(1000) << int(MessageStatus::Queued);
+        QTest::addRow("backoff") << qint64(0) << qint64(2000) << false << false << qint64(1000)
+                                 << int(MessageStatus::QueuedWithBackoff);
+        QTest::addRow("locked beats backoff")
+            << qint64(2000) << qint64(2000) << false << false << qint64(1000) << int(MessageStatus::Locked);
+        QTest::addRow("done beats lock") << qint64(2000) << qint64(0) << true << false << qint64(1000)
+                                         << int(MessageStatus::DoneAwaitingGc);
+        QTest::addRow("done requeue beats backoff")
+            << qint64(0) << qint64(2000) << true << true << qint64(1000) << int(MessageStatus::DoneWithRequeue);
     }
 
     void statusRules()
@@ -103,7 +117,8 @@ private slots:
             row("live lock, requeue") << minute << qint64(0) << false << true << QStringLiteral("locked-with-requeue");
             row("active backoff") << qint64(0) << minute << false << false << QStringLiteral("queued-with-backoff");
             row("expired backoff") << qint64(0) << -minute << false << false << QStringLiteral("queued");
-            row("expired lock, active backoff") << -minute << minute << false << false << QStringLiteral("queued-with-backoff");
+            row("expired lock, active backoff")
+                << -minute << minute << false << false << QStringLiteral("queued-with-backoff");
             row("done") << qint64(0) << qint64(0) << true << false << QStringLiteral("done-awaiting-gc");
             row("done, live lock") << minute << qint64(0) << true << false << QStringLiteral("done-awaiting-gc");
             row("done, active backoff") << qint64(0) << minute << true << false << QStringLiteral("done-with-backoff");
@@ -175,12 +190,15 @@ private slots:
         QCOMPARE(model.data(model.index(0, QueueMessageModel::AttemptsColumn)).toString(), QStringLiteral("2"));
         QCOMPARE(model.data(model.index(0, QueueMessageModel::ContentColumn)).toString(), QStringLiteral("\"hello\""));
         // Lock and backoff left count down from the server's clock: about a minute when active, nothing else.
-        const qint64 lockLeft = model.data(model.index(0, QueueMessageModel::LockColumn), QueueMessageModel::SortRole).toLongLong();
-        QVERIFY2(lockIn > 0 && !done ? (lockLeft > 50000 && lockLeft <= 60000) : lockLeft == 0, QByteArray::number(lockLeft));
+        const qint64 lockLeft
+            = model.data(model.index(0, QueueMessageModel::LockColumn), QueueMessageModel::SortRole).toLongLong();
+        QVERIFY2(lockIn > 0 && !done ? (lockLeft > 50000 && lockLeft <= 60000) : lockLeft == 0,
+            QByteArray::number(lockLeft));
         const qint64 backoffLeft
             = model.data(model.index(0, QueueMessageModel::BackoffColumn), QueueMessageModel::SortRole).toLongLong();
         QVERIFY(backoffIn > 0 ? (backoffLeft > 50000 && backoffLeft <= 60000) : backoffLeft == 0);
-        const qint64 age = model.data(model.index(0, QueueMessageModel::AgeColumn), QueueMessageModel::SortRole).toLongLong();
+        const qint64 age
+            = model.data(model.index(0, QueueMessageModel::AgeColumn), QueueMessageModel::SortRole).toLongLong();
         QVERIFY2(v2 ? (age >= 90000 && age < 100000) : age == -1, QByteArray::number(age));
     }
 
@@ -225,10 +243,10 @@ private slots:
             QVERIFY(!message.decodeError.isEmpty());
             QVERIFY(message.edn.isEmpty());
             if (message.mid == "b")
-                QCOMPARE(model.data(model.index(row, QueueMessageModel::ContentColumn)).toString(), QStringLiteral("plain text"));
+                QCOMPARE(model.data(model.index(row, QueueMessageModel::ContentColumn)).toString(),
+                    QStringLiteral("plain text"));
             else
-                QVERIFY2(message.decodeError.contains(QLatin1String("exceeds")),
-                    qPrintable(message.decodeError));
+                QVERIFY2(message.decodeError.contains(QLatin1String("exceeds")), qPrintable(message.decodeError));
         }
     }
 
@@ -274,7 +292,8 @@ private slots:
         QCOMPARE(row.keyExists, exists);
         QCOMPARE(row.evictable, evictable);
         QCOMPARE(model.status(0), MessageStatus::QueuedWithBackoff);
-        QCOMPARE(model.data(model.index(0, QueueMessageModel::ContentColumn)).toString(), QStringLiteral("\"users:42\""));
+        QCOMPARE(
+            model.data(model.index(0, QueueMessageModel::ContentColumn)).toString(), QStringLiteral("\"users:42\""));
         if (!exists)
             QCOMPARE(row.keyPttlMs, -2);
         else if (ttl < 0)

@@ -40,7 +40,8 @@ private:
         return nullptr;
     }
 
-    LockActions::Outcome release(Session* session, const QByteArray& key, const QByteArray& owner, QString* message = nullptr)
+    LockActions::Outcome release(
+        Session* session, const QByteArray& key, const QByteArray& owner, QString* message = nullptr)
     {
         QObject context;
         std::optional<LockActions::Outcome> outcome;
@@ -121,7 +122,8 @@ private slots:
         const int zato = model.rowOfKey("zato:lock:server:scheduler");
         QCOMPARE(model.flags(zato) & LockModel::ExpiringSoon, int(LockModel::ExpiringSoon));
         QCOMPARE(model.flags(model.rowOfKey("carmine:lock:jobs/report")), 0);
-        QCOMPARE(model.data(model.index(model.rowOfKey(QByteArray("carmine:lock:bin\xff", 17)), LockModel::OwnerColumn)).toString(),
+        QCOMPARE(model.data(model.index(model.rowOfKey(QByteArray("carmine:lock:bin\xff", 17)), LockModel::OwnerColumn))
+                     .toString(),
             QStringLiteral("\\x00\\x01"));
         // The countdown runs on without a refresh.
         const qint64 before = model.timeLeftMs(zato);
@@ -184,7 +186,8 @@ private slots:
         run({ "DEL", "carmine:lock:race" });
         run({ "SET", "carmine:lock:race", "owner-2", "NX", "PX", "60000" });
         QString message;
-        QCOMPARE(release(m_session.get(), shown.first().key, shown.first().owner, &message), LockActions::Outcome::OwnerChanged);
+        QCOMPARE(release(m_session.get(), shown.first().key, shown.first().owner, &message),
+            LockActions::Outcome::OwnerChanged);
         QVERIFY2(message.contains(QLatin1String("owner changed")), qPrintable(message));
         QCOMPARE(run({ "GET", "carmine:lock:race" }).bytes(), QByteArray("owner-2"));
     }
@@ -214,7 +217,8 @@ private slots:
         QVERIFY(availability.wait(10000));
         QVERIFY(availability.first().first().toBool());
         // The subscription is confirmed asynchronously: poke until the first event arrives.
-        QTRY_VERIFY_WITH_TIMEOUT((run({ "SET", "carmine:lock:live", "owner-1", "PX", "60000" }), !changed.isEmpty()), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (run({ "SET", "carmine:lock:live", "owner-1", "PX", "60000" }), !changed.isEmpty()), 10000);
         QVERIFY(changed.last().first().value<QList<QByteArray>>().contains("carmine:lock:live"));
         run({ "SET", "other:key", "x" }); // not watched
         run({ "DEL", "carmine:lock:live" });

@@ -11,10 +11,10 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStyleFactory>
-#include <QHeaderView>
 #include <QTableView>
 #include <QTest>
 

@@ -125,7 +125,8 @@ private slots:
     {
         QueuesPanel panel(m_session.get());
         QAbstractItemModelTester evicted(panel.evictedModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester evictedProxy(panel.evictedProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester evictedProxy(
+            panel.evictedProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel.setRefreshInterval(0);
         panel.resize(1400, 860);
         panel.show();

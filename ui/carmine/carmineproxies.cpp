@@ -13,12 +13,24 @@
 namespace vermilion::ui {
 
 namespace {
-    bool darkPalette() { return QApplication::palette().color(QPalette::Base).lightness() < 128; }
+bool darkPalette()
+{
+    return QApplication::palette().color(QPalette::Base).lightness() < 128;
 }
+} // namespace
 
-QColor dangerColor() { return darkPalette() ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28); }
-QColor warningColor() { return darkPalette() ? QColor(0xf0, 0xb4, 0x29) : QColor(0xa8, 0x5d, 0x00); }
-QColor mutedColor() { return QApplication::palette().color(QPalette::Disabled, QPalette::Text); }
+QColor dangerColor()
+{
+    return darkPalette() ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
+}
+QColor warningColor()
+{
+    return darkPalette() ? QColor(0xf0, 0xb4, 0x29) : QColor(0xa8, 0x5d, 0x00);
+}
+QColor mutedColor()
+{
+    return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
+}
 
 LockFilterProxy::LockFilterProxy(QObject* parent)
     : QSortFilterProxyModel(parent)
@@ -30,7 +42,8 @@ LockFilterProxy::LockFilterProxy(QObject* parent)
 
 QVariant LockFilterProxy::data(const QModelIndex& index, int role) const
 {
-    if (role == Qt::ForegroundRole && (index.column() == LockModel::FlagsColumn || index.column() == LockModel::TimeLeftColumn)) {
+    if (role == Qt::ForegroundRole
+        && (index.column() == LockModel::FlagsColumn || index.column() == LockModel::TimeLeftColumn)) {
         const int flags = QSortFilterProxyModel::data(index, LockModel::FlagsRole).toInt();
         if (flags & (LockModel::NeverExpires | LockModel::NotAString))
             return dangerColor();
@@ -72,7 +85,10 @@ bool MessageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sour
     if (m_text.isEmpty())
         return true;
     return sourceModel()->data(mid, Qt::DisplayRole).toString().contains(m_text, Qt::CaseInsensitive)
-        || sourceModel()->data(mid, QueueMessageModel::ContentTextRole).toString().contains(m_text, Qt::CaseInsensitive);
+        || sourceModel()
+               ->data(mid, QueueMessageModel::ContentTextRole)
+               .toString()
+               .contains(m_text, Qt::CaseInsensitive);
 }
 
 QVariant MessageFilterProxy::data(const QModelIndex& index, int role) const
@@ -112,7 +128,9 @@ bool EvictedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sour
 {
     if (!m_missingOnly)
         return true;
-    return sourceModel()->data(sourceModel()->index(sourceRow, 0, sourceParent), TundraEvictedModel::MissingRole).toBool();
+    return sourceModel()
+        ->data(sourceModel()->index(sourceRow, 0, sourceParent), TundraEvictedModel::MissingRole)
+        .toBool();
 }
 
 QVariant EvictedFilterProxy::data(const QModelIndex& index, int role) const

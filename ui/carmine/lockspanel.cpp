@@ -31,7 +31,7 @@
 namespace vermilion::ui {
 
 namespace {
-    const QString settingsGroup = QStringLiteral("carmine/locks/");
+const QString settingsGroup = QStringLiteral("carmine/locks/");
 }
 
 LocksPanel::LocksPanel(Session* session, QWidget* parent)
@@ -56,10 +56,9 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
     m_patterns->setAccessibleName(tr("Watched key patterns"));
     m_patterns->setToolTip(tr("Key patterns to watch, separated by spaces (SCAN MATCH syntax). Carmine uses "
                               "carmine:lock:*, Zato zato:lock:*; other libraries use other prefixes."));
-    m_patterns->setText(settings
-                            .value(settingsGroup + QStringLiteral("patterns"),
-                                QStringLiteral("carmine:lock:* zato:lock:*"))
-                            .toString());
+    m_patterns->setText(
+        settings.value(settingsGroup + QStringLiteral("patterns"), QStringLiteral("carmine:lock:* zato:lock:*"))
+            .toString());
     m_interval = new QSpinBox(this);
     m_interval->setRange(0, 3600);
     m_interval->setSuffix(tr(" s"));
@@ -248,7 +247,10 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
     refresh();
 }
 
-LocksPanel::~LocksPanel() { saveSettings(); }
+LocksPanel::~LocksPanel()
+{
+    saveSettings();
+}
 
 void LocksPanel::saveSettings() const
 {
@@ -284,7 +286,10 @@ void LocksPanel::applyPatterns()
     m_events->setPatterns(m_scanner->patterns());
 }
 
-QString LocksPanel::liveText() const { return m_live->text(); }
+QString LocksPanel::liveText() const
+{
+    return m_live->text();
+}
 
 void LocksPanel::setRefreshInterval(int seconds)
 {
@@ -296,9 +301,15 @@ void LocksPanel::setRefreshInterval(int seconds)
         m_refreshTimer->start(seconds * 1000);
 }
 
-int LocksPanel::refreshInterval() const { return m_interval->value(); }
+int LocksPanel::refreshInterval() const
+{
+    return m_interval->value();
+}
 
-void LocksPanel::setFilterText(const QString& text) { m_filter->setText(text); }
+void LocksPanel::setFilterText(const QString& text)
+{
+    m_filter->setText(text);
+}
 
 void LocksPanel::refresh()
 {
@@ -366,7 +377,8 @@ void LocksPanel::updateHistory()
     const QList<LockEvent> events = m_model->history(lock.key);
     for (auto it = events.crbegin(); it != events.crend(); ++it) {
         auto* item = new QTreeWidgetItem(m_history);
-        item->setText(0, QDateTime::fromMSecsSinceEpoch(it->atEpochMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+        item->setText(
+            0, QDateTime::fromMSecsSinceEpoch(it->atEpochMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
         item->setText(1, LockEvent::kindName(it->kind));
         item->setText(2, RedisText::escape(it->owner));
     }
@@ -379,9 +391,15 @@ void LocksPanel::showMessage(const QString& text, bool error)
     m_message->setVisible(!text.isEmpty());
 }
 
-QString LocksPanel::messageText() const { return m_message->text(); }
+QString LocksPanel::messageText() const
+{
+    return m_message->text();
+}
 
-QString LocksPanel::statusText() const { return m_status->text(); }
+QString LocksPanel::statusText() const
+{
+    return m_status->text();
+}
 
 void LocksPanel::copyOwner()
 {
@@ -407,7 +425,8 @@ void LocksPanel::forceReleaseSelected()
         return;
     const LockEntry lock = m_model->lock(row);
     if (m_session->isReadOnly()) {
-        const QString text = tr("This connection is read-only: lock %1 was not released.").arg(RedisText::escape(lock.name));
+        const QString text
+            = tr("This connection is read-only: lock %1 was not released.").arg(RedisText::escape(lock.name));
         showMessage(text, true);
         emit forceReleaseFinished(false, text);
         return;

@@ -19,7 +19,7 @@ class LockModel;
 class LockScanner;
 class Session;
 struct LockEntry;
-}
+} // namespace vermilion
 
 namespace vermilion::ui {
 

@@ -35,24 +35,24 @@
 namespace vermilion::ui {
 
 namespace {
-    const QString settingsGroup = QStringLiteral("carmine/queues/");
+const QString settingsGroup = QStringLiteral("carmine/queues/");
 
-    QTableView* makeTable(QWidget* parent, const QString& name)
-    {
-        auto* view = new QTableView(parent);
-        view->setAccessibleName(name);
-        view->setSortingEnabled(true);
-        view->setSelectionBehavior(QAbstractItemView::SelectRows);
-        view->setSelectionMode(QAbstractItemView::SingleSelection);
-        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        view->setAlternatingRowColors(true);
-        view->setWordWrap(false);
-        view->verticalHeader()->hide();
-        view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-        view->horizontalHeader()->setStretchLastSection(true);
-        view->setContextMenuPolicy(Qt::CustomContextMenu);
-        return view;
-    }
+QTableView* makeTable(QWidget* parent, const QString& name)
+{
+    auto* view = new QTableView(parent);
+    view->setAccessibleName(name);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    return view;
+}
 } // namespace
 
 QueuesPanel::QueuesPanel(Session* session, QWidget* parent)
@@ -116,7 +116,10 @@ QueuesPanel::QueuesPanel(Session* session, QWidget* parent)
     m_queueView->horizontalHeader()->setStretchLastSection(false);
     m_queueView->horizontalHeader()->setSectionResizeMode(QueueListModel::NameColumn, QHeaderView::Stretch);
     for (int c = QueueListModel::LayoutColumn; c < QueueListModel::ColumnCount; ++c)
-        m_queueView->setColumnWidth(c, c == QueueListModel::DoneColumn ? 150 : c == QueueListModel::EoqBackoffColumn ? 110 : 90);
+        m_queueView->setColumnWidth(c,
+            c == QueueListModel::DoneColumn             ? 150
+                : c == QueueListModel::EoqBackoffColumn ? 110
+                                                        : 90);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->addWidget(m_queueView);
@@ -157,8 +160,10 @@ QueuesPanel::QueuesPanel(Session* session, QWidget* parent)
     });
     connect(m_queues, &QueueListModel::queueRefreshed, this, &QueuesPanel::updateSummary);
     connect(m_queues, &QueueListModel::errorOccurred, this, [this](const QString& text) { showMessage(text, true); });
-    connect(m_messages, &QueueMessageModel::errorOccurred, this, [this](const QString& text) { showMessage(text, true); });
-    connect(m_evicted, &TundraEvictedModel::errorOccurred, this, [this](const QString& text) { showMessage(text, true); });
+    connect(
+        m_messages, &QueueMessageModel::errorOccurred, this, [this](const QString& text) { showMessage(text, true); });
+    connect(
+        m_evicted, &TundraEvictedModel::errorOccurred, this, [this](const QString& text) { showMessage(text, true); });
     connect(m_messages, &QueueMessageModel::pageLoaded, this, &QueuesPanel::updateSummary);
     connect(m_messages, &QueueMessageModel::contentDecoded, this, &QueuesPanel::updateDetail);
     connect(m_evicted, &TundraEvictedModel::pageLoaded, this, &QueuesPanel::updateSummary);
@@ -173,7 +178,10 @@ QueuesPanel::QueuesPanel(Session* session, QWidget* parent)
     refresh();
 }
 
-QueuesPanel::~QueuesPanel() { saveSettings(); }
+QueuesPanel::~QueuesPanel()
+{
+    saveSettings();
+}
 
 QWidget* QueuesPanel::buildMessagesArea()
 {
@@ -231,7 +239,8 @@ QWidget* QueuesPanel::buildMessagesArea()
     m_messageSplitter->addWidget(m_detail);
     m_messageSplitter->setStretchFactor(0, 3);
     m_messageSplitter->setStretchFactor(1, 1);
-    if (!m_messageSplitter->restoreState(settings.value(settingsGroup + QStringLiteral("messageSplitter")).toByteArray()))
+    if (!m_messageSplitter->restoreState(
+            settings.value(settingsGroup + QStringLiteral("messageSplitter")).toByteArray()))
         m_messageSplitter->setSizes({ 900, 300 });
 
     auto* layout = new QVBoxLayout(area);
@@ -346,7 +355,10 @@ bool QueuesPanel::selectQueue(const QByteArray& name)
     return true;
 }
 
-bool QueuesPanel::isTundraViewShown() const { return !m_tundraBox->isHidden(); }
+bool QueuesPanel::isTundraViewShown() const
+{
+    return !m_tundraBox->isHidden();
+}
 
 void QueuesPanel::onQueueSelected()
 {
@@ -422,11 +434,20 @@ void QueuesPanel::showMessage(const QString& text, bool error)
     m_message->setVisible(!text.isEmpty());
 }
 
-QString QueuesPanel::messageText() const { return m_message->text(); }
+QString QueuesPanel::messageText() const
+{
+    return m_message->text();
+}
 
-QString QueuesPanel::summaryText() const { return m_summary->text() + QLatin1Char('\n') + m_tundraSummary->text(); }
+QString QueuesPanel::summaryText() const
+{
+    return m_summary->text() + QLatin1Char('\n') + m_tundraSummary->text();
+}
 
-QString QueuesPanel::contentText() const { return m_detail->toPlainText(); }
+QString QueuesPanel::contentText() const
+{
+    return m_detail->toPlainText();
+}
 
 void QueuesPanel::copySelection()
 {
@@ -466,11 +487,12 @@ void QueuesPanel::clearSelectedQueue()
     }
     const int row = m_queues->rowOfQueue(queue);
     const qint64 messages = row >= 0 ? m_queues->totals(row).messages : 0;
-    const QString question = tr("Clear queue %1?\n\nEvery key of this queue (carmine:mq:%1:*, as Carmine's clear-queues "
-                                "lists them) is deleted, with its %n message(s), including locked ones that workers "
-                                "are handling now. This cannot be undone.",
-        nullptr, int(messages))
-                                 .arg(shown);
+    const QString question
+        = tr("Clear queue %1?\n\nEvery key of this queue (carmine:mq:%1:*, as Carmine's clear-queues "
+             "lists them) is deleted, with its %n message(s), including locked ones that workers "
+             "are handling now. This cannot be undone.",
+            nullptr, int(messages))
+              .arg(shown);
     if (!m_confirm(tr("Clear queue"), question))
         return;
     CarmineQueue::clear(m_session, queue, this, [this, queue](bool ok, const QString& message) {

@@ -22,7 +22,7 @@ class QueueListModel;
 class QueueMessageModel;
 class Session;
 class TundraEvictedModel;
-}
+} // namespace vermilion
 
 namespace vermilion::ui {
 

@@ -228,6 +228,13 @@ private slots:
         QTest::keyClicks(editor, QStringLiteral("'"));
         QVERIFY(!editor->isListActive());
         QVERIFY(editor->commandPrefixAtCursor().isNull());
+
+        // The redis.* API completes after "redis.".
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, QStringLiteral("redis.sha"));
+        QVERIFY(editor->isListActive());
+        QTest::keyClick(editor, Qt::Key_Return);
+        QVERIFY2(editor->text().endsWith(QLatin1String("redis.sha1hex")), qPrintable(editor->text()));
         editor->setModified(false);
     }
 
@@ -314,8 +321,31 @@ private slots:
         const int row = panel.scriptCache()->rowOf(QStringLiteral("mylib.check_if_exists"));
         QVERIFY(row >= 0);
         QCOMPARE(panel.scriptCache()->cachedAt(row), lua::ScriptCacheModel::Cached::No);
+        // Load all, then a confirmed flush.
+        for (auto* b : panel.findChildren<QPushButton*>()) {
+            if (b->accessibleName() == QLatin1String("Load all scripts into the server cache"))
+                b->click();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(panel.scriptCache()->cachedAt(row), lua::ScriptCacheModel::Cached::Yes, 5000);
         qInfo("screenshot: %s", qPrintable(saveScreenshot(&panel, QStringLiteral("lua-script-cache"))));
+        QString flushQuestion;
+        answerNextMessageBox(QMessageBox::Yes, &flushQuestion);
+        for (auto* b : panel.findChildren<QPushButton*>()) {
+            if (b->accessibleName() == QLatin1String("Flush the server's script cache"))
+                b->click();
+        }
+        QVERIFY(flushQuestion.contains(QLatin1String("SCRIPT FLUSH")));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.scriptCache()->cachedAt(row), lua::ScriptCacheModel::Cached::No, 5000);
+        QCOMPARE(run(session, { "SCRIPT", "EXISTS", panel.scriptCache()->shaAt(row) }), Reply::array({ Reply::integer(0) }));
         panel.sidebar()->setCurrentIndex(0);
+
+        // Any folder can be opened (Zato's config/repo/lua/user, say) and is remembered.
+        QTemporaryDir other;
+        QVERIFY(writeFile(QDir(other.path()).filePath(QStringLiteral("user.only.lua")), "return 'user'\n"));
+        QVERIFY(panel.openFolder(other.path()));
+        QCOMPARE(panel.library()->names(), QStringList { QStringLiteral("user.only") });
+        QCOMPARE(QSettings().value(QStringLiteral("lua/libraryFolder")).toString(), other.path());
+        QVERIFY(panel.openFolder(m_libraryDir.path()));
     }
 
     void longScriptCanBeKilledWithoutFreezing()

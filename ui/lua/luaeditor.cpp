@@ -14,6 +14,7 @@ namespace vermilion::ui {
 
 namespace {
 constexpr int commandListId = 1;
+constexpr int memberListId = 2;
 constexpr int errorAnnotationStyle = 100; // past the lexer's styles
 
 struct Palette {
@@ -42,7 +43,8 @@ QString lowerCommand(const QString& name) { return name.toLower(); }
 
 QStringList LuaEditor::apiWords()
 {
-    // QsciAPIs entries: "a.b(args)" shows as a call tip, "a.b" completes after "a.".
+    // Whole entries complete from their first letters ("red" offers redis.call...); members are
+    // listed after "redis." by onCharAdded.
     return {
         QStringLiteral("redis.call(command, ...)"),
         QStringLiteral("redis.pcall(command, ...)"),
@@ -286,7 +288,35 @@ void LuaEditor::onCharAdded(int character)
         m_commandListShown = false;
         return;
     }
-    if (m_commandNames.isEmpty() || (!quote && !word))
+    if (!quote && !word && character != '.')
+        return;
+    // "redis." (and cjson., cmsgpack., bit., struct.) lists the library's members. QsciAPIs does not
+    // split its entries at "." for the Lua lexer, so this is done here.
+    if (!quote) {
+        static const QRegularExpression member(QStringLiteral(R"((?:^|[^A-Za-z0-9_.])(redis|cjson|cmsgpack|bit|struct)\.([A-Za-z0-9_]*)$)"));
+        const QRegularExpressionMatch match = member.match(QString::fromUtf8(lineBeforeCursor()));
+        if (match.hasMatch()) {
+            const QString library = match.captured(1);
+            const QString prefix = match.captured(2);
+            QStringList candidates;
+            for (const QString& entry : apiWords()) {
+                if (!entry.startsWith(library + QLatin1Char('.')))
+                    continue;
+                QString name = entry.mid(library.size() + 1);
+                name = name.left(name.indexOf(QLatin1Char('(')) < 0 ? name.size() : name.indexOf(QLatin1Char('(')));
+                if (name.startsWith(prefix) && name != prefix)
+                    candidates.append(name);
+            }
+            if (!candidates.isEmpty()) {
+                if (isListActive())
+                    cancelList();
+                showUserList(memberListId, candidates);
+                m_commandListShown = true;
+            }
+            return;
+        }
+    }
+    if (m_commandNames.isEmpty() || !(quote || word))
         return;
     const QString inside = commandPrefixAtCursor();
     if (inside.isNull())
@@ -308,7 +338,7 @@ void LuaEditor::onCharAdded(int character)
 
 void LuaEditor::onUserListActivated(int id, const QString& chosen)
 {
-    if (id != commandListId)
+    if (id != commandListId && id != memberListId)
         return;
     m_commandListShown = false;
     const QByteArray before = lineBeforeCursor();

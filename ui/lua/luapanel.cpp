@@ -36,6 +36,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -48,6 +49,7 @@ using namespace vermilion::lua;
 namespace {
 const QString settingsGroup = QStringLiteral("lua/");
 constexpr int checkDelayMs = 400;
+constexpr qsizetype bigScriptBytes = 64 * 1024;
 constexpr int variableNameColumn = 0;
 constexpr int variableKindColumn = 1;
 constexpr int variableValueColumn = 2;
@@ -729,8 +731,30 @@ void LuaPanel::updateSha()
 void LuaPanel::checkLocally()
 {
     const QByteArray text = compile().script;
-    const std::optional<ScriptError> error
-        = isFunctionLibrary(text) ? LuaSyntax::checkFunctionLibrary(text) : LuaSyntax::check(text);
+    const quint64 generation = ++m_checkGeneration;
+    auto check = [text] {
+        return isFunctionLibrary(text) ? LuaSyntax::checkFunctionLibrary(text) : LuaSyntax::check(text);
+    };
+    // Parsing is a matter of microseconds for a usual script; a very big one is parsed on a
+    // worker thread so that typing never waits for it.
+    if (text.size() < bigScriptBytes) {
+        applyLocalCheck(generation, check());
+        return;
+    }
+    QPointer<LuaPanel> self(this);
+    QThreadPool::globalInstance()->start([self, generation, check] {
+        const std::optional<ScriptError> error = check();
+        QMetaObject::invokeMethod(qApp, [self, generation, error] {
+            if (self)
+                self->applyLocalCheck(generation, error);
+        });
+    });
+}
+
+void LuaPanel::applyLocalCheck(quint64 generation, const std::optional<ScriptError>& error)
+{
+    if (generation != m_checkGeneration)
+        return; // the text changed since: a newer check follows
     if (error && error->hasLine()) {
         showLocalError(*error, false);
     } else if (m_editor->errorLine() > 0) {
@@ -906,9 +930,12 @@ bool LuaPanel::openFolder(const QString& folder)
     QSettings().setValue(settingsKey("libraryFolder"), m_library->folder());
     m_folderLabel->setText(QDir::toNativeSeparators(m_library->folder()));
     m_folderLabel->setToolTip(m_folderLabel->text());
+    // The open script belongs to the old folder and is saved (or was discarded): start afresh.
     m_currentName.clear();
-    m_editor->setModified(!m_editor->text().isEmpty());
+    setScriptText(QString());
+    m_editor->setModified(false);
     updateTitle();
+    QSettings().remove(settingsKey("lastScript"));
     m_cache->refresh();
     setStatus(tr("Library: %1 (%2 scripts)").arg(QDir::toNativeSeparators(m_library->folder())).arg(m_library->rowCount()));
     return true;

@@ -5,6 +5,10 @@
 #include <QPointer>
 #include <QWidget>
 
+#include "lua/scripterror.h"
+
+#include <optional>
+
 class QAction;
 class QCheckBox;
 class QLabel;
@@ -29,7 +33,6 @@ namespace lua {
     class ScriptLibraryModel;
     class ScriptRunner;
     struct CompiledScript;
-    struct ScriptError;
     struct ScriptRequest;
     struct ScriptResult;
 } // namespace lua
@@ -110,6 +113,7 @@ private:
     void onTextChanged();
     void refreshVariables();
     void checkLocally();
+    void applyLocalCheck(quint64 generation, const std::optional<lua::ScriptError>& error);
     lua::CompiledScript compile() const;
     QList<QByteArray> listValues(QTableWidget* table) const;
     void start(const lua::ScriptRequest& request);

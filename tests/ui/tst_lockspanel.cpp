@@ -171,6 +171,7 @@ private slots:
         LocksPanel panel(m_session.get());
         panel.setRefreshInterval(0);
         QSignalSpy refreshed(&panel, &LocksPanel::refreshed);
+        panel.show(); // live events start when the panel is first shown
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 1, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(panel.liveText().contains(QLatin1String("Live")), 10000);
         const QByteArray key = "carmine:lock:live/event";

@@ -45,6 +45,7 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
 {
     setAccessibleName(tr("Lock inspector"));
     m_proxy->setSourceModel(m_model);
+    m_model->setTicking(false); // until shown
     m_confirm = [this](const QString& title, const QString& text) {
         return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes;
@@ -239,7 +240,6 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
     });
 
     applyPatterns();
-    m_events->start();
     setRefreshInterval(m_interval->value());
     updateActions();
     if (m_session->isReadOnly())
@@ -295,7 +295,8 @@ void LocksPanel::setRefreshInterval(int seconds)
 {
     if (m_interval->value() != seconds)
         m_interval->setValue(seconds); // comes back here through valueChanged
-    if (seconds <= 0)
+    // A tab nobody looks at does not poll: the timer runs while the panel is shown.
+    if (seconds <= 0 || !isVisible())
         m_refreshTimer->stop();
     else
         m_refreshTimer->start(seconds * 1000);
@@ -458,6 +459,8 @@ void LocksPanel::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     m_model->setTicking(true);
+    // The subscriber connection opens the first time the inspector is looked at.
+    m_events->start();
     if (m_interval->value() > 0 && !m_refreshTimer->isActive()) {
         m_refreshTimer->start(m_interval->value() * 1000);
         refresh();

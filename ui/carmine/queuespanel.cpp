@@ -71,6 +71,7 @@ QueuesPanel::QueuesPanel(Session* session, QWidget* parent)
         return QMessageBox::warning(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes;
     };
+    m_messages->setTicking(false); // until shown
     m_queueProxy->setSourceModel(m_queues);
     m_queueProxy->setSortRole(QueueListModel::SortRole);
     m_messageProxy->setSourceModel(m_messages);
@@ -315,7 +316,7 @@ void QueuesPanel::setRefreshInterval(int seconds)
 {
     if (m_interval->value() != seconds)
         m_interval->setValue(seconds);
-    if (seconds <= 0)
+    if (seconds <= 0 || !isVisible())
         m_refreshTimer->stop();
     else
         m_refreshTimer->start(seconds * 1000);
@@ -510,8 +511,10 @@ void QueuesPanel::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     m_messages->setTicking(true);
-    if (m_interval->value() > 0 && !m_refreshTimer->isActive())
+    if (m_interval->value() > 0 && !m_refreshTimer->isActive()) {
         m_refreshTimer->start(m_interval->value() * 1000);
+        refresh();
+    }
 }
 
 void QueuesPanel::hideEvent(QHideEvent* event)

@@ -183,7 +183,10 @@ int FunctionLibraryModel::rowCount(const QModelIndex& parent) const
     return int(m_libraries.at(parent.row()).functions.size());
 }
 
-int FunctionLibraryModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+int FunctionLibraryModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
 
 QVariant FunctionLibraryModel::data(const QModelIndex& index, int role) const
 {

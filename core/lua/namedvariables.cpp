@@ -1,7 +1,6 @@
 #include "namedvariables.h"
 
 #include <QSet>
-
 #include <algorithm>
 
 namespace vermilion::lua {

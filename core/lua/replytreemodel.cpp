@@ -100,7 +100,10 @@ int ReplyTreeModel::rowCount(const QModelIndex& parent) const
     return int(m_nodes[size_t(parent.internalId())].children.size());
 }
 
-int ReplyTreeModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+int ReplyTreeModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
 
 QString ReplyTreeModel::valueText(const Reply& reply)
 {

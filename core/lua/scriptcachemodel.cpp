@@ -85,15 +85,18 @@ void ScriptCacheModel::loadAll(std::function<void(const QString&)> done)
     QList<Command> commands;
     for (const Row& row : std::as_const(m_rows))
         commands.append({ "SCRIPT", "LOAD", row.script });
-    m_session->executeBatch(commands, this, [this, done](const QList<Reply>& replies) {
-        QStringList errors;
-        for (int i = 0; i < replies.size() && i < m_rows.size(); ++i) {
-            if (replies.at(i).isError())
-                errors.append(QStringLiteral("%1: %2").arg(m_rows.at(i).name, replies.at(i).errorMessage()));
-        }
-        askServer();
-        done(errors.join(QLatin1Char('\n')));
-    }, Session::Role::Interactive);
+    m_session->executeBatch(
+        commands, this,
+        [this, done](const QList<Reply>& replies) {
+            QStringList errors;
+            for (int i = 0; i < replies.size() && i < m_rows.size(); ++i) {
+                if (replies.at(i).isError())
+                    errors.append(QStringLiteral("%1: %2").arg(m_rows.at(i).name, replies.at(i).errorMessage()));
+            }
+            askServer();
+            done(errors.join(QLatin1Char('\n')));
+        },
+        Session::Role::Interactive);
 }
 
 void ScriptCacheModel::flush(std::function<void(const QString&)> done)
@@ -110,9 +113,15 @@ void ScriptCacheModel::flush(std::function<void(const QString&)> done)
     });
 }
 
-int ScriptCacheModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int ScriptCacheModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
-int ScriptCacheModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ScriptCacheModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant ScriptCacheModel::data(const QModelIndex& index, int role) const
 {

@@ -9,7 +9,6 @@
 #include <QFileSystemWatcher>
 #include <QSaveFile>
 #include <QStandardPaths>
-
 #include <algorithm>
 
 namespace vermilion::lua {
@@ -93,7 +92,10 @@ QString ScriptLibraryModel::pathOf(const QString& name) const
     return QDir(m_folder).filePath(name + suffix);
 }
 
-void ScriptLibraryModel::rescan() { rescanFolder(true); }
+void ScriptLibraryModel::rescan()
+{
+    rescanFolder(true);
+}
 
 void ScriptLibraryModel::rescanFolder(bool announceRemovals)
 {
@@ -263,7 +265,10 @@ bool ScriptLibraryModel::remove(const QString& name, QString* error)
     return true;
 }
 
-int ScriptLibraryModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_names.size()); }
+int ScriptLibraryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_names.size());
+}
 
 QVariant ScriptLibraryModel::data(const QModelIndex& index, int role) const
 {

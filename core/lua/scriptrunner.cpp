@@ -52,11 +52,20 @@ ScriptRunner::ScriptRunner(Session* session, QObject* parent)
 
 ScriptRunner::~ScriptRunner() = default;
 
-void ScriptRunner::setProbeIntervalMs(int milliseconds) { m_tick->setInterval(milliseconds); }
+void ScriptRunner::setProbeIntervalMs(int milliseconds)
+{
+    m_tick->setInterval(milliseconds);
+}
 
-bool ScriptRunner::usesReadOnlyVariants() const { return m_session && m_session->isReadOnly(); }
+bool ScriptRunner::usesReadOnlyVariants() const
+{
+    return m_session && m_session->isReadOnly();
+}
 
-double ScriptRunner::elapsedMs() const { return m_running ? double(m_clock.nsecsElapsed()) / 1e6 : 0; }
+double ScriptRunner::elapsedMs() const
+{
+    return m_running ? double(m_clock.nsecsElapsed()) / 1e6 : 0;
+}
 
 Connection* ScriptRunner::connection()
 {
@@ -154,18 +163,21 @@ void ScriptRunner::send(const std::shared_ptr<Run>& run, bool evalAfterNoscript)
     argv.append(request.arguments);
     CommandOptions options;
     options.timeoutMs = 0; // a script runs as long as it runs; the user has the kill button
-    connection()->execute(argv, this, [this, run, command](const Reply& reply) {
-        if (run->id != m_currentId)
-            return;
-        // Carmine's eval* and Zato's run_lua: the server does not know the SHA, send the text.
-        if (run->request.mode == ScriptRequest::Mode::EvalCached && !run->fellBack && reply.isError()
-            && reply.errorCode() == "NOSCRIPT") {
-            run->fellBack = true;
-            send(run, true);
-            return;
-        }
-        complete(run, reply, command);
-    }, options);
+    connection()->execute(
+        argv, this,
+        [this, run, command](const Reply& reply) {
+            if (run->id != m_currentId)
+                return;
+            // Carmine's eval* and Zato's run_lua: the server does not know the SHA, send the text.
+            if (run->request.mode == ScriptRequest::Mode::EvalCached && !run->fellBack && reply.isError()
+                && reply.errorCode() == "NOSCRIPT") {
+                run->fellBack = true;
+                send(run, true);
+                return;
+            }
+            complete(run, reply, command);
+        },
+        options);
 }
 
 void ScriptRunner::complete(const std::shared_ptr<Run>& run, const Reply& reply, const QByteArray& command)
@@ -199,21 +211,24 @@ void ScriptRunner::kill()
     m_killing = true;
     const Command argv = m_currentIsFunction ? Command { "FUNCTION", "KILL" } : Command { "SCRIPT", "KILL" };
     const quint64 id = m_currentId;
-    killConnection()->execute(argv, this, [this, id](const Reply& reply) {
-        m_killing = false;
-        if (reply.isError()) {
-            QString message = reply.errorMessage();
-            if (reply.errorCode() == "NOTBUSY" && id != m_currentId)
-                message = tr("The script had already finished.");
-            else if (reply.errorCode() == "UNKILLABLE")
-                message = tr("The script has already written data and cannot be killed; it must run to its end "
-                             "(or the server be stopped with SHUTDOWN NOSAVE). Server said: %1")
-                              .arg(reply.errorMessage());
-            emit killFinished(false, message);
-        } else {
-            emit killFinished(true, tr("The script was killed."));
-        }
-    }, waitForBusyServer());
+    killConnection()->execute(
+        argv, this,
+        [this, id](const Reply& reply) {
+            m_killing = false;
+            if (reply.isError()) {
+                QString message = reply.errorMessage();
+                if (reply.errorCode() == "NOTBUSY" && id != m_currentId)
+                    message = tr("The script had already finished.");
+                else if (reply.errorCode() == "UNKILLABLE")
+                    message = tr("The script has already written data and cannot be killed; it must run to its end "
+                                 "(or the server be stopped with SHUTDOWN NOSAVE). Server said: %1")
+                                  .arg(reply.errorMessage());
+                emit killFinished(false, message);
+            } else {
+                emit killFinished(true, tr("The script was killed."));
+            }
+        },
+        waitForBusyServer());
 }
 
 void ScriptRunner::onTick()
@@ -231,15 +246,18 @@ void ScriptRunner::onTick()
     // A second client hears BUSY once the server's busy-reply-threshold (lua-time-limit) is passed.
     m_probeInFlight = true;
     const quint64 id = m_currentId;
-    killConnection()->execute({ "PING" }, this, [this, id](const Reply& reply) {
-        m_probeInFlight = false;
-        if (id != m_currentId || !m_running || m_killOffered)
-            return;
-        if (reply.isError() && reply.errorCode() == "BUSY") {
-            m_killOffered = true;
-            emit killAvailable(QString::fromUtf8(reply.bytes()));
-        }
-    }, waitForBusyServer());
+    killConnection()->execute(
+        { "PING" }, this,
+        [this, id](const Reply& reply) {
+            m_probeInFlight = false;
+            if (id != m_currentId || !m_running || m_killOffered)
+                return;
+            if (reply.isError() && reply.errorCode() == "BUSY") {
+                m_killOffered = true;
+                emit killAvailable(QString::fromUtf8(reply.bytes()));
+            }
+        },
+        waitForBusyServer());
 }
 
 } // namespace vermilion::lua

@@ -94,9 +94,9 @@ private slots:
         QTest::addColumn<QList<QByteArray>>("names");
         QTest::addRow("carmine example") << QByteArray("return redis.call('set', _:my-key, 'lua '.. _:my-val)")
                                          << QList<QByteArray> { "my-key", "my-val" };
-        QTest::addRow("twice, first appearance order")
-            << QByteArray("_:b _:a _:b") << QList<QByteArray> { "b", "a" };
-        QTest::addRow("prefix of another") << QByteArray("_:foo-bar .. _:foo") << QList<QByteArray> { "foo-bar", "foo" };
+        QTest::addRow("twice, first appearance order") << QByteArray("_:b _:a _:b") << QList<QByteArray> { "b", "a" };
+        QTest::addRow("prefix of another")
+            << QByteArray("_:foo-bar .. _:foo") << QList<QByteArray> { "foo-bar", "foo" };
         QTest::addRow("none") << QByteArray("return KEYS[1] -- _: alone") << QList<QByteArray> {};
         QTest::addRow("ends the text") << QByteArray("x = _:z9") << QList<QByteArray> { "z9" };
     }
@@ -116,11 +116,10 @@ private slots:
         QTest::addColumn<QByteArray>("checkKey");
         QTest::addColumn<QByteArray>("expected");
 
-        QTest::addRow("carmine example")
-            << QByteArray("return redis.call('set', _:my-key, 'lua '.. _:my-val)")
-            << QList<ScriptVariable> { key("my-key", "foo"), argument("my-val", "bar") }
-            << QByteArray("return redis.call('set', KEYS[1], 'lua '.. ARGV[1])") << QByteArray("foo")
-            << QByteArray("lua bar");
+        QTest::addRow("carmine example") << QByteArray("return redis.call('set', _:my-key, 'lua '.. _:my-val)")
+                                         << QList<ScriptVariable> { key("my-key", "foo"), argument("my-val", "bar") }
+                                         << QByteArray("return redis.call('set', KEYS[1], 'lua '.. ARGV[1])")
+                                         << QByteArray("foo") << QByteArray("lua bar");
         // _:foo listed first must not clobber _:foo-bar (longest name first).
         QTest::addRow("prefix names")
             << QByteArray("redis.call('set', _:foo-bar, _:foo) return redis.call('set', _:foo, _:foo-bar-baz)")
@@ -133,8 +132,9 @@ private slots:
             << QByteArray("redis.call('set', KEYS[1], ARGV[1]) return redis.call('append', KEYS[1], ARGV[1])")
             << QByteArray("twice") << QByteArray("abab");
         QTest::addRow("no variables") << QByteArray("return redis.call('set', 'plain', 'x')")
-                                      << QList<ScriptVariable> {} << QByteArray("return redis.call('set', 'plain', 'x')")
-                                      << QByteArray("plain") << QByteArray("x");
+                                      << QList<ScriptVariable> {}
+                                      << QByteArray("return redis.call('set', 'plain', 'x')") << QByteArray("plain")
+                                      << QByteArray("x");
         QTest::addRow("binary value") << QByteArray("return redis.call('set', _:k, _:v)")
                                       << QList<ScriptVariable> { key("k", "bin"), argument("v", allBytes()) }
                                       << QByteArray("return redis.call('set', KEYS[1], ARGV[1])") << QByteArray("bin")
@@ -163,8 +163,8 @@ private slots:
 
     void plainListsFollowNamedVariables()
     {
-        const CompiledScript compiled = NamedVariables::compile(
-            "return {_:a, _:b}", { key("a", "ka"), argument("b", "vb") }, { "k2" }, { "v2" });
+        const CompiledScript compiled
+            = NamedVariables::compile("return {_:a, _:b}", { key("a", "ka"), argument("b", "vb") }, { "k2" }, { "v2" });
         QCOMPARE(compiled.keys, (QList<QByteArray> { "ka", "k2" }));
         QCOMPARE(compiled.arguments, (QList<QByteArray> { "vb", "v2" }));
         QCOMPARE(compiled.script, QByteArray("return {KEYS[1], ARGV[1]}"));
@@ -207,15 +207,15 @@ private slots:
         QTest::addColumn<QByteArray>("script");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("message");
-        QTest::addRow("runtime: nonexistent global") << QByteArray("local a = 1\n\nreturn nope.x") << 3
-                                                      << QStringLiteral("nonexistent global variable 'nope'");
+        QTest::addRow("runtime: nonexistent global")
+            << QByteArray("local a = 1\n\nreturn nope.x") << 3 << QStringLiteral("nonexistent global variable 'nope'");
         QTest::addRow("runtime: error()") << QByteArray("local a = 1\nerror('boom')") << 2 << QStringLiteral("boom");
         QTest::addRow("compile") << QByteArray("local a = 1\nlocal b = 2\nreturn 1 +") << 3
                                  << QStringLiteral("unexpected symbol near '<eof>'");
-        QTest::addRow("redis.call of unknown command")
-            << QByteArray("local a = 1\n\n\nredis.call('nosuchcommand')") << 4 << QStringLiteral("Unknown Redis command");
-        QTest::addRow("error_reply has no line") << QByteArray("return redis.error_reply('MINE custom')") << 0
-                                                 << QStringLiteral("MINE custom");
+        QTest::addRow("redis.call of unknown command") << QByteArray("local a = 1\n\n\nredis.call('nosuchcommand')")
+                                                       << 4 << QStringLiteral("Unknown Redis command");
+        QTest::addRow("error_reply has no line")
+            << QByteArray("return redis.error_reply('MINE custom')") << 0 << QStringLiteral("MINE custom");
     }
     void errorLinesFromServer()
     {
@@ -238,23 +238,26 @@ private slots:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("message");
-        QTest::addRow("redis 7 runtime")
-            << QByteArray("ERR user_script:12: Script attempted to access nonexistent global variable 'x' script: "
-                          "fa82255905e5352d5427b35618004e4986b08aef, on @user_script:12.")
-            << 12 << QStringLiteral("Script attempted to access nonexistent global variable 'x'");
-        QTest::addRow("redis 6 running")
-            << QByteArray("ERR Error running script (call to f_abc): @user_script:4: boom") << 4 << QStringLiteral("boom");
+        QTest::addRow("redis 7 runtime") << QByteArray(
+            "ERR user_script:12: Script attempted to access nonexistent global variable 'x' script: "
+            "fa82255905e5352d5427b35618004e4986b08aef, on @user_script:12.")
+                                         << 12
+                                         << QStringLiteral(
+                                                "Script attempted to access nonexistent global variable 'x'");
+        QTest::addRow("redis 6 running") << QByteArray("ERR Error running script (call to f_abc): @user_script:4: boom")
+                                         << 4 << QStringLiteral("boom");
         QTest::addRow("function compile")
             << QByteArray("ERR Error compiling function: user_function:3: '<name>' expected near '='") << 3
             << QStringLiteral("'<name>' expected near '='");
         QTest::addRow("line only in suffix")
             << QByteArray("ERR Wrong number of args calling Redis command from script script: abc, on @user_script:7.")
             << 7 << QStringLiteral("Wrong number of args calling Redis command from script");
-        QTest::addRow("local loadbuffer") << QByteArray("user_script:1: '=' expected near 'b'") << 1
-                                          << QStringLiteral("'=' expected near 'b'");
+        QTest::addRow("local loadbuffer")
+            << QByteArray("user_script:1: '=' expected near 'b'") << 1 << QStringLiteral("'=' expected near 'b'");
         QTest::addRow("no line") << QByteArray("NOSCRIPT No matching script.") << 0
                                  << QStringLiteral("NOSCRIPT No matching script.");
-        QTest::addRow("line zero is no line") << QByteArray("user_script:0: odd") << 0 << QStringLiteral("user_script:0: odd");
+        QTest::addRow("line zero is no line")
+            << QByteArray("user_script:0: odd") << 0 << QStringLiteral("user_script:0: odd");
         QTest::addRow("huge number cut") << QByteArray("user_script:99999999999999: x") << 999999999 << QString();
         QTest::addRow("empty") << QByteArray() << 0 << QString();
     }
@@ -276,13 +279,14 @@ private slots:
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("message");
         QTest::addRow("valid") << QByteArray("local a = redis.call('get', KEYS[1])\nreturn a") << 0 << QString();
-        QTest::addRow("missing end") << QByteArray("if true then\n  return 1\n") << 3 << QStringLiteral("'end' expected");
+        QTest::addRow("missing end") << QByteArray("if true then\n  return 1\n") << 3
+                                     << QStringLiteral("'end' expected");
         QTest::addRow("bad assignment") << QByteArray("local x = 1\nlocal = 2") << 2 << QStringLiteral("<name>");
         QTest::addRow("lua 5.2 goto is an error in 5.1")
             << QByteArray("local a = 1\n::top::\n") << 2 << QStringLiteral("unexpected symbol");
         QTest::addRow("shebang flags accepted") << QByteArray("#!lua flags=no-writes\nreturn 1") << 0 << QString();
-        QTest::addRow("shebang keeps line numbers") << QByteArray("#!lua flags=no-writes\nreturn 1 +") << 2
-                                                    << QStringLiteral("unexpected symbol");
+        QTest::addRow("shebang keeps line numbers")
+            << QByteArray("#!lua flags=no-writes\nreturn 1 +") << 2 << QStringLiteral("unexpected symbol");
         QTest::addRow("runtime errors are not found locally") << QByteArray("return nope.x") << 0 << QString();
     }
     void localSyntaxCheck()
@@ -564,7 +568,8 @@ private slots:
     void readOnlyRefusals()
     {
         QCOMPARE(run({ "SET", "ro:key", "before" }), Reply::status("OK"));
-        QCOMPARE(run({ "FUNCTION", "LOAD", "#!lua name=rolib\nredis.register_function('ro_f', function() return 1 end)" }),
+        QCOMPARE(
+            run({ "FUNCTION", "LOAD", "#!lua name=rolib\nredis.register_function('ro_f', function() return 1 end)" }),
             Reply::string("rolib"));
         ConnectionProfile profile = profileFor(*m_server);
         profile.readOnly = true;

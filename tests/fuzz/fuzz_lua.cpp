@@ -29,8 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             std::abort();
         const bool isKey = (i % 2) == 0;
         keys += isKey ? 1 : 0;
-        variables.append({ names.at(i), isKey ? ScriptVariable::Kind::Key : ScriptVariable::Kind::Argument,
-            QByteArray::number(i) });
+        variables.append(
+            { names.at(i), isKey ? ScriptVariable::Kind::Key : ScriptVariable::Kind::Argument, QByteArray::number(i) });
     }
     const CompiledScript compiled = NamedVariables::compile(bytes, variables, { "extra" }, {});
     if (compiled.keys.size() != keys + 1 || compiled.arguments.size() != names.size() - keys)

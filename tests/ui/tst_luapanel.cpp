@@ -1,7 +1,7 @@
 #include "client/session.h"
+#include "lua/functionlibrarymodel.h"
 #include "lua/luaeditor.h"
 #include "lua/luapanel.h"
-#include "lua/functionlibrarymodel.h"
 #include "lua/replytreemodel.h"
 #include "lua/scriptcachemodel.h"
 #include "lua/scriptlibrarymodel.h"
@@ -167,8 +167,9 @@ private slots:
         // A runtime error lands on its line.
         editor->selectAll();
         QTest::keyClick(editor, Qt::Key_Delete);
-        typeLines(editor, { QStringLiteral("local a = 1"), QStringLiteral("local b = 2"),
-                              QStringLiteral("return redis.call('incr', _:my-key)") });
+        typeLines(editor,
+            { QStringLiteral("local a = 1"), QStringLiteral("local b = 2"),
+                QStringLiteral("return redis.call('incr', _:my-key)") });
         QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(shown.wait(10000));
         QCOMPARE(editor->errorLine(), 3);
@@ -248,8 +249,8 @@ private slots:
             "else\n"
             "    return 11\n"
             "end\n"));
-        QVERIFY(writeFile(folder.filePath(QStringLiteral("mylib.check_if_exists.lua")),
-            "return redis.call('exists', KEYS[1])\n"));
+        QVERIFY(writeFile(
+            folder.filePath(QStringLiteral("mylib.check_if_exists.lua")), "return redis.call('exists', KEYS[1])\n"));
         QVERIFY(writeFile(folder.filePath(QStringLiteral("notes.txt")), "not a script"));
 
         Session session(profileFor(*m_server));
@@ -310,7 +311,8 @@ private slots:
         answerNextMessageBox(QMessageBox::Discard);
         QVERIFY(panel.openScript(QStringLiteral("mylib.check_if_exists")));
         QCOMPARE(panel.editor()->text(), QStringLiteral("return redis.call('exists', KEYS[1])\n"));
-        QCOMPARE(QSettings().value(QStringLiteral("lua/lastScript")).toString(), QStringLiteral("mylib.check_if_exists"));
+        QCOMPARE(
+            QSettings().value(QStringLiteral("lua/lastScript")).toString(), QStringLiteral("mylib.check_if_exists"));
         QCOMPARE(QSettings().value(QStringLiteral("lua/libraryFolder")).toString(), m_libraryDir.path());
         qInfo("screenshot: %s", qPrintable(saveScreenshot(&panel, QStringLiteral("lua-library"))));
 
@@ -336,7 +338,8 @@ private slots:
         }
         QVERIFY(flushQuestion.contains(QLatin1String("SCRIPT FLUSH")));
         QTRY_COMPARE_WITH_TIMEOUT(panel.scriptCache()->cachedAt(row), lua::ScriptCacheModel::Cached::No, 5000);
-        QCOMPARE(run(session, { "SCRIPT", "EXISTS", panel.scriptCache()->shaAt(row) }), Reply::array({ Reply::integer(0) }));
+        QCOMPARE(
+            run(session, { "SCRIPT", "EXISTS", panel.scriptCache()->shaAt(row) }), Reply::array({ Reply::integer(0) }));
         panel.sidebar()->setCurrentIndex(0);
 
         // Any folder can be opened (Zato's config/repo/lua/user, say) and is remembered.

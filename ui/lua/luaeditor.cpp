@@ -2,13 +2,12 @@
 
 #include "shell/thememanager.h"
 
-#include <Qsci/qsciapis.h>
-#include <Qsci/qscilexerlua.h>
-
 #include <QApplication>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QRegularExpression>
+#include <Qsci/qsciapis.h>
+#include <Qsci/qscilexerlua.h>
 
 namespace vermilion::ui {
 
@@ -38,7 +37,10 @@ Palette paletteFor(bool dark)
         QColor(0xa3, 0x11, 0x1a), QColor(0xfd, 0xed, 0xee), QColor(0xf3, 0xf4, 0xf6) };
 }
 
-QString lowerCommand(const QString& name) { return name.toLower(); }
+QString lowerCommand(const QString& name)
+{
+    return name.toLower();
+}
 } // namespace
 
 QStringList LuaEditor::apiWords()
@@ -280,7 +282,8 @@ QString LuaEditor::commandPrefixAtCursor() const
 void LuaEditor::onCharAdded(int character)
 {
     const bool quote = character == '\'' || character == '"';
-    const bool word = (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') || character == '_';
+    const bool word
+        = (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') || character == '_';
     // The closing quote (or anything that cannot be part of a name) ends the command list, so that
     // Enter afterwards is a new line and not a choice.
     if (m_commandListShown && !word && isListActive()) {
@@ -293,7 +296,8 @@ void LuaEditor::onCharAdded(int character)
     // "redis." (and cjson., cmsgpack., bit., struct.) lists the library's members. QsciAPIs does not
     // split its entries at "." for the Lua lexer, so this is done here.
     if (!quote) {
-        static const QRegularExpression member(QStringLiteral(R"((?:^|[^A-Za-z0-9_.])(redis|cjson|cmsgpack|bit|struct)\.([A-Za-z0-9_]*)$)"));
+        static const QRegularExpression member(
+            QStringLiteral(R"((?:^|[^A-Za-z0-9_.])(redis|cjson|cmsgpack|bit|struct)\.([A-Za-z0-9_]*)$)"));
         const QRegularExpressionMatch match = member.match(QString::fromUtf8(lineBeforeCursor()));
         if (match.hasMatch()) {
             const QString library = match.captured(1);

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <Qsci/qsciscintilla.h>
-
 #include <QStringList>
+#include <Qsci/qsciscintilla.h>
 
 class QsciAPIs;
 class QsciLexerLua;

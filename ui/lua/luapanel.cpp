@@ -1,7 +1,6 @@
 #include "luapanel.h"
 
 #include "client/session.h"
-#include "luaeditor.h"
 #include "lua/functionlibrarymodel.h"
 #include "lua/luasyntax.h"
 #include "lua/namedvariables.h"
@@ -10,6 +9,7 @@
 #include "lua/scripterror.h"
 #include "lua/scriptlibrarymodel.h"
 #include "lua/scriptrunner.h"
+#include "luaeditor.h"
 #include "util/redistext.h"
 
 #include <QAction>
@@ -54,9 +54,15 @@ constexpr int variableNameColumn = 0;
 constexpr int variableKindColumn = 1;
 constexpr int variableValueColumn = 2;
 
-QString settingsKey(const char* name) { return settingsGroup + QLatin1String(name); }
+QString settingsKey(const char* name)
+{
+    return settingsGroup + QLatin1String(name);
+}
 
-bool isFunctionLibrary(const QByteArray& code) { return !FunctionLibraryModel::libraryNameOf(code).isEmpty(); }
+bool isFunctionLibrary(const QByteArray& code)
+{
+    return !FunctionLibraryModel::libraryNameOf(code).isEmpty();
+}
 
 QPushButton* button(const QString& text, const QString& accessible, QWidget* parent)
 {
@@ -136,8 +142,8 @@ LuaPanel::LuaPanel(Session* session, QWidget* parent)
         addAction(action);
         return action;
     };
-    addShortcut(tr("Run"), { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) },
-        &LuaPanel::run);
+    addShortcut(
+        tr("Run"), { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }, &LuaPanel::run);
     addShortcut(tr("Run cached"),
         { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter) },
         &LuaPanel::runCached);
@@ -281,7 +287,8 @@ QWidget* LuaPanel::buildCacheTab()
     m_cacheView->verticalHeader()->setVisible(false);
     m_cacheView->horizontalHeader()->setSectionResizeMode(ScriptCacheModel::NameColumn, QHeaderView::ResizeToContents);
     m_cacheView->horizontalHeader()->setSectionResizeMode(ScriptCacheModel::ShaColumn, QHeaderView::Stretch);
-    m_cacheView->horizontalHeader()->setSectionResizeMode(ScriptCacheModel::CachedColumn, QHeaderView::ResizeToContents);
+    m_cacheView->horizontalHeader()->setSectionResizeMode(
+        ScriptCacheModel::CachedColumn, QHeaderView::ResizeToContents);
     layout->addWidget(m_cacheView, 1);
     m_cacheStatus = new QLabel(page);
     m_cacheStatus->setWordWrap(true);
@@ -306,11 +313,11 @@ QWidget* LuaPanel::buildCacheTab()
         int cached = 0;
         for (int row = 0; row < m_cache->rowCount(); ++row)
             cached += m_cache->cachedAt(row) == ScriptCacheModel::Cached::Yes ? 1 : 0;
-        m_cacheStatus->setText(tr("%1 of %2 library scripts are in the server's cache.").arg(cached).arg(m_cache->rowCount()));
+        m_cacheStatus->setText(
+            tr("%1 of %2 library scripts are in the server's cache.").arg(cached).arg(m_cache->rowCount()));
     });
-    connect(m_cacheView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-        openScript(m_cache->nameAt(index.row()));
-    });
+    connect(m_cacheView, &QTableView::doubleClicked, this,
+        [this](const QModelIndex& index) { openScript(m_cache->nameAt(index.row())); });
     return page;
 }
 
@@ -351,16 +358,14 @@ QWidget* LuaPanel::buildFunctionsTab()
     connect(load, &QPushButton::clicked, this, &LuaPanel::loadFunctionLibrary);
     connect(call, &QPushButton::clicked, this, &LuaPanel::callFunction);
     connect(remove, &QPushButton::clicked, this, &LuaPanel::deleteFunctionLibrary);
-    connect(m_functions, &FunctionLibraryModel::failed, this, [this](const QString& message) {
-        m_functionStatus->setText(tr("Cannot list functions: %1").arg(message));
-    });
+    connect(m_functions, &FunctionLibraryModel::failed, this,
+        [this](const QString& message) { m_functionStatus->setText(tr("Cannot list functions: %1").arg(message)); });
     connect(m_functions, &FunctionLibraryModel::refreshed, this, [this] {
         m_functionView->expandAll();
         int count = 0;
         for (const FunctionLibrary& library : m_functions->libraries())
             count += int(library.functions.size());
-        m_functionStatus->setText(
-            tr("%1 libraries, %2 functions.").arg(m_functions->libraries().size()).arg(count));
+        m_functionStatus->setText(tr("%1 libraries, %2 functions.").arg(m_functions->libraries().size()).arg(count));
     });
     connect(m_functionView, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
         if (m_functions->functionAt(index).isEmpty())
@@ -545,7 +550,8 @@ void LuaPanel::loadCommandNames()
         auto install = [this](const Reply& list, bool entries) {
             QStringList names;
             for (const Reply& element : list.elements()) {
-                const Reply& name = entries ? (element.isArray() && element.size() > 0 ? element.at(0) : Reply()) : element;
+                const Reply& name
+                    = entries ? (element.isArray() && element.size() > 0 ? element.at(0) : Reply()) : element;
                 if (name.isString())
                     names.append(QString::fromUtf8(name.bytes()));
             }
@@ -567,13 +573,20 @@ void LuaPanel::setStatus(const QString& text, bool isError)
 {
     m_status->setText(text);
     QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, isError ? QColor(0xd7, 0x3a, 0x49) : QApplication::palette().color(QPalette::WindowText));
+    palette.setColor(
+        QPalette::WindowText, isError ? QColor(0xd7, 0x3a, 0x49) : QApplication::palette().color(QPalette::WindowText));
     m_status->setPalette(palette);
 }
 
-QString LuaPanel::statusText() const { return m_status->text(); }
+QString LuaPanel::statusText() const
+{
+    return m_status->text();
+}
 
-bool LuaPanel::isModified() const { return m_editor->isModified(); }
+bool LuaPanel::isModified() const
+{
+    return m_editor->isModified();
+}
 
 void LuaPanel::setScriptText(const QString& text)
 {
@@ -619,13 +632,14 @@ void LuaPanel::refreshVariables()
     for (int row = 0; row < names.size(); ++row) {
         const QByteArray& name = names.at(row);
         const QString lowerName = QString::fromUtf8(name).toLower();
-        const auto remembered = m_rememberedVariables.value(name, { lowerName.contains(QLatin1String("key")), QString() });
+        const auto remembered
+            = m_rememberedVariables.value(name, { lowerName.contains(QLatin1String("key")), QString() });
         auto* nameItem = new QTableWidgetItem(QString::fromUtf8(name));
         nameItem->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         nameItem->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         const bool isKey = remembered.first;
-        auto* kindItem = new QTableWidgetItem(isKey ? QStringLiteral("KEYS[%1]").arg(++keyIndex)
-                                                    : QStringLiteral("ARGV[%1]").arg(++argumentIndex));
+        auto* kindItem = new QTableWidgetItem(
+            isKey ? QStringLiteral("KEYS[%1]").arg(++keyIndex) : QStringLiteral("ARGV[%1]").arg(++argumentIndex));
         kindItem->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         kindItem->setCheckState(isKey ? Qt::Checked : Qt::Unchecked);
         kindItem->setToolTip(tr("Ticked: a key (KEYS); not ticked: an argument (ARGV)"));
@@ -706,9 +720,15 @@ CompiledScript LuaPanel::compile() const
     return NamedVariables::compile(m_editor->text().toUtf8(), variables, listValues(m_keys), listValues(m_arguments));
 }
 
-QString LuaPanel::compiledText() const { return m_compiledView->text(); }
+QString LuaPanel::compiledText() const
+{
+    return m_compiledView->text();
+}
 
-QString LuaPanel::shaText() const { return m_sha->text(); }
+QString LuaPanel::shaText() const
+{
+    return m_sha->text();
+}
 
 void LuaPanel::updateSha()
 {
@@ -732,9 +752,8 @@ void LuaPanel::checkLocally()
 {
     const QByteArray text = compile().script;
     const quint64 generation = ++m_checkGeneration;
-    auto check = [text] {
-        return isFunctionLibrary(text) ? LuaSyntax::checkFunctionLibrary(text) : LuaSyntax::check(text);
-    };
+    auto check
+        = [text] { return isFunctionLibrary(text) ? LuaSyntax::checkFunctionLibrary(text) : LuaSyntax::check(text); };
     // Parsing is a matter of microseconds for a usual script; a very big one is parsed on a
     // worker thread so that typing never waits for it.
     if (text.size() < bigScriptBytes) {
@@ -872,9 +891,15 @@ void LuaPanel::onKillFinished(bool succeeded, const QString& message)
     setStatus(message, !succeeded);
 }
 
-QString LuaPanel::rawResult() const { return m_raw->toPlainText(); }
+QString LuaPanel::rawResult() const
+{
+    return m_raw->toPlainText();
+}
 
-QString LuaPanel::resultSummary() const { return m_resultSummary; }
+QString LuaPanel::resultSummary() const
+{
+    return m_resultSummary;
+}
 
 void LuaPanel::onFinished(const ScriptResult& result)
 {
@@ -937,7 +962,8 @@ bool LuaPanel::openFolder(const QString& folder)
     updateTitle();
     QSettings().remove(settingsKey("lastScript"));
     m_cache->refresh();
-    setStatus(tr("Library: %1 (%2 scripts)").arg(QDir::toNativeSeparators(m_library->folder())).arg(m_library->rowCount()));
+    setStatus(
+        tr("Library: %1 (%2 scripts)").arg(QDir::toNativeSeparators(m_library->folder())).arg(m_library->rowCount()));
     return true;
 }
 
@@ -961,7 +987,10 @@ bool LuaPanel::maybeSave(const QString& action)
     return answer == QMessageBox::Discard;
 }
 
-bool LuaPanel::confirmClose() { return maybeSave(tr("close")); }
+bool LuaPanel::confirmClose()
+{
+    return maybeSave(tr("close"));
+}
 
 bool LuaPanel::openScript(const QString& name)
 {
@@ -1043,9 +1072,8 @@ bool LuaPanel::saveAs()
     if (!askName(tr("Save script as"), m_currentName, &name))
         return false;
     if (m_library->contains(name) && name != m_currentName) {
-        if (QMessageBox::question(this, tr("Save script as"),
-                tr("A script named \"%1\" exists. Replace it?").arg(name), QMessageBox::Yes | QMessageBox::No,
-                QMessageBox::No)
+        if (QMessageBox::question(this, tr("Save script as"), tr("A script named \"%1\" exists. Replace it?").arg(name),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
             != QMessageBox::Yes)
             return false;
     }

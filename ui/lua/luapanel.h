@@ -1,12 +1,11 @@
 #pragma once
 
+#include "lua/scripterror.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
-
-#include "lua/scripterror.h"
-
 #include <optional>
 
 class QAction;
@@ -27,14 +26,14 @@ namespace vermilion {
 class Reply;
 class Session;
 namespace lua {
-    class FunctionLibraryModel;
-    class ReplyTreeModel;
-    class ScriptCacheModel;
-    class ScriptLibraryModel;
-    class ScriptRunner;
-    struct CompiledScript;
-    struct ScriptRequest;
-    struct ScriptResult;
+class FunctionLibraryModel;
+class ReplyTreeModel;
+class ScriptCacheModel;
+class ScriptLibraryModel;
+class ScriptRunner;
+struct CompiledScript;
+struct ScriptRequest;
+struct ScriptResult;
 } // namespace lua
 } // namespace vermilion
 

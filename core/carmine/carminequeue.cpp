@@ -7,9 +7,13 @@ namespace vermilion {
 
 namespace {
 // Counts the messages whose lock (not done) and whose backoff are still running, by the server's
-// clock, without sending the hashes over the wire.
+// clock, without sending the hashes over the wire. A script blocks the server while it runs, so past
+// ARGV[1] entries it answers {-1, -1} at once and the counting is done with HSCAN instead.
 const QByteArray countScript
-    = QByteArrayLiteral("local t = redis.call('TIME')\n"
+    = QByteArrayLiteral("if redis.call('HLEN', KEYS[1]) + redis.call('HLEN', KEYS[2]) > tonumber(ARGV[1]) then\n"
+                        "  return {-1, -1}\n"
+                        "end\n"
+                        "local t = redis.call('TIME')\n"
                         "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
                         "local locked, backoff = 0, 0\n"
                         "local l = redis.call('HGETALL', KEYS[1])\n"
@@ -60,7 +64,7 @@ QString CarmineQueue::layoutName(Layout layout)
     return tr("unknown");
 }
 
-QList<Command> CarmineQueue::totalsCommands(const QByteArray& queue, bool readOnlyScripts)
+QList<Command> CarmineQueue::totalsCommands(const QByteArray& queue, bool readOnlyScripts, int countLimit)
 {
     return {
         { "TIME" },
@@ -75,7 +79,7 @@ QList<Command> CarmineQueue::totalsCommands(const QByteArray& queue, bool readOn
         { "GET", key(queue, "ndry-runs") },
         { "PTTL", key(queue, "eoq-backoff?") },
         { readOnlyScripts ? QByteArrayLiteral("EVAL_RO") : QByteArrayLiteral("EVAL"), countScript, "3",
-            key(queue, "locks"), key(queue, "backoffs"), key(queue, "done") },
+            key(queue, "locks"), key(queue, "backoffs"), key(queue, "done"), QByteArray::number(countLimit) },
     };
 }
 
@@ -113,6 +117,7 @@ CarmineQueue::Totals CarmineQueue::parseTotals(const QByteArray& queue, const QL
     if (counts.isArray() && counts.size() == 2) {
         totals.locked = counts.at(0).integerValue();
         totals.inBackoff = counts.at(1).integerValue();
+        totals.countsPending = totals.locked < 0;
     }
     return totals;
 }

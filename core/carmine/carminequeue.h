@@ -38,8 +38,9 @@ public:
         qint64 messages = 0; // HLEN messages
         qint64 ready = 0; // LLEN mids-ready (v2)
         qint64 inCircle = 0; // LLEN mid-circle - 1 (the sentinel)
-        qint64 locked = -1; // -1 = unknown (script refused)
+        qint64 locked = -1; // -1 = unknown (script refused, or counting)
         qint64 inBackoff = -1;
+        bool countsPending = false; // locks/backoffs too big for a script: counted with HSCAN
         qint64 done = 0; // SCARD done
         qint64 requeue = 0; // SCARD requeue + HLEN messages-rq
         qint64 dryRuns = 0; // ndry-runs
@@ -47,7 +48,11 @@ public:
         qint64 serverTimeMs = 0;
         QString error;
     };
-    static QList<Command> totalsCommands(const QByteArray& queue, bool readOnlyScripts);
+    // Above this many lock + backoff entries, locked and in-backoff are counted with HSCAN pages rather
+    // than by a script that would block the server (about 5 ms per 10,000 entries).
+    static constexpr int scriptCountLimit = 10000;
+    static QList<Command> totalsCommands(
+        const QByteArray& queue, bool readOnlyScripts, int countLimit = scriptCountLimit);
     static Totals parseTotals(const QByteArray& queue, const QList<Reply>& replies);
     // The server's clock from a TIME reply, in epoch milliseconds; 0 if the reply is not one.
     static qint64 serverTimeMs(const Reply& time);

@@ -69,7 +69,7 @@ void QueueListModel::readTotals(quint64 generation)
     QList<Command> commands;
     const bool ro = readOnlyScripts();
     for (const QByteArray& name : std::as_const(names))
-        commands += CarmineQueue::totalsCommands(name, ro);
+        commands += CarmineQueue::totalsCommands(name, ro, m_scriptCountLimit);
     m_session->executeBatch(commands, this, [this, generation, names](const QList<Reply>& replies) {
         if (generation != m_generation)
             return;
@@ -80,10 +80,16 @@ void QueueListModel::readTotals(quint64 generation)
         }
         const qsizetype per = replies.size() / names.size();
         QList<CarmineQueue::Totals> rows;
-        for (qsizetype i = 0; i < names.size(); ++i)
+        for (qsizetype i = 0; i < names.size(); ++i) {
             rows.append(CarmineQueue::parseTotals(names.at(i), replies.mid(i * per, per)));
-        setRows(std::move(rows));
+            carryCounts(rows.last());
+        }
+        setRows(rows);
         emit refreshed();
+        for (const CarmineQueue::Totals& totals : std::as_const(rows)) {
+            if (totals.countsPending)
+                startCounting(totals);
+        }
     });
 }
 
@@ -96,7 +102,8 @@ void QueueListModel::refreshQueue(const QByteArray& name)
                                        .arg(RedisText::escape(name), replies.first().errorMessage()));
                 return;
             }
-            const CarmineQueue::Totals totals = CarmineQueue::parseTotals(name, replies);
+            CarmineQueue::Totals totals = CarmineQueue::parseTotals(name, replies);
+            carryCounts(totals);
             const int row = rowOfQueue(name);
             if (totals.messages == 0 && totals.error.isEmpty() && row >= 0) {
                 // Cleared or drained and collected: the queue is gone.
@@ -112,7 +119,103 @@ void QueueListModel::refreshQueue(const QByteArray& name)
                 endInsertRows();
             }
             emit queueRefreshed(name);
+            if (totals.countsPending && rowOfQueue(name) >= 0)
+                startCounting(totals);
         });
+}
+
+struct QueueListModel::LargeCount {
+    QByteArray queue;
+    qint64 now = 0;
+    quint64 generation = 0;
+    qint64 locked = 0;
+    qint64 backoff = 0;
+};
+
+void QueueListModel::carryCounts(CarmineQueue::Totals& fresh) const
+{
+    const int row = rowOfQueue(fresh.name);
+    if (!fresh.countsPending || row < 0 || m_rows.at(row).locked < 0)
+        return;
+    fresh.locked = m_rows.at(row).locked;
+    fresh.inBackoff = m_rows.at(row).inBackoff;
+}
+
+void QueueListModel::startCounting(const CarmineQueue::Totals& totals)
+{
+    auto count = std::make_shared<LargeCount>();
+    count->queue = totals.name;
+    count->now = totals.serverTimeMs;
+    count->generation = ++m_nextCount;
+    m_countGeneration.insert(totals.name, count->generation);
+    countPage(count, true, "0");
+}
+
+void QueueListModel::countPage(std::shared_ptr<LargeCount> count, bool locks, const QByteArray& cursor)
+{
+    const QByteArray key = CarmineQueue::key(count->queue, locks ? "locks" : "backoffs");
+    m_session->execute(
+        { "HSCAN", key, cursor, "COUNT", "1000" }, this,
+        [this, count, locks](const Reply& reply) {
+            if (m_countGeneration.value(count->queue) != count->generation)
+                return;
+            if (reply.isError() || !reply.isArray() || reply.size() != 2) {
+                m_countGeneration.remove(count->queue);
+                emit errorOccurred(tr("Counting the locks of %1 failed: %2")
+                                       .arg(RedisText::escape(count->queue),
+                                           reply.isError() ? reply.errorMessage() : tr("unexpected reply")));
+                return;
+            }
+            const QByteArray next = reply.at(0).bytes();
+            const QList<Reply>& fields = reply.at(1).elements();
+            QList<QByteArray> candidates;
+            for (qsizetype i = 0; i + 1 < fields.size(); i += 2) {
+                if (count->now < fields.at(i + 1).toInteger()) {
+                    if (locks)
+                        candidates.append(fields.at(i).bytes());
+                    else
+                        ++count->backoff;
+                }
+            }
+            const auto proceed = [this, count, locks, next] {
+                if (next != "0")
+                    countPage(count, locks, next);
+                else if (locks)
+                    countPage(count, false, "0");
+                else
+                    finishCount(*count);
+            };
+            if (candidates.isEmpty()) {
+                proceed();
+                return;
+            }
+            // A done message is not locked, whatever its lock says (Carmine's status rules).
+            QList<Command> membership;
+            const QByteArray done = CarmineQueue::key(count->queue, "done");
+            for (const QByteArray& mid : std::as_const(candidates))
+                membership.append({ "SISMEMBER", done, mid });
+            m_session->executeBatch(membership, this, [this, count, proceed](const QList<Reply>& replies) {
+                if (m_countGeneration.value(count->queue) != count->generation)
+                    return;
+                for (const Reply& member : replies)
+                    count->locked += member.isInteger() && member.integerValue() == 0 ? 1 : 0;
+                proceed();
+            });
+        },
+        Session::Role::Bulk);
+}
+
+void QueueListModel::finishCount(const LargeCount& count)
+{
+    m_countGeneration.remove(count.queue);
+    const int row = rowOfQueue(count.queue);
+    if (row < 0)
+        return;
+    m_rows[row].locked = count.locked;
+    m_rows[row].inBackoff = count.backoff;
+    m_rows[row].countsPending = false;
+    emit dataChanged(index(row, LockedColumn), index(row, BackoffColumn));
+    emit countsFinished(count.queue);
 }
 
 void QueueListModel::setRows(QList<CarmineQueue::Totals> rows)
@@ -162,6 +265,8 @@ QVariant QueueListModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) {
         if (!t.error.isEmpty())
             return t.error;
+        if ((index.column() == LockedColumn || index.column() == BackoffColumn) && t.countsPending)
+            return tr("Counting with HSCAN: the queue has too many locks and backoffs for a quick script.");
         if ((index.column() == LockedColumn || index.column() == BackoffColumn) && t.locked < 0)
             return tr("Counting needs a script; this server or profile refused it.");
         if (index.column() == RequeueColumn)
@@ -192,8 +297,12 @@ QVariant QueueListModel::data(const QModelIndex& index, int role) const
     case CircleColumn:
         return count(t.inCircle);
     case LockedColumn:
+        if (t.locked < 0 && t.countsPending && !sort)
+            return tr("counting…");
         return count(t.locked);
     case BackoffColumn:
+        if (t.inBackoff < 0 && t.countsPending && !sort)
+            return tr("counting…");
         return count(t.inBackoff);
     case DoneColumn:
         return count(t.done);

@@ -3,6 +3,8 @@
 #include "carminequeue.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
+#include <memory>
 
 namespace vermilion {
 
@@ -38,6 +40,8 @@ public:
     void refreshQueue(const QByteArray& name);
     bool isRefreshing() const { return m_busy; }
     const CarmineQueue::Totals& totals(int row) const { return m_rows.at(row); }
+    // Above this many lock + backoff entries in a queue, they are counted with HSCAN (for tests).
+    void setScriptCountLimit(int entries) { m_scriptCountLimit = entries; }
     int rowOfQueue(const QByteArray& name) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -48,6 +52,8 @@ public:
 signals:
     void refreshed();
     void queueRefreshed(const QByteArray& name);
+    // The locked and in-backoff counts of a big queue, counted with HSCAN, are in.
+    void countsFinished(const QByteArray& name);
     void errorOccurred(const QString& message);
 
 private:
@@ -55,12 +61,21 @@ private:
     void readTotals(quint64 generation);
     bool readOnlyScripts() const;
     void setRows(QList<CarmineQueue::Totals> rows);
+    struct LargeCount;
+    // Keeps the last known counts of a queue being counted again, so the columns do not flicker.
+    void carryCounts(CarmineQueue::Totals& fresh) const;
+    void startCounting(const CarmineQueue::Totals& totals);
+    void countPage(std::shared_ptr<LargeCount> count, bool locks, const QByteArray& cursor);
+    void finishCount(const LargeCount& count);
 
     Session* m_session;
     QList<CarmineQueue::Totals> m_rows;
     QList<QByteArray> m_found;
     quint64 m_generation = 0;
     bool m_busy = false;
+    int m_scriptCountLimit = CarmineQueue::scriptCountLimit;
+    QHash<QByteArray, quint64> m_countGeneration;
+    quint64 m_nextCount = 0;
 };
 
 } // namespace vermilion

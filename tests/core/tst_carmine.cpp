@@ -202,6 +202,43 @@ private slots:
         QVERIFY2(v2 ? (age >= 90000 && age < 100000) : age == -1, QByteArray::number(age));
     }
 
+    void bigQueuesAreCountedWithHscan()
+    {
+        const QByteArray q = "big";
+        const qint64 now = serverNow();
+        QList<Command> commands;
+        for (int i = 0; i < 30; ++i) {
+            const QByteArray mid = "m" + QByteArray::number(i);
+            commands.append({ "HSET", k(q, "messages"), mid, frozenString(mid) });
+            // 0-19 live locks (15-19 done), 20-29 expired locks
+            commands.append({ "HSET", k(q, "locks"), mid, QByteArray::number(now + (i < 20 ? 600000 : -600000)) });
+            if (i >= 15 && i < 20)
+                commands.append({ "SADD", k(q, "done"), mid });
+            if (i < 12) // 0-6 live backoffs, 7-11 over
+                commands.append(
+                    { "HSET", k(q, "backoffs"), mid, QByteArray::number(now + (i < 7 ? 600000 : -600000)) });
+        }
+        awaitBatch(m_session->executeBatch(commands));
+        for (const int limit : { 10000, 10 }) {
+            QueueListModel queues(m_session.get());
+            QAbstractItemModelTester tester(&queues, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            queues.setScriptCountLimit(limit);
+            QSignalSpy refreshed(&queues, &QueueListModel::refreshed);
+            QSignalSpy counted(&queues, &QueueListModel::countsFinished);
+            queues.refresh();
+            QVERIFY(refreshed.wait(10000));
+            QCOMPARE(queues.totals(0).countsPending, limit == 10);
+            if (limit == 10) {
+                QCOMPARE(
+                    queues.data(queues.index(0, QueueListModel::LockedColumn)).toString(), QStringLiteral("counting…"));
+                QVERIFY(counted.wait(10000));
+            }
+            QCOMPARE(queues.totals(0).locked, 15);
+            QCOMPARE(queues.totals(0).inBackoff, 7);
+            QVERIFY(!queues.totals(0).countsPending);
+        }
+    }
+
     void pagesWithHscan()
     {
         const QByteArray q = "bulk";

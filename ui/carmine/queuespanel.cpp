@@ -92,6 +92,11 @@ QueuesPanel::QueuesPanel(Session* session, QWidget* parent)
     m_openAction->setToolTip(tr("Show the key in the key browser: a Tundra row's key, else the queue's messages hash "
                                 "(Ctrl+Enter)"));
     addActions({ m_refreshAction, m_copyAction, m_openAction });
+    auto* focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    focusFilter->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(focusFilter, &QAction::triggered, this, [this] { m_textFilter->setFocus(Qt::ShortcutFocusReason); });
+    addAction(focusFilter);
 
     auto* refreshButton = new QPushButton(tr("Refresh"), this);
     refreshButton->setToolTip(m_refreshAction->toolTip());
@@ -194,7 +199,7 @@ QWidget* QueuesPanel::buildMessagesArea()
     for (int s = int(MessageStatus::Queued); s < messageStatusCount; ++s)
         m_statusFilter->addItem(MessageStatusText::keyword(MessageStatus(s)), s);
     m_textFilter = new QLineEdit(area);
-    m_textFilter->setPlaceholderText(tr("Filter by id or content"));
+    m_textFilter->setPlaceholderText(tr("Filter by id or content (Ctrl+F)"));
     m_textFilter->setAccessibleName(tr("Filter messages"));
     m_textFilter->setClearButtonEnabled(true);
     m_loadMore = new QPushButton(tr("Load more"), area);

@@ -319,6 +319,9 @@ QList<Command> DemoSeeder::carmineLocks()
     commands.append({ "SET", "zato:lock:server:scheduler:cleanup", "zato-server1:pid-4211", "PX", n(30 * minute) });
     commands.append({ "SET", "zato:lock:server:startup:hot-deploy", "zato-server2:pid-977", "PX", n(10 * minute) });
     commands.append({ "SET", "zato:lock:pubsub:delivery:task-17", "zato-server1:pid-4211", "PX", n(40 * minute) });
+    // The sandbox publishes keyspace events, so the lock inspector updates live (and the pub/sub
+    // keyspace panes have something to show) without the user touching the server's configuration.
+    commands.append({ "CONFIG", "SET", "notify-keyspace-events", "KEA" });
     return commands;
 }
 

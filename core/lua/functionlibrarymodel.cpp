@@ -119,7 +119,7 @@ void FunctionLibraryModel::load(const QByteArray& code, bool replace, std::funct
     if (replace)
         argv.append("REPLACE");
     argv.append(code);
-    m_session->execute(argv, this, [this, done](const Reply& reply) {
+    m_session->execute(argv, this, [this, done = std::move(done)](const Reply& reply) {
         done(reply);
         refresh();
     });
@@ -133,7 +133,7 @@ void FunctionLibraryModel::remove(const QByteArray& library, std::function<void(
         done(refusal(QStringLiteral("FUNCTION DELETE")));
         return;
     }
-    m_session->execute({ "FUNCTION", "DELETE", library }, this, [this, done](const Reply& reply) {
+    m_session->execute({ "FUNCTION", "DELETE", library }, this, [this, done = std::move(done)](const Reply& reply) {
         done(reply);
         refresh();
     });

@@ -87,7 +87,7 @@ void ScriptCacheModel::loadAll(std::function<void(const QString&)> done)
         commands.append({ "SCRIPT", "LOAD", row.script });
     m_session->executeBatch(
         commands, this,
-        [this, done](const QList<Reply>& replies) {
+        [this, done = std::move(done)](const QList<Reply>& replies) {
             QStringList errors;
             for (int i = 0; i < replies.size() && i < m_rows.size(); ++i) {
                 if (replies.at(i).isError())
@@ -107,7 +107,7 @@ void ScriptCacheModel::flush(std::function<void(const QString&)> done)
         done(tr("This connection is read-only: SCRIPT FLUSH is refused."));
         return;
     }
-    m_session->execute({ "SCRIPT", "FLUSH" }, this, [this, done](const Reply& reply) {
+    m_session->execute({ "SCRIPT", "FLUSH" }, this, [this, done = std::move(done)](const Reply& reply) {
         askServer();
         done(reply.isError() ? reply.errorMessage() : QString());
     });

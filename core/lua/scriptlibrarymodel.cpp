@@ -56,7 +56,7 @@ bool ScriptLibraryModel::isValidName(const QString& name, QString* error)
     if (name.startsWith(QLatin1Char('.')))
         return fail(tr("A script name cannot start with a dot (the file would be hidden)."));
     if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')) || name.contains(QChar(0)))
-        return fail(tr("A script name cannot contain '/', '\\' or NUL: it is a file name."));
+        return fail(tr(R"(A script name cannot contain '/', '\' or NUL: it is a file name.)"));
     if (name.endsWith(suffix))
         return fail(tr("Leave out \".lua\": the file name gets it."));
     if (name.size() > 200)

@@ -274,7 +274,7 @@ QString LuaEditor::commandPrefixAtCursor() const
     static const QRegularExpression call(QStringLiteral(R"(redis\s*\.\s*p?call\s*\(\s*['"]([A-Za-z_|-]*)$)"));
     const QRegularExpressionMatch match = call.match(QString::fromUtf8(lineBeforeCursor()));
     if (!match.hasMatch())
-        return QString(); // null: not inside redis.call('...')
+        return {}; // null: not inside redis.call('...')
     const QString prefix = match.captured(1);
     return prefix.isEmpty() ? QStringLiteral("") : prefix;
 }

@@ -49,7 +49,7 @@ using namespace vermilion::lua;
 namespace {
 const QString settingsGroup = QStringLiteral("lua/");
 constexpr int checkDelayMs = 400;
-constexpr qsizetype bigScriptBytes = 64 * 1024;
+constexpr qsizetype bigScriptBytes = qsizetype(64) * 1024;
 constexpr int variableNameColumn = 0;
 constexpr int variableKindColumn = 1;
 constexpr int variableValueColumn = 2;
@@ -391,7 +391,7 @@ QTableWidget* LuaPanel::buildListEditor(QWidget* parent, const QString& title, Q
     table->setAccessibleName(title);
     table->setHorizontalHeaderLabels({ tr("Value") });
     table->horizontalHeader()->setStretchLastSection(true);
-    table->setToolTip(tr("Values are bytes; type binary as redis-cli does: \\xff, \\n, \\\""));
+    table->setToolTip(tr(R"(Values are bytes; type binary as redis-cli does: \xff, \n, \")"));
     layout->addWidget(table, 1);
     auto* row = new QHBoxLayout;
     auto* add = new QToolButton(group);
@@ -914,7 +914,7 @@ void LuaPanel::onFinished(const ScriptResult& result)
     else
         m_resultView->expandToDepth(0);
     Reply::DisplayLimits limits;
-    limits.maxStringBytes = 64 * 1024;
+    limits.maxStringBytes = qsizetype(64) * 1024;
     limits.maxElements = 10000;
     m_raw->setPlainText(result.reply.toDisplayString(limits));
 
@@ -1244,7 +1244,7 @@ void LuaPanel::openFunctionCode()
     setScriptText(QString::fromUtf8(library->code));
     m_editor->setModified(false);
     updateTitle();
-    setStatus(tr("Opened the code of the function library \"%1\". Edit it and press \"Load editor\" to replace it.")
+    setStatus(tr(R"(Opened the code of the function library "%1". Edit it and press "Load editor" to replace it.)")
                   .arg(QString::fromUtf8(name)));
 }
 

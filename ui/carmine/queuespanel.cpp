@@ -219,7 +219,7 @@ QWidget* QueuesPanel::buildMessagesArea()
     m_messageView = makeTable(area, tr("Messages"));
     m_messageView->setModel(m_messageProxy);
     m_messageView->sortByColumn(-1, Qt::AscendingOrder);
-    const QList<int> widths { 270, 150, 70, 95, 95, 80, 300, 110, 100, 80 };
+    const QList<int> widths { 270, 150, 70, 95, 95, 80, 220, 110, 100, 80 };
     const auto applyWidths = [this, widths] {
         for (int c = 0; c < widths.size() && c < m_messages->columnCount(); ++c)
             m_messageView->setColumnWidth(c, widths.at(c));

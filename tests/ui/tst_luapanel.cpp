@@ -398,6 +398,34 @@ private slots:
         panel.editor()->setModified(false);
     }
 
+    void bigScriptTypingStaysFast()
+    {
+        Session session(profileFor(*m_server));
+        session.open();
+        LuaPanel panel(&session);
+        panel.resize(1200, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QString script;
+        for (int i = 0; i < 8000; ++i)
+            script += QStringLiteral("redis.call('get', _:key-%2) -- line %1\n").arg(i).arg(i % 50);
+        script += QStringLiteral("return 1\n");
+        panel.setScriptText(script);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.variableNames().size(), 50, 5000);
+        LuaEditor* editor = panel.editor();
+        editor->setFocus();
+        editor->setCursorPosition(editor->lines() - 1, 0);
+        QElapsedTimer clock;
+        clock.start();
+        QTest::keyClicks(editor, QStringLiteral("local ="));
+        const double perKey = double(clock.nsecsElapsed()) / 1e6 / 7;
+        qInfo("typing in a %lld-byte script: %.2f ms per keystroke", qint64(script.size()), perKey);
+        // The debounced check (off the UI thread for a script this size) finds the error.
+        QTRY_COMPARE_WITH_TIMEOUT(editor->errorLine(), 8002, 5000);
+        QVERIFY2(perKey < 50, qPrintable(QString::number(perKey)));
+        editor->setModified(false);
+    }
+
     void functionsTab()
     {
         Session session(profileFor(*m_server));

@@ -50,6 +50,8 @@ namespace {
 const QString settingsGroup = QStringLiteral("lua/");
 constexpr int checkDelayMs = 400;
 constexpr qsizetype bigScriptBytes = qsizetype(64) * 1024;
+constexpr int immediateInputsBytes = 16 * 1024;
+constexpr int inputsDelayMs = 150;
 constexpr int variableNameColumn = 0;
 constexpr int variableKindColumn = 1;
 constexpr int variableValueColumn = 2;
@@ -81,6 +83,7 @@ LuaPanel::LuaPanel(Session* session, QWidget* parent)
     , m_functions(new FunctionLibraryModel(session, this))
     , m_resultModel(new ReplyTreeModel(this))
     , m_checkTimer(new QTimer(this))
+    , m_inputsTimer(new QTimer(this))
     , m_elapsedTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("luaPanel"));
@@ -153,6 +156,9 @@ LuaPanel::LuaPanel(Session* session, QWidget* parent)
     m_checkTimer->setSingleShot(true);
     m_checkTimer->setInterval(checkDelayMs);
     connect(m_checkTimer, &QTimer::timeout, this, &LuaPanel::checkLocally);
+    m_inputsTimer->setSingleShot(true);
+    m_inputsTimer->setInterval(inputsDelayMs);
+    connect(m_inputsTimer, &QTimer::timeout, this, &LuaPanel::refreshInputs);
     m_elapsedTimer->setInterval(200);
     connect(m_elapsedTimer, &QTimer::timeout, this, [this] {
         if (!m_runner->isRunning() || m_runner->isKilling())
@@ -609,9 +615,29 @@ void LuaPanel::updateTitle()
 
 void LuaPanel::onTextChanged()
 {
+    // Inputs, SHA-1 and the compiled view follow every keystroke while that is cheap; for a big
+    // script they follow a moment after typing pauses (and at once when it runs).
+    if (m_editor->length() < immediateInputsBytes) {
+        m_inputsTimer->stop();
+        refreshInputs();
+    } else {
+        m_inputsTimer->start();
+    }
+    m_checkTimer->start();
+}
+
+void LuaPanel::refreshInputs()
+{
     refreshVariables();
     updateSha();
-    m_checkTimer->start();
+}
+
+void LuaPanel::flushPendingInputs()
+{
+    if (m_inputsTimer->isActive()) {
+        m_inputsTimer->stop();
+        refreshInputs();
+    }
 }
 
 // One row per "_:name" of the script, in order of first appearance; what the user chose for a
@@ -750,6 +776,7 @@ void LuaPanel::updateSha()
 
 void LuaPanel::checkLocally()
 {
+    flushPendingInputs();
     const QByteArray text = compile().script;
     const quint64 generation = ++m_checkGeneration;
     auto check
@@ -810,6 +837,7 @@ void LuaPanel::start(const ScriptRequest& base)
         setStatus(tr("A script is still running: wait for it or kill it."), true);
         return;
     }
+    flushPendingInputs();
     ScriptRequest request = base;
     const CompiledScript compiled = compile();
     request.keys = compiled.keys;

@@ -110,6 +110,8 @@ private:
     void saveLayout();
 
     void onTextChanged();
+    void refreshInputs();
+    void flushPendingInputs();
     void refreshVariables();
     void checkLocally();
     void applyLocalCheck(quint64 generation, const std::optional<lua::ScriptError>& error);
@@ -178,6 +180,7 @@ private:
     QLabel* m_functionStatus = nullptr;
     QCheckBox* m_functionReadOnly = nullptr;
     QTimer* m_checkTimer = nullptr;
+    QTimer* m_inputsTimer = nullptr;
     QTimer* m_elapsedTimer = nullptr;
 
     QString m_currentName; // empty: not saved in the library yet

@@ -3,6 +3,7 @@
 #include "carmine/demolocks.h"
 #include "client/session.h"
 #include "demoseeder.h"
+#include "pubsub/demopublisher.h"
 #include "redisserverprocess.h"
 
 namespace vermilion {
@@ -42,6 +43,7 @@ void Sandbox::stop()
     if (m_seeder)
         m_seeder->cancel();
     m_demoLocks.reset();
+    m_demoPublisher.reset();
     m_seedSession.reset();
     m_server->stop();
 }
@@ -63,6 +65,8 @@ void Sandbox::seed()
         m_seedSession->close();
         m_demoLocks = std::make_unique<DemoLocks>(m_profile);
         m_demoLocks->start();
+        m_demoPublisher = std::make_unique<DemoPublisher>(m_profile);
+        m_demoPublisher->start();
         emit ready(m_profile);
     });
     m_seeder->start();

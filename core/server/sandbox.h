@@ -8,6 +8,7 @@
 namespace vermilion {
 
 class DemoLocks;
+class DemoPublisher;
 class DemoSeeder;
 class RedisServerProcess;
 class Session;
@@ -30,6 +31,8 @@ public:
     DemoSeeder* seeder() const { return m_seeder.get(); }
     // Takes and releases a few Carmine locks on a timer once the data is in (the lock inspector's demo).
     DemoLocks* demoLocks() const { return m_demoLocks.get(); }
+    // Publishes on a few demo channels (JSON, text, binary) once the data is in (the pub/sub demo).
+    DemoPublisher* demoPublisher() const { return m_demoPublisher.get(); }
 
 signals:
     void progress(const QString& message, int percent);
@@ -43,6 +46,7 @@ private:
     std::unique_ptr<Session> m_seedSession;
     std::unique_ptr<DemoSeeder> m_seeder;
     std::unique_ptr<DemoLocks> m_demoLocks;
+    std::unique_ptr<DemoPublisher> m_demoPublisher;
     ConnectionProfile m_profile;
 };
 

@@ -1,5 +1,6 @@
 #include "client/connection.h"
 #include "formats/valueformat.h"
+#include "pubsub/subscriber.h"
 #include "redisfixture.h"
 #include "server/sandbox.h"
 
@@ -68,6 +69,23 @@ private slots:
         }
         const QByteArray msgpack = awaitReply(connection.execute({ "GET", "fmt:msgpack:map" })).bytes();
         QCOMPARE(formats::FormatRegistry::instance().detect(msgpack)->id(), QStringLiteral("msgpack"));
+        // The demo publisher makes pub/sub panes come alive: JSON, text and binary payloads.
+        Subscriber subscriber(profile);
+        QSet<QByteArray> channels;
+        bool sawBinary = false;
+        connect(&subscriber, &Subscriber::messagesReceived, this, [&](const PubSubBatch& batch) {
+            for (const PubSubMessage& message : batch.messages) {
+                if (message.kind != PubSubMessage::Kind::PatternMessage)
+                    continue;
+                channels.insert(message.channel);
+                sawBinary = sawBinary || QString::fromUtf8(message.payload).toUtf8() != message.payload;
+            }
+        });
+        subscriber.psubscribe({ "demo:*" });
+        subscriber.start();
+        QTRY_VERIFY_WITH_TIMEOUT(channels.contains("demo:orders") && channels.contains("demo:chat") && sawBinary, 15000);
+        subscriber.stop();
+
         // No persistence: nothing is written to disk.
         QCOMPARE(awaitReply(connection.execute({ "CONFIG", "GET", "save" })).at(1).bytes(), QByteArray());
 

@@ -96,7 +96,7 @@ private slots:
             QVERIFY(workspace->console()->transcript().contains(QLatin1String("Unbalanced quotes")));
             saveScreenshot(&window, QStringLiteral("main-window-console"));
             workspace->tabs()->setCurrentWidget(workspace->overview());
-            auto* keyspace = window.findChild<QTableWidget*>();
+            auto* keyspace = workspace->overview()->findChild<QTableWidget*>();
             QVERIFY(keyspace);
             QTRY_VERIFY_WITH_TIMEOUT(keyspace->rowCount() > 0, 10000);
             QCOMPARE(keyspace->item(0, 0)->text(), QStringLiteral("db2"));

@@ -44,6 +44,18 @@ public:
     // flight is one; while commands are in flight, isPush() tells.
     virtual void pushReplies(std::vector<Reply>&& replies) = 0;
     virtual bool isPush(const Reply& reply) const = 0;
+    // Optional fast path, tried only at a reply boundary while no command is in flight: parses whole
+    // push replies straight from the received bytes and returns how many bytes it consumed. It stops
+    // at the first reply it does not handle (*incomplete = false: the ordinary parser takes over
+    // from there) or at a reply cut off by the end of the data (*incomplete = true: the rest is
+    // kept and offered again with the next bytes).
+    virtual qsizetype parseRaw(const char* data, qsizetype size, bool* incomplete)
+    {
+        Q_UNUSED(data);
+        Q_UNUSED(size);
+        *incomplete = false;
+        return 0;
+    }
 };
 
 struct CommandOptions {

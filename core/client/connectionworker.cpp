@@ -1,6 +1,7 @@
 #include "connectionworker.h"
 
 #include <QFile>
+#include <cstring>
 #include <QLocalSocket>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -87,6 +88,7 @@ void ConnectionWorker::startAttempt()
 {
     destroySocket();
     m_reader.reset();
+    m_carry.clear();
     m_transportUp = false;
     m_handshakeFatal = false;
     m_handshakeError.clear();
@@ -446,7 +448,12 @@ void ConnectionWorker::onReadyRead()
         const qint64 n = m_socket->read(m_readBuffer.data(), readChunk);
         if (n <= 0)
             break;
-        m_reader.feed(m_readBuffer.constData(), n);
+        if (m_push) {
+            if (!feedPushFast(m_readBuffer.constData(), n))
+                continue;
+        } else {
+            m_reader.feed(m_readBuffer.constData(), n);
+        }
         Reply reply;
         while (true) {
             if (!m_inFlight.empty() && m_inFlight.front().completion.peek)
@@ -481,13 +488,112 @@ void ConnectionWorker::onReadyRead()
         }
     }
     flushCallbacks();
-    if (!m_pushed.empty()) {
-        std::vector<Reply> pushed;
-        pushed.swap(m_pushed);
-        m_push->pushReplies(std::move(pushed));
-    }
+    flushPushed();
     if (m_inFlight.empty())
         m_timeoutTimer->stop();
+}
+
+void ConnectionWorker::flushPushed()
+{
+    if (m_pushed.empty())
+        return;
+    std::vector<Reply> pushed;
+    pushed.swap(m_pushed);
+    m_push->pushReplies(std::move(pushed));
+}
+
+namespace {
+// The length of the complete RESP2 reply at the start of data; -1 when it is cut off by the end of
+// the data, -2 when the bytes are not RESP (the ordinary parser then reports the error).
+qsizetype replyLength(const char* data, qsizetype size, int depth = 0)
+{
+    if (size <= 0)
+        return -1;
+    if (depth > 64)
+        return -2;
+    const char* lineEnd = static_cast<const char*>(memchr(data, '\r', size_t(size)));
+    if (!lineEnd || lineEnd + 1 >= data + size)
+        return -1;
+    if (lineEnd[1] != '\n')
+        return -2;
+    const qsizetype header = lineEnd - data + 2;
+    const char type = data[0];
+    if (type == '+' || type == '-' || type == ':')
+        return header;
+    if (type != '$' && type != '*')
+        return -2;
+    qint64 count = 0;
+    bool negative = false;
+    for (const char* p = data + 1; p < lineEnd; ++p) {
+        if (*p == '-' && p == data + 1) {
+            negative = true;
+            continue;
+        }
+        if (*p < '0' || *p > '9' || count > (qint64(1) << 40))
+            return -2;
+        count = count * 10 + (*p - '0');
+    }
+    if (negative)
+        return header; // nil
+    if (type == '$')
+        return size - header >= count + 2 ? header + qsizetype(count) + 2 : -1;
+    qsizetype total = header;
+    for (qint64 i = 0; i < count; ++i) {
+        const qsizetype element = replyLength(data + total, size - total, depth + 1);
+        if (element < 0)
+            return element;
+        total += element;
+    }
+    return total;
+}
+} // namespace
+
+bool ConnectionWorker::feedPushFast(const char* data, qsizetype size)
+{
+    if (!m_inFlight.empty() || !m_reader.isIdle()) {
+        // Mid-reply or awaiting answers: the ordinary parser, after anything kept from before.
+        if (!m_carry.isEmpty()) {
+            m_reader.feed(m_carry.constData(), m_carry.size());
+            m_carry.clear();
+        }
+        m_reader.feed(data, size);
+        return true;
+    }
+    // What the ordinary parser produced so far goes first, so that order is kept.
+    flushPushed();
+    QByteArray joined;
+    if (!m_carry.isEmpty()) {
+        joined = std::exchange(m_carry, {});
+        joined.append(data, size);
+        data = joined.constData();
+        size = joined.size();
+    }
+    qsizetype pos = 0;
+    while (pos < size) {
+        bool incomplete = false;
+        pos += m_push->parseRaw(data + pos, size - pos, &incomplete);
+        Q_ASSERT(pos <= size);
+        if (incomplete || pos == size)
+            break;
+        // A reply the fast path does not take (a confirmation, an error): exactly its bytes go to
+        // the ordinary parser, so that it ends idle and the fast path goes on after it.
+        const qsizetype length = replyLength(data + pos, size - pos);
+        if (length == -1)
+            break;
+        if (length == -2) {
+            m_reader.feed(data + pos, size - pos);
+            return true; // the parser reports what is wrong
+        }
+        m_reader.feed(data + pos, length);
+        pos += length;
+        Reply reply;
+        while (m_reader.next(&reply) == ReplyReader::Result::Reply)
+            m_pushed.push_back(std::move(reply));
+        flushPushed();
+    }
+    if (pos < size)
+        m_carry = QByteArray(data + pos, size - pos);
+    return false;
 }
 
 void ConnectionWorker::checkTimeouts()
@@ -571,6 +677,7 @@ void ConnectionWorker::failLink(const QString& message, bool fatal)
     const bool wasConnected = m_state == Connection::State::Connected;
     destroySocket();
     m_pushed.clear();
+    m_carry.clear();
     if (m_push && wasConnected)
         m_push->linkDown(message);
     const bool retry = !fatal && m_tuning.autoReconnect && (wasConnected || m_everConnected);

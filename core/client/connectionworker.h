@@ -97,6 +97,10 @@ private:
 
     void complete(Completion& completion, Reply&& reply);
     void flushCallbacks();
+    void flushPushed();
+    // Push mode: hands what it can of the bytes to the handler's fast path. Returns whether the
+    // reader was given bytes to parse (false: all taken, or kept for the next read).
+    bool feedPushFast(const char* data, qsizetype size);
 
     void startAttempt();
     void onTransportReady();
@@ -141,6 +145,7 @@ private:
     std::vector<PendingCallback> m_callbacks; // completed, not yet handed to their threads
     std::shared_ptr<PushHandler> m_push; // push mode only
     std::vector<Reply> m_pushed; // push replies of the current socket read
+    QByteArray m_carry; // push mode: the start of a reply the fast path saw cut off
 };
 
 } // namespace vermilion

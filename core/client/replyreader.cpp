@@ -115,6 +115,11 @@ void ReplyReader::reset()
     m_peek = nullptr;
 }
 
+bool ReplyReader::isIdle() const
+{
+    return m_reader->err == 0 && m_reader->ridx == -1 && m_reader->pos >= m_reader->len;
+}
+
 bool ReplyReader::feed(const char* data, qsizetype size)
 {
     return redisReaderFeed(m_reader, data, size_t(size)) == REDIS_OK;

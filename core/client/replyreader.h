@@ -32,6 +32,8 @@ public:
     QString errorString() const;
     // Resets to a fresh reader (after a reconnect the stream starts over).
     void reset();
+    // True at a reply boundary with nothing buffered: the next bytes start a new reply.
+    bool isIdle() const;
     // Called once with the first element of the next top-level array reply, as soon as that element
     // is parsed and before the rest of the reply is: a SCAN chain learns its next cursor early.
     using Peek = std::function<void(const QByteArray&)>;

@@ -281,6 +281,7 @@ int HandlerRuleModel::findRule(const QByteArray& key) const
 
 void HandlerRuleModel::rebuildIndex()
 {
+    ++m_version;
     m_exact.clear();
     m_globs.clear();
     m_star = -1;

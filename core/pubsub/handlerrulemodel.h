@@ -49,6 +49,8 @@ public:
     qint64 messages(int row) const { return m_counters.at(row).messages; }
     double rate(int row) const { return m_counters.at(row).rate; }
     void resetCounters();
+    // Changes whenever dispatch could answer differently (keys added, removed, edited or moved).
+    quint64 version() const { return m_version; }
 
     QByteArray toJson() const;
     static QList<HandlerRule> rulesFromJson(const QByteArray& json, bool* ok = nullptr);
@@ -71,6 +73,7 @@ private:
     QHash<QByteArray, int> m_exact;
     std::vector<int> m_globs;
     int m_star = -1;
+    quint64 m_version = 0;
     QTimer* m_rateTimer = nullptr;
     QElapsedTimer m_rateClock;
 };

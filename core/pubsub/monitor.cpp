@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QMutex>
 #include <QTimer>
+#include <cstring>
 #include <deque>
 
 namespace vermilion {
@@ -61,6 +62,43 @@ public:
         for (MonitorLine& line : parsed)
             appendLocked(std::move(line));
     }
+    // MONITOR lines straight from the socket's bytes: "+<line>\r\n", parsed without a Reply.
+    qsizetype parseRaw(const char* data, qsizetype size, bool* incomplete) override
+    {
+        *incomplete = false;
+        qsizetype pos = 0;
+        std::vector<MonitorLine> parsed;
+        while (pos < size) {
+            if (data[pos] != '+')
+                break;
+            const char* end = static_cast<const char*>(memchr(data + pos, '\r', size_t(size - pos)));
+            if (!end || end + 1 >= data + size) {
+                *incomplete = true;
+                break;
+            }
+            if (end[1] != '\n')
+                break;
+            const QByteArrayView text(data + pos + 1, end - data - pos - 1);
+            if (text != "OK") {
+                MonitorLine line;
+                if (!MonitorParser::parse(text, &line)) {
+                    line = MonitorLine {};
+                    line.source = MonitorLine::Source::Unparsed;
+                    line.timestampUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+                    line.client = text.toByteArray();
+                }
+                parsed.push_back(std::move(line));
+            }
+            pos = end - data + 2;
+        }
+        if (!parsed.empty()) {
+            QMutexLocker lock(&mutex);
+            for (MonitorLine& line : parsed)
+                appendLocked(std::move(line));
+        }
+        return pos;
+    }
+
     void appendLocked(MonitorLine&& line)
     {
         if (qsizetype(pending.size()) >= pendingLimit) {
@@ -69,13 +107,20 @@ public:
         }
         pending.push_back(std::move(line));
     }
-    MonitorBatch take()
+    MonitorBatch take(qsizetype maxCount, bool* more)
     {
         std::deque<MonitorLine> taken;
         MonitorBatch batch;
         {
             QMutexLocker lock(&mutex);
-            taken.swap(pending);
+            if (qsizetype(pending.size()) <= maxCount) {
+                taken.swap(pending);
+            } else {
+                const auto end = pending.begin() + maxCount;
+                taken.assign(std::make_move_iterator(pending.begin()), std::make_move_iterator(end));
+                pending.erase(pending.begin(), end);
+            }
+            *more = !pending.empty();
             batch.dropped = std::exchange(dropped, 0);
         }
         batch.lines.reserve(qsizetype(taken.size()));
@@ -145,7 +190,19 @@ void Monitor::setPendingLimit(qsizetype lines)
 
 void Monitor::deliverNow()
 {
-    MonitorBatch batch = m_channel->take();
+    constexpr qsizetype maxBatch = 8192;
+    bool more = false;
+    MonitorBatch batch = m_channel->take(maxBatch, &more);
+    if (more && !m_moreScheduled) {
+        m_moreScheduled = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_moreScheduled = false;
+                deliverNow();
+            },
+            Qt::QueuedConnection);
+    }
     if (!batch.lines.isEmpty() || batch.dropped > 0)
         emit linesReceived(batch);
 }

@@ -45,6 +45,7 @@ private:
     std::unique_ptr<Connection> m_connection;
     QTimer* m_deliveryTimer = nullptr;
     bool m_running = false;
+    bool m_moreScheduled = false;
 };
 
 } // namespace vermilion

@@ -3,6 +3,7 @@ target_sources(vermilion_core PRIVATE
     pubsub/globmatch.cpp pubsub/globmatch.h
     pubsub/pubsubmessage.h
     pubsub/subscriber.cpp pubsub/subscriber.h
+    pubsub/pubsubwiredecoder.cpp pubsub/pubsubwiredecoder.h
     pubsub/handlerrule.cpp pubsub/handlerrule.h
     pubsub/handlerrulemodel.cpp pubsub/handlerrulemodel.h
     pubsub/streamtablemodel.h

@@ -98,8 +98,26 @@ void PubSubPane::process(const PubSubBatch& batch)
     int lastRow = -2;
     qint64 run = 0;
     qint64 messages = 0;
+    // Streams repeat their channel: the last dispatch is reused while channel and pattern stay the
+    // same (the subscriber shares their bytes, so the check is usually a pointer compare).
+    QByteArray cachedChannel;
+    QByteArray cachedPattern;
+    PubSubMessage::Kind cachedKind = PubSubMessage::Kind::Gap;
+    int cachedRow = -1;
+    const quint64 rulesVersion = m_rules->version();
     for (const PubSubMessage& message : batch.messages) {
-        const int row = m_rules->dispatch(message);
+        int row;
+        if (message.kind == cachedKind && message.isMessage() && rulesVersion == m_rules->version()
+            && (message.channel.constData() == cachedChannel.constData() || message.channel == cachedChannel)
+            && (message.pattern.constData() == cachedPattern.constData() || message.pattern == cachedPattern)) {
+            row = cachedRow;
+        } else {
+            row = m_rules->dispatch(message);
+            cachedChannel = message.channel;
+            cachedPattern = message.pattern;
+            cachedKind = message.kind;
+            cachedRow = row;
+        }
         if (!message.isMessage()) {
             noteConfirmation(message);
             // Confirmations, gaps and errors are always shown: they say what the pane is doing.

@@ -1,5 +1,7 @@
 #include "subscriber.h"
 
+#include "pubsubwiredecoder.h"
+
 #include <QDateTime>
 #include <QMutex>
 #include <QTimer>
@@ -74,6 +76,19 @@ public:
         }
     }
 
+    // The firehose path: messages parsed straight from the socket's bytes (see PubSubWireDecoder).
+    qsizetype parseRaw(const char* data, qsizetype size, bool* incomplete) override
+    {
+        parsed.clear();
+        const qsizetype used = decoder.decode(data, size, QDateTime::currentMSecsSinceEpoch(), &parsed, incomplete);
+        if (!parsed.empty()) {
+            QMutexLocker lock(&mutex);
+            for (PubSubMessage& message : parsed)
+                appendLocked(std::move(message));
+        }
+        return used;
+    }
+
     static bool toMessage(const Reply& reply, PubSubMessage* message)
     {
         if (reply.isError()) {
@@ -122,13 +137,21 @@ public:
         pending.push_back(std::move(message));
     }
 
-    PubSubBatch take()
+    // At most maxCount messages; *more says whether others wait.
+    PubSubBatch take(qsizetype maxCount, bool* more)
     {
         PubSubBatch batch;
         std::deque<PubSubMessage> taken;
         {
             QMutexLocker lock(&mutex);
-            taken.swap(pending);
+            if (qsizetype(pending.size()) <= maxCount) {
+                taken.swap(pending);
+            } else {
+                const auto end = pending.begin() + maxCount;
+                taken.assign(std::make_move_iterator(pending.begin()), std::make_move_iterator(end));
+                pending.erase(pending.begin(), end);
+            }
+            *more = !pending.empty();
             batch.dropped = std::exchange(dropped, 0);
         }
         batch.messages.reserve(qsizetype(taken.size()));
@@ -146,6 +169,8 @@ public:
     qint64 lostAtMs = 0;
     QString lostReason;
     bool resubscribedPending = false;
+    PubSubWireDecoder decoder; // connection thread only
+    std::vector<PubSubMessage> parsed; // connection thread only
 };
 
 Subscriber::Subscriber(const ConnectionProfile& profile, QObject* parent)
@@ -276,7 +301,21 @@ void Subscriber::setPendingLimit(qsizetype messages)
 
 void Subscriber::deliverNow()
 {
-    PubSubBatch batch = m_channel->take();
+    // Bounded batches keep each hand-over short for the receiving (UI) thread; the rest follows
+    // after the events that queued meanwhile.
+    constexpr qsizetype maxBatch = 8192;
+    bool more = false;
+    PubSubBatch batch = m_channel->take(maxBatch, &more);
+    if (more && !m_moreScheduled) {
+        m_moreScheduled = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_moreScheduled = false;
+                deliverNow();
+            },
+            Qt::QueuedConnection);
+    }
     bool linkCameBack = false;
     {
         QMutexLocker lock(&m_channel->mutex);

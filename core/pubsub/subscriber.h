@@ -70,6 +70,7 @@ private:
     QTimer* m_deliveryTimer = nullptr;
     bool m_started = false;
     bool m_wasConnected = false;
+    bool m_moreScheduled = false;
 };
 
 } // namespace vermilion

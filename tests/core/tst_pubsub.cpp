@@ -175,6 +175,51 @@ private slots:
         QCOMPARE(subscriber.patterns(), QList<QByteArray>({ "two.*" }));
     }
 
+    void splitAndLargeMessagesArriveIntact()
+    {
+        // Thousands of messages in one go cross many socket reads: the fast path must carry cut-off
+        // messages over and hand confirmations (and pmessages) over in order.
+        Subscriber subscriber(profileFor(*m_server));
+        QList<PubSubMessage> received;
+        connect(&subscriber, &Subscriber::messagesReceived, this,
+            [&](const PubSubBatch& batch) { received.append(batch.messages); });
+        subscriber.subscribe({ "split" });
+        subscriber.psubscribe({ "spl*" });
+        subscriber.start();
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 10000);
+        QByteArray big;
+        while (big.size() < 700 * 1024)
+            big += allBytes();
+        QList<Command> commands;
+        QList<QByteArray> payloads;
+        for (int i = 0; i < 3000; ++i) {
+            const QByteArray payload = i % 1000 == 500 ? QByteArray(big + QByteArray::number(i)) : QByteArray("p" + QByteArray::number(i) + "\r\n*3\r\n");
+            payloads.append(payload);
+            commands.append(Command { "PUBLISH", "split", payload });
+        }
+        awaitBatch(m_publisher->executeBatch(commands));
+        // Each publish reaches the subscriber twice: by name and by pattern.
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2 + 6000, 20000);
+        for (int i = 0; i < 3000; ++i) {
+            const PubSubMessage& byName = received.at(2 + 2 * i);
+            const PubSubMessage& byPattern = received.at(3 + 2 * i);
+            QCOMPARE(byName.kind, PubSubMessage::Kind::Message);
+            QCOMPARE(byName.payload, payloads.at(i));
+            QCOMPARE(byPattern.kind, PubSubMessage::Kind::PatternMessage);
+            QCOMPARE(byPattern.pattern, QByteArray("spl*"));
+            QCOMPARE(byPattern.channel, QByteArray("split"));
+            QCOMPARE(byPattern.payload, payloads.at(i));
+        }
+        // A confirmation in the middle of the stream still arrives, in its place.
+        subscriber.unsubscribe({ "split" });
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2 + 6000 + 1, 10000);
+        QCOMPARE(received.at(6002).kind, PubSubMessage::Kind::Unsubscribed);
+        publish("split", "last");
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2 + 6000 + 2, 10000);
+        QCOMPARE(received.at(6003).kind, PubSubMessage::Kind::PatternMessage);
+        QCOMPARE(received.at(6003).payload, QByteArray("last"));
+    }
+
     void dispatchOrder_data()
     {
         QTest::addColumn<QByteArray>("channel");

@@ -223,6 +223,7 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
     connect(m_scanner, &LockScanner::finished, this, &LocksPanel::onScanFinished);
     connect(m_scanner, &LockScanner::failed, this, [this](const QString& message) {
         showMessage(message, true);
+        m_scanFailed = true;
         m_status->setText(tr("Refresh failed."));
     });
     connect(m_refreshTimer, &QTimer::timeout, this, &LocksPanel::refresh);
@@ -244,7 +245,14 @@ LocksPanel::LocksPanel(Session* session, QWidget* parent)
     updateActions();
     if (m_session->isReadOnly())
         m_releaseAction->setToolTip(tr("This connection is read-only: locks cannot be released."));
-    refresh();
+    // Read once the session is up (and again after a reconnect, when someone is looking).
+    connect(m_session, &Session::stateChanged, this, [this](Connection::State state) {
+        if (state == Connection::State::Connected && (isVisible() || m_model->rowCount() == 0))
+            refresh();
+    });
+    // A session that is connecting queues the commands; one not opened yet would refuse them.
+    if (m_session->state() == Connection::State::Connected || m_session->state() == Connection::State::Connecting)
+        refresh();
 }
 
 LocksPanel::~LocksPanel()
@@ -321,6 +329,10 @@ void LocksPanel::refresh()
 void LocksPanel::onScanFinished(const QList<LockEntry>& locks, qint64 elapsedMs)
 {
     m_model->setLocks(locks);
+    if (m_scanFailed) {
+        m_scanFailed = false;
+        showMessage(QString(), false); // the error of an earlier refresh no longer holds
+    }
     m_lastRefresh = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
     int neverExpire = 0;
     for (int row = 0; row < m_model->rowCount(); ++row)

@@ -102,6 +102,7 @@ private:
     QAction* m_refreshAction;
     std::function<bool(const QString&, const QString&)> m_confirm;
     QString m_lastRefresh;
+    bool m_scanFailed = false;
 };
 
 } // namespace vermilion::ui

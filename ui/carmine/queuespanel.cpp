@@ -165,7 +165,16 @@ QueuesPanel::QueuesPanel(Session* session, QWidget* parent)
         updateSummary();
     });
     connect(m_queues, &QueueListModel::queueRefreshed, this, &QueuesPanel::updateSummary);
-    connect(m_queues, &QueueListModel::errorOccurred, this, [this](const QString& text) { showMessage(text, true); });
+    connect(m_queues, &QueueListModel::errorOccurred, this, [this](const QString& text) {
+        showMessage(text, true);
+        m_listFailed = true;
+    });
+    connect(m_queues, &QueueListModel::refreshed, this, [this] {
+        if (m_listFailed) {
+            m_listFailed = false;
+            showMessage(QString(), false); // the error of an earlier refresh no longer holds
+        }
+    });
     connect(
         m_messages, &QueueMessageModel::errorOccurred, this, [this](const QString& text) { showMessage(text, true); });
     connect(
@@ -181,7 +190,14 @@ QueuesPanel::QueuesPanel(Session* session, QWidget* parent)
     setRefreshInterval(m_interval->value());
     if (m_session->isReadOnly())
         m_clear->setToolTip(tr("This connection is read-only: queues cannot be cleared."));
-    refresh();
+    // Read once the session is up (and again after a reconnect, when someone is looking).
+    connect(m_session, &Session::stateChanged, this, [this](Connection::State state) {
+        if (state == Connection::State::Connected && (isVisible() || m_queues->rowCount() == 0))
+            refresh();
+    });
+    // A session that is connecting queues the commands; one not opened yet would refuse them.
+    if (m_session->state() == Connection::State::Connected || m_session->state() == Connection::State::Connecting)
+        refresh();
 }
 
 QueuesPanel::~QueuesPanel()

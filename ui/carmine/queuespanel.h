@@ -113,6 +113,7 @@ private:
     QAction* m_openAction;
     std::function<bool(const QString&, const QString&)> m_confirm;
     QByteArray m_currentQueue;
+    bool m_listFailed = false;
 };
 
 } // namespace vermilion::ui

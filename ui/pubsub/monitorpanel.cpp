@@ -16,6 +16,7 @@
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTimer>
@@ -56,10 +57,20 @@ MonitorPanel::MonitorPanel(Session* session, QWidget* parent)
     auto* controls = new QHBoxLayout;
     m_startButton = new QPushButton(tr("Start MONITOR"), this);
     m_startButton->setToolTip(tr("Open a MONITOR connection (F5)"));
-    m_startButton->setShortcut(QKeySequence(Qt::Key_F5));
+    {
+        // Only while the panel (a tab among others) has the focus.
+        auto* shortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this] { start(); });
+    }
     m_stopButton = new QPushButton(tr("Stop"), this);
     m_stopButton->setToolTip(tr("Close the MONITOR connection (Shift+F5); what was captured stays"));
-    m_stopButton->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    {
+        // Only while the panel (a tab among others) has the focus.
+        auto* shortcut = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this] { stop(); });
+    }
     m_stopButton->setEnabled(false);
     connect(m_startButton, &QPushButton::clicked, this, &MonitorPanel::start);
     connect(m_stopButton, &QPushButton::clicked, this, &MonitorPanel::stop);
@@ -67,7 +78,12 @@ MonitorPanel::MonitorPanel(Session* session, QWidget* parent)
     m_pauseButton->setText(tr("Pause"));
     m_pauseButton->setCheckable(true);
     m_pauseButton->setToolTip(tr("Freeze the view; lines keep being received and counted (Ctrl+P)"));
-    m_pauseButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    {
+        // Only while the panel (a tab among others) has the focus.
+        auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this] { m_pauseButton->toggle(); });
+    }
     connect(m_pauseButton, &QToolButton::toggled, this, [this](bool paused) {
         m_model->setPaused(paused);
         m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
@@ -75,7 +91,12 @@ MonitorPanel::MonitorPanel(Session* session, QWidget* parent)
     auto* clear = new QToolButton(this);
     clear->setText(tr("Clear"));
     clear->setToolTip(tr("Empty the view (Ctrl+L)"));
-    clear->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    {
+        // Only while the panel (a tab among others) has the focus.
+        auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this] { m_model->clear(); });
+    }
     connect(clear, &QToolButton::clicked, m_model, &MonitorModel::clear);
     auto* exportButton = new QToolButton(this);
     exportButton->setText(tr("Export\u2026"));

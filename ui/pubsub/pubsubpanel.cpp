@@ -67,7 +67,9 @@ void PubSubPanel::buildUi()
     auto* toolbar = new QHBoxLayout;
     auto* newPane = new QPushButton(tr("New pane"), this);
     newPane->setToolTip(tr("A pane with its own subscriber connection (Ctrl+Shift+N)"));
-    newPane->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    auto* newPaneShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this);
+    newPaneShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(newPaneShortcut, &QShortcut::activated, newPane, &QPushButton::click);
     connect(newPane, &QPushButton::clicked, this, [this] {
         PubSubPaneWidget* pane = addPane();
         pane->start();
@@ -130,7 +132,9 @@ void PubSubPanel::buildUi()
     m_discoveryPattern->setPlaceholderText(tr("Pattern (empty: all)"));
     m_discoveryPattern->setAccessibleName(tr("Channel pattern"));
     auto* refresh = new QPushButton(tr("Refresh"), m_discovery);
-    refresh->setShortcut(QKeySequence::Refresh);
+    auto* refreshShortcut = new QShortcut(QKeySequence::Refresh, m_discovery);
+    refreshShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(refreshShortcut, &QShortcut::activated, this, &PubSubPanel::refreshChannels);
     connect(refresh, &QPushButton::clicked, this, &PubSubPanel::refreshChannels);
     connect(m_discoveryPattern, &QLineEdit::returnPressed, this, &PubSubPanel::refreshChannels);
     discoveryRow->addWidget(m_discoveryPattern, 1);
@@ -183,6 +187,7 @@ void PubSubPanel::buildUi()
     connect(publishButton, &QPushButton::clicked, this, &PubSubPanel::publishFromBar);
     connect(m_publishPayload, &QLineEdit::returnPressed, this, &PubSubPanel::publishFromBar);
     auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, &PubSubPanel::publishFromBar);
     m_publishResult = new QLabel(this);
     m_publishResult->setAccessibleName(tr("Publish result"));

@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -60,6 +61,7 @@ PubSubPaneWidget::PubSubPaneWidget(const ConnectionProfile& profile, const QStri
     connect(m_pane->rules(), &HandlerRuleModel::rulesEdited, this, &PubSubPaneWidget::changed);
     connect(m_pane->messages(), &MessageModel::countsChanged, this, &PubSubPaneWidget::updateStatus);
     connect(m_pane->subscriber(), &Subscriber::stateChanged, this, &PubSubPaneWidget::onState);
+    refreshSubscriptions();
     updateStatus();
 }
 
@@ -193,10 +195,15 @@ void PubSubPaneWidget::buildUi()
     m_pauseButton = toolButton(tr("Pause"), tr("Freeze the view; messages keep being received and counted (Ctrl+P)"),
         messagesBox);
     m_pauseButton->setCheckable(true);
-    m_pauseButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    // Shortcuts act on the pane that has the focus: several panes sit in one window.
+    auto* pauseShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
+    pauseShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(pauseShortcut, &QShortcut::activated, this, [this] { setPaused(!m_pane->messages()->isPaused()); });
     connect(m_pauseButton, &QToolButton::toggled, this, &PubSubPaneWidget::setPaused);
     auto* clearButton = toolButton(tr("Clear"), tr("Empty the view and its counters (Ctrl+L)"), messagesBox);
-    clearButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    auto* clearShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    clearShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(clearShortcut, &QShortcut::activated, this, [this] { m_pane->messages()->clear(); });
     connect(clearButton, &QToolButton::clicked, this, [this] { m_pane->messages()->clear(); });
     m_search = new QLineEdit(messagesBox);
     m_search->setPlaceholderText(tr("Search channel, pattern or payload"));

@@ -35,6 +35,24 @@ QString ScriptLibraryModel::defaultFolder()
     return QDir(base).filePath(QStringLiteral("lua"));
 }
 
+int ScriptLibraryModel::installExamples(const QString& folder)
+{
+    const QDir examples(QStringLiteral(":/lua"));
+    if (QFileInfo::exists(folder) || !examples.exists() || !QDir().mkpath(folder))
+        return 0;
+    int copied = 0;
+    const QStringList files = examples.entryList({ QStringLiteral("*.lua") }, QDir::Files, QDir::Name);
+    for (const QString& file : files) {
+        const QString target = QDir(folder).filePath(file);
+        if (QFile::copy(examples.filePath(file), target)) {
+            // Resource files are read-only; the user's copies are theirs to edit.
+            QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+            ++copied;
+        }
+    }
+    return copied;
+}
+
 QString ScriptLibraryModel::scriptNameForFile(const QString& fileName)
 {
     if (!fileName.endsWith(suffix) || fileName.startsWith(QLatin1Char('.')))

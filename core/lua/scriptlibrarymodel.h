@@ -23,6 +23,10 @@ public:
 
     // <app data>/lua, created when first used.
     static QString defaultFolder();
+    // Copies the example scripts bundled with the app (resource folder :/lua) into a folder that
+    // does not exist yet, so that a new user's library is not empty. Returns how many were copied;
+    // an existing folder is never touched.
+    static int installExamples(const QString& folder);
     // The script name of a file name, or an empty string when the file is not a script.
     static QString scriptNameForFile(const QString& fileName);
     // Whether a name can be a script's (non-empty, no path separators, not hidden...); *error says why not.

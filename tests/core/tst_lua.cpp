@@ -390,6 +390,41 @@ private slots:
         QCOMPARE(changed.size(), 2);
     }
 
+    void bundledExamplesRunAndCompile()
+    {
+        QTemporaryDir dir;
+        const QString folder = QDir(dir.path()).filePath(QStringLiteral("lua"));
+        QCOMPARE(ScriptLibraryModel::installExamples(folder), 4);
+        QCOMPARE(ScriptLibraryModel::installExamples(folder), 0); // an existing folder is left alone
+        QCOMPARE(ScriptLibraryModel::installExamples(dir.path()), 0);
+        ScriptLibraryModel library;
+        QVERIFY(library.setFolder(folder));
+        QCOMPARE(library.rowCount(), 4);
+        for (int row = 0; row < library.rowCount(); ++row) {
+            const QString name = library.index(row, 0).data().toString();
+            QVERIFY2(name.startsWith(QLatin1String("examples.")), qPrintable(name));
+            QByteArray script;
+            QVERIFY(library.read(name, &script));
+            QList<ScriptVariable> variables;
+            for (const QByteArray& variable : NamedVariables::find(script))
+                variables.append({ variable, ScriptVariable::Kind::Argument, "1" });
+            QVERIFY2(!LuaSyntax::check(NamedVariables::compile(script, variables).script), qPrintable(name));
+        }
+        // The examples are the user's to edit.
+        QVERIFY(QFileInfo(QDir(folder).filePath(QStringLiteral("examples.rate_limit.lua"))).isWritable());
+
+        QByteArray script;
+        QVERIFY(library.read(QStringLiteral("examples.rename_if_exists"), &script));
+        QCOMPARE(run({ "SET", "example:from", "v" }), Reply::status("OK"));
+        ScriptRunner runner(m_session.get());
+        ScriptRequest request;
+        request.mode = ScriptRequest::Mode::EvalCached;
+        request.script = script;
+        request.keys = { "example:from", "example:to" };
+        QCOMPARE(runScript(runner, request).reply, Reply::integer(10));
+        QCOMPARE(runScript(runner, request).reply, Reply::integer(11));
+    }
+
     void zatoRenameIfExistsFromLibrary()
     {
         QTemporaryDir dir;

@@ -506,6 +506,7 @@ void LuaPanel::restoreSettings()
     QString folder = settings.value(settingsKey("libraryFolder")).toString();
     QString error;
     if (folder.isEmpty() || !m_library->setFolder(folder, &error)) {
+        ScriptLibraryModel::installExamples(ScriptLibraryModel::defaultFolder()); // first run only
         if (!m_library->setFolder(ScriptLibraryModel::defaultFolder(), &error))
             setStatus(error, true);
     }

@@ -2,7 +2,7 @@
 #include "pubsub/monitor.h"
 #include "pubsub/monitormodel.h"
 
-#include <QElapsedTimer>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QJsonObject>
 #include <cstdio>
@@ -31,23 +31,25 @@ int runMonitor(const Arguments& arguments)
 
     StallMeter stalls;
     stalls.start();
-    QElapsedTimer clock;
-    bool first = true;
+    // From the server's time stamp of the first line (same host) to the moment the last line is in
+    // the model.
+    qint64 firstUs = -1;
+    qint64 lastUs = 0;
     qint64 received = 0;
     qint64 maxBatch = 0;
     QEventLoop done;
     QObject::connect(&monitor, &Monitor::linesReceived, &done, [&](const MonitorBatch& batch) {
-        if (first) {
-            first = false;
-            clock.start();
-        }
+        if (firstUs < 0 && !batch.lines.isEmpty())
+            firstUs = batch.lines.first().timestampUs;
         received += batch.lines.size() + batch.dropped;
         maxBatch = qMax<qint64>(maxBatch, batch.lines.size());
-        if (received >= n)
+        if (received >= n) {
+            lastUs = QDateTime::currentMSecsSinceEpoch() * 1000;
             done.quit();
+        }
     });
     done.exec();
-    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double seconds = double(lastUs - firstUs) / 1e6;
     monitor.stop();
     emitResult({ { QStringLiteral("bench"), QStringLiteral("monitor") }, { QStringLiteral("received"), received },
         { QStringLiteral("seconds"), seconds }, { QStringLiteral("lines_per_s"), double(received) / seconds },

@@ -166,6 +166,10 @@ private slots:
         // Everything is saved per profile and comes back.
         panel.saveState();
         PubSubPanel restored(&session);
+        // Nothing connects before the tool is shown.
+        QCOMPARE(restored.panes().at(0)->pane()->subscriber()->isStarted(), false);
+        restored.show();
+        QCOMPARE(restored.panes().at(0)->pane()->subscriber()->isStarted(), true);
         QCOMPARE(restored.paneLayout(), PubSubPanel::Layout::Tabbed);
         QCOMPARE(restored.panes().size(), 2);
         QCOMPARE(restored.panes().at(1)->title(), QStringLiteral("Orders only"));

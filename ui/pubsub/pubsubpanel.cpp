@@ -492,7 +492,6 @@ void PubSubPanel::restoreState()
             pane->restore(value.toObject());
             if (m_layout == Layout::Tabbed)
                 m_tabs->setTabText(m_tabs->indexOf(pane), pane->title());
-            pane->start();
         }
         m_sideBySide->restoreState(QByteArray::fromBase64(state.value(QStringLiteral("split")).toString().toLatin1()));
         if (state.value(QStringLiteral("discovery")).toBool())
@@ -527,7 +526,18 @@ void PubSubPanel::createDefaultPanes()
     } else {
         pane->pane()->rules()->addRule(star);
     }
-    pane->start();
+}
+
+void PubSubPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    for (PubSubPaneWidget* pane : std::as_const(m_panes)) {
+        if (!pane->pane()->subscriber()->isStarted())
+            pane->start();
+    }
 }
 
 } // namespace vermilion::ui

@@ -61,6 +61,10 @@ public:
 signals:
     void notificationShown(const QString& title, const QString& text);
 
+protected:
+    // The saved panes connect the first time the tool is shown, not when the workspace is built.
+    void showEvent(QShowEvent* event) override;
+
 private:
     void buildUi();
     void restoreState();
@@ -77,6 +81,7 @@ private:
     Layout m_layout = Layout::SideBySide;
     int m_paneCounter = 0;
     bool m_restoring = false;
+    bool m_shownOnce = false;
 
     QComboBox* m_layoutCombo = nullptr;
     QCheckBox* m_notifyCheck = nullptr;

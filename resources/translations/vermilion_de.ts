@@ -41,6 +41,40 @@
     </message>
 </context>
 <context>
+    <name>CarmineQueue</name>
+    <message>
+        <source>v1 (Carmine 2.x-3.2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v2 (Carmine 3.3+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete reply for queue %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: queue %1 was not cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue %1 was not cleared: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %1 cleared: %n key(s) deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionProfile</name>
     <message>
         <source>The database &quot;%1&quot; is not a number of 0 or more.</source>
@@ -168,6 +202,40 @@
     </message>
 </context>
 <context>
+    <name>KeyspaceNotifications</name>
+    <message>
+        <source>Keyspace notifications are off on this server (notify-keyspace-events is empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notify-keyspace-events is &quot;%1&quot;: no event class is selected, so nothing is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notify-keyspace-events is &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockActions</name>
+    <message>
+        <source>This connection is read-only: lock %1 was not released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock %1 was not released: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock %1 released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock %1 was not released: its owner changed since the last refresh (or it was released already). Refresh to see who holds it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lz4Format</name>
     <message>
         <source>LZ4</source>
@@ -210,6 +278,96 @@
     <name>MemoryAnalysis</name>
     <message>
         <source>(no namespace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageStatusText</name>
+    <message>
+        <source>Not in the queue any more (handled and garbage-collected, or cleared).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a worker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a worker, skipped until its backoff ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker holds it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker holds it now; it will be queued again when done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled (successfully or not: a handler that threw is also done), waiting for garbage collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled, waiting for garbage collection after its dedupe backoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled; will be queued again once its backoff ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonitorParser</name>
+    <message>
+        <source>Argument %1 does not start with a quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backslash ends the line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A \x escape without two hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown escape \%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argument %1 has no closing quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments must be separated by one space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line holds no command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line does not start with a time stamp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time stamp is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No [database client] after the time stamp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database number in the brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No closing bracket before the command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client in the brackets.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -599,6 +757,29 @@
     </message>
 </context>
 <context>
+    <name>vermilion::ChannelDiscoveryModel</name>
+    <message>
+        <source>...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the channels: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot count the subscribers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vermilion::ClientListModel</name>
     <message>
         <source>Id</source>
@@ -859,6 +1040,72 @@
         <source>encoded values</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Carmine and Zato locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carmine queues and Tundra</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::HandlerRuleModel</name>
+    <message>
+        <source>Every message no other rule takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A glob pattern: the messages of this PSUBSCRIBE pattern, and channels it matches that no exact rule takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The messages of this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>1 per %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Channel or pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate /s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vermilion::HashModel</name>
@@ -966,6 +1213,142 @@
     </message>
 </context>
 <context>
+    <name>vermilion::LockEventWatcher</name>
+    <message>
+        <source>Live events are off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening for keyspace events; whether the server sends them is unknown (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer to CONFIG GET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: keyspace events update locks at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyspace events are partly on (&quot;%1&quot;): lock changes need K with $, g and x (or A). Periodic refresh only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyspace notifications are off on this server: periodic refresh only (enable with CONFIG SET notify-keyspace-events KA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::LockModel</name>
+    <message>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acquired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a string)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTTL -1: this lock never expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ms left at the last refresh.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never expires (PTTL -1): its holder set no timeout, so it is only released by hand. A bug in the holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expiring soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired, not yet refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a string: not written by a lock library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::LockScanner</name>
+    <message>
+        <source>Scanning %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected reply to SCAN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading locks failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vermilion::MemoryAnalysis</name>
     <message>
         <source>The connection was closed before the analysis could finish.</source>
@@ -973,6 +1356,300 @@
     </message>
     <message>
         <source>The server answered SCAN with something that is not a cursor and a list of keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::MessageModel</name>
+    <message>
+        <source>(not %1: %2)
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>subscribed (%n subscription(s) on this connection)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unsubscribed (%n subscription(s) left)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pattern subscribed (%n subscription(s) on this connection)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pattern unsubscribed (%n subscription(s) left)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(reconnected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::Monitor</name>
+    <message>
+        <source>Connection lost (%1); MONITOR started again. Commands in between were not seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::MonitorModel</name>
+    <message>
+        <source>(reconnected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unreadable line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lua script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::PubSubPane</name>
+    <message>
+        <source>Cannot write the log file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more since the last notification)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::QueueListModel</name>
+    <message>
+        <source>Looking for queues failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading queue totals failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the totals of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the locks of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting with HSCAN: the queue has too many locks and backoffs for a quick script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting needs a script; this server or profile refused it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of &quot;requeue&quot; plus fields of &quot;messages-rq&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v1 only: the queue-wide polling backoff set when a worker found no work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In backoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (awaiting GC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requeue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EOQ backoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::QueueMessageModel</name>
+    <message>
+        <source>Reading the messages of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not Nippy-framed; shown as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoding...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dirty key (mid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backoff left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key in Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key PTTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evictable</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1149,6 +1826,66 @@
     </message>
 </context>
 <context>
+    <name>vermilion::Subscriber</name>
+    <message numerus="yes">
+        <source>Connection lost at %1 (%2). Subscribed again to %n channel(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n pattern(s); messages published in between were missed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::TundraEvictedModel</name>
+    <message>
+        <source>Reading carmine:tundra:evictable failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still in Redis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evicted from Redis; the application&apos;s ensure-ks restores it from the datastore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (evicted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evictable key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vermilion::ValueModel</name>
     <message>
         <source>Loading...</source>
@@ -1171,6 +1908,209 @@
     </message>
     <message>
         <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::lua::FunctionLibraryModel</name>
+    <message>
+        <source>This connection is read-only: %1 is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FUNCTION LIST answered something unexpected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 library, 1 function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 library, %2 functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library / function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::lua::ReplyTreeModel</name>
+    <message>
+        <source>(empty array)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bulk string (1 byte)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bulk string (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... 1 more element not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... %1 more elements not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::lua::ScriptCacheModel</name>
+    <message>
+        <source>SCRIPT EXISTS answered something unexpected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: loading scripts into the server&apos;s cache is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: SCRIPT FLUSH is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses named variables (_:name): the SHA-1 sent depends on the inputs; this is the file&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::lua::ScriptLibraryModel</name>
+    <message>
+        <source>A script needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A script name cannot start or end with spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A script name cannot start with a dot (the file would be hidden).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A script name cannot contain &apos;/&apos;, &apos;\&apos; or NUL: it is a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out &quot;.lua&quot;: the file name gets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A script name is limited to 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create or open the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No library folder is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A script named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot rename &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::lua::ScriptRunner</name>
+    <message>
+        <source>The script had already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has already written data and cannot be killed; it must run to its end (or the server be stopped with SHUTDOWN NOSAVE). Server said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script was killed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has been running for %1 s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2470,6 +3410,812 @@ F5 reloads the keys, Ctrl+F filters them, F2 renames, Delete deletes, Ctrl+N cre
     </message>
 </context>
 <context>
+    <name>vermilion::ui::LocksPanel</name>
+    <message>
+        <source>Lock inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched key patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key patterns to watch, separated by spaces (SCAN MATCH syntax). Carmine uses carmine:lock:*, Zato zato:lock:*; other libraries use other prefixes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between refreshes; off = refresh by hand (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring soon threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag locks with less time left than this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by lock, key or owner (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the locks again now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the lock if it still has the owner shown (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the key in the key browser (Ctrl+Enter, or double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patterns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soon under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History: select a lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live events: checking the server...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: locks cannot be released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pattern to watch: type at least one, e.g. carmine:lock:*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading locks...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lock(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without expiry</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>refreshed at %1 in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of %1 (since this panel opened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner of %1 copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: lock %1 was not released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a string: it is not a lock as Carmine writes one, so it is not released here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release lock %1?
+
+Key: %2
+Owner shown: %3
+
+The key is deleted only if it still has this owner. The holder may still be working: releasing its lock lets another worker in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::LuaPanel</name>
+    <message>
+        <source>Scripts, cache and functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lua script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs and result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compiled script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compiled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lua status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running... %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 Kill it with &quot;Kill script&quot; or wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run script with EVAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the script with EVAL (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run script with EVALSHA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EVALSHA of the script&apos;s SHA-1; the full text follows with EVAL only if the server answers NOSCRIPT (Ctrl+Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kill script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill the running script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCRIPT KILL (FUNCTION KILL for a function), sent on a separate connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-1 of the compiled script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the SHA-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy SHA-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: EVAL_RO / EVALSHA_RO / FCALL_RO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: scripts run with the read-only commands, and loading, flushing and deleting are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-1 copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scripts in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;as...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save script as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rena&amp;me...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open another library folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open any folder of .lua files, e.g. Zato&apos;s config/repo/lua/user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refres&amp;h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh script cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load all scripts into the server cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCRIPT LOAD of every script in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;lush...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flush the server&apos;s script cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCRIPT FLUSH: the server forgets every cached script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the script cache: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 library scripts are in the server&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call with FCALL_R&amp;O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For functions flagged no-writes; always on for a read-only connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh function libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the library&apos;s code in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the editor&apos;s code as a function library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FUNCTION LOAD [REPLACE] of the editor&apos;s text (it must start with #!lua name=&lt;library&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call the selected function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FCALL of the selected function with the inputs of the Inputs tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected function library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list functions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 libraries, %2 functions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values are bytes; type binary as redis-cli does: \xff, \n, \&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named variables (_:name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every _:name of the script, as Carmine writes them. Tick &quot;Key?&quot; for key variables: they become KEYS[i], the others ARGV[i], numbered in this order; longer names are replaced first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named variables take the first KEYS / ARGV indexes; the lists follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEYS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARGV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a script to see its result here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply as redis-cli prints it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved in the library yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked: a key (KEYS); not ticked: an argument (ARGV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEYS: %1
+ARGV: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syntax error on line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A script is still running: wait for it or kill it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a function library (#!lua name=...): load it from the Functions tab, then call its functions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: syntax error on line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a function in the Functions tab to call it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Kill it with &quot;Kill script&quot; or wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server to kill the script...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the server answered NOSCRIPT to EVALSHA, so the text was sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error on line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open another folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library: %1 (%2 scripts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a library folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The untitled script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them before you %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script name (the file is &lt;name&gt;.lua in %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A script named &quot;%1&quot; exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start a new script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a script to rename.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a script to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the script &quot;%1&quot; (%2)? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script changed on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was changed by another program. Reload it and lose your edits?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changed on disk; your edits are kept (saving overwrites the file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded &quot;%1&quot;: it was changed on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted or renamed on disk; the text is kept here: save it to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: SCRIPT FLUSH is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flush script cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every script from the server&apos;s cache (SCRIPT FLUSH)? Clients that use EVALSHA will get NOSCRIPT until they load their scripts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a function library to open its code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open the library &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the code of the function library &quot;%1&quot;. Edit it and press &quot;Load editor&quot; to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A function library starts with a line like: #!lua name=mylib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: FUNCTION LOAD is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace function library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the library &quot;%1&quot; on the server with the editor&apos;s code (FUNCTION LOAD REPLACE)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded the function library &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a function library to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: FUNCTION DELETE is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete function library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the library &quot;%1&quot; and all its functions from the server (FUNCTION DELETE)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the function library &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vermilion::ui::MainWindow</name>
     <message>
         <source>Vermilion</source>
@@ -2700,6 +4446,161 @@ F5 reloads the keys, Ctrl+F filters them, F2 renames, Delete deletes, Ctrl+N cre
     </message>
 </context>
 <context>
+    <name>vermilion::ui::MonitorPanel</name>
+    <message>
+        <source>Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MONITOR costs the server throughput.&lt;/b&gt; The server sends every command it runs, from every client, to this connection: a busy server can lose half of its throughput or more while MONITOR runs. Start it for short investigations and stop it when done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MONITOR warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start MONITOR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a MONITOR connection (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the MONITOR connection (Shift+F5); what was captured stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze the view; lines keep being received and counted (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty the view (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the shown lines as JSON lines or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands: get, set, hget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key pattern: user:*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by key pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Redis glob matched against every argument after the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client: 10.0.0.5, unix, lua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitored commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines received · %2 shown · %3 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · paused, %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 commands/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export MONITOR lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vermilion::ui::NewKeyDialog</name>
     <message>
         <source>New Key</source>
@@ -2898,6 +4799,700 @@ F5 reloads the keys, Ctrl+F filters them, F2 renames, Delete deletes, Ctrl+N cre
     </message>
 </context>
 <context>
+    <name>vermilion::ui::PubSubPaneWidget</name>
+    <message>
+        <source>Close this pane (its subscriber connection closes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel or pattern (news.*, __keyspace@0__:*) — Enter to subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel or pattern to subscribe to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSUBSCRIBE even without glob characters; text with *, ? or [ is always a pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe from the selected channel or pattern (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler rules: pattern rule, else channel rule, else *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule for a channel, a pattern or *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the rule up (glob rules are tried in table order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the rule down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel or pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze the view; messages keep being received and counted (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty the view and its counters (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search channel, pattern or payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected messages as JSON lines (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the shown messages as JSON lines or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log to file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append every message of this pane to a JSON-lines file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages kept in the view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The view keeps the newest messages; older ones are dropped and counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected message, decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a message to see its payload decoded in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pane counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pub/sub pane %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a channel name or a pattern first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a subscription to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (pattern)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subscriptions yet: type a channel or pattern above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 received · %2 shown · %3 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · paused, %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · filtered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · logging to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a rule to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append this rule&apos;s messages to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append every message of this pane to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select messages to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n message(s) as JSON lines.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::PubSubPanel</name>
+    <message>
+        <source>Pub/sub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pane with its own subscriber connection (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyspace notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events per key (__keyspace@db__:*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys per event (__keyevent@db__:*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a pane on the keyspace notifications of the current database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pane layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabbed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the server&apos;s active channels (PUBSUB CHANNELS, NUMSUB, NUMPAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the notifications of rules that ask for them in the system tray (at most one every %n second(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pane yet. &quot;New pane&quot; opens one with its own subscriber connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern (empty: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a channel to subscribe to it in the current pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active channel(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern subscription(s) (NUMPAT)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel to publish on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message (\xff escapes for bytes) — Ctrl+Enter to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUBLISH the message (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: publishing is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pane %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a channel first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: this connection is read-only, so nothing is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Received by %n subscriber(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keyspace db %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key events db %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read notify-keyspace-events (%1): if notifications are off on the server, this pane stays empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This pane receives nothing until the server sends %1 notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: CONFIG SET is refused. Enable notifications on the server another way (notify-keyspace-events in redis.conf) or use a profile that may write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable keyspace notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run CONFIG SET notify-keyspace-events %1 on %2?
+
+The server then publishes an event for every change of every key, to every client that subscribes. This costs the server some CPU on write-heavy workloads and lasts until the server restarts (or CONFIG REWRITE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused CONFIG SET: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s) held back by the rate limit</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more held back)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Vermilion pub/sub notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last notification: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::QueuesPanel</name>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the queues and the shown messages again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected row&apos;s id and content (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the key in the key browser: a Tundra row&apos;s key, else the queue&apos;s messages hash (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between refreshes of the totals and the first page; off = by hand (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carmine queues (carmine:mq:*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queue(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: queues cannot be cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by id or content (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the next page of messages (HSCAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear queue...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete every key of this queue, as Carmine&apos;s clear-queues does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a message to see its content as EDN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tundra: evictable keys (carmine:tundra:evictable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only keys missing from Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evicted keys: replicated to the datastore, gone from Redis, restorable by the application&apos;s ensure-ks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evictable keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Carmine queue on this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · showing %3 of %4 message(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dirty keys shown: %1, missing from Redis: %2, evictable: %3. Evictable set: %4 member(s), %5 read, %6 missing from Redis (evicted, restorable by ensure-ks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: queue %1 was not cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear queue %1?
+
+Every key of this queue (carmine:mq:%1:*, as Carmine&apos;s clear-queues lists them) is deleted, with its %n message(s), including locked ones that workers are handling now. This cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vermilion::ui::RuleDelegate</name>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vermilion::ui::SessionWorkspace</name>
     <message>
         <source>Connection status</source>
@@ -2949,6 +5544,26 @@ F5 reloads the keys, Ctrl+F filters them, F2 renames, Delete deletes, Ctrl+N cre
     </message>
     <message>
         <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pub/Sub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,24 +45,6 @@ QByteArray readFile(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// Answers the next modal message box with the given button, from inside its own event loop.
-void answerNextMessageBox(QMessageBox::StandardButton answer, QString* seenText = nullptr)
-{
-    auto attempt = std::make_shared<std::function<void(int)>>();
-    *attempt = [answer, seenText, attempt](int triesLeft) {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (box) {
-            if (seenText)
-                *seenText = box->text();
-            box->button(answer)->click();
-            return;
-        }
-        if (triesLeft > 0)
-            QTimer::singleShot(20, [attempt, triesLeft] { (*attempt)(triesLeft - 1); });
-    };
-    QTimer::singleShot(0, [attempt] { (*attempt)(250); });
-}
-
 // Types text into the editor key by key, as a user would; Escape before each new line closes any
 // completion list so that Return is a new line.
 void typeLines(LuaEditor* editor, const QStringList& lines)

@@ -1,6 +1,8 @@
 #include "client/session.h"
 #include "profiles/connectionlistmodel.h"
 #include "redisfixture.h"
+#include "lua/luaeditor.h"
+#include "lua/luapanel.h"
 #include "shell/mainwindow.h"
 #include "shell/thememanager.h"
 #include "uitestsupport.h"
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -139,6 +142,34 @@ private slots:
         QVERIFY2(server->startAndWait(10000, &error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), Connection::State::Connected, 40000);
         QTRY_VERIFY_WITH_TIMEOUT(window.currentWorkspace()->bannerText().isEmpty(), 5000);
+    }
+
+    void unsavedLuaWorkIsAskedAboutOnClose()
+    {
+        MainWindow::Options o = options();
+        o.settingsFile = m_dir.filePath(QStringLiteral("unsaved.ini"));
+        MainWindow window(o);
+        window.resize(1000, 600);
+        window.show();
+        QVERIFY(window.openUrl(QStringLiteral("redis://127.0.0.1:%1").arg(m_server->port())));
+        auto* lua = window.currentWorkspace()->findChild<ui::LuaPanel*>();
+        QVERIFY(lua);
+        window.currentWorkspace()->tabs()->setCurrentWidget(lua);
+        lua->editor()->setFocus();
+        QTest::keyClicks(lua->editor(), QStringLiteral("return 1"));
+
+        // Cancel keeps the window and the text.
+        QString question;
+        answerNextMessageBox(QMessageBox::Cancel, &question);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QVERIFY(question.contains(QLatin1String("Untitled")) || question.contains(QLatin1String("unsaved")));
+        QCOMPARE(lua->editor()->text(), QStringLiteral("return 1"));
+
+        // Discard lets it close.
+        answerNextMessageBox(QMessageBox::Discard);
+        QVERIFY(window.close());
+        QVERIFY(!window.isVisible());
     }
 
     void themesSwitch()

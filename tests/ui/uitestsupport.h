@@ -1,9 +1,16 @@
 #pragma once
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QMessageBox>
 #include <QString>
+#include <QTimer>
 #include <QWidget>
+
+#include <functional>
+#include <memory>
 
 namespace vermilion::test {
 
@@ -19,6 +26,25 @@ inline QString saveScreenshot(QWidget* widget, const QString& name)
     const QString path = QDir(directory).filePath(name + QStringLiteral(".png"));
     widget->grab().save(path);
     return path;
+}
+
+// Clicks a button of the next modal message box once it is open (polling up to ~5 s), so that code
+// under test can ask the user as it would in the app.
+inline void answerNextMessageBox(QMessageBox::StandardButton answer, QString* seenText = nullptr)
+{
+    auto attempt = std::make_shared<std::function<void(int)>>();
+    *attempt = [answer, seenText, attempt](int triesLeft) {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (box) {
+            if (seenText)
+                *seenText = box->text();
+            box->button(answer)->click();
+            return;
+        }
+        if (triesLeft > 0)
+            QTimer::singleShot(20, [attempt, triesLeft] { (*attempt)(triesLeft - 1); });
+    };
+    QTimer::singleShot(0, [attempt] { (*attempt)(250); });
 }
 
 } // namespace vermilion::test

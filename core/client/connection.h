@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 class QThread;
@@ -44,18 +45,39 @@ public:
     // flight is one; while commands are in flight, isPush() tells.
     virtual void pushReplies(std::vector<Reply>&& replies) = 0;
     virtual bool isPush(const Reply& reply) const = 0;
-    // Optional fast path, tried only at a reply boundary while no command is in flight: parses whole
-    // push replies straight from the received bytes and returns how many bytes it consumed. It stops
-    // at the first reply it does not handle (*incomplete = false: the ordinary parser takes over
-    // from there) or at a reply cut off by the end of the data (*incomplete = true: the rest is
-    // kept and offered again with the next bytes).
-    virtual qsizetype parseRaw(const char* data, qsizetype size, bool* incomplete)
+    // Optional raw mode, for a firehose: at a reply boundary while no command is in flight, the
+    // connection's thread hands every byte it reads to rawBytes() as it is, without parsing it
+    // (receivedAtMs: when it was read, ms since the epoch), so that reading the socket costs next to
+    // nothing and the server never has to buffer for us. From then on the handler parses the stream
+    // itself (in its own thread) and every reply on the link is its own: only untracked commands
+    // (sendUntracked) may be sent after the handshake; others are refused.
+    virtual bool takesRawBytes() const { return false; }
+    virtual void rawBytes(QByteArray&& bytes, qint64 receivedAtMs)
     {
-        Q_UNUSED(data);
-        Q_UNUSED(size);
-        *incomplete = false;
-        return 0;
+        Q_UNUSED(bytes);
+        Q_UNUSED(receivedAtMs);
     }
+    // The length of the complete RESP2 reply at the start of data; -1 when it is cut off by the end
+    // of the data, -2 when the bytes are not RESP.
+    static qsizetype replyLength(const char* data, qsizetype size, int depth = 0);
+    // A raw-mode handler that finds bytes that are not RESP calls this (from any thread): the
+    // connection drops the link and makes a new one, as it does for its own parser.
+    void reportProtocolError(const QString& detail)
+    {
+        std::lock_guard lock(m_sinkMutex);
+        if (m_protocolErrorSink)
+            m_protocolErrorSink(detail);
+    }
+
+private:
+    friend class ConnectionWorker;
+    void setProtocolErrorSink(std::function<void(const QString&)> sink)
+    {
+        std::lock_guard lock(m_sinkMutex);
+        m_protocolErrorSink = std::move(sink);
+    }
+    std::mutex m_sinkMutex;
+    std::function<void(const QString&)> m_protocolErrorSink;
 };
 
 struct CommandOptions {

@@ -1,5 +1,6 @@
 #include "connectionworker.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <cstring>
 #include <QLocalSocket>
@@ -40,7 +41,79 @@ ConnectionWorker::ConnectionWorker(
     connect(m_reconnectTimer, &QTimer::timeout, this, &ConnectionWorker::startAttempt);
 }
 
-ConnectionWorker::~ConnectionWorker() = default;
+ConnectionWorker::~ConnectionWorker()
+{
+    // The handler may outlive us (its decode thread reports protocol errors here).
+    if (m_push)
+        m_push->setProtocolErrorSink({});
+}
+
+void ConnectionWorker::setPushHandler(std::shared_ptr<PushHandler> handler)
+{
+    if (m_push)
+        m_push->setProtocolErrorSink({});
+    m_push = std::move(handler);
+    if (!m_push)
+        return;
+    m_push->setProtocolErrorSink([this](const QString& detail) {
+        // Any thread: the link is dropped in ours.
+        QMetaObject::invokeMethod(
+            this,
+            [this, detail] {
+                if (m_socket && m_state == Connection::State::Connected)
+                    failLink(tr("The server sent data that is not Redis protocol (%1).").arg(detail), false);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool ConnectionWorker::pushRaw() const
+{
+    // Called at a reply boundary: with nothing asked, every reply from here on is a push.
+    return m_state == Connection::State::Connected && m_inFlight.empty() && m_push->takesRawBytes();
+}
+
+qsizetype PushHandler::replyLength(const char* data, qsizetype size, int depth)
+{
+    if (size <= 0)
+        return -1;
+    if (depth > 64)
+        return -2;
+    const char* lineEnd = static_cast<const char*>(memchr(data, '\r', size_t(size)));
+    if (!lineEnd || lineEnd + 1 >= data + size)
+        return -1;
+    if (lineEnd[1] != '\n')
+        return -2;
+    const qsizetype header = lineEnd - data + 2;
+    const char type = data[0];
+    if (type == '+' || type == '-' || type == ':')
+        return header;
+    if (type != '$' && type != '*')
+        return -2;
+    qint64 count = 0;
+    bool negative = false;
+    for (const char* p = data + 1; p < lineEnd; ++p) {
+        if (*p == '-' && p == data + 1) {
+            negative = true;
+            continue;
+        }
+        if (*p < '0' || *p > '9' || count > (qint64(1) << 40))
+            return -2;
+        count = count * 10 + (*p - '0');
+    }
+    if (negative)
+        return header; // nil
+    if (type == '$')
+        return size - header >= count + 2 ? header + qsizetype(count) + 2 : -1;
+    qsizetype total = header;
+    for (qint64 i = 0; i < count; ++i) {
+        const qsizetype element = replyLength(data + total, size - total, depth + 1);
+        if (element < 0)
+            return element;
+        total += element;
+    }
+    return total;
+}
 
 void ConnectionWorker::setState(Connection::State state, const QString& message)
 {
@@ -71,7 +144,13 @@ void ConnectionWorker::close()
     m_reconnectTimer->stop();
     m_connectTimer->stop();
     failInFlight(Reply::ErrorKind::Cancelled, tr("The connection was closed."));
+    const bool wasConnected = m_state == Connection::State::Connected;
     destroySocket();
+    m_pushed.clear();
+    m_pushCarry.clear();
+    // A handler parsing the stream itself starts over with the next link.
+    if (m_push && wasConnected)
+        m_push->linkDown(tr("The connection was closed."));
     if (m_state != Connection::State::Disconnected)
         setState(Connection::State::Disconnected, tr("Disconnected."));
 }
@@ -88,7 +167,7 @@ void ConnectionWorker::startAttempt()
 {
     destroySocket();
     m_reader.reset();
-    m_carry.clear();
+    m_pushCarry.clear();
     m_transportUp = false;
     m_handshakeFatal = false;
     m_handshakeError.clear();
@@ -400,31 +479,40 @@ void ConnectionWorker::send(OutgoingBatch& batch)
     if (batch.empty())
         return;
     const qint64 now = m_clock.elapsed();
+    // A push handler that parses the stream itself takes only untracked commands: the reply of
+    // any other could not be told from its pushes.
+    const bool pushOnly = m_push && m_push->takesRawBytes();
     // Fast path: every command was cleared by its caller, the bytes go out as they are.
+    const bool filter = batch.anyDeferredCheck || pushOnly;
     QByteArray filtered;
-    if (batch.anyDeferredCheck)
+    if (filter)
         filtered.reserve(batch.bytes.size());
     for (Request& request : batch.requests) {
-        if (batch.anyDeferredCheck) {
-            if (!request.argv.isEmpty()) {
-                const auto verdict
-                    = m_classifier ? m_classifier->classify(request.argv) : CommandClassifier::Verdict::Unknown;
-                if (verdict != CommandClassifier::Verdict::ReadOnly) {
-                    complete(request.completion,
-                        clientError(
-                            Reply::ErrorKind::ReadOnly, readOnlyRefusal(verdict, request.argv, m_classifierFailed)));
-                    continue;
-                }
-            }
-            filtered.append(batch.bytes.constData() + request.begin, request.end - request.begin);
+        if (pushOnly && !request.untracked) {
+            complete(request.completion,
+                clientError(Reply::ErrorKind::Cancelled,
+                    tr("The command was not sent: this connection only receives pushes (subscriber or MONITOR).")));
+            continue;
         }
+        if (batch.anyDeferredCheck && !request.argv.isEmpty()) {
+            const auto verdict
+                = m_classifier ? m_classifier->classify(request.argv) : CommandClassifier::Verdict::Unknown;
+            if (verdict != CommandClassifier::Verdict::ReadOnly) {
+                complete(request.completion,
+                    clientError(
+                        Reply::ErrorKind::ReadOnly, readOnlyRefusal(verdict, request.argv, m_classifierFailed)));
+                continue;
+            }
+        }
+        if (filter)
+            filtered.append(batch.bytes.constData() + request.begin, request.end - request.begin);
         if (request.untracked)
             continue;
         const int timeout = request.timeoutMs < 0 ? m_profile.commandTimeoutMs : request.timeoutMs;
         m_inFlight.push_back({ std::move(request.completion), timeout > 0 ? now + timeout : 0, false });
     }
     flushCallbacks();
-    const QByteArray& out = batch.anyDeferredCheck ? filtered : batch.bytes;
+    const QByteArray& out = filter ? filtered : batch.bytes;
     if (!out.isEmpty()) {
         m_socket->write(out);
         // Hand the bytes to the kernel now rather than on the next turn of the event loop: a send
@@ -443,17 +531,16 @@ void ConnectionWorker::onReadyRead()
 {
     if (!m_socket)
         return;
+    if (m_push) {
+        readPush();
+        return;
+    }
     while (m_socket && m_socket->bytesAvailable() > 0) {
         m_readBuffer.resize(readChunk);
         const qint64 n = m_socket->read(m_readBuffer.data(), readChunk);
         if (n <= 0)
             break;
-        if (m_push) {
-            if (!feedPushFast(m_readBuffer.constData(), n))
-                continue;
-        } else {
-            m_reader.feed(m_readBuffer.constData(), n);
-        }
+        m_reader.feed(m_readBuffer.constData(), n);
         Reply reply;
         while (true) {
             if (!m_inFlight.empty() && m_inFlight.front().completion.peek)
@@ -462,22 +549,11 @@ void ConnectionWorker::onReadyRead()
             if (result == ReplyReader::Result::NeedMoreData)
                 break;
             if (result == ReplyReader::Result::ProtocolError) {
-                const QString detail = m_reader.errorString();
-                if (m_state == Connection::State::Connected)
-                    failLink(tr("The server sent data that is not Redis protocol (%1).").arg(detail), false);
-                else
-                    failLink(tr("%1 is not a Redis server: it answered with something other than the Redis "
-                                "protocol (%2).")
-                                 .arg(m_profile.endpoint(), detail),
-                        true);
+                failProtocol(m_reader.errorString());
                 return;
             }
-            if (m_inFlight.empty() || (m_push && m_push->isPush(reply))) {
-                // Nothing was asked: only push-mode connections receive these.
-                if (m_push)
-                    m_pushed.push_back(std::move(reply));
-                continue;
-            }
+            if (m_inFlight.empty())
+                continue; // nothing was asked: only push-mode connections receive these
             InFlight head = std::move(m_inFlight.front());
             m_inFlight.pop_front();
             complete(head.completion, std::move(reply));
@@ -488,9 +564,92 @@ void ConnectionWorker::onReadyRead()
         }
     }
     flushCallbacks();
+    if (m_inFlight.empty())
+        m_timeoutTimer->stop();
+}
+
+void ConnectionWorker::failProtocol(const QString& detail)
+{
+    if (m_state == Connection::State::Connected)
+        failLink(tr("The server sent data that is not Redis protocol (%1).").arg(detail), false);
+    else
+        failLink(tr("%1 is not a Redis server: it answered with something other than the Redis protocol (%2).")
+                     .arg(m_profile.endpoint(), detail),
+            true);
+}
+
+void ConnectionWorker::readPush()
+{
+    while (m_socket && m_socket->bytesAvailable() > 0) {
+        // Everything the socket holds, in one piece: the raw path hands it on as it is.
+        const qint64 available = m_socket->bytesAvailable();
+        QByteArray bytes(qsizetype(available), Qt::Uninitialized);
+        const qint64 n = m_socket->read(bytes.data(), available);
+        if (n <= 0)
+            break;
+        bytes.truncate(qsizetype(n));
+        if (!m_pushCarry.isEmpty())
+            bytes.prepend(std::exchange(m_pushCarry, {}));
+        if (!consumePush(std::move(bytes)))
+            return; // the link failed
+    }
+    flushCallbacks();
     flushPushed();
     if (m_inFlight.empty())
         m_timeoutTimer->stop();
+}
+
+bool ConnectionWorker::consumePush(QByteArray&& bytes)
+{
+    // Replies are parsed one whole reply at a time (the reader never holds a partial one), so the
+    // moment nothing is in flight any more is known to the byte: from there on, with a raw handler,
+    // the bytes go to it unparsed (a firehose costs this thread next to nothing, and the socket is
+    // emptied whenever it runs).
+    const char* data = bytes.constData();
+    const qsizetype size = bytes.size();
+    qsizetype pos = 0;
+    while (pos < size) {
+        if (pushRaw()) {
+            flushPushed(); // replies parsed before go first
+            m_push->rawBytes(pos == 0 ? std::move(bytes) : bytes.mid(pos), QDateTime::currentMSecsSinceEpoch());
+            return true;
+        }
+        const qsizetype length = PushHandler::replyLength(data + pos, size - pos);
+        if (length == -1) {
+            m_pushCarry = bytes.mid(pos);
+            return true;
+        }
+        if (length == -2) {
+            // Not RESP: the reader says what is wrong.
+            m_reader.feed(data + pos, size - pos);
+            Reply ignored;
+            while (m_reader.next(&ignored) == ReplyReader::Result::Reply) { }
+            failProtocol(m_reader.errorString());
+            return false;
+        }
+        if (!m_inFlight.empty() && m_inFlight.front().completion.peek)
+            m_reader.setFirstElementPeek(std::move(m_inFlight.front().completion.peek));
+        m_reader.feed(data + pos, length);
+        pos += length;
+        Reply reply;
+        const ReplyReader::Result result = m_reader.next(&reply);
+        if (result != ReplyReader::Result::Reply) {
+            failProtocol(m_reader.errorString());
+            return false;
+        }
+        if (m_inFlight.empty() || m_push->isPush(reply)) {
+            m_pushed.push_back(std::move(reply));
+            continue;
+        }
+        InFlight head = std::move(m_inFlight.front());
+        m_inFlight.pop_front();
+        complete(head.completion, std::move(reply));
+        if (!m_socket) {
+            flushCallbacks();
+            return false; // the handler failed the link
+        }
+    }
+    return true;
 }
 
 void ConnectionWorker::flushPushed()
@@ -500,100 +659,6 @@ void ConnectionWorker::flushPushed()
     std::vector<Reply> pushed;
     pushed.swap(m_pushed);
     m_push->pushReplies(std::move(pushed));
-}
-
-namespace {
-// The length of the complete RESP2 reply at the start of data; -1 when it is cut off by the end of
-// the data, -2 when the bytes are not RESP (the ordinary parser then reports the error).
-qsizetype replyLength(const char* data, qsizetype size, int depth = 0)
-{
-    if (size <= 0)
-        return -1;
-    if (depth > 64)
-        return -2;
-    const char* lineEnd = static_cast<const char*>(memchr(data, '\r', size_t(size)));
-    if (!lineEnd || lineEnd + 1 >= data + size)
-        return -1;
-    if (lineEnd[1] != '\n')
-        return -2;
-    const qsizetype header = lineEnd - data + 2;
-    const char type = data[0];
-    if (type == '+' || type == '-' || type == ':')
-        return header;
-    if (type != '$' && type != '*')
-        return -2;
-    qint64 count = 0;
-    bool negative = false;
-    for (const char* p = data + 1; p < lineEnd; ++p) {
-        if (*p == '-' && p == data + 1) {
-            negative = true;
-            continue;
-        }
-        if (*p < '0' || *p > '9' || count > (qint64(1) << 40))
-            return -2;
-        count = count * 10 + (*p - '0');
-    }
-    if (negative)
-        return header; // nil
-    if (type == '$')
-        return size - header >= count + 2 ? header + qsizetype(count) + 2 : -1;
-    qsizetype total = header;
-    for (qint64 i = 0; i < count; ++i) {
-        const qsizetype element = replyLength(data + total, size - total, depth + 1);
-        if (element < 0)
-            return element;
-        total += element;
-    }
-    return total;
-}
-} // namespace
-
-bool ConnectionWorker::feedPushFast(const char* data, qsizetype size)
-{
-    if (!m_inFlight.empty() || !m_reader.isIdle()) {
-        // Mid-reply or awaiting answers: the ordinary parser, after anything kept from before.
-        if (!m_carry.isEmpty()) {
-            m_reader.feed(m_carry.constData(), m_carry.size());
-            m_carry.clear();
-        }
-        m_reader.feed(data, size);
-        return true;
-    }
-    // What the ordinary parser produced so far goes first, so that order is kept.
-    flushPushed();
-    QByteArray joined;
-    if (!m_carry.isEmpty()) {
-        joined = std::exchange(m_carry, {});
-        joined.append(data, size);
-        data = joined.constData();
-        size = joined.size();
-    }
-    qsizetype pos = 0;
-    while (pos < size) {
-        bool incomplete = false;
-        pos += m_push->parseRaw(data + pos, size - pos, &incomplete);
-        Q_ASSERT(pos <= size);
-        if (incomplete || pos == size)
-            break;
-        // A reply the fast path does not take (a confirmation, an error): exactly its bytes go to
-        // the ordinary parser, so that it ends idle and the fast path goes on after it.
-        const qsizetype length = replyLength(data + pos, size - pos);
-        if (length == -1)
-            break;
-        if (length == -2) {
-            m_reader.feed(data + pos, size - pos);
-            return true; // the parser reports what is wrong
-        }
-        m_reader.feed(data + pos, length);
-        pos += length;
-        Reply reply;
-        while (m_reader.next(&reply) == ReplyReader::Result::Reply)
-            m_pushed.push_back(std::move(reply));
-        flushPushed();
-    }
-    if (pos < size)
-        m_carry = QByteArray(data + pos, size - pos);
-    return false;
 }
 
 void ConnectionWorker::checkTimeouts()
@@ -677,7 +742,7 @@ void ConnectionWorker::failLink(const QString& message, bool fatal)
     const bool wasConnected = m_state == Connection::State::Connected;
     destroySocket();
     m_pushed.clear();
-    m_carry.clear();
+    m_pushCarry.clear();
     if (m_push && wasConnected)
         m_push->linkDown(message);
     const bool retry = !fatal && m_tuning.autoReconnect && (wasConnected || m_everConnected);

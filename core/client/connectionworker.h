@@ -69,7 +69,7 @@ public:
 
     // Worker thread only.
     void setDatabase(int database) { m_profile.database = database; }
-    void setPushHandler(std::shared_ptr<PushHandler> handler) { m_push = std::move(handler); }
+    void setPushHandler(std::shared_ptr<PushHandler> handler);
 
     static QString readOnlyRefusal(CommandClassifier::Verdict verdict, const Command& argv, bool tableUnreadable);
     ~ConnectionWorker() override;
@@ -98,9 +98,13 @@ private:
     void complete(Completion& completion, Reply&& reply);
     void flushCallbacks();
     void flushPushed();
-    // Push mode: hands what it can of the bytes to the handler's fast path. Returns whether the
-    // reader was given bytes to parse (false: all taken, or kept for the next read).
-    bool feedPushFast(const char* data, qsizetype size);
+    // Push mode: reads everything available; replies one whole reply at a time until the handler
+    // takes raw bytes. consumePush returns false when the link failed.
+    void readPush();
+    bool consumePush(QByteArray&& bytes);
+    // Push mode, at a reply boundary: whether the bytes from here go to the handler as they are.
+    bool pushRaw() const;
+    void failProtocol(const QString& detail);
 
     void startAttempt();
     void onTransportReady();
@@ -145,7 +149,7 @@ private:
     std::vector<PendingCallback> m_callbacks; // completed, not yet handed to their threads
     std::shared_ptr<PushHandler> m_push; // push mode only
     std::vector<Reply> m_pushed; // push replies of the current socket read
-    QByteArray m_carry; // push mode: the start of a reply the fast path saw cut off
+    QByteArray m_pushCarry; // push mode: the start of a reply cut off by the end of a read
 };
 
 } // namespace vermilion

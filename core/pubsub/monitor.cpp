@@ -1,34 +1,47 @@
 #include "monitor.h"
 
+#include "handoverqueue.h"
+#include "pushstreamdecoder.h"
+
 #include <QDateTime>
 #include <QMutex>
 #include <QTimer>
 #include <cstring>
-#include <deque>
 
 namespace vermilion {
 
-class MonitorChannel final : public PushHandler {
+// The connection's thread only queues the bytes it reads (see PushStreamDecoder); the lines are
+// parsed in the decode thread and wait in the hand-over queue for the monitor's thread.
+class MonitorChannel final : public PushStreamDecoder {
 public:
+    ~MonitorChannel() override { stopDecoding(); }
+
     QList<Command> linkUp(bool reconnect) override
     {
         if (reconnect) {
-            MonitorLine gap;
-            gap.source = MonitorLine::Source::Gap;
-            gap.timestampUs = QDateTime::currentMSecsSinceEpoch() * 1000;
-            QMutexLocker lock(&mutex);
-            gap.client = Monitor::tr("Connection lost (%1); MONITOR started again. Commands in between were not seen.")
-                             .arg(lostReason)
-                             .toUtf8();
-            appendLocked(std::move(gap));
+            // The mark goes after whatever of the old link is still being parsed.
+            enqueueCall([this] {
+                MonitorLine gap;
+                gap.source = MonitorLine::Source::Gap;
+                gap.timestampUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+                QMutexLocker lock(&mutex);
+                gap.client
+                    = Monitor::tr("Connection lost (%1); MONITOR started again. Commands in between were not seen.")
+                          .arg(lostReason)
+                          .toUtf8();
+                parsed.push_back(std::move(gap));
+            });
         }
         // Its +OK arrives as a push and is skipped.
         return { Command { "MONITOR" } };
     }
     void linkDown(const QString& reason) override
     {
-        QMutexLocker lock(&mutex);
-        lostReason = reason;
+        {
+            QMutexLocker lock(&mutex);
+            lostReason = reason;
+        }
+        PushStreamDecoder::linkDown(reason);
     }
     // MONITOR lines start with the time stamp; the handshake's replies (+PONG, +OK) do not.
     bool isPush(const Reply& reply) const override
@@ -38,36 +51,31 @@ public:
         const char first = reply.bytes().at(0);
         return first >= '0' && first <= '9';
     }
-    void pushReplies(std::vector<Reply>&& replies) override
+
+    QMutex mutex; // guards lostReason
+    QString lostReason;
+    HandOverQueue<MonitorLine> queue; // decode thread -> monitor's thread
+
+protected:
+    // Decode thread: a reply the fast path left (an error, a line longer than a chunk).
+    void decodeReply(Reply&& reply, qint64 receivedAtMs) override
     {
-        // Parsed here, in the connection's thread: the UI thread only gets finished lines.
-        std::vector<MonitorLine> parsed;
-        parsed.reserve(replies.size());
-        for (const Reply& reply : replies) {
-            if (!reply.isStatus() && !reply.isError())
-                continue;
-            const QByteArray& text = reply.bytes();
-            if (reply.isStatus() && text == "OK")
-                continue;
-            MonitorLine line;
-            if (reply.isError() || !MonitorParser::parse(text, &line)) {
-                line = MonitorLine {};
-                line.source = MonitorLine::Source::Unparsed;
-                line.timestampUs = QDateTime::currentMSecsSinceEpoch() * 1000;
-                line.client = text;
-            }
-            parsed.push_back(std::move(line));
-        }
-        QMutexLocker lock(&mutex);
-        for (MonitorLine& line : parsed)
-            appendLocked(std::move(line));
+        if (!reply.isStatus() && !reply.isError())
+            return;
+        const QByteArray& text = reply.bytes();
+        if (reply.isStatus() && text == "OK")
+            return;
+        MonitorLine line;
+        if (reply.isError() || !MonitorParser::parse(text, &line))
+            line = unparsed(text, receivedAtMs);
+        parsed.push_back(std::move(line));
     }
-    // MONITOR lines straight from the socket's bytes: "+<line>\r\n", parsed without a Reply.
-    qsizetype parseRaw(const char* data, qsizetype size, bool* incomplete) override
+
+    // Decode thread: MONITOR lines straight from the bytes, "+<line>\r\n", without a Reply.
+    qsizetype decodeFast(const char* data, qsizetype size, qint64 receivedAtMs, bool skip, bool* incomplete) override
     {
         *incomplete = false;
         qsizetype pos = 0;
-        std::vector<MonitorLine> parsed;
         while (pos < size) {
             if (data[pos] != '+')
                 break;
@@ -80,60 +88,34 @@ public:
                 break;
             const QByteArrayView text(data + pos + 1, end - data - pos - 1);
             if (text != "OK") {
-                MonitorLine line;
-                if (!MonitorParser::parse(text, &line)) {
-                    line = MonitorLine {};
-                    line.source = MonitorLine::Source::Unparsed;
-                    line.timestampUs = QDateTime::currentMSecsSinceEpoch() * 1000;
-                    line.client = text.toByteArray();
+                if (skip) {
+                    ++skipped;
+                } else {
+                    MonitorLine line;
+                    if (!MonitorParser::parse(text, &line))
+                        line = unparsed(text, receivedAtMs);
+                    parsed.push_back(std::move(line));
                 }
-                parsed.push_back(std::move(line));
             }
             pos = end - data + 2;
-        }
-        if (!parsed.empty()) {
-            QMutexLocker lock(&mutex);
-            for (MonitorLine& line : parsed)
-                appendLocked(std::move(line));
         }
         return pos;
     }
 
-    void appendLocked(MonitorLine&& line)
+    void decoded() override { queue.append(std::exchange(parsed, {}), std::exchange(skipped, 0)); }
+
+private:
+    static MonitorLine unparsed(QByteArrayView text, qint64 receivedAtMs)
     {
-        if (qsizetype(pending.size()) >= pendingLimit) {
-            pending.pop_front();
-            ++dropped;
-        }
-        pending.push_back(std::move(line));
-    }
-    MonitorBatch take(qsizetype maxCount, bool* more)
-    {
-        std::deque<MonitorLine> taken;
-        MonitorBatch batch;
-        {
-            QMutexLocker lock(&mutex);
-            if (qsizetype(pending.size()) <= maxCount) {
-                taken.swap(pending);
-            } else {
-                const auto end = pending.begin() + maxCount;
-                taken.assign(std::make_move_iterator(pending.begin()), std::make_move_iterator(end));
-                pending.erase(pending.begin(), end);
-            }
-            *more = !pending.empty();
-            batch.dropped = std::exchange(dropped, 0);
-        }
-        batch.lines.reserve(qsizetype(taken.size()));
-        for (MonitorLine& line : taken)
-            batch.lines.append(std::move(line));
-        return batch;
+        MonitorLine line;
+        line.source = MonitorLine::Source::Unparsed;
+        line.timestampUs = receivedAtMs * 1000;
+        line.client = text.toByteArray();
+        return line;
     }
 
-    QMutex mutex;
-    std::deque<MonitorLine> pending;
-    qsizetype pendingLimit = 2'000'000;
-    qint64 dropped = 0;
-    QString lostReason;
+    std::vector<MonitorLine> parsed; // decode thread only
+    qint64 skipped = 0; // decode thread only
 };
 
 Monitor::Monitor(const ConnectionProfile& profile, QObject* parent)
@@ -184,15 +166,20 @@ void Monitor::setDeliveryInterval(int milliseconds)
 
 void Monitor::setPendingLimit(qsizetype lines)
 {
-    QMutexLocker lock(&m_channel->mutex);
-    m_channel->pendingLimit = qMax<qsizetype>(1, lines);
+    m_channel->queue.setLimit(lines);
+}
+
+void Monitor::setBacklogLimit(qint64 bytes)
+{
+    m_channel->setBacklogLimit(bytes);
 }
 
 void Monitor::deliverNow()
 {
     constexpr qsizetype maxBatch = 8192;
     bool more = false;
-    MonitorBatch batch = m_channel->take(maxBatch, &more);
+    MonitorBatch batch;
+    batch.lines = m_channel->queue.take(maxBatch, &batch.dropped, &more);
     if (more && !m_moreScheduled) {
         m_moreScheduled = true;
         QMetaObject::invokeMethod(

@@ -17,8 +17,9 @@ struct MonitorBatch {
     qint64 dropped = 0; // lines dropped because the hand-over buffer was full
 };
 
-// MONITOR on a connection of its own. Lines are read and parsed in the connection's thread as fast
-// as the server sends them and handed over in batches on a timer (every 50 ms by default). After a
+// MONITOR on a connection of its own. The connection's thread only moves the bytes from the socket
+// to a queue, as fast as the server sends them; a decode thread parses the lines, which are handed
+// over in batches on a timer (every 50 ms by default). After a
 // lost link MONITOR is sent again and a Gap line marks the hole. MONITOR costs the server
 // throughput: the panel says so before start().
 class Monitor : public QObject {
@@ -34,6 +35,9 @@ public:
 
     void setDeliveryInterval(int milliseconds);
     void setPendingLimit(qsizetype lines);
+    // Received bytes allowed to wait for the parser; beyond, the oldest lines are skipped unparsed
+    // and counted as dropped (default 96 MB).
+    void setBacklogLimit(qint64 bytes);
     void deliverNow();
 
 signals:

@@ -4,6 +4,8 @@ target_sources(vermilion_core PRIVATE
     pubsub/pubsubmessage.h
     pubsub/subscriber.cpp pubsub/subscriber.h
     pubsub/pubsubwiredecoder.cpp pubsub/pubsubwiredecoder.h
+    pubsub/pushstreamdecoder.cpp pubsub/pushstreamdecoder.h
+    pubsub/handoverqueue.h
     pubsub/handlerrule.cpp pubsub/handlerrule.h
     pubsub/handlerrulemodel.cpp pubsub/handlerrulemodel.h
     pubsub/streamtablemodel.h

@@ -47,7 +47,8 @@ QByteArray shared(QByteArray* last, const char* data, qsizetype length)
 } // namespace
 
 qsizetype PubSubWireDecoder::decode(
-    const char* data, qsizetype size, qint64 timestampMs, std::vector<PubSubMessage>* out, bool* incomplete)
+    const char* data, qsizetype size, qint64 timestampMs, std::vector<PubSubMessage>* out, bool* incomplete,
+    qint64* skipped)
 {
     *incomplete = false;
     qsizetype pos = 0;
@@ -81,6 +82,11 @@ qsizetype PubSubWireDecoder::decode(
                 if (verb != (header.value == 3 ? QByteArrayView("message") : QByteArrayView("pmessage")))
                     return pos; // a confirmation or something new: the ordinary parser's job
             }
+        }
+        if (skipped) {
+            ++*skipped;
+            pos = cursor;
+            continue;
         }
         PubSubMessage message;
         message.timestampMs = timestampMs;

@@ -14,9 +14,10 @@ class PubSubWireDecoder {
 public:
     // Decodes whole messages from the start of data into *out and returns the bytes used. Stops at
     // the first reply that is not a message (*incomplete = false) or at one cut off by the end of
-    // the data (*incomplete = true).
+    // the data (*incomplete = true). With skipped, messages are only counted there, not built (a
+    // backlog being shed).
     qsizetype decode(const char* data, qsizetype size, qint64 timestampMs, std::vector<PubSubMessage>* out,
-        bool* incomplete);
+        bool* incomplete, qint64* skipped = nullptr);
 
 private:
     QByteArray m_lastChannel;

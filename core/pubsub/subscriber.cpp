@@ -1,39 +1,32 @@
 #include "subscriber.h"
 
+#include "handoverqueue.h"
 #include "pubsubwiredecoder.h"
+#include "pushstreamdecoder.h"
 
 #include <QDateTime>
 #include <QMutex>
 #include <QTimer>
-#include <deque>
+#include <algorithm>
 #include <set>
 
 namespace vermilion {
 
-// The part of a subscriber the connection's thread talks to: the wanted subscriptions (read at each
-// link-up) and the messages waiting to be handed over. Shared by the two threads, guarded by mutex.
-class SubscriberChannel final : public PushHandler {
+// The part of a subscriber the connection's thread talks to. The connection's thread only queues
+// the bytes it reads (see PushStreamDecoder); the decode thread turns them into messages and puts
+// them in the hand-over queue the subscriber's thread empties on a timer. The wanted subscriptions
+// are read at each link-up.
+class SubscriberChannel final : public PushStreamDecoder {
 public:
+    ~SubscriberChannel() override { stopDecoding(); }
+
     QList<Command> linkUp(bool reconnect) override
     {
-        QMutexLocker lock(&mutex);
         if (reconnect) {
-            PubSubMessage gap;
-            gap.kind = PubSubMessage::Kind::Gap;
-            gap.timestampMs = QDateTime::currentMSecsSinceEpoch();
-            const QString since = lostAtMs > 0
-                ? QDateTime::fromMSecsSinceEpoch(lostAtMs).toString(QStringLiteral("HH:mm:ss.zzz"))
-                : QString();
-            gap.payload = Subscriber::tr("Connection lost at %1 (%2). Subscribed again to %n channel(s)", nullptr,
-                int(channels.size()))
-                              .arg(since, lostReason)
-                              .toUtf8()
-                + Subscriber::tr(" and %n pattern(s); messages published in between were missed.", nullptr,
-                    int(patterns.size()))
-                      .toUtf8();
-            appendLocked(std::move(gap));
-            resubscribedPending = true;
+            // The mark goes after whatever of the old link is still being decoded.
+            enqueueCall([this] { appendGap(); });
         }
+        QMutexLocker lock(&mutex);
         QList<Command> commands;
         if (!channels.empty()) {
             Command command { "SUBSCRIBE" };
@@ -50,9 +43,12 @@ public:
 
     void linkDown(const QString& reason) override
     {
-        QMutexLocker lock(&mutex);
-        lostAtMs = QDateTime::currentMSecsSinceEpoch();
-        lostReason = reason;
+        {
+            QMutexLocker lock(&mutex);
+            lostAtMs = QDateTime::currentMSecsSinceEpoch();
+            lostReason = reason;
+        }
+        PushStreamDecoder::linkDown(reason);
     }
 
     bool isPush(const Reply& reply) const override
@@ -61,32 +57,6 @@ public:
             return false;
         const QByteArray& verb = reply.at(0).bytes();
         return verb == "message" || verb == "pmessage" || verb.endsWith("subscribe");
-    }
-
-    void pushReplies(std::vector<Reply>&& replies) override
-    {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QMutexLocker lock(&mutex);
-        for (Reply& reply : replies) {
-            PubSubMessage message;
-            message.timestampMs = now;
-            if (!toMessage(reply, &message))
-                continue;
-            appendLocked(std::move(message));
-        }
-    }
-
-    // The firehose path: messages parsed straight from the socket's bytes (see PubSubWireDecoder).
-    qsizetype parseRaw(const char* data, qsizetype size, bool* incomplete) override
-    {
-        parsed.clear();
-        const qsizetype used = decoder.decode(data, size, QDateTime::currentMSecsSinceEpoch(), &parsed, incomplete);
-        if (!parsed.empty()) {
-            QMutexLocker lock(&mutex);
-            for (PubSubMessage& message : parsed)
-                appendLocked(std::move(message));
-        }
-        return used;
     }
 
     static bool toMessage(const Reply& reply, PubSubMessage* message)
@@ -128,49 +98,53 @@ public:
         return true;
     }
 
-    void appendLocked(PubSubMessage&& message)
-    {
-        if (qsizetype(pending.size()) >= pendingLimit) {
-            pending.pop_front();
-            ++dropped;
-        }
-        pending.push_back(std::move(message));
-    }
-
-    // At most maxCount messages; *more says whether others wait.
-    PubSubBatch take(qsizetype maxCount, bool* more)
-    {
-        PubSubBatch batch;
-        std::deque<PubSubMessage> taken;
-        {
-            QMutexLocker lock(&mutex);
-            if (qsizetype(pending.size()) <= maxCount) {
-                taken.swap(pending);
-            } else {
-                const auto end = pending.begin() + maxCount;
-                taken.assign(std::make_move_iterator(pending.begin()), std::make_move_iterator(end));
-                pending.erase(pending.begin(), end);
-            }
-            *more = !pending.empty();
-            batch.dropped = std::exchange(dropped, 0);
-        }
-        batch.messages.reserve(qsizetype(taken.size()));
-        for (PubSubMessage& message : taken)
-            batch.messages.append(std::move(message));
-        return batch;
-    }
-
-    mutable QMutex mutex;
+    QMutex mutex; // guards the members up to the hand-over queue
     std::set<QByteArray> channels; // wanted
     std::set<QByteArray> patterns;
-    std::deque<PubSubMessage> pending;
-    qsizetype pendingLimit = 2'000'000;
-    qint64 dropped = 0;
     qint64 lostAtMs = 0;
     QString lostReason;
-    bool resubscribedPending = false;
-    PubSubWireDecoder decoder; // connection thread only
-    std::vector<PubSubMessage> parsed; // connection thread only
+    HandOverQueue<PubSubMessage> queue; // decode thread -> subscriber's thread
+
+protected:
+    // Decode thread.
+    qsizetype decodeFast(const char* data, qsizetype size, qint64 receivedAtMs, bool skip, bool* incomplete) override
+    {
+        return decoder.decode(data, size, receivedAtMs, &parsed, incomplete, skip ? &skipped : nullptr);
+    }
+
+    void decodeReply(Reply&& reply, qint64 receivedAtMs) override
+    {
+        PubSubMessage message;
+        message.timestampMs = receivedAtMs;
+        if (toMessage(reply, &message))
+            parsed.push_back(std::move(message));
+    }
+
+    void decoded() override { queue.append(std::exchange(parsed, {}), std::exchange(skipped, 0)); }
+
+private:
+    void appendGap()
+    {
+        PubSubMessage gap;
+        gap.kind = PubSubMessage::Kind::Gap;
+        gap.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        QMutexLocker lock(&mutex);
+        const QString since = lostAtMs > 0
+            ? QDateTime::fromMSecsSinceEpoch(lostAtMs).toString(QStringLiteral("HH:mm:ss.zzz"))
+            : QString();
+        gap.payload = Subscriber::tr("Connection lost at %1 (%2). Subscribed again to %n channel(s)", nullptr,
+                          int(channels.size()))
+                          .arg(since, lostReason)
+                          .toUtf8()
+            + Subscriber::tr(
+                " and %n pattern(s); messages published in between were missed.", nullptr, int(patterns.size()))
+                  .toUtf8();
+        parsed.push_back(std::move(gap));
+    }
+
+    PubSubWireDecoder decoder; // decode thread only
+    std::vector<PubSubMessage> parsed; // decode thread only: decoded since the last hand-over
+    qint64 skipped = 0; // decode thread only
 };
 
 Subscriber::Subscriber(const ConnectionProfile& profile, QObject* parent)
@@ -295,8 +269,17 @@ void Subscriber::setDeliveryInterval(int milliseconds)
 
 void Subscriber::setPendingLimit(qsizetype messages)
 {
-    QMutexLocker lock(&m_channel->mutex);
-    m_channel->pendingLimit = qMax<qsizetype>(1, messages);
+    m_channel->queue.setLimit(messages);
+}
+
+void Subscriber::setBacklogLimit(qint64 bytes)
+{
+    m_channel->setBacklogLimit(bytes);
+}
+
+qint64 Subscriber::backlogBytes() const
+{
+    return m_channel->backlogBytes();
 }
 
 void Subscriber::deliverNow()
@@ -305,7 +288,8 @@ void Subscriber::deliverNow()
     // after the events that queued meanwhile.
     constexpr qsizetype maxBatch = 8192;
     bool more = false;
-    PubSubBatch batch = m_channel->take(maxBatch, &more);
+    PubSubBatch batch;
+    batch.messages = m_channel->queue.take(maxBatch, &batch.dropped, &more);
     if (more && !m_moreScheduled) {
         m_moreScheduled = true;
         QMetaObject::invokeMethod(
@@ -316,13 +300,12 @@ void Subscriber::deliverNow()
             },
             Qt::QueuedConnection);
     }
-    bool linkCameBack = false;
-    {
-        QMutexLocker lock(&m_channel->mutex);
-        linkCameBack = std::exchange(m_channel->resubscribedPending, false);
-    }
-    if (!batch.messages.isEmpty() || batch.dropped > 0)
-        emit messagesReceived(batch);
+    if (batch.messages.isEmpty() && batch.dropped == 0)
+        return;
+    // A gap is only made when a lost link came back and everything was subscribed again.
+    const bool linkCameBack = std::any_of(batch.messages.cbegin(), batch.messages.cend(),
+        [](const PubSubMessage& message) { return message.kind == PubSubMessage::Kind::Gap; });
+    emit messagesReceived(batch);
     if (linkCameBack)
         emit resubscribed();
 }

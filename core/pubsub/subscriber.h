@@ -12,9 +12,10 @@ namespace vermilion {
 
 class SubscriberChannel;
 
-// A pub/sub subscriber on a connection of its own. Messages are read continuously in the
-// connection's thread, so a firehose never makes the server's client-output-buffer-limit cut us
-// off; they are handed to the subscriber's thread in batches on a timer (every 50 ms by default).
+// A pub/sub subscriber on a connection of its own. The connection's thread only moves the bytes
+// from the socket to a queue, so it empties the socket whenever it runs and a firehose never makes
+// the server's client-output-buffer-limit cut us off; a decode thread turns the bytes into messages,
+// which are handed to the subscriber's thread in batches on a timer (every 50 ms by default).
 // Subscriptions may change at any time; after a lost link everything is subscribed again and a
 // Gap message marks where messages may be missing.
 //
@@ -51,7 +52,12 @@ public:
     // At most this many messages wait between two hand-overs; beyond, the oldest are dropped and
     // counted in PubSubBatch::dropped (default 2,000,000).
     void setPendingLimit(qsizetype messages);
-    // Hands over what has arrived now, without waiting for the timer.
+    // Received bytes allowed to wait for the decode thread; beyond, the oldest messages are skipped
+    // without being decoded and counted as dropped (default 96 MB).
+    void setBacklogLimit(qint64 bytes);
+    // Bytes received and not decoded yet.
+    qint64 backlogBytes() const;
+    // Hands over what has been decoded now, without waiting for the timer.
     void deliverNow();
 
 signals:

@@ -14,6 +14,7 @@
 #include <QBuffer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -410,6 +411,74 @@ private slots:
             10000);
         QVERIFY(!kept.isEmpty());
         QCOMPARE(kept.last().payload, QByteArray("99"));
+    }
+
+    void readsAheadOfTheServerOutputBuffer()
+    {
+        // The connection's thread only moves bytes from the socket to a queue, whatever the decoder
+        // and the consumer do: with nobody collecting and a decoder allowed a small backlog, a
+        // burst far bigger than the server's output buffer limit for pub/sub clients never gets us
+        // cut off. The oldest messages are dropped and counted instead, never the connection.
+        const Reply limit = awaitReply(m_publisher->execute({ "CONFIG", "SET", "client-output-buffer-limit", "pubsub 8mb 0 0" }));
+        QVERIFY2(!limit.isError(), qPrintable(limit.errorMessage()));
+        const auto restore = qScopeGuard([this] {
+            awaitReply(m_publisher->execute({ "CONFIG", "SET", "client-output-buffer-limit", "pubsub 32mb 8mb 60" }));
+        });
+        Subscriber subscriber(profileFor(*m_server));
+        subscriber.setDeliveryInterval(60000); // the consumer never collects on its own
+        subscriber.setPendingLimit(64);
+        subscriber.setBacklogLimit(2 * 1024 * 1024);
+        QList<PubSubBatch> batches;
+        connect(&subscriber, &Subscriber::messagesReceived, this, [&](const PubSubBatch& b) { batches.append(b); });
+        QSignalSpy states(&subscriber, &Subscriber::stateChanged);
+        subscriber.subscribe({ "burst" });
+        subscriber.start();
+        QTRY_VERIFY_WITH_TIMEOUT((subscriber.deliverNow(), !batches.isEmpty()), 10000);
+        QCOMPARE(batches.first().messages.first().kind, PubSubMessage::Kind::Subscribed);
+        const int statesBefore = states.size();
+
+        // 300,000 small messages at full speed (about 36 MB, 4.5 times the server's limit): the
+        // firehose whose per-message cost used to make the reading thread fall behind.
+        constexpr int count = 300000;
+        const QByteArray payload(80, 'b');
+        QList<Command> commands;
+        commands.reserve(count);
+        for (int i = 0; i < count; ++i)
+            commands.append({ "PUBLISH", "burst", QByteArray(QByteArray::number(i) + ':' + payload) });
+        const QList<Reply> replies = awaitBatch(m_publisher->executeBatch(commands), 60000);
+        commands.clear();
+        QCOMPARE(replies.size(), count);
+        // Each PUBLISH says how many subscribers got it: a subscriber that was cut off counts 0.
+        for (int i = 0; i < count; ++i) {
+            if (replies.at(i).integerValue() != 1)
+                QFAIL(qPrintable(QStringLiteral("message %1 reached %2 subscribers").arg(i).arg(replies.at(i).integerValue())));
+        }
+
+        qint64 accounted = 0;
+        PubSubMessage last;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+            subscriber.deliverNow();
+            accounted = 0;
+            for (qsizetype i = 1; i < batches.size(); ++i) {
+                accounted += batches.at(i).dropped + batches.at(i).messages.size();
+                if (!batches.at(i).messages.isEmpty())
+                    last = batches.at(i).messages.last();
+            }
+            return accounted == count;
+        }()),
+            30000);
+        QCOMPARE(last.kind, PubSubMessage::Kind::Message);
+        QVERIFY(last.payload.startsWith(QByteArray(QByteArray::number(count - 1) + ":")));
+        QCOMPARE(last.payload.size(), payload.size() + QByteArray::number(count - 1).size() + 1);
+        QCOMPARE(subscriber.state(), Connection::State::Connected);
+        QCOMPARE(states.size(), statesBefore); // never lost, never reconnected
+        QCOMPARE(subscriber.backlogBytes(), 0);
+        // The server holds nothing for us.
+        const QByteArray clients = awaitReply(m_publisher->execute({ "CLIENT", "LIST" })).bytes();
+        const qsizetype at = clients.indexOf("name=vermilion:subscriber ");
+        QVERIFY2(at >= 0, clients.constData());
+        const QByteArray line = clients.mid(at, clients.indexOf('\n', at) - at);
+        QVERIFY2(line.contains(" omem=0 "), line.constData());
     }
 
     void resubscribesAfterRestart()

@@ -19,6 +19,9 @@ ReplyData* attach(const redisReadTask* task, ReplyData* data)
     if (!task->parent)
         return data;
     auto* parent = static_cast<ReplyData*>(task->parent->obj);
+    // Children arrive in order; the list grows as they do (see createArray).
+    if (parent->elements.size() <= task->idx)
+        parent->elements.resize(task->idx + 1);
     parent->elements[task->idx] = ReplyReader::adopt(data);
     return data;
 }
@@ -52,8 +55,10 @@ void* createArray(const redisReadTask* task, int elements)
 {
     auto* data = new ReplyData;
     data->type = Reply::Type::Array;
+    // The declared length is the server's word only: "*99999999" with nothing after it must not
+    // allocate a hundred million elements. Reserve a bounded amount; children grow the list.
     if (elements > 0)
-        data->elements.resize(elements);
+        data->elements.reserve(qMin(elements, 1024));
     return attach(task, data);
 }
 
@@ -69,9 +74,14 @@ void* createInteger(const redisReadTask* task, long long value)
     return data;
 }
 
-void* createNil(const redisReadTask*)
+void* createNil(const redisReadTask* task)
 {
-    // A nil child is already in place: elements start as nil.
+    // A nil child is a default (nil) element in its place.
+    if (task->parent) {
+        auto* parent = static_cast<ReplyData*>(task->parent->obj);
+        if (parent->elements.size() <= task->idx)
+            parent->elements.resize(task->idx + 1);
+    }
     return &childMarker;
 }
 
@@ -117,7 +127,10 @@ void ReplyReader::reset()
 
 bool ReplyReader::isIdle() const
 {
-    return m_reader->err == 0 && m_reader->ridx == -1 && m_reader->pos >= m_reader->len;
+    // hiredis leaves ridx at 0 with an unset task (type -1) after a reply when its buffer is small
+    // (under 1 KB), instead of -1: both mean no reply is half read.
+    return m_reader->err == 0 && m_reader->pos >= m_reader->len
+        && (m_reader->ridx == -1 || (m_reader->ridx == 0 && m_reader->rstack[0].type < 0));
 }
 
 bool ReplyReader::feed(const char* data, qsizetype size)

@@ -149,6 +149,29 @@ private slots:
         QCOMPARE(reply.bytes(), QByteArray("helloworld"));
     }
 
+    void declaredLengthsAreNotTrusted()
+    {
+        // A hostile or broken server declares two billion elements and sends three: nothing is
+        // allocated for the declared count, and the reply completes when its elements do.
+        ReplyReader reader;
+        const QByteArray head = "*2000000000\r\n:1\r\n$-1\r\n*1\r\n$2\r\nok\r\n";
+        reader.feed(head.constData(), head.size());
+        Reply reply;
+        QCOMPARE(reader.next(&reply), ReplyReader::Result::NeedMoreData);
+
+        ReplyReader small;
+        const QByteArray whole = "*3\r\n:1\r\n$-1\r\n*2\r\n$-1\r\n$2\r\nok\r\n";
+        small.feed(whole.constData(), whole.size());
+        QCOMPARE(small.next(&reply), ReplyReader::Result::Reply);
+        QCOMPARE(reply.size(), 3);
+        QCOMPARE(reply.at(0).integerValue(), 1);
+        QVERIFY(reply.at(1).isNil());
+        QCOMPARE(reply.at(2).size(), 2);
+        QVERIFY(reply.at(2).at(0).isNil());
+        QCOMPARE(reply.at(2).at(1).bytes(), QByteArray("ok"));
+        QVERIFY(small.isIdle());
+    }
+
     void clientErrorsAreTold()
     {
         const Reply timeout = Reply::error("late", Reply::ErrorKind::Timeout);

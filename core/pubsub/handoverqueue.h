@@ -2,7 +2,9 @@
 
 #include <QList>
 #include <QMutex>
+#include <QObject>
 #include <deque>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -103,5 +105,28 @@ private:
     std::deque<Chunk> m_staged;
     qsizetype m_stagedCount = 0;
 };
+
+// One bounded batch from the queue for the receiving (UI) thread, so that each hand-over stays
+// short. When more wait, `again` runs once more through the receiver's event loop, after the events
+// that queued meanwhile; *scheduled (the receiver's flag) keeps that to one pending call.
+template <typename T>
+QList<T> takeBatch(HandOverQueue<T>& queue, qint64* dropped, QObject* receiver, bool* scheduled,
+    const std::function<void()>& again)
+{
+    constexpr qsizetype maxBatch = 8192;
+    bool more = false;
+    QList<T> items = queue.take(maxBatch, dropped, &more);
+    if (more && !*scheduled) {
+        *scheduled = true;
+        QMetaObject::invokeMethod(
+            receiver,
+            [scheduled, again] {
+                *scheduled = false;
+                again();
+            },
+            Qt::QueuedConnection);
+    }
+    return items;
+}
 
 } // namespace vermilion

@@ -176,20 +176,8 @@ void Monitor::setBacklogLimit(qint64 bytes)
 
 void Monitor::deliverNow()
 {
-    constexpr qsizetype maxBatch = 8192;
-    bool more = false;
     MonitorBatch batch;
-    batch.lines = m_channel->queue.take(maxBatch, &batch.dropped, &more);
-    if (more && !m_moreScheduled) {
-        m_moreScheduled = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_moreScheduled = false;
-                deliverNow();
-            },
-            Qt::QueuedConnection);
-    }
+    batch.lines = takeBatch(m_channel->queue, &batch.dropped, this, &m_moreScheduled, [this] { deliverNow(); });
     if (!batch.lines.isEmpty() || batch.dropped > 0)
         emit linesReceived(batch);
 }

@@ -284,22 +284,9 @@ qint64 Subscriber::backlogBytes() const
 
 void Subscriber::deliverNow()
 {
-    // Bounded batches keep each hand-over short for the receiving (UI) thread; the rest follows
-    // after the events that queued meanwhile.
-    constexpr qsizetype maxBatch = 8192;
-    bool more = false;
     PubSubBatch batch;
-    batch.messages = m_channel->queue.take(maxBatch, &batch.dropped, &more);
-    if (more && !m_moreScheduled) {
-        m_moreScheduled = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_moreScheduled = false;
-                deliverNow();
-            },
-            Qt::QueuedConnection);
-    }
+    batch.messages
+        = takeBatch(m_channel->queue, &batch.dropped, this, &m_moreScheduled, [this] { deliverNow(); });
     if (batch.messages.isEmpty() && batch.dropped == 0)
         return;
     // A gap is only made when a lost link came back and everything was subscribed again.

@@ -55,10 +55,17 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QSignalSpy sampled(panel.poller(), &InfoPoller::sampled);
         QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 6, 20000);
-        for (ui::DashboardChart* chart : panel.charts())
-            QVERIFY(chart->pointCount(0) >= 1 || chart->title().contains(QLatin1String("hit")));
+        QVERIFY(!panel.charts().isEmpty());
+        for (ui::DashboardChart* chart : panel.charts()) {
+            // A line per database appears with the database's first keys; this server may have none.
+            if (chart->seriesCount() == 0)
+                continue;
+            QVERIFY2(chart->pointCount(0) >= 1 || chart->title().contains(QLatin1String("hit")),
+                     qPrintable(chart->title()));
+        }
         const auto* commands = panel.charts().at(0);
-        QVERIFY(commands->pointCount(0) >= 4); // the first poll has no rate
+        // The first poll has no rate, and redraws are throttled to the panel's interval: wait for them.
+        QTRY_VERIFY_WITH_TIMEOUT(commands->pointCount(0) >= 4, 20000);
         qInfo("screenshot: %s", qPrintable(saveScreenshot(&panel, QStringLiteral("dashboard-charts"))));
         benchmark.waitForFinished(60000);
         panel.showSection(QStringLiteral("commands"));

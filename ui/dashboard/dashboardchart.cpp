@@ -101,7 +101,13 @@ void DashboardChart::setDecimals(int decimals)
     m_valueAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f'));
 }
 
-qsizetype DashboardChart::pointCount(int series) const { return m_lines.at(series).series->count(); }
+int DashboardChart::seriesCount() const { return int(m_lines.size()); }
+
+qsizetype DashboardChart::pointCount(int series) const
+{
+    // Some charts add their lines as data appears (keys per database): none may exist yet.
+    return series >= 0 && series < m_lines.size() ? m_lines.at(series).series->count() : 0;
+}
 
 QString DashboardChart::title() const { return chart()->title(); }
 

@@ -34,7 +34,9 @@ public:
     void addSeries(const QString& name, Extractor extractor);
     // Redraws from the history: the last windowSeconds seconds up to the newest sample.
     void refresh(const History& history, qint64 windowSeconds);
-    // Points currently drawn by a series (for tests).
+    // Lines on the chart; charts with a line per database gain them as databases appear.
+    int seriesCount() const;
+    // Points currently drawn by a series, 0 for a series that does not exist (yet).
     qsizetype pointCount(int series) const;
     QString title() const;
 

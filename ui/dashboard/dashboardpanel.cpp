@@ -338,6 +338,7 @@ void DashboardPanel::hideEvent(QHideEvent* event)
 
 void DashboardPanel::onSample(const Sample& sample)
 {
+    bool linesAdded = false;
     for (int db = 0; db < Sample::trackedDatabases; ++db) {
         if (!Sample::has(sample.databaseKeys[size_t(db)]) || m_databasesCharted.contains(db))
             continue;
@@ -345,8 +346,10 @@ void DashboardPanel::onSample(const Sample& sample)
         m_keysChart->addSeries(tr("db%1 keys").arg(db), [db](const Sample& s) { return s.databaseKeys[size_t(db)]; });
         m_keysChart->addSeries(tr("db%1 with expiry").arg(db),
                                [db](const Sample& s) { return s.databaseExpires[size_t(db)]; });
+        linesAdded = true;
     }
-    refreshCharts(false);
+    // A line that just appeared is drawn at once, not after the next throttled redraw.
+    refreshCharts(linesAdded);
 }
 
 void DashboardPanel::refreshCharts(bool force)

@@ -171,6 +171,7 @@ void ConnectionWorker::startAttempt()
     m_transportUp = false;
     m_handshakeFatal = false;
     m_handshakeError.clear();
+    m_handshakeTransient.clear();
     m_lastSslErrors.clear();
     setState(Connection::State::Connecting,
         m_everConnected ? tr("Reconnecting to %1...").arg(m_profile.endpoint())
@@ -293,6 +294,8 @@ void ConnectionWorker::onTransportReady()
             auth.append(m_profile.username.toUtf8());
         auth.append(m_profile.password.toUtf8());
         sendInternal(auth, [this](Reply&& reply) {
+            if (noteTransientHandshakeError(reply))
+                return;
             if (reply.isError() && !m_handshakeFatal) {
                 m_handshakeFatal = true;
                 m_handshakeError = tr("Authentication failed: %1").arg(reply.errorMessage());
@@ -301,6 +304,8 @@ void ConnectionWorker::onTransportReady()
     }
     if (m_profile.database != 0) {
         sendInternal({ "SELECT", QByteArray::number(m_profile.database) }, [this](Reply&& reply) {
+            if (noteTransientHandshakeError(reply))
+                return;
             if (reply.isError() && !m_handshakeFatal) {
                 m_handshakeFatal = true;
                 m_handshakeError
@@ -322,6 +327,10 @@ void ConnectionWorker::onTransportReady()
         });
     }
     sendInternal({ "PING" }, [this](Reply&& reply) {
+        if (noteTransientHandshakeError(reply) || !m_handshakeTransient.isEmpty()) {
+            failLink(tr("%1 cannot serve yet: %2").arg(m_profile.endpoint(), m_handshakeTransient), false, true);
+            return;
+        }
         if (m_handshakeFatal) {
             failLink(m_handshakeError, true);
             return;
@@ -336,6 +345,18 @@ void ConnectionWorker::onTransportReady()
         }
         handshakeFinished();
     });
+}
+
+bool ConnectionWorker::noteTransientHandshakeError(const Reply& reply)
+{
+    if (!reply.isError())
+        return false;
+    const QByteArray code = reply.errorCode();
+    if (code != "BUSY" && code != "LOADING")
+        return false;
+    if (m_handshakeTransient.isEmpty())
+        m_handshakeTransient = reply.errorMessage();
+    return true;
 }
 
 void ConnectionWorker::handshakeFinished()
@@ -735,7 +756,7 @@ void ConnectionWorker::failInFlight(Reply::ErrorKind kind, const QString& messag
     failBatch(waiting, waitingKind, tr("%1 The command was not sent.").arg(message));
 }
 
-void ConnectionWorker::failLink(const QString& message, bool fatal)
+void ConnectionWorker::failLink(const QString& message, bool fatal, bool transient)
 {
     m_connectTimer->stop();
     m_timeoutTimer->stop();
@@ -745,7 +766,7 @@ void ConnectionWorker::failLink(const QString& message, bool fatal)
     m_pushCarry.clear();
     if (m_push && wasConnected)
         m_push->linkDown(message);
-    const bool retry = !fatal && m_tuning.autoReconnect && (wasConnected || m_everConnected);
+    const bool retry = !fatal && m_tuning.autoReconnect && (wasConnected || m_everConnected || transient);
     // The new state is published before any caller hears of its failed command.
     if (!retry) {
         setState(Connection::State::Failed, message);

@@ -115,7 +115,11 @@ private:
     void checkTimeouts();
     void sendInternal(const Command& argv, std::function<void(Reply&&)> handler);
     void handshakeFinished();
-    void failLink(const QString& message, bool fatal);
+    // transient: the server answered but cannot serve yet (a busy script, loading its data set), so
+    // even a first connection tries again.
+    void failLink(const QString& message, bool fatal, bool transient = false);
+    // BUSY and LOADING during the handshake: remembered, so that the attempt is retried, not failed.
+    bool noteTransientHandshakeError(const Reply& reply);
     void failInFlight(Reply::ErrorKind kind, const QString& message);
     void destroySocket();
     void setState(Connection::State state, const QString& message);
@@ -143,6 +147,7 @@ private:
     bool m_everConnected = false;
     bool m_handshakeFatal = false;
     QString m_handshakeError;
+    QString m_handshakeTransient;
     QString m_lastSslErrors;
     int m_attempt = 0;
     QByteArray m_readBuffer;

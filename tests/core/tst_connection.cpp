@@ -4,6 +4,7 @@
 #include "redisfixture.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -300,6 +301,46 @@ private slots:
         QVERIFY2(server->startAndWait(10000, &error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 10000);
         QCOMPARE(awaitReply(connection.execute({ "PING" })), Reply::status("PONG"));
+    }
+
+    void firstConnectWaitsOutABusyServer()
+    {
+        // A server busy with a long script answers BUSY to the handshake: that is not a refusal, so
+        // even a first connection tries again until the script ends (a failure here left a tool's
+        // link dead for good when it opened while another tool's script ran).
+        RedisServerProcess::Options options;
+        options.extraArguments = { QStringLiteral("--busy-reply-threshold"), QStringLiteral("100") };
+        QString error;
+        auto server = startServer(options, &error);
+        QVERIFY2(server, qPrintable(error));
+        const QString port = QString::number(server->port());
+        const auto cli = [&port](const QStringList& args) {
+            QProcess process;
+            process.start(QStringLiteral("redis-cli"), QStringList { QStringLiteral("-p"), port } + args);
+            process.waitForFinished(10000);
+            return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+        };
+        QProcess script;
+        script.start(QStringLiteral("redis-cli"),
+                     { QStringLiteral("-p"), port, QStringLiteral("EVAL"), QStringLiteral("while true do end"),
+                       QStringLiteral("0") });
+        QVERIFY(script.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(cli({ QStringLiteral("PING") }).startsWith(QLatin1String("BUSY")), 10000);
+
+        ConnectionTuning tuning;
+        tuning.reconnectInitialDelayMs = 50;
+        tuning.reconnectMaxDelayMs = 200;
+        Connection connection(profileFor(*server), tuning);
+        QSignalSpy states(&connection, &Connection::stateChanged);
+        connection.open();
+        QTRY_VERIFY_WITH_TIMEOUT(connection.state() == Connection::State::Reconnecting, 10000);
+        QVERIFY2(connection.lastError().contains(QLatin1String("BUSY")), qPrintable(connection.lastError()));
+        for (const QList<QVariant>& change : std::as_const(states))
+            QVERIFY(change.at(0).value<Connection::State>() != Connection::State::Failed);
+        QCOMPARE(cli({ QStringLiteral("SCRIPT"), QStringLiteral("KILL") }), QStringLiteral("OK"));
+        QVERIFY(waitForState(connection, Connection::State::Connected));
+        QCOMPARE(awaitReply(connection.execute({ "PING" })), Reply::status("PONG"));
+        script.waitForFinished(10000);
     }
 
     void inFlightCommandFailsWhenServerDies()

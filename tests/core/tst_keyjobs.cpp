@@ -486,6 +486,7 @@ private slots:
         QVERIFY(waitForEnd(analysis, finished, failed));
         QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
         QVERIFY(deleted);
+        QVERIFY(!progress.isEmpty() && !finished.isEmpty());
         QCOMPARE(progress.last().at(0).toLongLong(), qint64(sets.size()));
         const auto report = finished.at(0).at(0).value<MemoryReport>();
         sizes.remove("gone:1");

@@ -26,9 +26,9 @@ private:
         QSignalSpy finished(&scanner, &LockScanner::finished);
         QSignalSpy failed(&scanner, &LockScanner::failed);
         scanner.scan();
-        if (!finished.wait(10000))
+        if (finished.isEmpty() && !finished.wait(10000))
             return {};
-        return finished.first().first().value<QList<LockEntry>>();
+        return finished.constFirst().constFirst().value<QList<LockEntry>>();
     }
 
     static const LockEntry* find(const QList<LockEntry>& locks, const QByteArray& key)
@@ -148,7 +148,7 @@ private slots:
         model.setLocks(scan(scanner));
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.history("carmine:lock:a").size(), 1);
-        QCOMPARE(model.history("carmine:lock:a").first().kind, LockEvent::Kind::Observed);
+        QCOMPARE(model.history("carmine:lock:a").constFirst().kind, LockEvent::Kind::Observed);
 
         run({ "SET", "carmine:lock:a", "owner-2", "PX", "60000" }); // re-acquired by another owner
         run({ "DEL", "carmine:lock:b" }); // released
@@ -157,6 +157,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(model.timeLeftMs(model.rowOfKey("carmine:lock:c")) == 0, 5000);
         model.setLocks(scan(scanner));
         QCOMPARE(model.rowCount(), 2);
+        for (const char* key : { "carmine:lock:a", "carmine:lock:b", "carmine:lock:c", "carmine:lock:d" })
+            QVERIFY2(!model.history(key).isEmpty(), key);
         QCOMPARE(model.history("carmine:lock:a").last().kind, LockEvent::Kind::Acquired);
         QCOMPARE(model.history("carmine:lock:a").last().owner, QByteArray("owner-2"));
         QCOMPARE(model.history("carmine:lock:b").last().kind, LockEvent::Kind::Released);

@@ -438,6 +438,7 @@ private slots:
         subscriber.subscribe({ "burst" });
         subscriber.start();
         QTRY_VERIFY_WITH_TIMEOUT((subscriber.deliverNow(), !batches.isEmpty()), 10000);
+        QVERIFY(!batches.first().messages.isEmpty());
         QCOMPARE(batches.first().messages.first().kind, PubSubMessage::Kind::Subscribed);
         const int statesBefore = states.size();
 

@@ -142,6 +142,7 @@ private slots:
         panel.forceReleaseSelected();
         QVERIFY(released.wait(10000));
         QVERIFY(released.first().first().toBool());
+        QVERIFY(!questions.isEmpty());
         QVERIFY(questions.last().contains(QString::fromUtf8(owner)));
         QCOMPARE(run({ "EXISTS", key }).integerValue(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 2, 10000); // the refresh after a release is done
@@ -182,6 +183,7 @@ private slots:
         QCOMPARE(panel.model()->lock(panel.model()->rowOfKey(key)).owner, QByteArray("owner-live"));
         run({ "DEL", key });
         QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowOfKey(key) < 0, 5000);
+        QVERIFY(!panel.model()->history(key).isEmpty());
         QCOMPARE(panel.model()->history(key).last().kind, LockEvent::Kind::Released);
         QCOMPARE(refreshed.size(), 1); // all of it without a refresh
         run({ "CONFIG", "SET", "notify-keyspace-events", "" });

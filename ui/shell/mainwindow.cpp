@@ -658,7 +658,11 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Vermilion"),
         tr("<h3>Vermilion %1</h3><p>A native desktop administration tool for Redis.</p>"
-           "<p>Built with Qt %2 and hiredis.</p>")
+           "<p>Built with Qt %2 and hiredis.</p>"
+           "<p>Vermilion's own source code is under the MIT licence. This program links Qt Charts and "
+           "QScintilla, which are licensed under the GNU GPL version 3, so the program as distributed "
+           "is covered by the terms of the GPL version 3. The licences of every library it uses are "
+           "listed in /usr/share/doc/vermilion/copyright.</p>")
             .arg(QStringLiteral(VERMILION_VERSION), QString::fromLatin1(qVersion())));
 }
 

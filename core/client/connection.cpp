@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include "connectionworker.h"
+#include "linkstateguard.h"
 
 #include <QPromise>
 #include <QThread>
@@ -23,6 +24,7 @@ struct BatchState {
 Connection::Connection(const ConnectionProfile& profile, const ConnectionTuning& tuning, QObject* parent)
     : QObject(parent)
     , m_profile(profile)
+    , m_sharedLink(tuning.sharedLink)
     , m_shared(std::make_shared<ConnectionShared>())
     , m_thread(new QThread)
 {
@@ -63,13 +65,20 @@ void Connection::close()
     QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection);
 }
 
-void Connection::enqueue(const Command& argv, Deliver deliver, CommandOptions options)
+void Connection::enqueue(const Command& argv, Deliver deliver, CommandOptions options, bool guarded)
 {
-    enqueue(argv, Completion { std::move(deliver), {}, {}, {} }, options);
+    enqueue(argv, Completion { std::move(deliver), {}, {}, {} }, options, guarded);
 }
 
-void Connection::enqueue(const Command& argv, Completion&& completion, CommandOptions options)
+void Connection::enqueue(const Command& argv, Completion&& completion, CommandOptions options, bool guarded)
 {
+    if (m_sharedLink && guarded) {
+        const QString refusal = LinkStateGuard::refusal(argv);
+        if (!refusal.isEmpty()) {
+            completeNow(std::move(completion), Reply::error(refusal.toUtf8(), Reply::ErrorKind::SharedLink));
+            return;
+        }
+    }
     Request request;
     request.timeoutMs = options.timeoutMs;
     {
@@ -195,7 +204,7 @@ QFuture<Reply> Connection::selectDatabase(int database)
             promise->addResult(std::move(reply));
             promise->finish();
         },
-        {});
+        {}, /*guarded=*/false); // the owner's own move, for every reconnect after it
     return future;
 }
 

@@ -27,6 +27,9 @@ struct ConnectionTuning {
     // After a link that was up is lost, try again by itself (the first connect never retries:
     // the user asked and gets the error).
     bool autoReconnect = true;
+    // A link several tools share: commands that change the link's own state (SELECT, MULTI,
+    // SUBSCRIBE, AUTH... see LinkStateGuard) are refused before they are sent.
+    bool sharedLink = false;
 };
 
 // Push mode (subscriber and MONITOR connections): the server sends replies nobody asked for. A
@@ -148,13 +151,14 @@ private:
     friend class ConnectionWorker;
     using Deliver = std::function<void(Reply&&)>;
     using BatchDeliver = std::function<void(QList<Reply>&&)>;
-    void enqueue(const Command& argv, Deliver deliver, CommandOptions options);
-    void enqueue(const Command& argv, Completion&& completion, CommandOptions options);
+    void enqueue(const Command& argv, Deliver deliver, CommandOptions options, bool guarded = true);
+    void enqueue(const Command& argv, Completion&& completion, CommandOptions options, bool guarded = true);
     static void completeNow(Completion&& completion, Reply&& reply);
     void enqueueBatch(const QList<Command>& commands, BatchDeliver finish, CommandOptions options);
     void handleWorkerState(int state, const QString& message);
 
     ConnectionProfile m_profile;
+    bool m_sharedLink = false;
     std::shared_ptr<ConnectionShared> m_shared;
     QThread* m_thread = nullptr;
     ConnectionWorker* m_worker = nullptr;

@@ -25,6 +25,7 @@ public:
         ReadOnly, // refused before sending: the profile is read-only and the command writes
         Protocol, // the peer sent bytes that are not RESP
         Cancelled, // the connection was closed by its owner
+        SharedLink, // refused before sending: it would change the state of a link other tools share
     };
 
     Reply();

@@ -19,6 +19,9 @@ Session::Session(const ConnectionProfile& profile, QObject* parent)
         tuning.clientName = role == size_t(Role::Interactive) ? QByteArray("vermilion")
             : role == size_t(Role::Bulk)                      ? QByteArray("vermilion:bulk")
                                                               : QByteArray("vermilion:dashboard");
+        // Every tool shares these: nothing may change their database, transaction, subscription,
+        // protocol or user (LinkStateGuard). Tools that need such state get a link of their own.
+        tuning.sharedLink = true;
         m_connections[role] = std::make_unique<Connection>(m_profile, tuning);
     }
     m_used[size_t(Role::Interactive)].store(true);
@@ -99,6 +102,16 @@ void Session::selectDatabase(int database, QObject* context, std::function<void(
         if (guard)
             done(reply);
     });
+}
+
+std::unique_ptr<Connection> Session::createOwnLink(const QByteArray& clientName, std::shared_ptr<PushHandler> push)
+{
+    ConnectionTuning tuning;
+    tuning.clientName = clientName;
+    auto link = std::make_unique<Connection>(m_profile, tuning);
+    if (push)
+        link->setPushHandler(std::move(push));
+    return link;
 }
 
 void Session::setPingInterval(int milliseconds) { m_pingTimer->setInterval(milliseconds); }

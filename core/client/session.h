@@ -61,6 +61,10 @@ public:
     // the server's error through the callback otherwise.
     void selectDatabase(int database, QObject* context, std::function<void(const Reply&)> done);
     void setPingInterval(int milliseconds);
+    // A link of a tool's own, for state no other tool may see (the console's database, transaction,
+    // user and subscriptions): made from the session's profile at its current database, not opened
+    // yet, and never shared. Its owner follows the session's reconnects through the link itself.
+    std::unique_ptr<Connection> createOwnLink(const QByteArray& clientName, std::shared_ptr<PushHandler> push = {});
 
 signals:
     void stateChanged(vermilion::Connection::State state, const QString& message);

@@ -204,7 +204,51 @@ void appendDisplay(QString& out, const Reply& reply, int indent, const Reply::Di
     }
     }
 }
+void appendRaw(QString& out, const Reply& reply, const Reply::DisplayLimits& limits)
+{
+    switch (reply.type()) {
+    case Reply::Type::Nil:
+        break;
+    case Reply::Type::Error:
+        out += reply.errorMessage();
+        break;
+    case Reply::Type::Integer:
+        out += QString::number(reply.integerValue());
+        break;
+    case Reply::Type::Status:
+    case Reply::Type::String: {
+        const QByteArray& bytes = reply.bytes();
+        if (limits.maxStringBytes >= 0 && bytes.size() > limits.maxStringBytes) {
+            out += QString::fromUtf8(bytes.left(limits.maxStringBytes));
+            out += QCoreApplication::translate("Reply", "... (%n more bytes not shown)", nullptr,
+                                               int(bytes.size() - limits.maxStringBytes));
+        } else {
+            out += QString::fromUtf8(bytes);
+        }
+        break;
+    }
+    case Reply::Type::Array: {
+        const qsizetype shown = limits.maxElements < 0 ? reply.size() : qMin(reply.size(), limits.maxElements);
+        for (qsizetype i = 0; i < shown; ++i) {
+            if (i > 0)
+                out += QLatin1Char('\n');
+            appendRaw(out, reply.at(i), limits);
+        }
+        if (shown < reply.size())
+            out += QLatin1Char('\n')
+                + QCoreApplication::translate("Reply", "... (%n more elements not shown)", nullptr, int(reply.size() - shown));
+        break;
+    }
+    }
+}
 } // namespace
+
+QString Reply::toRawString(const DisplayLimits& limits) const
+{
+    QString out;
+    appendRaw(out, *this, limits);
+    return out;
+}
 
 QString Reply::toDisplayString(const DisplayLimits& limits) const
 {

@@ -75,6 +75,8 @@ public:
     };
     QString toDisplayString() const { return toDisplayString(DisplayLimits {}); }
     QString toDisplayString(const DisplayLimits& limits) const;
+    // redis-cli --raw: strings as they are, no quotes, types or numbering; one element a line.
+    QString toRawString(const DisplayLimits& limits) const;
     static QString typeName(Type type);
 
     bool operator==(const Reply& other) const;

@@ -1,5 +1,6 @@
 #include "namespacetree.h"
 
+#include <algorithm>
 #include <QMutexLocker>
 #include <cstring>
 
@@ -252,6 +253,43 @@ NamespaceTree::NodeId NamespaceTree::lookup(Kind kind, QByteArrayView path, quin
             && std::memcmp(bytesAt(n.bytes), path.data(), size_t(path.size())) == 0)
             return candidate.id;
     }
+}
+
+QList<QByteArray> NamespaceTree::completeKey(QByteArrayView prefix, qsizetype limit) const
+{
+    QList<QByteArray> out;
+    if (nodeCount() == 0 || limit <= 0)
+        return out;
+    NodeId folder = root;
+    QByteArrayView rest = prefix;
+    if (!m_separator.isEmpty()) {
+        for (qsizetype at = rest.indexOf(m_separator); at >= 0; at = rest.indexOf(m_separator)) {
+            const QByteArrayView segment = rest.first(at);
+            NodeId next = none;
+            for (NodeId child : children(folder)) {
+                if (isFolder(child) && name(child) == segment) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == none)
+                return out;
+            folder = next;
+            rest = rest.sliced(at + m_separator.size());
+        }
+    }
+    for (NodeId child : children(folder)) {
+        if (!name(child).startsWith(rest) || (!isFolder(child) && isRemoved(child)))
+            continue;
+        QByteArray completion = path(child).toByteArray();
+        if (isFolder(child))
+            completion += m_separator;
+        out.append(completion);
+        if (out.size() >= limit)
+            break;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 void NamespaceTree::reserve(quint64 keys)

@@ -83,6 +83,10 @@ public:
     quint32 childCount(NodeId folder) const;
 
     quint64 totalKeys() const { return keyCount(root); }
+    // Completions of a typed key prefix, for the console: the keys and folders (ending with the
+    // separator) in the deepest folder the prefix names whose names continue it, at most limit,
+    // sorted. Reader side: walks the folders by name, so it is safe while keys are still arriving.
+    QList<QByteArray> completeKey(QByteArrayView prefix, qsizetype limit) const;
     quint64 folderCount() const { return m_folders.load(std::memory_order_relaxed); }
     quint64 memoryBytes() const;
 

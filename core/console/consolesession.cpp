@@ -1,0 +1,496 @@
+#include "consolesession.h"
+
+#include "client/session.h"
+#include "util/redistext.h"
+
+#include <QMutex>
+#include <QTimer>
+
+#include <atomic>
+#include <vector>
+
+namespace vermilion {
+
+// Receives what the server sends on the console's link without being asked: subscription messages
+// and MONITOR lines. Runs in the link's thread; the console takes the replies on a timer, so a
+// firehose is bounded here (the oldest beyond the cap are counted, not kept).
+class ConsolePushSink : public PushHandler {
+public:
+    static constexpr qsizetype maxPending = 20000;
+
+    void setStreaming(bool streaming) { m_streaming.store(streaming); }
+
+    // The handshake's own replies (CLIENT SETNAME's OK, PING's PONG) come before linkUp: never pushes.
+    QList<Command> linkUp(bool) override
+    {
+        m_up.store(true);
+        return {};
+    }
+    void linkDown(const QString&) override { m_up.store(false); }
+    void pushReplies(std::vector<Reply>&& replies) override
+    {
+        QMutexLocker lock(&m_mutex);
+        for (Reply& reply : replies) {
+            if (m_pending.size() >= maxPending) {
+                ++m_dropped;
+                continue;
+            }
+            m_pending.push_back(std::move(reply));
+        }
+    }
+    // While a stream runs, messages and MONITOR lines are pushes; a reply to a command sent before
+    // the stream began (the docs) is not.
+    bool isPush(const Reply& reply) const override
+    {
+        if (!m_streaming.load() || !m_up.load())
+            return false;
+        if (reply.type() == Reply::Type::Status)
+            return true;
+        if (!reply.isArray() || reply.size() == 0)
+            return false;
+        const QByteArray kind = reply.at(0).bytes();
+        return kind == "message" || kind == "pmessage" || kind == "smessage" || kind.endsWith("subscribe");
+    }
+
+    std::vector<Reply> take(qint64* dropped)
+    {
+        QMutexLocker lock(&m_mutex);
+        std::vector<Reply> out;
+        out.swap(m_pending);
+        *dropped = m_dropped;
+        m_dropped = 0;
+        return out;
+    }
+
+private:
+    std::atomic<bool> m_streaming { false };
+    std::atomic<bool> m_up { false };
+    QMutex m_mutex;
+    std::vector<Reply> m_pending;
+    qint64 m_dropped = 0;
+};
+
+namespace {
+
+    bool is(const QByteArray& argument, const char* word) { return argument.compare(word, Qt::CaseInsensitive) == 0; }
+
+    bool isSubscriptionCommand(const QByteArray& name)
+    {
+        return name == "SUBSCRIBE" || name == "PSUBSCRIBE" || name == "SSUBSCRIBE" || name == "UNSUBSCRIBE"
+            || name == "PUNSUBSCRIBE" || name == "SUNSUBSCRIBE";
+    }
+
+    bool isBlocking(const QByteArray& name)
+    {
+        return name.startsWith("BL") || name.startsWith("BR") || name == "BZPOPMIN" || name == "BZPOPMAX"
+            || name == "BZMPOP" || name == "XREAD" || name == "XREADGROUP" || name == "WAIT" || name == "WAITAOF";
+    }
+
+    Reply::DisplayLimits consoleLimits()
+    {
+        Reply::DisplayLimits limits;
+        limits.maxStringBytes = 64 * 1024;
+        limits.maxElements = 1000;
+        return limits;
+    }
+
+} // namespace
+
+ConsoleSession::ConsoleSession(Session* session, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_history(session->profile().id)
+    , m_flushTimer(new QTimer(this))
+    , m_streamTimer(new QTimer(this))
+{
+    qRegisterMetaType<vermilion::ConsoleSession::Entry>();
+    ConsoleHistory::removeLegacyHistory();
+    const ConnectionProfile& profile = session->profile();
+    m_endpoint = profile.usesUnixSocket() ? profile.socketPath : profile.host + QLatin1Char(':') + QString::number(profile.port);
+    m_profileUser = profile.username;
+    m_user = m_profileUser;
+    m_database = session->database();
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(0);
+    connect(m_flushTimer, &QTimer::timeout, this, &ConsoleSession::flushOutput);
+    m_streamTimer->setInterval(50);
+    connect(m_streamTimer, &QTimer::timeout, this, &ConsoleSession::drainStream);
+}
+
+void ConsoleSession::ensureLink()
+{
+    if (!m_link)
+        makeLink();
+}
+
+ConsoleSession::~ConsoleSession() = default;
+
+void ConsoleSession::makeLink()
+{
+    m_sink = std::make_shared<ConsolePushSink>();
+    m_link = m_session->createOwnLink("vermilion:console", m_sink);
+    ++m_linkGeneration;
+    m_everConnected = false;
+    connect(m_link.get(), &Connection::stateChanged, this, &ConsoleSession::onLinkState);
+    m_link->open();
+    if (m_database != m_link->profile().database)
+        m_link->selectDatabase(m_database);
+    // Asked first, so that nothing the user types (a MULTI) can catch it.
+    if (m_docs.isEmpty())
+        loadDocs();
+}
+
+Connection::State ConsoleSession::linkState() const
+{
+    return m_link ? m_link->state() : Connection::State::Disconnected;
+}
+
+QString ConsoleSession::prompt() const
+{
+    QString prompt;
+    if (m_user != m_profileUser)
+        prompt += (m_user.isEmpty() ? QStringLiteral("default") : m_user) + QLatin1Char('@');
+    prompt += m_endpoint;
+    if (m_database != 0)
+        prompt += QLatin1Char('[') + QString::number(m_database) + QLatin1Char(']');
+    if (m_inTransaction)
+        prompt += QStringLiteral("(TX)");
+    return prompt + QStringLiteral("> ");
+}
+
+bool ConsoleSession::needsConfirmation(const QList<QByteArray>& argv)
+{
+    if (argv.isEmpty())
+        return false;
+    const QByteArray& name = argv.first();
+    if (is(name, "FLUSHALL") || is(name, "FLUSHDB") || is(name, "SHUTDOWN") || is(name, "DEBUG") || is(name, "SWAPDB"))
+        return true;
+    return argv.size() > 1 && (is(name, "SCRIPT") || is(name, "FUNCTION")) && is(argv.at(1), "FLUSH");
+}
+
+bool ConsoleSession::run(const QString& line)
+{
+    QList<QByteArray> argv;
+    QString error;
+    const bool parsed = RedisText::splitArguments(line, &argv, &error);
+    if (parsed && argv.isEmpty())
+        return false;
+    ensureLink();
+    // A line with a secret is kept out of the history, and its arguments out of the transcript (which
+    // can be exported): the echo names the command only.
+    if (m_history.add(line, argv) || !parsed) {
+        emitEntry(Entry::Kind::Command, prompt() + line);
+    } else {
+        const QString words = QString::fromUtf8(argv.first()) + (argv.size() > 1 && !is(argv.first(), "AUTH")
+                ? QLatin1Char(' ') + QString::fromUtf8(argv.at(1)) : QString());
+        emitEntry(Entry::Kind::Command, prompt() + words + QLatin1Char(' ') + tr("(arguments hidden: they carry a secret)"));
+    }
+    if (!parsed) {
+        emitEntry(Entry::Kind::Error, error);
+        return false;
+    }
+    int repeat = 1;
+    bool number = false;
+    const qlonglong count = argv.first().toLongLong(&number);
+    if (number && argv.size() > 1) {
+        if (count < 1 || count > 1000000) {
+            emitEntry(Entry::Kind::Error, tr("A repeat count runs from 1 to 1,000,000."));
+            return false;
+        }
+        repeat = int(count);
+        argv.removeFirst();
+    }
+    return runArguments(line, argv, repeat);
+}
+
+void ConsoleSession::runLines(const QStringList& lines)
+{
+    for (const QString& line : lines) {
+        if (!line.trimmed().isEmpty())
+            run(line);
+    }
+}
+
+bool ConsoleSession::runArguments(const QString& line, QList<QByteArray> argv, int repeat)
+{
+    Q_UNUSED(line);
+    const QByteArray name = argv.first().toUpper();
+    if (name == "HELP") {
+        if (argv.size() == 1) {
+            emitEntry(Entry::Kind::Note,
+                      tr("HELP <command> shows a command's arguments, summary, version and complexity, as this "
+                         "server documents them. Tab completes commands, subcommands and loaded key names; "
+                         "Ctrl+R searches the history; Ctrl+L clears; Ctrl+C stops a stream or a blocking "
+                         "command; \"N command\" runs a command N times."));
+        } else {
+            QStringList words;
+            for (const QByteArray& word : argv.mid(1))
+                words.append(QString::fromUtf8(word));
+            emitEntry(m_docs.find(words.join(QLatin1Char(' '))) ? Entry::Kind::Note : Entry::Kind::Error,
+                      m_docs.help(words.join(QLatin1Char(' '))));
+        }
+        return true;
+    }
+    if (name == "COMMAND" && argv.size() > 1 && is(argv.at(1), "DOCS")) {
+        emitEntry(Entry::Kind::Error, tr("COMMAND DOCS was not sent: its reply nests deeper than this console's reply "
+                                         "reader goes, and would cost the link. HELP <command> shows the same docs."));
+        return false;
+    }
+    if (name == "CLEAR") {
+        emit clearRequested();
+        return true;
+    }
+    if (m_streaming) {
+        if (isSubscriptionCommand(name)) {
+            m_link->sendUntracked(argv);
+            return true;
+        }
+        emitEntry(Entry::Kind::Error,
+                  tr("%1 was not sent: the console is streaming. Press Stop or Ctrl+C first.").arg(QString::fromUtf8(name)));
+        return false;
+    }
+    if (name == "HELLO" && argv.size() > 1 && argv.at(1) != "2") {
+        emitEntry(Entry::Kind::Error,
+                  tr("HELLO %1 was not sent: this console shows RESP2 replies, and a RESP3 link would break it. "
+                     "HELLO 2 works, with AUTH and SETNAME.")
+                      .arg(QString::fromUtf8(argv.at(1))));
+        return false;
+    }
+    if (name == "CLIENT" && argv.size() > 2 && is(argv.at(1), "REPLY") && !is(argv.at(2), "ON")) {
+        emitEntry(Entry::Kind::Error,
+                  tr("CLIENT REPLY %1 was not sent: the console pairs every command with its reply and would "
+                     "wait for replies that never come.")
+                      .arg(QString::fromUtf8(argv.at(2).toUpper())));
+        return false;
+    }
+    if (name == "SELECT" && argv.size() == 2 && repeat == 1) {
+        bool ok = false;
+        const int database = argv.at(1).toInt(&ok);
+        if (ok && m_inTransaction) {
+            emitEntry(Entry::Kind::Error, tr("SELECT inside MULTI is not followed by the console: EXEC or DISCARD first."));
+            return false;
+        }
+        if (ok) {
+            ++m_pending;
+            emit pendingChanged(m_pending);
+            const quint64 generation = m_linkGeneration;
+            m_link->selectDatabase(database).then(this, [this, generation, database](const Reply& reply) {
+                if (generation != m_linkGeneration)
+                    return;
+                if (!reply.isError()) {
+                    m_database = database;
+                    emit promptChanged(prompt());
+                }
+                emitEntry(reply.isError() ? Entry::Kind::Error : Entry::Kind::Reply, format(reply));
+                finishOne();
+            });
+            return true;
+        }
+    }
+    if (name == "QUIT") {
+        m_link.reset();
+        m_streaming = false;
+        setTransaction(false);
+        m_user = m_profileUser;
+        makeLink();
+        m_pending = 0;
+        emit pendingChanged(0);
+        emitEntry(Entry::Kind::Reply, QStringLiteral("OK"));
+        emitEntry(Entry::Kind::Note, tr("The console's link was closed and opened again (db %1).").arg(m_database));
+        emit promptChanged(prompt());
+        return true;
+    }
+    if (name == "MONITOR" || ((name == "SUBSCRIBE" || name == "PSUBSCRIBE" || name == "SSUBSCRIBE") && !m_inTransaction)) {
+        startStream(argv);
+        return true;
+    }
+    send(argv, repeat);
+    return true;
+}
+
+void ConsoleSession::send(const Command& argv, int repeat)
+{
+    CommandOptions options;
+    // Blocking commands wait as long as the server says (Ctrl+C stops them); others time out.
+    if (isBlocking(argv.first().toUpper()))
+        options.timeoutMs = 0;
+    m_pending += repeat;
+    emit pendingChanged(m_pending);
+    const quint64 generation = m_linkGeneration;
+    for (int i = 0; i < repeat; ++i) {
+        m_link->execute(
+            argv, this,
+            [this, generation, argv](const Reply& reply) {
+                if (generation == m_linkGeneration)
+                    onReply(argv, reply);
+            },
+            options);
+    }
+}
+
+void ConsoleSession::startStream(const Command& argv)
+{
+    m_streaming = true;
+    m_sink->setStreaming(true);
+    m_link->sendUntracked(argv);
+    m_streamTimer->start();
+    emit streamingChanged(true);
+    emitEntry(Entry::Kind::Note,
+              is(argv.first(), "MONITOR")
+                  ? tr("Streaming every command the server runs. MONITOR costs the server a lot: Stop or Ctrl+C ends it.")
+                  : tr("Streaming messages. Stop or Ctrl+C ends the subscription; SUBSCRIBE and UNSUBSCRIBE change it."));
+}
+
+void ConsoleSession::onReply(const Command& argv, const Reply& reply)
+{
+    const QByteArray name = argv.first().toUpper();
+    if (!reply.isError()) {
+        if (name == "MULTI") {
+            setTransaction(true);
+        } else if (name == "EXEC" || name == "DISCARD") {
+            setTransaction(false);
+        } else if (name == "AUTH") {
+            m_user = argv.size() > 2 ? QString::fromUtf8(argv.at(1)) : QStringLiteral("default");
+            emit promptChanged(prompt());
+        } else if (name == "HELLO") {
+            for (qsizetype i = 2; i + 2 < argv.size(); ++i) {
+                if (is(argv.at(i), "AUTH")) {
+                    m_user = QString::fromUtf8(argv.at(i + 1));
+                    emit promptChanged(prompt());
+                    break;
+                }
+            }
+        } else if (name == "RESET") {
+            // RESET leaves the link as new: db 0, default user, no transaction.
+            m_database = 0;
+            m_link->selectDatabase(0);
+            m_user = QStringLiteral("default");
+            setTransaction(false);
+            emit promptChanged(prompt());
+        }
+    } else if (name == "EXEC" || reply.errorCode() == "EXECABORT") {
+        setTransaction(false);
+    }
+    emitEntry(reply.isError() ? Entry::Kind::Error : Entry::Kind::Reply, format(reply));
+    finishOne();
+}
+
+void ConsoleSession::finishOne()
+{
+    m_pending = qMax(0, m_pending - 1);
+    emit pendingChanged(m_pending);
+}
+
+void ConsoleSession::interrupt()
+{
+    if (!m_streaming && m_pending == 0) {
+        emitEntry(Entry::Kind::Note, tr("^C (nothing to stop)"));
+        return;
+    }
+    const bool wasStreaming = m_streaming;
+    drainStream();
+    m_streamTimer->stop();
+    m_link.reset();
+    m_streaming = false;
+    m_pending = 0;
+    setTransaction(false);
+    m_user = m_profileUser;
+    makeLink();
+    emit pendingChanged(0);
+    if (wasStreaming)
+        emit streamingChanged(false);
+    emit promptChanged(prompt());
+    emitEntry(Entry::Kind::Note,
+              wasStreaming ? tr("Stopped. The console has a new link at db %1; no other tool's link was touched.").arg(m_database)
+                           : tr("Stopped. The console has a new link at db %1; the command may still have run on the "
+                                "server.")
+                                 .arg(m_database));
+}
+
+void ConsoleSession::onLinkState(Connection::State state, const QString& message)
+{
+    if (state == Connection::State::Connected) {
+        if (m_everConnected) {
+            QString note = tr("Reconnected to %1 at db %2.").arg(m_endpoint).arg(m_database);
+            if (m_inTransaction)
+                note += QLatin1Char(' ') + tr("The transaction was lost: nothing of it ran.");
+            if (m_user != m_profileUser)
+                note += QLatin1Char(' ') + tr("The link is back as the profile's user; AUTH again if needed.");
+            setTransaction(false);
+            m_user = m_profileUser;
+            emitEntry(Entry::Kind::Note, note);
+            emit promptChanged(prompt());
+        }
+        m_everConnected = true;
+        return;
+    }
+    if (state == Connection::State::Reconnecting || state == Connection::State::Failed) {
+        if (m_streaming) {
+            drainStream();
+            m_streaming = false;
+            m_sink->setStreaming(false);
+            m_streamTimer->stop();
+            emit streamingChanged(false);
+            emitEntry(Entry::Kind::Note, tr("The link was lost, and the stream with it. Run the command again once the "
+                                            "link is back."));
+        }
+        emitEntry(Entry::Kind::Error, message);
+    }
+}
+
+void ConsoleSession::loadDocs()
+{
+    m_link->execute(CommandDocs::request(), this, [this](const Reply& reply) {
+        // Older servers have no COMMAND DOCS: the console works, without completion and hints.
+        if (m_docs.load(reply))
+            emit docsLoaded();
+    });
+}
+
+void ConsoleSession::setTransaction(bool inTransaction)
+{
+    if (m_inTransaction == inTransaction)
+        return;
+    m_inTransaction = inTransaction;
+    emit promptChanged(prompt());
+}
+
+QString ConsoleSession::format(const Reply& reply) const
+{
+    return m_raw ? reply.toRawString(consoleLimits()) : reply.toDisplayString(consoleLimits());
+}
+
+void ConsoleSession::emitEntry(Entry::Kind kind, const QString& text)
+{
+    m_outbox.append({ kind, text });
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+void ConsoleSession::flushOutput()
+{
+    if (m_outbox.isEmpty())
+        return;
+    QList<Entry> batch;
+    batch.swap(m_outbox);
+    emit output(batch);
+}
+
+void ConsoleSession::drainStream()
+{
+    qint64 dropped = 0;
+    std::vector<Reply> replies = m_sink->take(&dropped);
+    const qsizetype shown = qMin<qsizetype>(qsizetype(replies.size()), maxStreamLinesPerBatch);
+    // A firehose is thinned to what a person can read: the newest lines of each batch are shown.
+    dropped += qsizetype(replies.size()) - shown;
+    if (dropped > 0)
+        emitEntry(Entry::Kind::Note, tr("... %n lines not shown (faster than the console can show them)", nullptr, int(dropped)));
+    for (qsizetype i = qsizetype(replies.size()) - shown; i < qsizetype(replies.size()); ++i) {
+        const Reply& reply = replies[size_t(i)];
+        // MONITOR lines arrive as status replies the server has already quoted: shown as they are.
+        emitEntry(Entry::Kind::Stream,
+                  reply.type() == Reply::Type::Status ? QString::fromUtf8(reply.bytes()) : format(reply));
+    }
+}
+
+} // namespace vermilion

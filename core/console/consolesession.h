@@ -1,0 +1,116 @@
+#pragma once
+
+#include "client/connection.h"
+#include "console/commanddocs.h"
+#include "console/consolehistory.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QTimer;
+
+namespace vermilion {
+
+class Session;
+class ConsolePushSink;
+
+// The console's side that speaks Redis: a link of its own from the session (so its database,
+// transaction, user and subscriptions are its alone), redis-cli's prompt and its special commands
+// (SELECT, MULTI/EXEC, AUTH, SUBSCRIBE/MONITOR streams, "N command" repeats, HELP), its history
+// without secrets, and the server's COMMAND DOCS for completion and hints. Output leaves in batches
+// of entries; the widget only shows them.
+class ConsoleSession : public QObject {
+    Q_OBJECT
+public:
+    struct Entry {
+        enum class Kind { Command, Reply, Error, Note, Stream };
+        Kind kind;
+        QString text;
+    };
+
+    // Lines kept per stream batch: a MONITOR firehose is thinned, and the console says so.
+    static constexpr int maxStreamLinesPerBatch = 400;
+
+    explicit ConsoleSession(Session* session, QObject* parent = nullptr);
+    ~ConsoleSession() override;
+
+    // redis-cli's prompt: "host:port[db]> ", "(TX)" inside a transaction, the user when AUTH
+    // changed it: "alice@host:port[3](TX)> ".
+    QString prompt() const;
+    int database() const { return m_database; }
+    bool inTransaction() const { return m_inTransaction; }
+    QString user() const { return m_user; }
+    bool isStreaming() const { return m_streaming; }
+    // Commands sent and not answered yet (a blocking BLPOP, a paste on its way).
+    int pending() const { return m_pending; }
+    Connection::State linkState() const;
+
+    void setRawOutput(bool raw) { m_raw = raw; }
+    bool rawOutput() const { return m_raw; }
+
+    // The console's link is made the first time it is needed (the tool shown, a line run).
+    void ensureLink();
+    // Runs one line as typed. False (with the reason as an Error entry) when it does not parse or
+    // is refused before sending.
+    bool run(const QString& line);
+    // Runs many lines (a paste) as one pipeline: each reply is shown under its own line.
+    void runLines(const QStringList& lines);
+    // Stop / Ctrl+C: ends a stream or a blocking command by resetting the console's own link (a new
+    // link at the same database); no other tool's link is touched.
+    void interrupt();
+
+    ConsoleHistory& history() { return m_history; }
+    const CommandDocs& docs() const { return m_docs; }
+    // Commands whose effect cannot be undone: the widget asks before running them.
+    static bool needsConfirmation(const QList<QByteArray>& argv);
+
+signals:
+    void output(const QList<vermilion::ConsoleSession::Entry>& entries);
+    void promptChanged(const QString& prompt);
+    void streamingChanged(bool streaming);
+    void pendingChanged(int pending);
+    void docsLoaded();
+    void clearRequested();
+
+private:
+    void makeLink();
+    void onLinkState(Connection::State state, const QString& message);
+    bool runArguments(const QString& line, QList<QByteArray> argv, int repeat);
+    void send(const Command& argv, int repeat);
+    void startStream(const Command& argv);
+    void onReply(const Command& argv, const Reply& reply);
+    void finishOne();
+    void emitEntry(Entry::Kind kind, const QString& text);
+    void flushOutput();
+    void drainStream();
+    QString format(const Reply& reply) const;
+    void setTransaction(bool inTransaction);
+    void loadDocs();
+
+    Session* m_session;
+    std::unique_ptr<Connection> m_link;
+    std::shared_ptr<ConsolePushSink> m_sink;
+    quint64 m_linkGeneration = 0;
+    ConsoleHistory m_history;
+    CommandDocs m_docs;
+    QString m_endpoint;
+    QString m_profileUser;
+    QString m_user;
+    int m_database = 0;
+    bool m_inTransaction = false;
+    bool m_streaming = false;
+    bool m_everConnected = false;
+    bool m_raw = false;
+    int m_pending = 0;
+    QList<Entry> m_outbox;
+    QTimer* m_flushTimer;
+    QTimer* m_streamTimer;
+};
+
+} // namespace vermilion
+
+Q_DECLARE_METATYPE(vermilion::ConsoleSession::Entry)

@@ -176,6 +176,16 @@ bool ConsoleSession::run(const QString& line)
     if (parsed && argv.isEmpty())
         return false;
     ensureLink();
+    m_slots.push_back({ m_nextSlot, {}, 0 });
+    m_runningSlot = m_nextSlot++;
+    struct Release {
+        ConsoleSession* console;
+        ~Release()
+        {
+            console->m_runningSlot = 0;
+            console->releaseSlots();
+        }
+    } release { this };
     // A line with a secret is kept out of the history, and its arguments out of the transcript (which
     // can be exported): the echo names the command only.
     if (m_history.add(line, argv) || !parsed) {
@@ -274,20 +284,22 @@ bool ConsoleSession::runArguments(const QString& line, QList<QByteArray> argv, i
             ++m_pending;
             emit pendingChanged(m_pending);
             const quint64 generation = m_linkGeneration;
-            m_link->selectDatabase(database).then(this, [this, generation, database](const Reply& reply) {
+            const quint64 id = m_runningSlot;
+            slot(id)->waiting += 1;
+            m_link->selectDatabase(database).then(this, [this, generation, database, id](const Reply& reply) {
                 if (generation != m_linkGeneration)
                     return;
                 if (!reply.isError()) {
                     m_database = database;
                     emit promptChanged(prompt());
                 }
-                emitEntry(reply.isError() ? Entry::Kind::Error : Entry::Kind::Reply, format(reply));
-                finishOne();
+                finishOne(id, reply.isError() ? Entry::Kind::Error : Entry::Kind::Reply, format(reply));
             });
             return true;
         }
     }
     if (name == "QUIT") {
+        releaseSlots(true);
         m_link.reset();
         m_streaming = false;
         setTransaction(false);
@@ -304,11 +316,11 @@ bool ConsoleSession::runArguments(const QString& line, QList<QByteArray> argv, i
         startStream(argv);
         return true;
     }
-    send(argv, repeat);
+    send(argv, repeat, m_runningSlot);
     return true;
 }
 
-void ConsoleSession::send(const Command& argv, int repeat)
+void ConsoleSession::send(const Command& argv, int repeat, quint64 id)
 {
     CommandOptions options;
     // Blocking commands wait as long as the server says (Ctrl+C stops them); others time out.
@@ -316,13 +328,14 @@ void ConsoleSession::send(const Command& argv, int repeat)
         options.timeoutMs = 0;
     m_pending += repeat;
     emit pendingChanged(m_pending);
+    slot(id)->waiting += repeat;
     const quint64 generation = m_linkGeneration;
     for (int i = 0; i < repeat; ++i) {
         m_link->execute(
             argv, this,
-            [this, generation, argv](const Reply& reply) {
+            [this, generation, argv, id](const Reply& reply) {
                 if (generation == m_linkGeneration)
-                    onReply(argv, reply);
+                    onReply(id, argv, reply);
             },
             options);
     }
@@ -341,7 +354,7 @@ void ConsoleSession::startStream(const Command& argv)
                   : tr("Streaming messages. Stop or Ctrl+C ends the subscription; SUBSCRIBE and UNSUBSCRIBE change it."));
 }
 
-void ConsoleSession::onReply(const Command& argv, const Reply& reply)
+void ConsoleSession::onReply(quint64 id, const Command& argv, const Reply& reply)
 {
     const QByteArray name = argv.first().toUpper();
     if (!reply.isError()) {
@@ -371,14 +384,42 @@ void ConsoleSession::onReply(const Command& argv, const Reply& reply)
     } else if (name == "EXEC" || reply.errorCode() == "EXECABORT") {
         setTransaction(false);
     }
-    emitEntry(reply.isError() ? Entry::Kind::Error : Entry::Kind::Reply, format(reply));
-    finishOne();
+    finishOne(id, reply.isError() ? Entry::Kind::Error : Entry::Kind::Reply, format(reply));
 }
 
-void ConsoleSession::finishOne()
+void ConsoleSession::finishOne(quint64 id, Entry::Kind kind, const QString& text)
 {
+    if (Slot* waiting = slot(id)) {
+        waiting->entries.append({ kind, text });
+        waiting->waiting = qMax(0, waiting->waiting - 1);
+    }
     m_pending = qMax(0, m_pending - 1);
     emit pendingChanged(m_pending);
+    releaseSlots();
+}
+
+ConsoleSession::Slot* ConsoleSession::slot(quint64 id)
+{
+    if (m_slots.empty() || id < m_slots.front().id)
+        return nullptr;
+    const size_t index = size_t(id - m_slots.front().id);
+    return index < m_slots.size() && m_slots[index].id == id ? &m_slots[index] : nullptr;
+}
+
+void ConsoleSession::releaseSlots(bool all)
+{
+    while (!m_slots.empty()) {
+        Slot& head = m_slots.front();
+        if (!head.entries.isEmpty()) {
+            m_outbox.append(head.entries);
+            head.entries.clear();
+            if (!m_flushTimer->isActive())
+                m_flushTimer->start();
+        }
+        if (head.id == m_runningSlot || (head.waiting > 0 && !all))
+            break;
+        m_slots.pop_front();
+    }
 }
 
 void ConsoleSession::interrupt()
@@ -390,6 +431,7 @@ void ConsoleSession::interrupt()
     const bool wasStreaming = m_streaming;
     drainStream();
     m_streamTimer->stop();
+    releaseSlots(true);
     m_link.reset();
     m_streaming = false;
     m_pending = 0;
@@ -462,6 +504,11 @@ QString ConsoleSession::format(const Reply& reply) const
 
 void ConsoleSession::emitEntry(Entry::Kind kind, const QString& text)
 {
+    // While a line runs, what it says goes to its slot; notes about the link go out at once.
+    if (Slot* running = m_runningSlot ? slot(m_runningSlot) : nullptr) {
+        running->entries.append({ kind, text });
+        return;
+    }
     m_outbox.append({ kind, text });
     if (!m_flushTimer->isActive())
         m_flushTimer->start();

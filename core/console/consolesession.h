@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QString>
 
+#include <deque>
 #include <memory>
 
 class QTimer;
@@ -80,11 +81,12 @@ private:
     void makeLink();
     void onLinkState(Connection::State state, const QString& message);
     bool runArguments(const QString& line, QList<QByteArray> argv, int repeat);
-    void send(const Command& argv, int repeat);
+    void send(const Command& argv, int repeat, quint64 slot);
     void startStream(const Command& argv);
-    void onReply(const Command& argv, const Reply& reply);
-    void finishOne();
+    void onReply(quint64 slot, const Command& argv, const Reply& reply);
+    void finishOne(quint64 slot, Entry::Kind kind, const QString& text);
     void emitEntry(Entry::Kind kind, const QString& text);
+    void releaseSlots(bool all = false);
     void flushOutput();
     void drainStream();
     QString format(const Reply& reply) const;
@@ -107,6 +109,17 @@ private:
     bool m_raw = false;
     int m_pending = 0;
     QList<Entry> m_outbox;
+    // Output in the order lines were run: each line's echo, then its replies, even when a paste has
+    // thousands in flight. A slot is released once every reply it waits for is in.
+    struct Slot {
+        quint64 id = 0;
+        QList<Entry> entries;
+        int waiting = 0;
+    };
+    std::deque<Slot> m_slots;
+    quint64 m_nextSlot = 1;
+    quint64 m_runningSlot = 0; // the slot run() is filling
+    Slot* slot(quint64 id);
     QTimer* m_flushTimer;
     QTimer* m_streamTimer;
 };

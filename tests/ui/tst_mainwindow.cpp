@@ -96,7 +96,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(workspace->console()->transcript().contains(QLatin1String("2) \"Ada\"")), 5000);
             QVERIFY(workspace->console()->transcript().contains(QLatin1String("\"hello world\"")));
             QVERIFY(!workspace->console()->run(QStringLiteral("GET \"unbalanced")));
-            QVERIFY(workspace->console()->transcript().contains(QLatin1String("Unbalanced quotes")));
+            QTRY_VERIFY(workspace->console()->transcript().contains(QLatin1String("Unbalanced quotes")));
             saveScreenshot(&window, QStringLiteral("main-window-console"));
             workspace->tabs()->setCurrentWidget(workspace->overview());
             auto* keyspace = workspace->overview()->findChild<QTableWidget*>();

@@ -6,6 +6,8 @@
 #include "carmine/lockspanel.h"
 #include "carmine/queuespanel.h"
 #include "keyspace/keybrowserpanel.h"
+#include "keyspace/keytreemodel.h"
+#include "keyspace/namespacetree.h"
 #include "lua/luapanel.h"
 #include "overviewpanel.h"
 #include "pubsub/monitorpanel.h"
@@ -14,6 +16,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -52,6 +55,11 @@ SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
     m_overview = new OverviewPanel(session, m_tabs);
     m_console = new ConsolePanel(session, m_tabs);
     m_tabs->addTab(m_keyBrowser, tr("Keys"));
+    // The console completes key names from the tree the key browser has loaded.
+    m_console->setKeyCompletions([browser = QPointer<KeyBrowserPanel>(m_keyBrowser)](QByteArrayView prefix, qsizetype limit) {
+        const auto tree = browser ? browser->model()->tree() : nullptr;
+        return tree ? tree->completeKey(prefix, limit) : QList<QByteArray>();
+    });
     m_tabs->addTab(new DashboardPanel(session, m_tabs), tr("Dashboard"));
     m_lua = new LuaPanel(session, m_tabs);
     m_tabs->addTab(m_lua, tr("Lua"));

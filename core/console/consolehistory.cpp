@@ -1,6 +1,9 @@
 #include "consolehistory.h"
 
+#include <QSet>
 #include <QSettings>
+
+#include <algorithm>
 
 namespace vermilion {
 
@@ -56,16 +59,33 @@ void ConsoleHistory::removeLegacyHistory()
         settings.remove(QStringLiteral("console/history"));
 }
 
-bool ConsoleHistory::add(const QString& line, const QList<QByteArray>& argv)
+bool ConsoleHistory::add(const QString& line, const QList<QByteArray>& argv, bool save)
 {
     if (isSensitive(argv))
         return false;
-    m_lines.removeAll(line);
-    m_lines.append(line);
-    while (m_lines.size() > maxLines)
-        m_lines.removeFirst();
-    save();
+    if (m_lines.isEmpty() || m_lines.last() != line)
+        m_lines.append(line);
+    // Older copies of a line and lines past the limit go when the history is saved: a paste of
+    // thousands of lines is tidied once, not once per line.
+    if (save)
+        this->save();
     return true;
+}
+
+void ConsoleHistory::tidy()
+{
+    if (m_lines.size() <= 1)
+        return;
+    QSet<QString> seen;
+    QStringList kept;
+    for (qsizetype i = m_lines.size() - 1; i >= 0 && kept.size() < maxLines; --i) {
+        if (!seen.contains(m_lines.at(i))) {
+            seen.insert(m_lines.at(i));
+            kept.append(m_lines.at(i));
+        }
+    }
+    std::reverse(kept.begin(), kept.end());
+    m_lines = kept;
 }
 
 int ConsoleHistory::searchBackward(const QString& text, int before) const
@@ -83,8 +103,9 @@ void ConsoleHistory::clear()
     save();
 }
 
-void ConsoleHistory::save() const
+void ConsoleHistory::save()
 {
+    tidy();
     if (!m_profile.isNull())
         QSettings().setValue(key(), m_lines);
 }

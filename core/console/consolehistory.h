@@ -23,16 +23,18 @@ public:
     static void removeLegacyHistory();
 
     // Adds a line the user ran (argv: the line split into arguments); secrets are not kept.
-    // Returns false when the line was left out for that reason.
-    bool add(const QString& line, const QList<QByteArray>& argv);
+    // Returns false when the line was left out for that reason. save = false defers writing the
+    // settings file to a later save() (a paste of thousands of lines writes it once).
+    bool add(const QString& line, const QList<QByteArray>& argv, bool save = true);
+    void save();
     const QStringList& lines() const { return m_lines; }
     // The newest line before index `before` that contains text (case-insensitive), or -1.
     int searchBackward(const QString& text, int before) const;
     void clear();
 
 private:
-    void save() const;
     QString key() const;
+    void tidy();
 
     QUuid m_profile;
     QStringList m_lines;

@@ -102,6 +102,7 @@ ConsoleSession::ConsoleSession(Session* session, QObject* parent)
     , m_history(session->profile().id)
     , m_flushTimer(new QTimer(this))
     , m_streamTimer(new QTimer(this))
+    , m_lineTimer(new QTimer(this))
 {
     qRegisterMetaType<vermilion::ConsoleSession::Entry>();
     ConsoleHistory::removeLegacyHistory();
@@ -115,6 +116,8 @@ ConsoleSession::ConsoleSession(Session* session, QObject* parent)
     connect(m_flushTimer, &QTimer::timeout, this, &ConsoleSession::flushOutput);
     m_streamTimer->setInterval(50);
     connect(m_streamTimer, &QTimer::timeout, this, &ConsoleSession::drainStream);
+    m_lineTimer->setInterval(0);
+    connect(m_lineTimer, &QTimer::timeout, this, &ConsoleSession::runQueuedLines);
 }
 
 void ConsoleSession::ensureLink()
@@ -170,6 +173,11 @@ bool ConsoleSession::needsConfirmation(const QList<QByteArray>& argv)
 
 bool ConsoleSession::run(const QString& line)
 {
+    if (!m_inBatch && m_lineQueueHead < m_lineQueue.size()) {
+        // A paste is still being sent: this line waits its turn.
+        m_lineQueue.append(line);
+        return true;
+    }
     QList<QByteArray> argv;
     QString error;
     const bool parsed = RedisText::splitArguments(line, &argv, &error);
@@ -188,7 +196,7 @@ bool ConsoleSession::run(const QString& line)
     } release { this };
     // A line with a secret is kept out of the history, and its arguments out of the transcript (which
     // can be exported): the echo names the command only.
-    if (m_history.add(line, argv) || !parsed) {
+    if (m_history.add(line, argv, !m_inBatch) || !parsed) {
         emitEntry(Entry::Kind::Command, prompt() + line);
     } else {
         const QString words = QString::fromUtf8(argv.first()) + (argv.size() > 1 && !is(argv.first(), "AUTH")
@@ -217,7 +225,26 @@ void ConsoleSession::runLines(const QStringList& lines)
 {
     for (const QString& line : lines) {
         if (!line.trimmed().isEmpty())
-            run(line);
+            m_lineQueue.append(line);
+    }
+    if (!m_lineTimer->isActive())
+        m_lineTimer->start();
+    reportPending();
+}
+
+void ConsoleSession::runQueuedLines()
+{
+    QElapsedTimer slice;
+    slice.start();
+    m_inBatch = true;
+    while (m_lineQueueHead < m_lineQueue.size() && slice.elapsed() < 8)
+        run(m_lineQueue.at(m_lineQueueHead++));
+    m_inBatch = false;
+    if (m_lineQueueHead >= m_lineQueue.size()) {
+        m_lineQueue.clear();
+        m_lineQueueHead = 0;
+        m_lineTimer->stop();
+        m_history.save();
     }
 }
 
@@ -282,7 +309,7 @@ bool ConsoleSession::runArguments(const QString& line, QList<QByteArray> argv, i
         }
         if (ok) {
             ++m_pending;
-            emit pendingChanged(m_pending);
+            reportPending();
             const quint64 generation = m_linkGeneration;
             const quint64 id = m_runningSlot;
             slot(id)->waiting += 1;
@@ -306,7 +333,7 @@ bool ConsoleSession::runArguments(const QString& line, QList<QByteArray> argv, i
         m_user = m_profileUser;
         makeLink();
         m_pending = 0;
-        emit pendingChanged(0);
+        reportPending();
         emitEntry(Entry::Kind::Reply, QStringLiteral("OK"));
         emitEntry(Entry::Kind::Note, tr("The console's link was closed and opened again (db %1).").arg(m_database));
         emit promptChanged(prompt());
@@ -327,7 +354,7 @@ void ConsoleSession::send(const Command& argv, int repeat, quint64 id)
     if (isBlocking(argv.first().toUpper()))
         options.timeoutMs = 0;
     m_pending += repeat;
-    emit pendingChanged(m_pending);
+    reportPending();
     slot(id)->waiting += repeat;
     const quint64 generation = m_linkGeneration;
     for (int i = 0; i < repeat; ++i) {
@@ -394,7 +421,7 @@ void ConsoleSession::finishOne(quint64 id, Entry::Kind kind, const QString& text
         waiting->waiting = qMax(0, waiting->waiting - 1);
     }
     m_pending = qMax(0, m_pending - 1);
-    emit pendingChanged(m_pending);
+    reportPending();
     releaseSlots();
 }
 
@@ -424,6 +451,12 @@ void ConsoleSession::releaseSlots(bool all)
 
 void ConsoleSession::interrupt()
 {
+    const bool queued = m_lineQueueHead < m_lineQueue.size();
+    m_lineQueue.clear();
+    m_lineQueueHead = 0;
+    m_lineTimer->stop();
+    if (queued)
+        emitEntry(Entry::Kind::Note, tr("The rest of the pasted lines were not sent."));
     if (!m_streaming && m_pending == 0) {
         emitEntry(Entry::Kind::Note, tr("^C (nothing to stop)"));
         return;
@@ -438,7 +471,7 @@ void ConsoleSession::interrupt()
     setTransaction(false);
     m_user = m_profileUser;
     makeLink();
-    emit pendingChanged(0);
+    reportPending();
     if (wasStreaming)
         emit streamingChanged(false);
     emit promptChanged(prompt());
@@ -514,8 +547,20 @@ void ConsoleSession::emitEntry(Entry::Kind kind, const QString& text)
         m_flushTimer->start();
 }
 
+void ConsoleSession::reportPending()
+{
+    // Told once per turn of the event loop, not once per reply of a paste.
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
 void ConsoleSession::flushOutput()
 {
+    const int pending = m_pending + int(m_lineQueue.size() - m_lineQueueHead);
+    if (pending != m_reportedPending) {
+        m_reportedPending = pending;
+        emit pendingChanged(pending);
+    }
     if (m_outbox.isEmpty())
         return;
     QList<Entry> batch;

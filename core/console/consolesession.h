@@ -48,6 +48,11 @@ public:
     bool isStreaming() const { return m_streaming; }
     // Commands sent and not answered yet (a blocking BLPOP, a paste on its way).
     int pending() const { return m_pending; }
+    // Nothing pending, and everything said has left in output().
+    bool isIdle() const
+    {
+        return m_pending == 0 && m_slots.empty() && m_outbox.isEmpty() && m_lineQueueHead >= m_lineQueue.size();
+    }
     Connection::State linkState() const;
 
     void setRawOutput(bool raw) { m_raw = raw; }
@@ -107,6 +112,15 @@ private:
     bool m_streaming = false;
     bool m_everConnected = false;
     bool m_raw = false;
+    bool m_inBatch = false; // runLines(): the history is written once at the end
+    // Pasted lines not run yet: run in slices of a few milliseconds, so that a paste of ten
+    // thousand lines never holds the event loop; lines typed meanwhile wait behind them.
+    QStringList m_lineQueue;
+    qsizetype m_lineQueueHead = 0;
+    QTimer* m_lineTimer;
+    int m_reportedPending = -1;
+    void runQueuedLines();
+    void reportPending();
     int m_pending = 0;
     QList<Entry> m_outbox;
     // Output in the order lines were run: each line's echo, then its replies, even when a paste has

@@ -133,6 +133,11 @@ bool isSeparator(QChar c)
 // Appends the character at text[i] as UTF-8, taking a surrogate pair whole; returns its length.
 qsizetype appendCharacter(const QString& text, qsizetype i, QByteArray& out)
 {
+    const char16_t unit = text.at(i).unicode();
+    if (unit < 0x80) { // the common case: no UTF-8 conversion
+        out += char(unit);
+        return 1;
+    }
     const qsizetype length = text.at(i).isHighSurrogate() && i + 1 < text.size() ? 2 : 1;
     out += QStringView(text).mid(i, length).toUtf8();
     return length;

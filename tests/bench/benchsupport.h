@@ -54,15 +54,18 @@ struct ScenarioInfo {
     const char* name;
     const char* usage;
     Scenario run;
+    // Puts real widgets on screen (offscreen unless QT_QPA_PLATFORM says otherwise): the
+    // scenario runs under a QApplication.
+    bool widgets = false;
 };
 
 // Scenarios of later features register themselves from their own source file:
 //   static const ScenarioRegistration registration { "name", "--url URL ...", &runName };
 std::vector<ScenarioInfo>& registeredScenarios();
 struct ScenarioRegistration {
-    ScenarioRegistration(const char* name, const char* usage, Scenario run)
+    ScenarioRegistration(const char* name, const char* usage, Scenario run, bool widgets = false)
     {
-        registeredScenarios().push_back({ name, usage, std::move(run) });
+        registeredScenarios().push_back({ name, usage, std::move(run), widgets });
     }
 };
 

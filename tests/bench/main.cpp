@@ -1,6 +1,9 @@
 #include "benchsupport.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+
+#include <memory>
 #include <cstdio>
 
 using namespace vermilion::bench;
@@ -39,7 +42,13 @@ void usage()
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Widget scenarios need a QApplication, the others only the event loop.
+    bool widgets = false;
+    for (const ScenarioInfo& scenario : allScenarios())
+        widgets |= argc > 1 && qstrcmp(argv[1], scenario.name) == 0 && scenario.widgets;
+    if (widgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(widgets ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help")) {
         usage();

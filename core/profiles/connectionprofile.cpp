@@ -45,7 +45,9 @@ bool ConnectionProfile::fromUrl(const QString& urlText, ConnectionProfile* profi
     }
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid()) {
-        *error = tr("This is not a valid URL: %1").arg(url.errorString());
+        // QUrl quotes the whole URL after "; source was", password included: the message goes to the
+        // terminal and a dialog, so that part is left out.
+        *error = tr("This is not a valid URL: %1").arg(url.errorString().section(QStringLiteral("; source was"), 0, 0));
         return false;
     }
     const QString scheme = url.scheme().toLower();

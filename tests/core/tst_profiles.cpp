@@ -93,6 +93,13 @@ private slots:
         QTest::addRow("unix without path") << QStringLiteral("unix://") << QStringLiteral("socket path");
         QTest::addRow("unix with host") << QStringLiteral("unix://host/tmp/s.sock") << QStringLiteral("takes no host");
         QTest::addRow("spaces inside") << QStringLiteral("redis://ho st") << QStringLiteral("not a valid URL");
+        // The message goes to the terminal and a dialog: the password in the URL must not.
+        QTest::addRow("bad port, password") << QStringLiteral("redis://alice:hunter2-secret@host:abc")
+                                           << QStringLiteral("not a valid URL");
+        QTest::addRow("bad host, password") << QStringLiteral("redis://alice:hunter2-secret@ho st:6379")
+                                           << QStringLiteral("not a valid URL");
+        QTest::addRow("bad db, password") << QStringLiteral("redis://:hunter2-secret@host/abc")
+                                         << QStringLiteral("database");
     }
 
     void rejectsMalformedUrls()
@@ -104,6 +111,7 @@ private slots:
         QString error;
         QVERIFY(!ConnectionProfile::fromUrl(url, &profile, &error));
         QVERIFY2(error.contains(messagePart, Qt::CaseInsensitive), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1String("hunter2")), qPrintable(error));
         QCOMPARE(profile.host, QStringLiteral("unchanged")); // a failed parse changes nothing
     }
 

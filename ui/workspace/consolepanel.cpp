@@ -156,6 +156,8 @@ void ConsolePanel::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     m_console->ensureLink();
+    // Switching to the console means typing next.
+    m_input->setFocus();
 }
 
 void ConsolePanel::setRawOutput(bool raw) { m_raw->setChecked(raw); }

@@ -184,8 +184,7 @@ bool ConsoleSession::run(const QString& line)
     if (parsed && argv.isEmpty())
         return false;
     ensureLink();
-    m_slots.push_back({ m_nextSlot, {}, 0 });
-    m_runningSlot = m_nextSlot++;
+    openSlot(line, argv, parsed);
     struct Release {
         ConsoleSession* console;
         ~Release()
@@ -194,15 +193,6 @@ bool ConsoleSession::run(const QString& line)
             console->releaseSlots();
         }
     } release { this };
-    // A line with a secret is kept out of the history, and its arguments out of the transcript (which
-    // can be exported): the echo names the command only.
-    if (m_history.add(line, argv, !m_inBatch) || !parsed) {
-        emitEntry(Entry::Kind::Command, prompt() + line);
-    } else {
-        const QString words = QString::fromUtf8(argv.first()) + (argv.size() > 1 && !is(argv.first(), "AUTH")
-                ? QLatin1Char(' ') + QString::fromUtf8(argv.at(1)) : QString());
-        emitEntry(Entry::Kind::Command, prompt() + words + QLatin1Char(' ') + tr("(arguments hidden: they carry a secret)"));
-    }
     if (!parsed) {
         emitEntry(Entry::Kind::Error, error);
         return false;
@@ -221,6 +211,38 @@ bool ConsoleSession::run(const QString& line)
     return runArguments(line, argv, repeat);
 }
 
+quint64 ConsoleSession::openSlot(const QString& line, const QList<QByteArray>& argv, bool parsed)
+{
+    m_slots.push_back({ m_nextSlot, {}, 0 });
+    m_runningSlot = m_nextSlot++;
+    // A line with a secret is kept out of the history, and its arguments out of the transcript (which
+    // can be exported): the echo names the command only.
+    if (m_history.add(line, argv, !m_inBatch) || !parsed) {
+        emitEntry(Entry::Kind::Command, prompt() + line);
+    } else {
+        const QString words = QString::fromUtf8(argv.first())
+            + (argv.size() > 1 && !is(argv.first(), "AUTH") ? QLatin1Char(' ') + QString::fromUtf8(argv.at(1)) : QString());
+        emitEntry(Entry::Kind::Command, prompt() + words + QLatin1Char(' ') + tr("(arguments hidden: they carry a secret)"));
+    }
+    return m_runningSlot;
+}
+
+bool ConsoleSession::sendsAsIs(const QList<QByteArray>& argv) const
+{
+    // Lines the console does nothing special with before sending: a paste sends them in batches.
+    if (argv.isEmpty() || m_streaming)
+        return false;
+    bool number = false;
+    argv.first().toLongLong(&number);
+    if (number)
+        return false;
+    const QByteArray name = argv.first().toUpper();
+    static const QList<QByteArray> special { "HELP",      "CLEAR",      "COMMAND",    "HELLO",
+                                             "CLIENT",    "SELECT",     "QUIT",       "MONITOR",
+                                             "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" };
+    return !special.contains(name) && !isBlocking(name) && !ConsoleHistory::isSensitive(argv);
+}
+
 void ConsoleSession::runLines(const QStringList& lines)
 {
     for (const QString& line : lines) {
@@ -236,10 +258,44 @@ void ConsoleSession::runQueuedLines()
 {
     QElapsedTimer slice;
     slice.start();
+    ensureLink();
     m_inBatch = true;
-    while (m_lineQueueHead < m_lineQueue.size() && slice.elapsed() < 8)
-        run(m_lineQueue.at(m_lineQueueHead++));
+    // Plain commands go out as one batch per slice: one enqueue and one callback for hundreds of
+    // lines. Anything the console treats specially takes the path of a typed line, in its turn.
+    QList<Command> batch;
+    QList<quint64> ids;
+    const auto sendBatch = [&] {
+        if (batch.isEmpty())
+            return;
+        const quint64 generation = m_linkGeneration;
+        m_link->executeBatch(batch, this, [this, generation, ids, batch](const QList<Reply>& replies) {
+            if (generation != m_linkGeneration)
+                return;
+            for (qsizetype i = 0; i < replies.size() && i < ids.size(); ++i)
+                onReply(ids.at(i), batch.at(i), replies.at(i));
+        });
+        batch.clear();
+        ids.clear();
+    };
+    while (m_lineQueueHead < m_lineQueue.size() && slice.elapsed() < 8) {
+        const QString& line = m_lineQueue.at(m_lineQueueHead++);
+        QList<QByteArray> argv;
+        if (!RedisText::splitArguments(line, &argv) || !sendsAsIs(argv)) {
+            sendBatch();
+            run(line);
+            continue;
+        }
+        const quint64 id = openSlot(line, argv, true);
+        m_runningSlot = 0;
+        slot(id)->waiting = 1;
+        ++m_pending;
+        batch.append(argv);
+        ids.append(id);
+    }
+    sendBatch();
     m_inBatch = false;
+    releaseSlots();
+    reportPending();
     if (m_lineQueueHead >= m_lineQueue.size()) {
         m_lineQueue.clear();
         m_lineQueueHead = 0;

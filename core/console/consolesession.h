@@ -117,9 +117,10 @@ private:
     // thousand lines never holds the event loop; lines typed meanwhile wait behind them.
     QStringList m_lineQueue;
     qsizetype m_lineQueueHead = 0;
-    QTimer* m_lineTimer;
     int m_reportedPending = -1;
     void runQueuedLines();
+    quint64 openSlot(const QString& line, const QList<QByteArray>& argv, bool parsed);
+    bool sendsAsIs(const QList<QByteArray>& argv) const;
     void reportPending();
     int m_pending = 0;
     QList<Entry> m_outbox;
@@ -136,6 +137,7 @@ private:
     Slot* slot(quint64 id);
     QTimer* m_flushTimer;
     QTimer* m_streamTimer;
+    QTimer* m_lineTimer;
 };
 
 } // namespace vermilion

@@ -197,6 +197,34 @@ private slots:
         QCOMPARE(out.replies().mid(3), (QStringList { QStringLiteral("2"), QStringLiteral("a b\nc"), QString() }));
     }
 
+    void pastedLinesKeepTheirOrder()
+    {
+        Session session(profile());
+        session.open();
+        ConsoleSession console(&session);
+        Transcript out(&console);
+        console.runLines({ QStringLiteral("SET a 1"), QStringLiteral("MULTI"), QStringLiteral("INCR a"),
+                           QStringLiteral("EXEC"), QStringLiteral("SELECT 2"), QStringLiteral("SET b 2"),
+                           QStringLiteral("GET \"unbalanced"), QStringLiteral("2 PING"), QStringLiteral("GET a") });
+        // A line typed while the paste is on its way runs after it.
+        QVERIFY(console.run(QStringLiteral("DBSIZE")));
+        QTRY_VERIFY(console.isIdle());
+        QStringList texts;
+        for (const auto& entry : out.entries)
+            texts.append(entry.text.section(QStringLiteral("> "), -1)); // the echo without its prompt
+        QCOMPARE(texts, (QStringList { QStringLiteral("SET a 1"), QStringLiteral("OK"), QStringLiteral("MULTI"),
+                                       QStringLiteral("OK"), QStringLiteral("INCR a"), QStringLiteral("QUEUED"),
+                                       QStringLiteral("EXEC"), QStringLiteral("1) (integer) 2"),
+                                       QStringLiteral("SELECT 2"), QStringLiteral("OK"), QStringLiteral("SET b 2"),
+                                       QStringLiteral("OK"), QStringLiteral("GET \"unbalanced"),
+                                       QStringLiteral("Unbalanced quotes in the command line."),
+                                       QStringLiteral("2 PING"), QStringLiteral("PONG"), QStringLiteral("PONG"),
+                                       QStringLiteral("GET a"), QStringLiteral("(nil)"), QStringLiteral("DBSIZE"),
+                                       QStringLiteral("(integer) 1") }));
+        QCOMPARE(console.database(), 2);
+        QVERIFY(console.prompt().contains(QLatin1String("[2]> ")));
+    }
+
     void hugeRepliesAreBounded()
     {
         Session session(profile());

@@ -233,7 +233,7 @@ void ConsolePanel::onOutput(const QList<ConsoleSession::Entry>& entries)
 {
     m_queue.append(entries);
     if (!m_appendTimer->isActive())
-        m_appendTimer->start();
+        m_appendTimer->start(30);
 }
 
 void ConsolePanel::appendSlice()
@@ -301,6 +301,9 @@ void ConsolePanel::appendSlice()
         m_queue.clear();
         m_queueHead = 0;
         m_appendTimer->stop();
+    } else {
+        // A backlog (a paste's replies): the next slice right after this one is painted.
+        m_appendTimer->start(0);
     }
     if (atBottom)
         m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum());

@@ -2,6 +2,7 @@
 
 #include "connectionworker.h"
 #include "linkstateguard.h"
+#include "util/posting.h"
 
 #include <QPromise>
 #include <QThread>
@@ -120,9 +121,11 @@ void Connection::enqueue(const Command& argv, Completion&& completion, CommandOp
 void Connection::completeNow(Completion&& completion, Reply&& reply)
 {
     if (completion.callback) {
-        if (QObject* context = completion.context.data())
-            QMetaObject::invokeMethod(
-                context, [callback = std::move(completion.callback), reply] { callback(reply); }, Qt::QueuedConnection);
+        postToThread(
+            completion.contextThread, [context = completion.context, callback = std::move(completion.callback), reply] {
+                if (context)
+                    callback(reply);
+            });
     } else if (completion.deliver) {
         completion.deliver(std::move(reply));
     }
@@ -146,7 +149,10 @@ QFuture<Reply> Connection::execute(const Command& argv, CommandOptions options)
 void Connection::execute(const Command& argv, QObject* context, Callback callback, CommandOptions options)
 {
     Q_ASSERT(context);
-    enqueue(argv, Completion { {}, QPointer<QObject>(context), std::move(callback), {} }, options);
+    // The caller's thread, where the context surely lives for now: its thread and identity are taken
+    // here, never on the connection's thread.
+    enqueue(argv, Completion { {}, QPointer<QObject>(context), std::move(callback), {}, context->thread(), context },
+        options);
 }
 
 void Connection::executeDirect(
@@ -195,7 +201,8 @@ QFuture<Reply> Connection::selectDatabase(int database)
     promise->start();
     QFuture<Reply> future = promise->future();
     ConnectionWorker* worker = m_worker;
-    enqueue({ "SELECT", QByteArray::number(database) },
+    enqueue(
+        { "SELECT", QByteArray::number(database) },
         [promise, worker, database](Reply&& reply) {
             // Runs in the worker's thread: the next handshake selects the new database too. A link
             // that is down takes it on reconnect.
@@ -233,10 +240,12 @@ void Connection::executeBatch(const QList<Command>& commands, QObject* context,
 {
     Q_ASSERT(context);
     QPointer<QObject> guard(context);
-    auto deliver = [guard, callback = std::move(callback)](QList<Reply>&& replies) {
-        if (QObject* receiver = guard.data())
-            QMetaObject::invokeMethod(
-                receiver, [callback, replies = std::move(replies)] { callback(replies); }, Qt::QueuedConnection);
+    QThread* thread = context->thread();
+    auto deliver = [guard, thread, callback = std::move(callback)](QList<Reply>&& replies) {
+        postToThread(thread, [guard, callback, replies = std::move(replies)] {
+            if (guard)
+                callback(replies);
+        });
     };
     if (commands.isEmpty()) {
         deliver({});

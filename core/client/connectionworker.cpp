@@ -1,8 +1,9 @@
 #include "connectionworker.h"
 
+#include "util/posting.h"
+
 #include <QDateTime>
 #include <QFile>
-#include <cstring>
 #include <QLocalSocket>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -11,6 +12,7 @@
 #include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
+#include <cstring>
 
 namespace vermilion {
 
@@ -392,7 +394,8 @@ void ConnectionWorker::sendInternal(const Command& argv, std::function<void(Repl
 void ConnectionWorker::complete(Completion& completion, Reply&& reply)
 {
     if (completion.callback)
-        m_callbacks.push_back({ std::move(completion.context), std::move(completion.callback), std::move(reply) });
+        m_callbacks.push_back({ std::move(completion.context), std::move(completion.callback), std::move(reply),
+            completion.contextThread, completion.contextKey });
     else if (completion.deliver)
         completion.deliver(std::move(reply));
 }
@@ -403,26 +406,23 @@ void ConnectionWorker::flushCallbacks()
         return;
     // One queued call per run of replies for the same context: a million replies cost a few
     // hundred events on the receiving thread, not a million.
+    // The calls go to the context's thread, not to the context: its thread may be deleting it right
+    // now. Whether it still exists is asked there.
     auto begin = m_callbacks.begin();
     while (begin != m_callbacks.end()) {
-        QObject* context = begin->context.data();
+        const void* key = begin->key;
         auto end = begin;
-        while (end != m_callbacks.end() && end->context.data() == context)
+        while (end != m_callbacks.end() && end->key == key)
             ++end;
-        if (context) {
-            auto run = std::make_shared<std::vector<PendingCallback>>(
-                std::make_move_iterator(begin), std::make_move_iterator(end));
-            QMetaObject::invokeMethod(
-                context,
-                [run] {
-                    for (const PendingCallback& pending : *run) {
-                        // A callback may delete a later callback's context.
-                        if (pending.context)
-                            pending.callback(pending.reply);
-                    }
-                },
-                Qt::QueuedConnection);
-        }
+        auto run = std::make_shared<std::vector<PendingCallback>>(
+            std::make_move_iterator(begin), std::make_move_iterator(end));
+        postToThread(run->front().thread, [run] {
+            for (const PendingCallback& pending : *run) {
+                // A callback may delete a later callback's context.
+                if (pending.context)
+                    pending.callback(pending.reply);
+            }
+        });
         begin = end;
     }
     m_callbacks.clear();

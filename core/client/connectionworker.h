@@ -25,6 +25,10 @@ struct Completion {
     QPointer<QObject> context;
     std::function<void(const Reply&)> callback;
     ReplyReader::Peek peek; // see ReplyReader::setFirstElementPeek
+    // Taken by the caller while the context is surely alive: where the callback runs, and which
+    // replies share one posted call. Never dereferenced on the connection's thread.
+    QThread* contextThread = nullptr;
+    const void* contextKey = nullptr;
 };
 
 // A command on its way. Its bytes are encoded by the caller straight into the shared outgoing
@@ -93,6 +97,8 @@ private:
         QPointer<QObject> context;
         std::function<void(const Reply&)> callback;
         Reply reply;
+        QThread* thread;
+        const void* key;
     };
 
     void complete(Completion& completion, Reply&& reply);

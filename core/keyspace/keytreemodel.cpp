@@ -2,6 +2,7 @@
 
 #include "client/session.h"
 #include "naturalcompare.h"
+#include "util/posting.h"
 #include "util/redistext.h"
 
 #include <QLocale>
@@ -207,7 +208,8 @@ void KeyTreeModel::buildFolder(NodeId folder, bool replace)
     const QList<NodeId> current = replace ? QList<NodeId>() : state.rows;
     const quint32 from = replace ? 0 : state.seen;
     QPointer<KeyTreeModel> self(this);
-    QThreadPool::globalInstance()->start([self, generation, tree, filter, current, from, folder] {
+    QThread* home = thread();
+    QThreadPool::globalInstance()->start([self, home, generation, tree, filter, current, from, folder] {
         std::vector<NodeId> fresh = tree->children(folder, from);
         const auto seen = quint32(from + fresh.size());
         std::erase_if(fresh, [&](NodeId id) { return !isShown(*tree, id); });
@@ -225,13 +227,11 @@ void KeyTreeModel::buildFolder(NodeId folder, bool replace)
         std::merge(current.begin(), current.end(), fresh.begin(), fresh.end(), std::back_inserter(merged), less);
         // A key restored by the app may already be in the rows.
         merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, generation, folder, merged = std::move(merged), seen]() mutable {
-                if (self)
-                    self->installFolder(generation, folder, std::move(merged), seen, false);
-            },
-            Qt::QueuedConnection);
+        // Posted to the model's thread, not to the model, which that thread may be deleting.
+        postToThread(home, [self, generation, folder, merged = std::move(merged), seen]() mutable {
+            if (self)
+                self->installFolder(generation, folder, std::move(merged), seen, false);
+        });
     });
 }
 
@@ -414,7 +414,8 @@ void KeyTreeModel::setQuickFilter(const QString& text)
     QPointer<KeyTreeModel> self(this);
     const quint64 generation = ++m_generation;
     jobStarted();
-    QThreadPool::globalInstance()->start([self, tree, needle, generation] {
+    QThread* home = thread();
+    QThreadPool::globalInstance()->start([self, home, tree, needle, generation] {
         auto filter = std::make_shared<Filter>();
         filter->needle = needle;
         const quint32 count = tree->nodeCount();
@@ -425,23 +426,20 @@ void KeyTreeModel::setQuickFilter(const QString& text)
             for (NodeId at = id; at != NamespaceTree::none && !filter->matches.testBit(int(at)); at = tree->parent(at))
                 filter->matches.setBit(int(at));
         }
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, filter, generation] {
-                if (!self)
-                    return;
-                self->jobFinished();
-                if (generation != self->m_generation)
-                    return;
-                self->beginResetModel();
-                self->m_filter = filter;
-                ++self->m_generation;
-                self->m_folders.clear();
-                self->m_folders[NamespaceTree::root] = Folder {};
-                self->endResetModel();
-                self->buildFolder(NamespaceTree::root, true);
-            },
-            Qt::QueuedConnection);
+        postToThread(home, [self, filter, generation] {
+            if (!self)
+                return;
+            self->jobFinished();
+            if (generation != self->m_generation)
+                return;
+            self->beginResetModel();
+            self->m_filter = filter;
+            ++self->m_generation;
+            self->m_folders.clear();
+            self->m_folders[NamespaceTree::root] = Folder {};
+            self->endResetModel();
+            self->buildFolder(NamespaceTree::root, true);
+        });
     });
 }
 

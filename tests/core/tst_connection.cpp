@@ -343,6 +343,36 @@ private slots:
         script.waitForFinished(10000);
     }
 
+    void contextsDeletedWhileRepliesArrive()
+    {
+        // Replies are posted to the context's thread, never to a context another thread may be
+        // deleting; a callback whose context is gone never runs.
+        Connection connection(profile());
+        connection.open();
+        QVERIFY(waitForState(connection, Connection::State::Connected));
+        int afterDeath = 0;
+        int delivered = 0;
+        for (int round = 0; round < 200; ++round) {
+            auto* context = new QObject;
+            auto alive = std::make_shared<bool>(true);
+            for (int i = 0; i < 200; ++i) {
+                connection.execute({ "PING" }, context, [alive, &afterDeath, &delivered](const Reply&) {
+                    ++delivered;
+                    if (!*alive)
+                        ++afterDeath;
+                });
+            }
+            // Some replies come in, then the context goes while the rest are on their way.
+            QCoreApplication::processEvents();
+            *alive = false;
+            delete context;
+        }
+        QCOMPARE(awaitReply(connection.execute({ "PING" })), Reply::status("PONG"));
+        QCoreApplication::processEvents();
+        QCOMPARE(afterDeath, 0);
+        QVERIFY(delivered < 200 * 200); // some contexts did die with replies on their way
+    }
+
     void inFlightCommandFailsWhenServerDies()
     {
         QString error;

@@ -611,23 +611,29 @@ void KeyBrowserPanel::renameCurrent()
             showMessage(tr("The key was not renamed: %1").arg(message), true);
             return;
         }
-        // Never overwrite silently.
-        const auto answer = QMessageBox::warning(this, tr("Replace Key?"),
+        // Never overwrite silently. Asked without a nested event loop: this runs in a reply callback,
+        // and a modal loop here would deliver later replies before the rest of this batch.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Replace Key?"),
             tr("A key named %1 exists already. Replace it with %2? Its current value is lost.")
                 .arg(RedisText::escape(to, RedisText::Quoting::IfNeeded),
                     RedisText::escape(from, RedisText::Quoting::IfNeeded)),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
-        KeyOperations::rename(
-            m_session, from, to, true, this, [this, from, to](KeyOperations::Outcome result, const QString& text) {
-                if (result != KeyOperations::Outcome::Done) {
-                    showMessage(tr("The key was not renamed: %1").arg(text), true);
-                    return;
-                }
-                m_loader->applyChanges({ to }, { from });
-                openKey(to);
-            });
+            QMessageBox::Yes | QMessageBox::Cancel, this);
+        box->setDefaultButton(QMessageBox::Cancel);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, from, to](int answer) {
+            if (answer != QMessageBox::Yes)
+                return;
+            KeyOperations::rename(
+                m_session, from, to, true, this, [this, from, to](KeyOperations::Outcome result, const QString& text) {
+                    if (result != KeyOperations::Outcome::Done) {
+                        showMessage(tr("The key was not renamed: %1").arg(text), true);
+                        return;
+                    }
+                    m_loader->applyChanges({ to }, { from });
+                    openKey(to);
+                });
+        });
+        box->open();
     };
     KeyOperations::rename(m_session, from, to, false, this, finish);
 }

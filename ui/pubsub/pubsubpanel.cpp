@@ -147,8 +147,8 @@ void PubSubPanel::buildUi()
     m_channelView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_channelView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_channelView->horizontalHeader()->setSectionResizeMode(ChannelDiscoveryModel::ChannelColumn, QHeaderView::Stretch);
-    m_channelView->horizontalHeader()->setSectionResizeMode(ChannelDiscoveryModel::SubscribersColumn,
-        QHeaderView::ResizeToContents);
+    m_channelView->horizontalHeader()->setSectionResizeMode(
+        ChannelDiscoveryModel::SubscribersColumn, QHeaderView::ResizeToContents);
     m_channelView->setToolTip(tr("Double-click a channel to subscribe to it in the current pane"));
     connect(m_channelView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         PubSubPaneWidget* pane = currentPane();
@@ -207,8 +207,8 @@ void PubSubPanel::buildUi()
 PubSubPaneWidget* PubSubPanel::addPane(const QString& title)
 {
     ++m_paneCounter;
-    auto* pane = new PubSubPaneWidget(m_session->profile(),
-        title.isEmpty() ? tr("Pane %1").arg(m_paneCounter) : title, this);
+    auto* pane
+        = new PubSubPaneWidget(m_session->profile(), title.isEmpty() ? tr("Pane %1").arg(m_paneCounter) : title, this);
     m_panes.append(pane);
     connect(pane, &PubSubPaneWidget::closeRequested, this, [this, pane] { closePane(pane); });
     connect(pane, &PubSubPaneWidget::changed, this, &PubSubPanel::scheduleSave);
@@ -322,9 +322,8 @@ void PubSubPanel::publish(const QByteArray& channel, const QByteArray& payload)
             m_publishResult->setText(tr("Not published: %1").arg(reply.errorMessage()));
             return;
         }
-        m_publishResult->setText(
-            tr("Received by %n subscriber(s)", nullptr, int(reply.integerValue())) + QStringLiteral(" \u00b7 ")
-            + RedisText::escape(channel));
+        m_publishResult->setText(tr("Received by %n subscriber(s)", nullptr, int(reply.integerValue()))
+            + QStringLiteral(" \u00b7 ") + RedisText::escape(channel));
     });
 }
 
@@ -336,8 +335,8 @@ QString PubSubPanel::publishResultText() const
 PubSubPaneWidget* PubSubPanel::openKeyspacePane(bool keyspace, int database)
 {
     const int db = database >= 0 ? database : m_session->database();
-    const QByteArray pattern = keyspace ? KeyspaceNotifications::keyspacePattern(db)
-                                        : KeyspaceNotifications::keyeventPattern(db);
+    const QByteArray pattern
+        = keyspace ? KeyspaceNotifications::keyspacePattern(db) : KeyspaceNotifications::keyeventPattern(db);
     PubSubPaneWidget* pane = addPane(keyspace ? tr("Keyspace db %1").arg(db) : tr("Key events db %1").arg(db));
     HandlerRule rule;
     rule.key = pattern;
@@ -353,30 +352,31 @@ PubSubPaneWidget* PubSubPanel::openKeyspacePane(bool keyspace, int database)
 void PubSubPanel::checkKeyspaceEvents(PubSubPaneWidget* pane, bool keyspace)
 {
     QPointer<PubSubPaneWidget> guard(pane);
-    m_session->execute({ "CONFIG", "GET", "notify-keyspace-events" }, this, [this, guard, keyspace](const Reply& reply) {
-        if (!guard)
-            return;
-        if (reply.isError()) {
-            guard->showNotice(tr("Cannot read notify-keyspace-events (%1): if notifications are off on the server, "
-                                 "this pane stays empty.")
-                                  .arg(reply.errorMessage()));
-            return;
-        }
-        const QString flags = reply.size() >= 2 ? QString::fromUtf8(reply.at(1).bytes()) : QString();
-        const bool on = keyspace ? KeyspaceNotifications::deliversKeyspace(flags)
-                                 : KeyspaceNotifications::deliversKeyevent(flags);
-        if (on) {
-            guard->hideNotice();
-            return;
-        }
-        guard->showNotice(KeyspaceNotifications::describe(flags) + QLatin1Char(' ')
-                + tr("This pane receives nothing until the server sends %1 notifications.")
-                      .arg(keyspace ? QStringLiteral("keyspace") : QStringLiteral("keyevent")),
-            tr("Enable\u2026"), [this, guard, keyspace] {
-                if (guard)
-                    enableKeyspaceEvents(guard, keyspace);
-            });
-    });
+    m_session->execute(
+        { "CONFIG", "GET", "notify-keyspace-events" }, this, [this, guard, keyspace](const Reply& reply) {
+            if (!guard)
+                return;
+            if (reply.isError()) {
+                guard->showNotice(tr("Cannot read notify-keyspace-events (%1): if notifications are off on the server, "
+                                     "this pane stays empty.")
+                                      .arg(reply.errorMessage()));
+                return;
+            }
+            const QString flags = reply.size() >= 2 ? QString::fromUtf8(reply.at(1).bytes()) : QString();
+            const bool on = keyspace ? KeyspaceNotifications::deliversKeyspace(flags)
+                                     : KeyspaceNotifications::deliversKeyevent(flags);
+            if (on) {
+                guard->hideNotice();
+                return;
+            }
+            guard->showNotice(KeyspaceNotifications::describe(flags) + QLatin1Char(' ')
+                    + tr("This pane receives nothing until the server sends %1 notifications.")
+                          .arg(keyspace ? QStringLiteral("keyspace") : QStringLiteral("keyevent")),
+                tr("Enable\u2026"), [this, guard, keyspace] {
+                    if (guard)
+                        enableKeyspaceEvents(guard, keyspace);
+                });
+        });
 }
 
 void PubSubPanel::enableKeyspaceEvents(PubSubPaneWidget* pane, bool keyspace)
@@ -387,30 +387,39 @@ void PubSubPanel::enableKeyspaceEvents(PubSubPaneWidget* pane, bool keyspace)
         return;
     }
     QPointer<PubSubPaneWidget> guard(pane);
-    m_session->execute({ "CONFIG", "GET", "notify-keyspace-events" }, this, [this, guard, keyspace](const Reply& reply) {
-        if (!guard)
-            return;
-        const QString current = !reply.isError() && reply.size() >= 2 ? QString::fromUtf8(reply.at(1).bytes()) : QString();
-        const QString flags = KeyspaceNotifications::flagsEnablingAll(current, keyspace, !keyspace);
-        const auto answer = QMessageBox::question(this, tr("Enable keyspace notifications"),
-            tr("Run CONFIG SET notify-keyspace-events %1 on %2?\n\nThe server then publishes an event for every "
-               "change of every key, to every client that subscribes. This costs the server some CPU on write-heavy "
-               "workloads and lasts until the server restarts (or CONFIG REWRITE).")
-                .arg(flags, m_session->profile().displayName()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes || !guard)
-            return;
-        m_session->execute({ "CONFIG", "SET", "notify-keyspace-events", flags.toUtf8() }, this,
-            [this, guard, keyspace](const Reply& result) {
-                if (!guard)
+    m_session->execute(
+        { "CONFIG", "GET", "notify-keyspace-events" }, this, [this, guard, keyspace](const Reply& reply) {
+            if (!guard)
+                return;
+            const QString current
+                = !reply.isError() && reply.size() >= 2 ? QString::fromUtf8(reply.at(1).bytes()) : QString();
+            const QString flags = KeyspaceNotifications::flagsEnablingAll(current, keyspace, !keyspace);
+            // Asked without a nested event loop: this runs in a reply callback.
+            auto* box = new QMessageBox(QMessageBox::Question, tr("Enable keyspace notifications"),
+                tr("Run CONFIG SET notify-keyspace-events %1 on %2?\n\nThe server then publishes an event for every "
+                   "change of every key, to every client that subscribes. This costs the server some CPU on "
+                   "write-heavy "
+                   "workloads and lasts until the server restarts (or CONFIG REWRITE).")
+                    .arg(flags, m_session->profile().displayName()),
+                QMessageBox::Yes | QMessageBox::Cancel, this);
+            box->setDefaultButton(QMessageBox::Cancel);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            connect(box, &QMessageBox::finished, this, [this, guard, keyspace, flags](int answer) {
+                if (answer != QMessageBox::Yes || !guard)
                     return;
-                if (result.isError()) {
-                    guard->showNotice(tr("The server refused CONFIG SET: %1").arg(result.errorMessage()));
-                    return;
-                }
-                checkKeyspaceEvents(guard, keyspace);
+                m_session->execute({ "CONFIG", "SET", "notify-keyspace-events", flags.toUtf8() }, this,
+                    [this, guard, keyspace](const Reply& result) {
+                        if (!guard)
+                            return;
+                        if (result.isError()) {
+                            guard->showNotice(tr("The server refused CONFIG SET: %1").arg(result.errorMessage()));
+                            return;
+                        }
+                        checkKeyspaceEvents(guard, keyspace);
+                    });
             });
-    });
+            box->open();
+        });
 }
 
 void PubSubPanel::onNotification(const QString& title, const QString& text)
@@ -448,7 +457,7 @@ QString PubSubPanel::settingsGroup() const
 {
     const ConnectionProfile& profile = m_session->profile();
     const QString id = profile.sandbox || profile.id.isNull() ? QStringLiteral("sandbox")
-                                                               : profile.id.toString(QUuid::WithoutBraces);
+                                                              : profile.id.toString(QUuid::WithoutBraces);
     return QStringLiteral("pubsub/") + id;
 }
 
@@ -462,7 +471,8 @@ void PubSubPanel::saveState()
 {
     m_saveTimer->stop();
     QJsonObject state;
-    state.insert(QStringLiteral("layout"), m_layout == Layout::Tabbed ? QStringLiteral("tabbed") : QStringLiteral("side"));
+    state.insert(
+        QStringLiteral("layout"), m_layout == Layout::Tabbed ? QStringLiteral("tabbed") : QStringLiteral("side"));
     state.insert(QStringLiteral("notifications"), m_notifyCheck->isChecked());
     state.insert(QStringLiteral("discovery"), m_discoveryButton->isChecked());
     QJsonArray panes;

@@ -70,7 +70,10 @@ MainWindow::MainWindow(const Options& options)
 
 MainWindow::~MainWindow()
 {
-    // Sessions first (their threads), then the sandbox server they talk to.
+    // Workspaces first: their panels hold the session and use it until they are gone. Then the
+    // sessions (their threads), then the sandbox server they talk to.
+    for (const OpenSession& open : std::as_const(m_sessions))
+        delete open.workspace;
     for (const OpenSession& open : std::as_const(m_sessions))
         delete open.session;
     m_sessions.clear();

@@ -83,7 +83,7 @@ void startStallWatchdog()
         return;
     // Started once the event loop turns: the suite's own setup before it is not the app's stall.
     QTimer::singleShot(0, QCoreApplication::instance(), [limit] {
-        new StallWatchdog(limit, qEnvironmentVariableIsSet("VERMILION_STALL_REPORT_ONLY"));
+        new StallWatchdog(limit, !qEnvironmentVariableIsEmpty("VERMILION_STALL_REPORT_ONLY"));
     });
 }
 

@@ -29,7 +29,7 @@ private:
         explicit Transcript(ConsoleSession* console)
         {
             QObject::connect(console, &ConsoleSession::output, console,
-                             [this](const QList<ConsoleSession::Entry>& batch) { entries.append(batch); });
+                [this](const QList<ConsoleSession::Entry>& batch) { entries.append(batch); });
         }
         QStringList texts(ConsoleSession::Entry::Kind kind) const
         {
@@ -42,6 +42,19 @@ private:
         }
         QStringList replies() const { return texts(ConsoleSession::Entry::Kind::Reply); }
         QString last() const { return entries.isEmpty() ? QString() : entries.last().text; }
+    };
+
+    // A session opened on the test server and a console on it, with its transcript.
+    struct Opened {
+        Session session;
+        ConsoleSession console;
+        Transcript out;
+        explicit Opened(const ConnectionProfile& profile)
+            : session(profile)
+            , console((session.open(), &session))
+            , out(&console)
+        {
+        }
     };
 
     ConnectionProfile profile() const
@@ -59,8 +72,7 @@ private slots:
         QString error;
         RedisServerProcess::Options options;
         options.extraArguments = { QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("on"),
-                                   QStringLiteral(">wonderland"), QStringLiteral("~*"), QStringLiteral("&*"),
-                                   QStringLiteral("+@all") };
+            QStringLiteral(">wonderland"), QStringLiteral("~*"), QStringLiteral("&*"), QStringLiteral("+@all") };
         m_server = startServer(options, &error);
         QVERIFY2(m_server, qPrintable(error));
         m_other = std::make_unique<Connection>(profileFor(*m_server));
@@ -72,10 +84,10 @@ private slots:
 
     void promptAndSelectMoveOnlyTheConsole()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        Session& session = opened.session;
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         const QString endpoint = QStringLiteral("127.0.0.1:") + QString::number(m_server->port());
         QCOMPARE(console.prompt(), endpoint + QStringLiteral("> "));
         QVERIFY(console.run(QStringLiteral("SELECT 3")));
@@ -93,10 +105,10 @@ private slots:
 
     void transactionShowsQueuedAndFinalReplies()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        Session& session = opened.session;
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         QVERIFY(console.run(QStringLiteral("MULTI")));
         QTRY_VERIFY(console.inTransaction());
         QVERIFY(console.prompt().endsWith(QLatin1String("(TX)> ")));
@@ -108,8 +120,9 @@ private slots:
         QVERIFY(console.run(QStringLiteral("EXEC")));
         QTRY_VERIFY(!console.inTransaction());
         QTRY_VERIFY(idle(console));
-        QCOMPARE(out.replies(), (QStringList { QStringLiteral("OK"), QStringLiteral("QUEUED"), QStringLiteral("QUEUED"),
-                                               QStringLiteral("1) (integer) 1\n2) (integer) 2") }));
+        QCOMPARE(out.replies(),
+            (QStringList { QStringLiteral("OK"), QStringLiteral("QUEUED"), QStringLiteral("QUEUED"),
+                QStringLiteral("1) (integer) 1\n2) (integer) 2") }));
         QCOMPARE(other({ "GET", "counter" }), Reply::string("2"));
         // DISCARD ends one too.
         QVERIFY(console.run(QStringLiteral("MULTI")));
@@ -120,9 +133,9 @@ private slots:
 
     void authChangesOnlyTheConsolesUser()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
+        Opened opened(profile());
+        Session& session = opened.session;
+        ConsoleSession& console = opened.console;
         QVERIFY(console.run(QStringLiteral("AUTH alice wonderland")));
         QTRY_COMPARE(console.user(), QStringLiteral("alice"));
         QVERIFY(console.prompt().startsWith(QLatin1String("alice@127.0.0.1:")));
@@ -143,24 +156,27 @@ private slots:
     {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("reason");
-        QTest::addRow("HELLO 3") << "HELLO 3" << "RESP2";
-        QTest::addRow("CLIENT REPLY OFF") << "CLIENT REPLY OFF" << "never come";
-        QTest::addRow("CLIENT REPLY SKIP") << "client reply skip" << "never come";
-        QTest::addRow("repeat 0") << "0 PING" << "repeat count";
+        QTest::addRow("HELLO 3") << "HELLO 3"
+                                 << "RESP2";
+        QTest::addRow("CLIENT REPLY OFF") << "CLIENT REPLY OFF"
+                                          << "never come";
+        QTest::addRow("CLIENT REPLY SKIP") << "client reply skip"
+                                           << "never come";
+        QTest::addRow("repeat 0") << "0 PING"
+                                  << "repeat count";
     }
 
     void refusedBeforeSending()
     {
         QFETCH(QString, line);
         QFETCH(QString, reason);
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         QVERIFY(!console.run(line));
         QTRY_VERIFY(!out.texts(ConsoleSession::Entry::Kind::Error).isEmpty());
         QVERIFY2(out.texts(ConsoleSession::Entry::Kind::Error).first().contains(reason),
-                 qPrintable(out.texts(ConsoleSession::Entry::Kind::Error).first()));
+            qPrintable(out.texts(ConsoleSession::Entry::Kind::Error).first()));
         // The link still works, on RESP2.
         QVERIFY(console.run(QStringLiteral("PING")));
         QTRY_COMPARE(out.replies(), QStringList { QStringLiteral("PONG") });
@@ -168,10 +184,9 @@ private slots:
 
     void helloTwoWorks()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         QVERIFY(console.run(QStringLiteral("HELLO 2 AUTH alice wonderland")));
         QTRY_COMPARE(console.user(), QStringLiteral("alice"));
         QTRY_VERIFY(idle(console));
@@ -180,14 +195,14 @@ private slots:
 
     void repeatsAndRawOutput()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         QVERIFY(console.run(QStringLiteral("3 INCR n")));
         QTRY_COMPARE(out.replies().size(), 3);
-        QCOMPARE(out.replies(), (QStringList { QStringLiteral("(integer) 1"), QStringLiteral("(integer) 2"),
-                                               QStringLiteral("(integer) 3") }));
+        QCOMPARE(out.replies(),
+            (QStringList {
+                QStringLiteral("(integer) 1"), QStringLiteral("(integer) 2"), QStringLiteral("(integer) 3") }));
         QCOMPARE(other({ "GET", "n" }), Reply::string("3"));
         console.setRawOutput(true);
         QVERIFY(console.run(QStringLiteral("RPUSH l \"a b\" c")));
@@ -199,38 +214,35 @@ private slots:
 
     void pastedLinesKeepTheirOrder()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         console.runLines({ QStringLiteral("SET a 1"), QStringLiteral("MULTI"), QStringLiteral("INCR a"),
-                           QStringLiteral("EXEC"), QStringLiteral("SELECT 2"), QStringLiteral("SET b 2"),
-                           QStringLiteral("GET \"unbalanced"), QStringLiteral("2 PING"), QStringLiteral("GET a") });
+            QStringLiteral("EXEC"), QStringLiteral("SELECT 2"), QStringLiteral("SET b 2"),
+            QStringLiteral("GET \"unbalanced"), QStringLiteral("2 PING"), QStringLiteral("GET a") });
         // A line typed while the paste is on its way runs after it.
         QVERIFY(console.run(QStringLiteral("DBSIZE")));
         QTRY_VERIFY(console.isIdle());
         QStringList texts;
         for (const auto& entry : out.entries)
             texts.append(entry.text.section(QStringLiteral("> "), -1)); // the echo without its prompt
-        QCOMPARE(texts, (QStringList { QStringLiteral("SET a 1"), QStringLiteral("OK"), QStringLiteral("MULTI"),
-                                       QStringLiteral("OK"), QStringLiteral("INCR a"), QStringLiteral("QUEUED"),
-                                       QStringLiteral("EXEC"), QStringLiteral("1) (integer) 2"),
-                                       QStringLiteral("SELECT 2"), QStringLiteral("OK"), QStringLiteral("SET b 2"),
-                                       QStringLiteral("OK"), QStringLiteral("GET \"unbalanced"),
-                                       QStringLiteral("Unbalanced quotes in the command line."),
-                                       QStringLiteral("2 PING"), QStringLiteral("PONG"), QStringLiteral("PONG"),
-                                       QStringLiteral("GET a"), QStringLiteral("(nil)"), QStringLiteral("DBSIZE"),
-                                       QStringLiteral("(integer) 1") }));
+        QCOMPARE(texts,
+            (QStringList { QStringLiteral("SET a 1"), QStringLiteral("OK"), QStringLiteral("MULTI"),
+                QStringLiteral("OK"), QStringLiteral("INCR a"), QStringLiteral("QUEUED"), QStringLiteral("EXEC"),
+                QStringLiteral("1) (integer) 2"), QStringLiteral("SELECT 2"), QStringLiteral("OK"),
+                QStringLiteral("SET b 2"), QStringLiteral("OK"), QStringLiteral("GET \"unbalanced"),
+                QStringLiteral("Unbalanced quotes in the command line."), QStringLiteral("2 PING"),
+                QStringLiteral("PONG"), QStringLiteral("PONG"), QStringLiteral("GET a"), QStringLiteral("(nil)"),
+                QStringLiteral("DBSIZE"), QStringLiteral("(integer) 1") }));
         QCOMPARE(console.database(), 2);
         QVERIFY(console.prompt().contains(QLatin1String("[2]> ")));
     }
 
     void hugeRepliesAreBounded()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         QCOMPARE(other({ "SET", "big", QByteArray(1 << 20, 'x') }), Reply::status("OK"));
         QList<QByteArray> push { "RPUSH", "many" };
         for (int i = 0; i < 5000; ++i)
@@ -246,15 +258,21 @@ private slots:
 
     void subscribeStreamsUntilInterrupted()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        Session& session = opened.session;
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         QSignalSpy streaming(&console, &ConsoleSession::streamingChanged);
         QVERIFY(console.run(QStringLiteral("SUBSCRIBE news")));
         QVERIFY(console.isStreaming());
-        QTRY_VERIFY(out.texts(ConsoleSession::Entry::Kind::Stream).join(QLatin1Char('\n')).contains(QLatin1String("\"subscribe\"")));
-        QTRY_COMPARE_WITH_TIMEOUT((other({ "PUBLISH", "news", "hello" }), out.texts(ConsoleSession::Entry::Kind::Stream).join(QLatin1Char('\n')).contains(QLatin1String("\"hello\""))), true, 5000);
+        QTRY_VERIFY(out.texts(ConsoleSession::Entry::Kind::Stream)
+                        .join(QLatin1Char('\n'))
+                        .contains(QLatin1String("\"subscribe\"")));
+        QTRY_COMPARE_WITH_TIMEOUT((other({ "PUBLISH", "news", "hello" }),
+                                      out.texts(ConsoleSession::Entry::Kind::Stream)
+                                          .join(QLatin1Char('\n'))
+                                          .contains(QLatin1String("\"hello\""))),
+            true, 5000);
         // Other commands wait for Stop; the shared links keep working meanwhile.
         QVERIFY(!console.run(QStringLiteral("GET x")));
         QCOMPARE(awaitReply(session.execute({ "PING" })), Reply::status("PONG"));
@@ -268,13 +286,14 @@ private slots:
 
     void monitorStreamsAndStops()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         QVERIFY(console.run(QStringLiteral("MONITOR")));
         const auto seen = [&out] {
-            return out.texts(ConsoleSession::Entry::Kind::Stream).join(QLatin1Char('\n')).contains(QLatin1String("\"SET\" \"watched\" \"1\""));
+            return out.texts(ConsoleSession::Entry::Kind::Stream)
+                .join(QLatin1Char('\n'))
+                .contains(QLatin1String("\"SET\" \"watched\" \"1\""));
         };
         const auto transcript = [&out] {
             QStringList lines;
@@ -290,10 +309,8 @@ private slots:
 
     void blockingCommandIsInterrupted()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
         QVERIFY(console.run(QStringLiteral("BLPOP nothing 0")));
         QTRY_COMPARE(other({ "INFO", "clients" }).bytes().contains("blocked_clients:1"), true);
         QCOMPARE(console.pending(), 1);
@@ -316,7 +333,8 @@ private slots:
         QTest::addRow("CONFIG SET requirepass") << "CONFIG SET requirepass hunter2-secret" << false;
         QTest::addRow("CONFIG SET masterauth") << "config set masterauth hunter2-secret" << false;
         QTest::addRow("CONFIG SET masteruser") << "CONFIG SET masteruser replicator" << false;
-        QTest::addRow("CONFIG SET several, one a secret") << "CONFIG SET maxmemory 1mb requirepass hunter2-secret" << false;
+        QTest::addRow("CONFIG SET several, one a secret")
+            << "CONFIG SET maxmemory 1mb requirepass hunter2-secret" << false;
         QTest::addRow("MIGRATE AUTH") << "MIGRATE 127.0.0.1 6380 k 0 1000 AUTH hunter2-secret" << false;
         QTest::addRow("MIGRATE AUTH2") << "MIGRATE 127.0.0.1 6380 k 0 1000 AUTH2 bob hunter2-secret" << false;
         QTest::addRow("GET") << "GET auth" << true;
@@ -344,7 +362,8 @@ private slots:
 
     void historyIsPerProfileAndLegacyHistoryGoes()
     {
-        QSettings().setValue(QStringLiteral("console/history"), QStringList { QStringLiteral("AUTH default old-secret") });
+        QSettings().setValue(
+            QStringLiteral("console/history"), QStringList { QStringLiteral("AUTH default old-secret") });
         ConnectionProfile first = profile();
         ConnectionProfile second = profile();
         Session one(first);
@@ -365,10 +384,9 @@ private slots:
 
     void secretArgumentsStayOutOfTheTranscript()
     {
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
-        Transcript out(&console);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
+        Transcript& out = opened.out;
         QVERIFY(console.run(QStringLiteral("AUTH alice wonderland")));
         QVERIFY(console.run(QStringLiteral("CONFIG SET masteruser hunter2-user")));
         QTRY_VERIFY(idle(console));
@@ -376,7 +394,8 @@ private slots:
             QVERIFY2(!entry.text.contains(QLatin1String("wonderland")), qPrintable(entry.text));
             QVERIFY2(!entry.text.contains(QLatin1String("hunter2")), qPrintable(entry.text));
         }
-        QVERIFY(out.texts(ConsoleSession::Entry::Kind::Command).first().contains(QLatin1String("AUTH (arguments hidden")));
+        QVERIFY(
+            out.texts(ConsoleSession::Entry::Kind::Command).first().contains(QLatin1String("AUTH (arguments hidden")));
     }
 
     void docsFromTheServer_data()
@@ -384,11 +403,16 @@ private slots:
         QTest::addColumn<QStringList>("before");
         QTest::addColumn<QString>("prefix");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("command") << QStringList {} << "hge" << "HGET,HGETALL";
-        QTest::addRow("command, upper") << QStringList {} << "ZRANGEBYS" << "ZRANGEBYSCORE";
-        QTest::addRow("subcommand") << QStringList { QStringLiteral("CLIENT") } << "no-" << "NO-EVICT";
-        QTest::addRow("subcommand, lower parent") << QStringList { QStringLiteral("config") } << "res" << "RESETSTAT";
-        QTest::addRow("no subcommands") << QStringList { QStringLiteral("GET") } << "" << "";
+        QTest::addRow("command") << QStringList {} << "hge"
+                                 << "HGET,HGETALL";
+        QTest::addRow("command, upper") << QStringList {} << "ZRANGEBYS"
+                                        << "ZRANGEBYSCORE";
+        QTest::addRow("subcommand") << QStringList { QStringLiteral("CLIENT") } << "no-"
+                                    << "NO-EVICT";
+        QTest::addRow("subcommand, lower parent") << QStringList { QStringLiteral("config") } << "res"
+                                                  << "RESETSTAT";
+        QTest::addRow("no subcommands") << QStringList { QStringLiteral("GET") } << ""
+                                        << "";
     }
 
     void docsFromTheServer()
@@ -396,9 +420,8 @@ private slots:
         QFETCH(QStringList, before);
         QFETCH(QString, prefix);
         QFETCH(QString, expected);
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
         QSignalSpy loaded(&console, &ConsoleSession::docsLoaded);
         console.ensureLink();
         QVERIFY(loaded.wait(10000));
@@ -409,26 +432,39 @@ private slots:
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("hint");
-        QTest::addRow("SET, nothing typed") << "SET " << "key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]";
-        QTest::addRow("SET, key typed") << "SET k " << "value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]";
-        QTest::addRow("GET, name complete") << "GET" << "key";
-        QTest::addRow("GET while typing the key") << "GET ap" << "";
-        QTest::addRow("SET while typing the key") << "SET ap" << "value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]";
-        QTest::addRow("DEL repeats") << "DEL a b " << "key [key ...]";
-        QTest::addRow("HSET pairs") << "HSET h " << "field value [field value ...]";
-        QTest::addRow("subcommand") << "CLIENT SETNAME " << "connection-name";
-        QTest::addRow("subcommand, repeating") << "CONFIG GET " << "parameter [parameter ...]";
-        QTest::addRow("subcommands offered") << "CLIENT " << "CACHING | GETNAME | GETREDIR | HELP | ID | INFO | ...";
-        QTest::addRow("unknown") << "NOSUCH " << "";
+        QTest::addRow("SET, nothing typed") << "SET "
+                                            << "key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT "
+                                               "unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]";
+        QTest::addRow("SET, key typed") << "SET k "
+                                        << "value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT "
+                                           "unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]";
+        QTest::addRow("GET, name complete") << "GET"
+                                            << "key";
+        QTest::addRow("GET while typing the key") << "GET ap"
+                                                  << "";
+        QTest::addRow("SET while typing the key") << "SET ap"
+                                                  << "value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT "
+                                                     "unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]";
+        QTest::addRow("DEL repeats") << "DEL a b "
+                                     << "key [key ...]";
+        QTest::addRow("HSET pairs") << "HSET h "
+                                    << "field value [field value ...]";
+        QTest::addRow("subcommand") << "CLIENT SETNAME "
+                                    << "connection-name";
+        QTest::addRow("subcommand, repeating") << "CONFIG GET "
+                                               << "parameter [parameter ...]";
+        QTest::addRow("subcommands offered") << "CLIENT "
+                                             << "CACHING | GETNAME | GETREDIR | HELP | ID | INFO | ...";
+        QTest::addRow("unknown") << "NOSUCH "
+                                 << "";
     }
 
     void hintsAndHelp()
     {
         QFETCH(QString, typed);
         QFETCH(QString, hint);
-        Session session(profile());
-        session.open();
-        ConsoleSession console(&session);
+        Opened opened(profile());
+        ConsoleSession& console = opened.console;
         QSignalSpy loaded(&console, &ConsoleSession::docsLoaded);
         console.ensureLink();
         QVERIFY(loaded.wait(10000));
@@ -453,9 +489,10 @@ private slots:
         QVERIFY(console.run(QStringLiteral("SET k v")));
         QVERIFY(console.run(QStringLiteral("GET k")));
         QTRY_COMPARE(out.texts(ConsoleSession::Entry::Kind::Error).size() + out.replies().size(), 2);
-        QVERIFY2(out.texts(ConsoleSession::Entry::Kind::Error).value(0).contains(QLatin1String("read-only"),
-                                                                                 Qt::CaseInsensitive),
-                 qPrintable(out.texts(ConsoleSession::Entry::Kind::Error).value(0)));
+        QVERIFY2(out.texts(ConsoleSession::Entry::Kind::Error)
+                     .value(0)
+                     .contains(QLatin1String("read-only"), Qt::CaseInsensitive),
+            qPrintable(out.texts(ConsoleSession::Entry::Kind::Error).value(0)));
         QCOMPARE(out.replies(), QStringList { QStringLiteral("(nil)") });
         QCOMPARE(other({ "EXISTS", "k" }), Reply::integer(0));
     }

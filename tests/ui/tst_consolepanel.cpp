@@ -47,21 +47,30 @@ private:
         return reply;
     }
 
+    // A workspace on a session of the test server, shown, as the main window opens one.
+    struct Opened {
+        Session session;
+        SessionWorkspace workspace;
+        explicit Opened(const ConnectionProfile& profile)
+            : session(profile)
+            , workspace(&session)
+        {
+            workspace.resize(1280, 800);
+            session.open();
+            workspace.show();
+        }
+        ConsolePanel* showConsole()
+        {
+            workspace.tabs()->setCurrentWidget(workspace.console());
+            return workspace.console();
+        }
+    };
+
     ConnectionProfile profile() const
     {
         ConnectionProfile p = profileFor(*m_server);
         p.id = QUuid::createUuid();
         return p;
-    }
-
-    static QModelIndex findRow(const QAbstractItemModel* model, const QString& name, const QModelIndex& parent = {})
-    {
-        for (int row = 0; row < model->rowCount(parent); ++row) {
-            const QModelIndex index = model->index(row, 0, parent);
-            if (index.data().toString() == name)
-                return index;
-        }
-        return {};
     }
 
     static QString editorText(KeyBrowserPanel* browser)
@@ -109,8 +118,7 @@ private slots:
         QString error;
         RedisServerProcess::Options options;
         options.extraArguments = { QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("on"),
-                                   QStringLiteral(">wonderland"), QStringLiteral("~*"), QStringLiteral("&*"),
-                                   QStringLiteral("+@all") };
+            QStringLiteral(">wonderland"), QStringLiteral("~*"), QStringLiteral("&*"), QStringLiteral("+@all") };
         m_server = startServer(options, &error);
         QVERIFY2(m_server, qPrintable(error));
         m_other = std::make_unique<Connection>(profileFor(*m_server));
@@ -150,11 +158,8 @@ private slots:
     void stateChangingCommandsStayInTheConsole()
     {
         QFETCH(QString, line);
-        Session session(profile());
-        SessionWorkspace workspace(&session);
-        workspace.resize(1280, 800);
-        session.open();
-        workspace.show();
+        Opened opened(profile());
+        SessionWorkspace& workspace = opened.workspace;
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
         ConsolePanel* console = workspace.console();
         workspace.tabs()->setCurrentWidget(console);
@@ -178,11 +183,9 @@ private slots:
 
     void transactionAndSubscribeWhileOtherToolsWork()
     {
-        Session session(profile());
-        SessionWorkspace workspace(&session);
-        workspace.resize(1280, 800);
-        session.open();
-        workspace.show();
+        Opened opened(profile());
+        Session& session = opened.session;
+        SessionWorkspace& workspace = opened.workspace;
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
         ConsolePanel* console = workspace.console();
         workspace.tabs()->setCurrentWidget(console);
@@ -208,15 +211,15 @@ private slots:
         QVERIFY(console->run(QStringLiteral("SUBSCRIBE news")));
         QTRY_VERIFY_WITH_TIMEOUT(console->transcript().contains(QLatin1String("\"subscribe\"")), 10000);
         QTRY_VERIFY_WITH_TIMEOUT((other({ "PUBLISH", "news", "extra extra" }),
-                                  console->transcript().contains(QLatin1String("\"extra extra\""))),
-                                 10000);
+                                     console->transcript().contains(QLatin1String("\"extra extra\""))),
+            10000);
         qInfo("screenshot: %s", qPrintable(saveScreenshot(&workspace, QStringLiteral("console-subscribe"))));
         QCOMPARE(other({ "SET", "shared:key", "db0" }), Reply::status("OK"));
         browserStillWorksOnItsDatabase(workspace);
         auto* lua = workspace.findChild<ui::LuaPanel*>();
         QVERIFY(lua);
         QCOMPARE(awaitReply(session.execute({ "EVAL", "return redis.call('GET', KEYS[1])", "1", "other" })),
-                 Reply::string("still here"));
+            Reply::string("still here"));
         workspace.tabs()->setCurrentWidget(console);
         console->console()->interrupt();
         QVERIFY(!console->console()->isStreaming());
@@ -224,11 +227,8 @@ private slots:
 
     void completionHintsHelpAndHistory()
     {
-        Session session(profile());
-        SessionWorkspace workspace(&session);
-        workspace.resize(1280, 800);
-        session.open();
-        workspace.show();
+        Opened opened(profile());
+        SessionWorkspace& workspace = opened.workspace;
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
         // Keys loaded in the browser complete in the console.
         KeyBrowserPanel* browser = workspace.keyBrowser();
@@ -284,11 +284,8 @@ private slots:
 
     void pasteRunsAsOnePipeline()
     {
-        Session session(profile());
-        SessionWorkspace workspace(&session);
-        workspace.resize(1280, 800);
-        session.open();
-        workspace.show();
+        Opened opened(profile());
+        SessionWorkspace& workspace = opened.workspace;
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
         ConsolePanel* console = workspace.console();
         workspace.tabs()->setCurrentWidget(console);
@@ -305,7 +302,7 @@ private slots:
         const int incr = int(transcript.indexOf(QRegularExpression(QStringLiteral(".*> INCR other$"))));
         QVERIFY(incr > 0);
         QVERIFY2(transcript.value(incr + 1).startsWith(QLatin1String("(error) ERR value is not an integer")),
-                 qPrintable(transcript.value(incr + 1)));
+            qPrintable(transcript.value(incr + 1)));
         QCOMPARE(transcript.value(incr + 3), QStringLiteral("\"v1999\""));
         QCOMPARE(transcript.count(QStringLiteral("OK")), 2000);
     }
@@ -343,8 +340,8 @@ private slots:
         QSettings().sync();
         // Every file under the settings and data folders of this (isolated) home.
         int files = 0;
-        for (const QString& root : { settingsDir, QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation),
-                                     QDir::homePath() }) {
+        for (const QString& root :
+            { settingsDir, QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation), QDir::homePath() }) {
             QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 QFile file(it.next());

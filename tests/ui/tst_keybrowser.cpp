@@ -28,16 +28,6 @@ private:
     std::unique_ptr<Sandbox> m_sandbox;
     ConnectionProfile m_profile;
 
-    static QModelIndex findRow(const QAbstractItemModel* model, const QString& name, const QModelIndex& parent = {})
-    {
-        for (int row = 0; row < model->rowCount(parent); ++row) {
-            const QModelIndex index = model->index(row, 0, parent);
-            if (index.data().toString() == name)
-                return index;
-        }
-        return {};
-    }
-
     // Expands a folder in the view and waits for its rows, built off the UI thread.
     static QModelIndex expand(KeyBrowserPanel& panel, const QString& name, const QModelIndex& parent = {})
     {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractButton>
+#include <QAbstractItemModel>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
@@ -8,7 +9,6 @@
 #include <QString>
 #include <QTimer>
 #include <QWidget>
-
 #include <functional>
 #include <memory>
 
@@ -45,6 +45,17 @@ inline void answerNextMessageBox(QMessageBox::StandardButton answer, QString* se
             QTimer::singleShot(20, [attempt, triesLeft] { (*attempt)(triesLeft - 1); });
     };
     QTimer::singleShot(0, [attempt] { (*attempt)(250); });
+}
+
+// The row of a model (under parent) whose first column shows name; invalid if none.
+inline QModelIndex findRow(const QAbstractItemModel* model, const QString& name, const QModelIndex& parent = {})
+{
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (index.data().toString() == name)
+            return index;
+    }
+    return {};
 }
 
 } // namespace vermilion::test

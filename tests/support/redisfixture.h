@@ -5,6 +5,7 @@
 
 #include <QFuture>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -29,6 +30,13 @@ inline QByteArray allBytes()
     for (int b = 0; b < 256; ++b)
         bytes.append(char(b));
     return bytes;
+}
+
+// redis-server arguments that add an ACL user with every right and the given password.
+inline QStringList fullAccessUser(const QString& user, const QString& password)
+{
+    return { QStringLiteral("--user"), user, QStringLiteral("on"), QLatin1Char('>') + password, QStringLiteral("~*"),
+             QStringLiteral("&*"), QStringLiteral("+@all") };
 }
 
 // Starts a private redis-server on a free loopback port; returns null (with *error) on failure.

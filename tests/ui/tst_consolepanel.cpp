@@ -117,8 +117,7 @@ private slots:
     {
         QString error;
         RedisServerProcess::Options options;
-        options.extraArguments = { QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("on"),
-            QStringLiteral(">wonderland"), QStringLiteral("~*"), QStringLiteral("&*"), QStringLiteral("+@all") };
+        options.extraArguments = fullAccessUser(QStringLiteral("alice"), QStringLiteral("wonderland"));
         m_server = startServer(options, &error);
         QVERIFY2(m_server, qPrintable(error));
         m_other = std::make_unique<Connection>(profileFor(*m_server));

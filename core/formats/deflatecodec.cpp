@@ -67,7 +67,8 @@ private:
 };
 } // namespace
 
-bool inflate(Wrapper wrapper, QByteArrayView input, QByteArray* output, QString* error)
+namespace {
+bool inflateInput(Wrapper wrapper, QByteArrayView input, QByteArray* output, QString* error, bool prefix)
 {
     output->clear();
     Inflater inflater(wrapper, input);
@@ -86,6 +87,10 @@ bool inflate(Wrapper wrapper, QByteArrayView input, QByteArray* output, QString*
         const int status = ::inflate(&stream, Z_NO_FLUSH);
         output->append(chunk.constData(), room - qsizetype(stream.avail_out));
         if (output->size() > FormatSupport::maxDecodedSize) {
+            if (prefix) { // a preview needs no more than the cap
+                output->truncate(FormatSupport::maxDecodedSize);
+                return true;
+            }
             output->clear();
             *error = FormatSupport::tooLargeError();
             return false;
@@ -108,6 +113,8 @@ bool inflate(Wrapper wrapper, QByteArrayView input, QByteArray* output, QString*
             break;
         case Z_BUF_ERROR: // no progress possible: the output has room, so the input is missing
             if (!inflater.inputLeft()) {
+                if (prefix)
+                    return true;
                 *error = translate("Truncated %1 data: the value ends at byte %2 before the compressed stream does.")
                              .arg(wrapperName(wrapper))
                              .arg(input.size());
@@ -130,6 +137,17 @@ bool inflate(Wrapper wrapper, QByteArrayView input, QByteArray* output, QString*
         output->clear();
         return false;
     }
+}
+} // namespace
+
+bool inflate(Wrapper wrapper, QByteArrayView input, QByteArray* output, QString* error)
+{
+    return inflateInput(wrapper, input, output, error, false);
+}
+
+bool inflatePrefix(Wrapper wrapper, QByteArrayView input, QByteArray* output, QString* error)
+{
+    return inflateInput(wrapper, input, output, error, true);
 }
 
 QByteArray deflate(Wrapper wrapper, QByteArrayView input, QString* error)

@@ -15,6 +15,9 @@ enum class Wrapper {
 // trailing bytes and output above FormatSupport::maxDecodedSize. On failure returns false with
 // a message in *error.
 bool inflate(Wrapper wrapper, QByteArrayView input, QByteArray* output, QString* error);
+// Inflates what the first bytes of a longer stream hold: the end of the input is not an error, and
+// output stops at FormatSupport::maxDecodedSize. Corrupt data still is.
+bool inflatePrefix(Wrapper wrapper, QByteArrayView input, QByteArray* output, QString* error);
 // Compresses at zlib's default level. A gzip header gets no name and no time, so equal input
 // gives equal bytes.
 QByteArray deflate(Wrapper wrapper, QByteArrayView input, QString* error);

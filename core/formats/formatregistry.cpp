@@ -13,6 +13,13 @@
 
 namespace vermilion::formats {
 
+DecodedValue ValueFormat::decodePrefix(const QByteArray& bytes) const
+{
+    DecodedValue value = decode(bytes);
+    value.editable = false;
+    return value;
+}
+
 FormatRegistry& FormatRegistry::instance()
 {
     // Built on first use, thread-safely; after start-up registration it is only read, from any thread.
@@ -31,6 +38,7 @@ FormatRegistry::FormatRegistry()
     add(std::make_unique<Lz4Format>());
     add(std::make_unique<ZstdFormat>());
     add(std::make_unique<SnappyFormat>());
+    add(std::make_unique<SnappyFramedFormat>());
     add(std::make_unique<MsgPackFormat>());
     add(std::make_unique<NippyFormat>());
 }

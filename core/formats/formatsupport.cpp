@@ -3,6 +3,7 @@
 #include "util/redistext.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringDecoder>
 #include <algorithm>
 
@@ -126,6 +127,25 @@ DecodedValue decodedPayload(const QByteArray& payload)
     value.ok = true;
     value.text = payloadToText(payload);
     value.editable = true;
+    return value;
+}
+
+DecodedValue decodedPrefix(QByteArray payload, qsizetype prefixSize)
+{
+    if (firstInvalidUtf8(payload) >= 0 && firstInvalidUtf8(payload, true) < 0) {
+        qsizetype cut = payload.size();
+        while (cut > 0 && payload.size() - cut < 4 && (uchar(payload.at(cut - 1)) & 0xc0) == 0x80)
+            --cut;
+        payload.truncate(qMax<qsizetype>(0, cut - 1));
+    }
+    DecodedValue value;
+    value.ok = true;
+    value.text = payloadToText(payload);
+    value.editable = false;
+    const QLocale locale;
+    value.note = QCoreApplication::translate("FormatSupport",
+        "A prefix: the first %1 of the value decompress to these %2. Load the whole value to see the rest.")
+                     .arg(locale.formattedDataSize(prefixSize), locale.formattedDataSize(payload.size()));
     return value;
 }
 

@@ -33,6 +33,10 @@ QByteArray payloadFromText(const QString& text);
 // A successful, editable decode showing payload in the convention above.
 DecodedValue decodedPayload(const QByteArray& payload);
 
+// A read-only decode of a payload that a compressed prefix held, with the note that says so. A
+// UTF-8 sequence cut by the end of the prefix is dropped rather than shown as escaped bytes.
+DecodedValue decodedPrefix(QByteArray payload, qsizetype prefixSize);
+
 DecodedValue failure(const QString& error);
 // The error for payloads over maxDecodedSize.
 QString tooLargeError();

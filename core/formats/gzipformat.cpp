@@ -43,6 +43,15 @@ DecodedValue GzipFormat::decode(const QByteArray& bytes) const
     return FormatSupport::decodedPayload(payload);
 }
 
+DecodedValue GzipFormat::decodePrefix(const QByteArray& bytes) const
+{
+    QByteArray payload;
+    QString error;
+    if (!DeflateCodec::inflatePrefix(DeflateCodec::Wrapper::Gzip, bytes, &payload, &error))
+        return FormatSupport::failure(error);
+    return FormatSupport::decodedPrefix(payload, bytes.size());
+}
+
 QByteArray GzipFormat::encode(const QString& text, QString* error) const
 {
     return DeflateCodec::deflate(DeflateCodec::Wrapper::Gzip, FormatSupport::payloadFromText(text), error);

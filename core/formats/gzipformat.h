@@ -17,6 +17,7 @@ public:
     QString name() const override;
     int detect(QByteArrayView bytes) const override;
     DecodedValue decode(const QByteArray& bytes) const override;
+    DecodedValue decodePrefix(const QByteArray& bytes) const override;
     QByteArray encode(const QString& text, QString* error) const override;
 };
 

@@ -6,7 +6,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QLocale>
+#include <cctype>
 #include <cmath>
+#include <cstring>
 
 namespace vermilion::formats {
 
@@ -14,6 +17,8 @@ namespace {
 // Above this size detect() only looks at the first and last characters: parsing tens of
 // megabytes for every opened value would not be cheap. decode() still validates everything.
 constexpr qsizetype fullDetectLimit = qsizetype(8) * 1024 * 1024;
+// Above this size decode() pretty-prints in one streaming pass instead of through QJsonDocument.
+constexpr qsizetype streamingThreshold = qsizetype(4) * 1024 * 1024;
 
 bool isJsonSpace(char c)
 {
@@ -187,6 +192,237 @@ QByteArray serialize(const Parsed& parsed, QJsonDocument::JsonFormat format)
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
+// Pretty-prints JSON in one pass without building a document, for values too big for a
+// QJsonDocument copy (which needs several times the text's size). Members keep the order they
+// were written in, and numbers and strings keep their spelling. The grammar is RFC 8259's; the
+// UTF-8 is checked before. With prefix, the end of the input ends the output without an error.
+struct Streamed {
+    bool ok = false;
+    QString error;
+    qsizetype errorOffset = 0;
+};
+
+Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
+{
+    Streamed result;
+    const qsizetype invalid = FormatSupport::firstInvalidUtf8(json, prefix);
+    if (invalid >= 0) {
+        result.error = JsonFormat::tr("invalid UTF-8");
+        result.errorOffset = invalid;
+        return result;
+    }
+    out->clear();
+    out->reserve(qMin<qsizetype>(json.size() + json.size() / 2, FormatSupport::maxDecodedSize * 2));
+    enum class State { Value, FirstKey, Key, Colon, CommaOrEnd, End };
+    QByteArray stack; // '{' or '[' per open container
+    QString indent;
+    State state = State::Value;
+    const char* data = json.data();
+    const qsizetype size = json.size();
+    qsizetype i = 0;
+    const auto fail = [&](const QString& error, qsizetype at) {
+        result.error = error;
+        result.errorOffset = at;
+        return result;
+    };
+    const auto newline = [&] {
+        out->append(QLatin1Char('\n'));
+        const qsizetype width = stack.size() * 4;
+        if (indent.size() < width)
+            indent = QString(width * 2, QLatin1Char(' '));
+        out->append(QStringView(indent).first(width));
+    };
+    const auto skipSpace = [&] {
+        while (i < size && isJsonSpace(data[i]))
+            ++i;
+    };
+    // A string from its opening quote; returns its end (one past the closing quote) or -1.
+    const auto scanString = [&](qsizetype from, QString* problem) -> qsizetype {
+        qsizetype j = from + 1;
+        while (j < size) {
+            const auto c = uchar(data[j]);
+            if (c == '"')
+                return j + 1;
+            if (c < 0x20) {
+                *problem = JsonFormat::tr("a control character in a string");
+                return -1;
+            }
+            if (c == '\\') {
+                if (j + 1 >= size)
+                    break;
+                const char e = data[j + 1];
+                if (e == 'u') {
+                    if (j + 6 > size)
+                        break;
+                    for (int k = 2; k < 6; ++k) {
+                        if (!std::isxdigit(uchar(data[j + k]))) {
+                            *problem = JsonFormat::tr("an invalid \\u escape");
+                            return -1;
+                        }
+                    }
+                    j += 6;
+                    continue;
+                }
+                if (!std::strchr("\"\\/bfnrt", e) || e == 0) {
+                    *problem = JsonFormat::tr("an invalid escape sequence");
+                    return -1;
+                }
+                j += 2;
+                continue;
+            }
+            ++j;
+        }
+        *problem = prefix ? QString() : JsonFormat::tr("an unterminated string");
+        return -1;
+    };
+    const auto afterValue = [&] { state = stack.isEmpty() ? State::End : State::CommaOrEnd; };
+    while (true) {
+        skipSpace();
+        if (i >= size) {
+            if (prefix || state == State::End) {
+                result.ok = state == State::End || prefix;
+                return result;
+            }
+            return fail(JsonFormat::tr("unexpected end of the value"), i);
+        }
+        const char c = data[i];
+        switch (state) {
+        case State::End:
+            return fail(JsonFormat::tr("more than one value at the top level"), i);
+        case State::Colon:
+            if (c != ':')
+                return fail(JsonFormat::tr("a colon is missing after a name"), i);
+            out->append(QLatin1String(": "));
+            ++i;
+            state = State::Value;
+            continue;
+        case State::CommaOrEnd:
+            if (c == ',') {
+                out->append(QLatin1Char(','));
+                newline();
+                ++i;
+                state = stack.back() == '{' ? State::Key : State::Value;
+                continue;
+            }
+            if ((c == '}' && stack.back() == '{') || (c == ']' && stack.back() == '[')) {
+                stack.chop(1);
+                newline();
+                out->append(QLatin1Char(c));
+                ++i;
+                afterValue();
+                continue;
+            }
+            return fail(JsonFormat::tr("a comma or the end of the %1 is missing")
+                            .arg(stack.back() == '{' ? JsonFormat::tr("object") : JsonFormat::tr("array")),
+                i);
+        case State::FirstKey:
+        case State::Key: {
+            if (c != '"')
+                return fail(JsonFormat::tr("a name in quotes is missing"), i);
+            QString problem;
+            const qsizetype end = scanString(i, &problem);
+            if (end < 0) {
+                if (problem.isEmpty())
+                    return result.ok = true, result;
+                return fail(problem, i);
+            }
+            out->append(QString::fromUtf8(data + i, end - i));
+            i = end;
+            state = State::Colon;
+            continue;
+        }
+        case State::Value:
+            break;
+        }
+        // A value.
+        if (c == '{' || c == '[') {
+            const char close = c == '{' ? '}' : ']';
+            qsizetype next = i + 1;
+            while (next < size && isJsonSpace(data[next]))
+                ++next;
+            if (next < size && data[next] == close) {
+                out->append(QLatin1Char(c)).append(QLatin1Char(close));
+                i = next + 1;
+                afterValue();
+                continue;
+            }
+            out->append(QLatin1Char(c));
+            stack.append(c);
+            newline();
+            ++i;
+            state = c == '{' ? State::FirstKey : State::Value;
+            continue;
+        }
+        if (c == '"') {
+            QString problem;
+            const qsizetype end = scanString(i, &problem);
+            if (end < 0) {
+                if (problem.isEmpty())
+                    return result.ok = true, result;
+                return fail(problem, i);
+            }
+            out->append(QString::fromUtf8(data + i, end - i));
+            i = end;
+            afterValue();
+            continue;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            qsizetype j = i;
+            if (data[j] == '-')
+                ++j;
+            const auto digits = [&] {
+                const qsizetype from = j;
+                while (j < size && data[j] >= '0' && data[j] <= '9')
+                    ++j;
+                return j > from;
+            };
+            bool valid = true;
+            if (j < size && data[j] == '0')
+                ++j;
+            else
+                valid = digits();
+            if (valid && j < size && data[j] == '.') {
+                ++j;
+                valid = digits();
+            }
+            if (valid && j < size && (data[j] == 'e' || data[j] == 'E')) {
+                ++j;
+                if (j < size && (data[j] == '+' || data[j] == '-'))
+                    ++j;
+                valid = digits();
+            }
+            if (!valid) {
+                if (j >= size && prefix)
+                    return result.ok = true, result;
+                return fail(JsonFormat::tr("an invalid number"), i);
+            }
+            out->append(QLatin1String(data + i, j - i));
+            i = j;
+            afterValue();
+            continue;
+        }
+        bool matched = false;
+        for (const char* literal : { "true", "false", "null" }) {
+            const qsizetype length = qsizetype(std::strlen(literal));
+            const QByteArrayView here = json.sliced(i, qMin(length, size - i));
+            if (QByteArrayView(literal, here.size()) == here) {
+                if (here.size() < length) {
+                    if (prefix)
+                        return result.ok = true, result;
+                    break;
+                }
+                out->append(QLatin1String(literal));
+                i += length;
+                matched = true;
+                break;
+            }
+        }
+        if (!matched)
+            return fail(JsonFormat::tr("illegal value"), i);
+        afterValue();
+    }
+}
+
 // Why the JSON cannot be saved from its parsed form without changing it; empty if it can.
 QString lossReason(const QByteArray& json, const Parsed& parsed)
 {
@@ -235,6 +471,20 @@ int JsonFormat::detect(QByteArrayView bytes) const
 
 DecodedValue JsonFormat::decode(const QByteArray& bytes) const
 {
+    if (bytes.size() > streamingThreshold) {
+        DecodedValue value;
+        const Streamed streamed = prettyPrintStreaming(bytes, false, &value.text);
+        if (!streamed.ok) {
+            value.text.clear();
+            return FormatSupport::failure(
+                tr("Not valid JSON: %1 at %2.").arg(streamed.error, position(bytes, streamed.errorOffset)));
+        }
+        value.ok = true;
+        // encode() still checks numbers and duplicate names before anything is written.
+        value.editable = true;
+        value.note = tr("Shown as written: members in their order, numbers and strings as they are spelled.");
+        return value;
+    }
     const Parsed parsed = parse(bytes);
     if (!parsed.ok)
         return FormatSupport::failure(
@@ -246,6 +496,22 @@ DecodedValue JsonFormat::decode(const QByteArray& bytes) const
     value.editable = loss.isEmpty();
     if (!value.editable)
         value.readOnlyReason = tr("%1. The JSON view is read-only for this value; edit it in the text view.").arg(loss);
+    return value;
+}
+
+DecodedValue JsonFormat::decodePrefix(const QByteArray& bytes) const
+{
+    DecodedValue value;
+    const Streamed streamed = prettyPrintStreaming(bytes, true, &value.text);
+    if (!streamed.ok) {
+        value.text.clear();
+        return FormatSupport::failure(
+            tr("Not valid JSON: %1 at %2.").arg(streamed.error, position(bytes, streamed.errorOffset)));
+    }
+    value.ok = true;
+    value.note = tr("A prefix: the first %1 of the value, pretty-printed up to where it stops. Load the whole value "
+                    "to see the rest.")
+                     .arg(QLocale().formattedDataSize(bytes.size()));
     return value;
 }
 

@@ -75,6 +75,16 @@ int Lz4Format::detect(QByteArrayView bytes) const
 
 DecodedValue Lz4Format::decode(const QByteArray& bytes) const
 {
+    return decodeInput(bytes, false);
+}
+
+DecodedValue Lz4Format::decodePrefix(const QByteArray& bytes) const
+{
+    return decodeInput(bytes, true);
+}
+
+DecodedValue Lz4Format::decodeInput(const QByteArray& bytes, bool prefix) const
+{
     if (bytes.size() < 4 || readLittleEndian32(bytes.constData()) != frameMagic)
         return FormatSupport::failure(
             tr("Not an LZ4 frame: the value does not start with the magic number 04 22 4d 18."));
@@ -83,8 +93,12 @@ DecodedValue Lz4Format::decode(const QByteArray& bytes) const
         return FormatSupport::failure(tr("Not enough memory to decompress the value."));
 
     const qsizetype size = bytes.size();
-    const auto truncated = [size] { return FormatSupport::failure(tr("Truncated LZ4 frame at byte %1.").arg(size)); };
     QByteArray payload;
+    // The end of a prefix is where the preview stops, not damage.
+    const auto truncated = [size, prefix, &payload] {
+        return prefix ? FormatSupport::decodedPrefix(payload, size)
+                      : FormatSupport::failure(tr("Truncated LZ4 frame at byte %1.").arg(size));
+    };
     QByteArray chunk(outputChunk, Qt::Uninitialized);
     qsizetype position = 0;
     bool atFrameStart = true;
@@ -108,7 +122,7 @@ DecodedValue Lz4Format::decode(const QByteArray& bytes) const
                 return FormatSupport::failure(
                     tr("Corrupted LZ4 frame header at byte %1 (%2).").arg(position).arg(errorName(status)));
             // A declared size is checked before any work; an undeclared one is bounded as it comes.
-            if (info.contentSize > quint64(FormatSupport::maxDecodedSize - payload.size()))
+            if (!prefix && info.contentSize > quint64(FormatSupport::maxDecodedSize - payload.size()))
                 return FormatSupport::failure(FormatSupport::tooLargeError());
             position += qsizetype(consumed);
             atFrameStart = false;
@@ -123,6 +137,8 @@ DecodedValue Lz4Format::decode(const QByteArray& bytes) const
                 tr("Corrupted LZ4 frame at byte %1 (%2).").arg(position).arg(errorName(hint)));
         position += qsizetype(consumed);
         payload.append(chunk.constData(), qsizetype(produced));
+        if (payload.size() > FormatSupport::maxDecodedSize && prefix)
+            return FormatSupport::decodedPrefix(payload.first(FormatSupport::maxDecodedSize), position);
         if (payload.size() > FormatSupport::maxDecodedSize)
             return FormatSupport::failure(FormatSupport::tooLargeError());
         if (hint == 0) { // the end of a frame; the context is ready for the next one

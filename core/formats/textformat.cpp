@@ -35,6 +35,24 @@ DecodedValue TextFormat::decode(const QByteArray& bytes) const
     return value;
 }
 
+DecodedValue TextFormat::decodePrefix(const QByteArray& bytes) const
+{
+    // A character cut by the end of the preview is dropped, not called invalid.
+    const qsizetype invalid = FormatSupport::firstInvalidUtf8(bytes, true);
+    if (invalid >= 0)
+        return decode(bytes);
+    qsizetype end = bytes.size();
+    if (FormatSupport::firstInvalidUtf8(bytes) >= 0) {
+        while (end > 0 && (uchar(bytes.at(end - 1)) & 0xc0) == 0x80)
+            --end;
+        end = qMax<qsizetype>(0, end - 1);
+    }
+    DecodedValue value;
+    value.ok = true;
+    value.text = FormatSupport::fromUtf8(QByteArrayView(bytes).first(end));
+    return value;
+}
+
 QByteArray TextFormat::encode(const QString& text, QString* error) const
 {
     if (error)

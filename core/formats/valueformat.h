@@ -4,7 +4,6 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
-
 #include <memory>
 
 namespace vermilion::formats {
@@ -16,6 +15,8 @@ struct DecodedValue {
     QString error; // why decoding failed; the UI then falls back to the hex view
     bool editable = false; // whether encode() can turn edited text back into bytes
     QString readOnlyReason; // when !editable: why, in words a user understands
+    // Shown under the value when set: e.g. that only a prefix of a longer value was decompressed.
+    QString note;
 };
 
 // One way of looking at a value's bytes: plain text, JSON, hex, base64, gzip, LZ4, Nippy...
@@ -33,6 +34,10 @@ public:
     // number that matched and a payload that decodes). Must be cheap: it sees every opened value.
     virtual int detect(QByteArrayView bytes) const = 0;
     virtual DecodedValue decode(const QByteArray& bytes) const = 0;
+    // Decodes the first bytes of a longer value (a preview). Formats that can stream, the
+    // compressors and JSON, show what the prefix holds and say so in DecodedValue::note; the
+    // default decodes the bytes as if they were the whole value. Never editable.
+    virtual DecodedValue decodePrefix(const QByteArray& bytes) const;
     // Turns edited text back into bytes; on failure returns an empty array and says why in *error.
     virtual QByteArray encode(const QString& text, QString* error) const = 0;
 };

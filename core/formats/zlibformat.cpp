@@ -40,6 +40,15 @@ DecodedValue ZlibFormat::decode(const QByteArray& bytes) const
     return FormatSupport::decodedPayload(payload);
 }
 
+DecodedValue ZlibFormat::decodePrefix(const QByteArray& bytes) const
+{
+    QByteArray payload;
+    QString error;
+    if (!DeflateCodec::inflatePrefix(DeflateCodec::Wrapper::Zlib, bytes, &payload, &error))
+        return FormatSupport::failure(error);
+    return FormatSupport::decodedPrefix(payload, bytes.size());
+}
+
 QByteArray ZlibFormat::encode(const QString& text, QString* error) const
 {
     return DeflateCodec::deflate(DeflateCodec::Wrapper::Zlib, FormatSupport::payloadFromText(text), error);

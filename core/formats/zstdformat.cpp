@@ -46,12 +46,22 @@ int ZstdFormat::detect(QByteArrayView bytes) const
 
 DecodedValue ZstdFormat::decode(const QByteArray& bytes) const
 {
+    return decodeInput(bytes, false);
+}
+
+DecodedValue ZstdFormat::decodePrefix(const QByteArray& bytes) const
+{
+    return decodeInput(bytes, true);
+}
+
+DecodedValue ZstdFormat::decodeInput(const QByteArray& bytes, bool prefix) const
+{
     if (!bytes.startsWith(QByteArrayView(magic, 4)))
         return FormatSupport::failure(
             tr("Not a Zstandard frame: the value does not start with the magic number 28 b5 2f fd."));
     // A declared size is checked before any work; an undeclared one is bounded as it comes.
     const unsigned long long declared = ZSTD_getFrameContentSize(bytes.constData(), size_t(bytes.size()));
-    if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != ZSTD_CONTENTSIZE_ERROR
+    if (!prefix && declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != ZSTD_CONTENTSIZE_ERROR
         && declared > quint64(FormatSupport::maxDecodedSize))
         return FormatSupport::failure(FormatSupport::tooLargeError());
 
@@ -88,8 +98,11 @@ DecodedValue ZstdFormat::decode(const QByteArray& bytes) const
             }
         }
         payload.append(chunk.constData(), qsizetype(output.pos));
-        if (payload.size() > FormatSupport::maxDecodedSize)
+        if (payload.size() > FormatSupport::maxDecodedSize) {
+            if (prefix)
+                return FormatSupport::decodedPrefix(payload.first(FormatSupport::maxDecodedSize), input.pos);
             return FormatSupport::failure(FormatSupport::tooLargeError());
+        }
         if (status == 0) { // a frame is complete and flushed
             frameEnd = input.pos;
             if (input.pos == input.size)
@@ -98,6 +111,8 @@ DecodedValue ZstdFormat::decode(const QByteArray& bytes) const
         }
         // The decoder wants more, has flushed all it could (the output has room left), and the
         // input is all consumed.
+        if (input.pos == input.size && output.pos < output.size && prefix)
+            return FormatSupport::decodedPrefix(payload, bytes.size());
         if (input.pos == input.size && output.pos < output.size)
             return FormatSupport::failure(tr("Truncated Zstandard frame at byte %1.").arg(input.size));
         if (input.pos == before && output.pos == 0) {

@@ -11,7 +11,9 @@ target_sources(vermilion_core PRIVATE
     values/streaminfo.cpp values/streaminfo.h
     values/streammodel.cpp values/streammodel.h
     values/stringvalue.cpp values/stringvalue.h
+    values/valuedocument.cpp values/valuedocument.h
     values/valuemodel.cpp values/valuemodel.h
+    values/valuerenderer.cpp values/valuerenderer.h
     values/valuescripts.cpp values/valuescripts.h
     values/zsetmodel.cpp values/zsetmodel.h
 )

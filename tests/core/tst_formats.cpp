@@ -160,7 +160,8 @@ void TestFormats::registryListsBuiltInFormatsInOrder()
     QCOMPARE(ids,
         QStringList({ QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("hex"), QStringLiteral("base64"),
             QStringLiteral("gzip"), QStringLiteral("zlib"), QStringLiteral("lz4"), QStringLiteral("zstd"),
-            QStringLiteral("snappy"), QStringLiteral("msgpack"), QStringLiteral("nippy") }));
+            QStringLiteral("snappy"), QStringLiteral("snappy-framed"), QStringLiteral("msgpack"),
+            QStringLiteral("nippy") }));
     QCOMPARE(registry.find(QStringLiteral("no-such-format")), nullptr);
 }
 

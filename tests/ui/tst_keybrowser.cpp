@@ -6,6 +6,7 @@
 #include "server/sandbox.h"
 #include "uitestsupport.h"
 #include "values/valueeditor.h"
+#include "values/valuetextview.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -172,10 +173,14 @@ private slots:
         const auto shown = [editor] {
             const QList<QTableView*> tables = editor->findChildren<QTableView*>();
             const QList<QPlainTextEdit*> texts = editor->findChildren<QPlainTextEdit*>();
-            return std::any_of(tables.cbegin(), tables.cend(),
-                       [](QTableView* view) { return view->model() && view->model()->rowCount() > 0; })
-                || std::any_of(texts.cbegin(), texts.cend(),
-                    [](QPlainTextEdit* text) { return text->document()->characterCount() > 1; });
+            const QList<ui::ValueTextView*> viewers = editor->findChildren<ui::ValueTextView*>();
+            return std::any_of(tables.cbegin(), tables.cend(), [](QTableView* view) {
+                return view->model() && view->model()->rowCount() > 0;
+            }) || std::any_of(texts.cbegin(), texts.cend(), [](QPlainTextEdit* text) {
+                return text->document()->characterCount() > 1;
+            }) || std::any_of(viewers.cbegin(), viewers.cend(), [](ui::ValueTextView* viewer) {
+                return viewer->isVisible() && viewer->document() && viewer->document()->size() > 0;
+            });
         };
         QTRY_VERIFY_WITH_TIMEOUT(shown(), 10000);
         saveScreenshot(&panel, QStringLiteral("key-browser-sandbox-") + QString::fromLatin1(QTest::currentDataTag()));

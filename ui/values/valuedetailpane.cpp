@@ -1,13 +1,13 @@
 #include "valuedetailpane.h"
 
 #include "formats/valueformat.h"
+#include "values/valuerenderer.h"
+#include "valuetextview.h"
 
 #include <QComboBox>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QVBoxLayout>
 
 namespace vermilion::ui {
@@ -19,7 +19,9 @@ ValueDetailPane::ValueDetailPane(QWidget* parent)
     , m_format(new QComboBox)
     , m_size(new QLabel)
     , m_note(new QLabel)
-    , m_text(new QPlainTextEdit)
+    , m_view(new ValueTextView)
+    , m_findBar(new ValueFindBar(m_view))
+    , m_renderer(new ValueRenderer(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -33,35 +35,59 @@ ValueDetailPane::ValueDetailPane(QWidget* parent)
     top->addStretch();
     layout->addLayout(top);
     m_note->setWordWrap(true);
-    m_note->hide();
+    m_note->setText(tr("Select a cell to see its whole value."));
     layout->addWidget(m_note);
-    m_text->setReadOnly(true);
-    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_text->setAccessibleName(tr("Selected value"));
-    m_text->setPlaceholderText(tr("Select a cell to see its whole value."));
-    layout->addWidget(m_text);
-    connect(m_format, &QComboBox::currentIndexChanged, this, &ValueDetailPane::showValue);
+    m_view->setAccessibleName(tr("Selected value"));
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_findBar);
+    connect(m_format, &QComboBox::currentIndexChanged, this, [this] { render(false); });
+    connect(m_renderer, &ValueRenderer::finished, this, &ValueDetailPane::onRendered);
 }
 
 void ValueDetailPane::setValue(const QByteArray& bytes)
 {
     m_bytes = bytes;
     m_hasValue = true;
-    const formats::ValueFormat* detected = FormatRegistry::instance().detect(bytes);
-    const int index = detected ? m_format->findData(detected->id()) : -1;
-    if (index >= 0 && index != m_format->currentIndex())
-        m_format->setCurrentIndex(index); // shows the value
-    else
-        showValue();
+    m_size->setText(QLocale().formattedDataSize(m_bytes.size()));
+    render(true);
 }
 
 void ValueDetailPane::clear()
 {
+    m_renderer->cancel();
     m_bytes.clear();
     m_hasValue = false;
-    m_text->clear();
+    m_view->clear();
     m_size->clear();
-    m_note->hide();
+    m_note->setText(tr("Select a cell to see its whole value."));
+    m_note->show();
+}
+
+void ValueDetailPane::render(bool detect)
+{
+    if (!m_hasValue)
+        return;
+    RenderRequest request;
+    request.bytes = m_bytes;
+    request.formatId = detect ? QString() : formatId();
+    request.inPlaceLimit = 0; // read-only: always the viewer
+    m_renderer->render(std::move(request));
+}
+
+void ValueDetailPane::onRendered(const RenderedValue& rendered)
+{
+    {
+        const QSignalBlocker blocker(m_format);
+        const int index = m_format->findData(rendered.formatId);
+        if (index >= 0)
+            m_format->setCurrentIndex(index);
+    }
+    // When the chosen format did not fit, say why; the bytes show as hex, which always works.
+    const QString note = !rendered.error.isEmpty() ? rendered.error : rendered.note;
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+    m_view->setDocument(rendered.document);
+    emit valueShown();
 }
 
 QString ValueDetailPane::formatId() const
@@ -71,28 +97,16 @@ QString ValueDetailPane::formatId() const
 
 QString ValueDetailPane::text() const
 {
-    return m_text->toPlainText();
+    const auto document = m_view->document();
+    if (!document)
+        return {};
+    const qint64 last = document->lineCount() - 1;
+    return document->text({}, { last, document->lineLength(last) }, ValueTextView::copyLimit);
 }
 
-void ValueDetailPane::showValue()
+bool ValueDetailPane::isRendering() const
 {
-    if (!m_hasValue)
-        return;
-    m_size->setText(QLocale().formattedDataSize(m_bytes.size()));
-    const formats::ValueFormat* format = FormatRegistry::instance().find(formatId());
-    if (!format)
-        return;
-    const formats::DecodedValue decoded = format->decode(m_bytes);
-    if (decoded.ok) {
-        m_text->setPlainText(decoded.text);
-        m_note->hide();
-        return;
-    }
-    // Not this format after all: say why and show the bytes as hex, which always works.
-    m_note->setText(decoded.error);
-    m_note->show();
-    if (const formats::ValueFormat* hex = FormatRegistry::instance().find(QStringLiteral("hex")))
-        m_text->setPlainText(hex->decode(m_bytes).text);
+    return m_renderer->isBusy();
 }
 
 } // namespace vermilion::ui

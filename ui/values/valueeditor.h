@@ -41,6 +41,8 @@ protected:
     // it, reload() if they kept the server's value, keepEditing() if they cancelled.
     void resolveConflict(const vermilion::EditConflict& conflict, const QString& what, std::function<void()> force,
         std::function<void()> keepEditing = {});
+
+public:
     static QFont monospaceFont();
 
 private:

@@ -10,6 +10,7 @@ target_sources(vermilion_ui PRIVATE
     values/stringeditor.cpp values/stringeditor.h
     values/tableeditor.cpp values/tableeditor.h
     values/valuedetailpane.cpp values/valuedetailpane.h
+    values/valuetextview.cpp values/valuetextview.h
     values/valueeditor.cpp values/valueeditor.h
     values/zseteditor.cpp values/zseteditor.h
 )

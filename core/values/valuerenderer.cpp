@@ -36,6 +36,14 @@ RenderedValue ValueRenderer::renderNow(const RenderRequest& request, const std::
     const formats::ValueFormat* format = nullptr;
     if (request.formatId.isEmpty()) {
         format = registry.detect(request.bytes);
+        // JSON is recognised by its closing bracket, which a preview does not have: a prefix
+        // that opens like JSON and pretty-prints up to its end is taken for JSON.
+        if (request.prefix && format && format->id() == QLatin1String("text")) {
+            const QByteArray start = request.bytes.left(64).trimmed();
+            const formats::ValueFormat* json = registry.find(QStringLiteral("json"));
+            if (json && (start.startsWith('{') || start.startsWith('[')) && json->decodePrefix(request.bytes).ok)
+                format = json;
+        }
         result.detectedId = format ? format->id() : QString();
     } else {
         format = registry.find(request.formatId);

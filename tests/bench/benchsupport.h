@@ -57,6 +57,8 @@ struct ScenarioInfo {
     // Puts real widgets on screen (offscreen unless QT_QPA_PLATFORM says otherwise): the
     // scenario runs under a QApplication.
     bool widgets = false;
+    // Runs under a QApplication only when this flag is given (e.g. value --load-all).
+    const char* widgetsFlag = nullptr;
 };
 
 // Scenarios of later features register themselves from their own source file:

@@ -2,9 +2,8 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-
-#include <memory>
 #include <cstdio>
+#include <memory>
 
 using namespace vermilion::bench;
 
@@ -22,7 +21,10 @@ const ScenarioInfo builtinScenarios[] = {
     { "pipeline", "--url URL --n N [--window W] [--no-baseline]", &runPipeline },
     { "pipeline-hiredis", "--url URL --n N", &runPipelineHiredis },
     { "keyspace", "--url URL [--match PATTERN] [--populate N] [--no-baseline]", &runKeyspace },
-    { "value", "--url URL [--key KEY] [--populate-hash N] [--populate-string MB]", &runValue },
+    { "value",
+        "--url URL [--key KEY] [--populate-hash N] [--populate-string MB] "
+        "[--load-all [--populate-json MB [--gzip]] [--populate-binary MB]]",
+        &runValue, false, "--load-all" },
 };
 
 std::vector<ScenarioInfo> allScenarios()
@@ -45,7 +47,11 @@ int main(int argc, char* argv[])
     // Widget scenarios need a QApplication, the others only the event loop.
     bool widgets = false;
     for (const ScenarioInfo& scenario : allScenarios())
-        widgets |= argc > 1 && qstrcmp(argv[1], scenario.name) == 0 && scenario.widgets;
+        if (argc > 1 && qstrcmp(argv[1], scenario.name) == 0) {
+            widgets |= scenario.widgets;
+            for (int i = 2; scenario.widgetsFlag && i < argc; ++i)
+                widgets |= qstrcmp(argv[i], scenario.widgetsFlag) == 0;
+        }
     if (widgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app(widgets ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));

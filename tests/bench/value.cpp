@@ -68,8 +68,22 @@ void populateString(const ConnectionProfile& profile, qint64 megabytes)
 }
 } // namespace
 
+int runValueLoadAll(const Arguments& arguments, Session& session, const QByteArray& key);
+QByteArray populateForLoadAll(const Arguments& arguments, Session& session);
+
 int runValue(const Arguments& arguments)
 {
+    if (arguments.has(QStringLiteral("load-all"))) {
+        // The real editor widgets: main() made a QApplication for this flag.
+        Session session(arguments.profile());
+        session.open();
+        QByteArray key = populateForLoadAll(arguments, session);
+        if (arguments.has(QStringLiteral("key")))
+            key = arguments.value(QStringLiteral("key")).toUtf8();
+        if (key.isEmpty())
+            fail(QStringLiteral("--load-all needs --key KEY, --populate-json MB [--gzip] or --populate-binary MB"));
+        return runValueLoadAll(arguments, session, key);
+    }
     const ConnectionProfile profile = arguments.profile();
     if (arguments.has(QStringLiteral("populate-hash")))
         populateHash(profile, arguments.integer(QStringLiteral("populate-hash"), 1000000));

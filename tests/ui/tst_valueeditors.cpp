@@ -1,5 +1,6 @@
 #include "client/connection.h"
 #include "client/session.h"
+#include "formats/valueformat.h"
 #include "redisfixture.h"
 #include "uitestsupport.h"
 #include "values/conflictdialog.h"
@@ -14,11 +15,13 @@
 #include "values/stringeditor.h"
 #include "values/stringvalue.h"
 #include "values/valuedetailpane.h"
+#include "values/valuetextview.h"
 #include "values/zseteditor.h"
 #include "values/zsetmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QClipboard>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -30,10 +33,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <atomic>
+#include <thread>
 
 using namespace vermilion;
 using namespace vermilion::test;
 using namespace vermilion::ui;
+using vermilion::formats::FormatRegistry;
 
 namespace {
 // Readable text, so the preview screenshot shows what a user sees.
@@ -217,6 +223,85 @@ private slots:
         QVERIFY(editor->isEditable());
         QVERIFY(!editor->isEditableInPlace());
         QCOMPARE(editor->value()->value().size(), 3 * 1024 * 1024);
+        ValueTextView* viewer = editor->viewer();
+        QVERIFY(viewer->isVisible());
+        QCOMPARE(viewer->document()->lineCount(), bigText(3 * 1024 * 1024).count('\n') + 1);
+
+        // Ctrl+End goes to the last line; the find bar finds text backwards and forwards there.
+        viewer->setFocus();
+        QTest::keyClick(viewer, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(viewer->cursorPosition().line, viewer->document()->lineCount() - 1);
+        QVERIFY(viewer->firstVisibleLine() > 1000);
+        QTest::keyClick(viewer, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(editor->findBar()->isVisible());
+        editor->findBar()->setNeedle(QStringLiteral("log line 1234:"));
+        QSignalSpy found(editor->findBar(), &ValueFindBar::finished);
+        editor->findBar()->findPrevious();
+        QVERIFY(found.wait());
+        QVERIFY(found.last().first().toBool());
+        QCOMPARE(viewer->selectionStart().line, 1234);
+        QCOMPARE(viewer->selectedText(), QStringLiteral("log line 1234:"));
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-string-viewer"));
+        viewer->copy();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("log line 1234:"));
+        editor->findBar()->setNeedle(QStringLiteral("no such text"));
+        editor->findBar()->findNext();
+        QVERIFY(found.wait());
+        QVERIFY(!found.last().first().toBool());
+        QCOMPARE(editor->findBar()->status(), QStringLiteral("Not found"));
+
+        // Edited in an external editor and written back with the conflict check.
+        QString opened;
+        StringEditor::setExternalOpener([&opened](const QString& path) {
+            opened = path;
+            return true;
+        });
+        editor->editExternally();
+        QTRY_VERIFY(!opened.isEmpty());
+        StringEditor::setExternalOpener({});
+        QFile external(opened);
+        QVERIFY(external.open(QIODevice::ReadOnly));
+        QCOMPARE(external.readAll(), bigText(3 * 1024 * 1024));
+        external.close();
+        QVERIFY(external.open(QIODevice::WriteOnly | QIODevice::Append));
+        external.write("edited outside\n");
+        external.close();
+        auto* write = findButton<QPushButton>(editor.get(), QStringLiteral("Save to server"));
+        QVERIFY(write);
+        QTRY_VERIFY(write->isEnabled());
+        QSignalSpy modified(editor.get(), &ValueEditor::keyModified);
+        write->click();
+        QVERIFY(modified.wait());
+        QVERIFY(other({ "GET", "app:log" }).bytes().endsWith("edited outside\n"));
+        QCOMPARE(other({ "STRLEN", "app:log" }).integerValue(), 3 * 1024 * 1024 + 15);
+    }
+
+    // A gzip value bigger than the preview: its first part decompresses, with a note.
+    void compressedPreview()
+    {
+        // Made on a thread of its own: the UI thread's stall watchdog watches this suite.
+        QByteArray gzip;
+        std::atomic<bool> made = false;
+        std::thread maker([&] {
+            QString error;
+            gzip = FormatRegistry::instance()
+                       .find(QStringLiteral("gzip"))
+                       ->encode(QString::fromUtf8(bigText(24 * 1024 * 1024)), &error);
+            made = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(made.load(), 30000);
+        maker.join();
+        QVERIFY(gzip.size() > 1024 * 1024);
+        other({ "SET", "app:log.gz", gzip });
+        auto editor = open<StringEditor>("app:log.gz", "string");
+        QSignalSpy loaded(editor->value(), &StringValue::loaded);
+        QVERIFY(loaded.wait());
+        QTRY_VERIFY(!editor->isRendering());
+        QCOMPARE(editor->formatId(), QStringLiteral("gzip"));
+        QVERIFY2(editor->noteText().startsWith(QLatin1String("A prefix")), qPrintable(editor->noteText()));
+        QVERIFY(editor->text().startsWith(QLatin1String("log line 0: request served in 0 ms\nlog line 1:")));
+        QVERIFY(!editor->isEditable());
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-gzip-prefix"));
     }
 
     void binaryString()

@@ -37,6 +37,12 @@ namespace {
 // A hex dump is five times its bytes: above this, it is not written out for an external editor.
 constexpr qint64 externalHexLimit = qint64(16) * 1024 * 1024;
 
+StringEditor::ExternalOpener& externalOpener()
+{
+    static StringEditor::ExternalOpener opener;
+    return opener;
+}
+
 QString extensionFor(const QString& formatId)
 {
     if (formatId == QLatin1String("json"))
@@ -252,6 +258,11 @@ StringEditor::StringEditor(Session* session, const QByteArray& key, QWidget* par
 }
 
 StringEditor::~StringEditor() = default;
+
+void StringEditor::setExternalOpener(ExternalOpener opener)
+{
+    externalOpener() = std::move(opener);
+}
 
 void StringEditor::reload()
 {
@@ -533,7 +544,8 @@ void StringEditor::editExternally()
             }
             self->m_watcher->addPath(path);
             self->m_watcher->addPath(QFileInfo(path).absolutePath());
-            const bool opened = QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+            const bool opened
+                = externalOpener() ? externalOpener()(path) : QDesktopServices::openUrl(QUrl::fromLocalFile(path));
             self->m_externalText->setText(opened
                     ? tr("Opened %1 in your editor. Save it there, then write it to the server here.").arg(path)
                     : tr("No editor could be started for %1: open that file in your editor, save it, then write "

@@ -2,6 +2,7 @@
 
 #include "valueeditor.h"
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -68,6 +69,11 @@ public:
     void save();
     void loadAll();
     void saveToFile(const QString& path);
+    // Opens a file in the user's editor; the desktop's default (QDesktopServices) unless replaced,
+    // as tests do.
+    using ExternalOpener = std::function<bool(const QString& path)>;
+    static void setExternalOpener(ExternalOpener opener);
+
     // Writes the decoded text to a temporary file and opens it in the desktop's editor; when that
     // file changes, "Save to server" encodes it on a worker and writes it with the conflict check.
     void editExternally();

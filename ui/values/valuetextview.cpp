@@ -247,6 +247,20 @@ void ValueTextView::copy()
     emit message(tr("Copied %n character(s).", nullptr, int(qMin<qsizetype>(text.size(), INT_MAX))));
 }
 
+bool ValueTextView::event(QEvent* event)
+{
+    // The view's own Copy, Select All and Find win over window shortcuts on the same keys (the
+    // key browser's Ctrl+F filters keys) while the view has the focus.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key == QKeySequence::Copy || key == QKeySequence::SelectAll || key == QKeySequence::Find) {
+            event->accept();
+            return true;
+        }
+    }
+    return QAbstractScrollArea::event(event);
+}
+
 void ValueTextView::keyPressEvent(QKeyEvent* event)
 {
     if (!m_document) {

@@ -15,6 +15,10 @@ namespace vermilion {
 namespace {
 // Merges this many new rows one insert at a time; more are merged off the UI thread.
 constexpr qsizetype inlineMergeLimit = 64;
+// Above this many rows a folder never takes rows one at a time: each insertion moves the rows
+// after it in the model and, worse, in every view's item list (tens of megabytes a row for a
+// million keys). Its new keys are merged off the UI thread and installed in one layout change.
+constexpr qsizetype inlineMergeMaxRows = 20000;
 constexpr qsizetype detailBatch = 200;
 constexpr qsizetype maxDetails = 50000;
 
@@ -102,6 +106,14 @@ bool KeyTreeModel::accepts(NodeId id) const
     return nodeMatches(*m_tree, id, m_filter->needle);
 }
 
+void KeyTreeModel::countFolderRows(Folder& state) const
+{
+    // Folders sort first: the boundary is found in a logarithmic number of looks.
+    state.folderRows = std::partition_point(state.rows.cbegin(), state.rows.cend(), [this](NodeId node) {
+        return m_tree->isFolder(node);
+    }) - state.rows.cbegin();
+}
+
 int KeyTreeModel::rowOf(NodeId id) const
 {
     const NodeId parentId = m_tree->parent(id);
@@ -121,7 +133,7 @@ QModelIndex KeyTreeModel::indexOfNode(NodeId id, int column) const
     if (id == NamespaceTree::root)
         return {};
     const int row = rowOf(id);
-    return row < 0 ? QModelIndex() : createIndex(row, column, quintptr(id));
+    return row < 0 ? QModelIndex() : createIndex(row, column, quintptr(id) | (m_tree->isFolder(id) ? folderBit : 0));
 }
 
 QModelIndex KeyTreeModel::index(int row, int column, const QModelIndex& parent) const
@@ -131,7 +143,7 @@ QModelIndex KeyTreeModel::index(int row, int column, const QModelIndex& parent) 
     const auto it = m_folders.find(nodeOf(parent));
     if (it == m_folders.end() || row >= it->second.rows.size())
         return {};
-    return createIndex(row, column, quintptr(it->second.rows.at(row)));
+    return createIndex(row, column, quintptr(it->second.rows.at(row)) | (row < it->second.folderRows ? folderBit : 0));
 }
 
 QModelIndex KeyTreeModel::parent(const QModelIndex& child) const
@@ -256,6 +268,7 @@ void KeyTreeModel::installFolder(quint64 generation, NodeId folder, QList<NodeId
         if (!rows.isEmpty()) {
             beginInsertRows(parentIndex, 0, int(rows.size()) - 1);
             state.rows = std::move(rows);
+            countFolderRows(state);
             endInsertRows();
         }
     } else {
@@ -263,6 +276,7 @@ void KeyTreeModel::installFolder(quint64 generation, NodeId folder, QList<NodeId
         emit layoutAboutToBeChanged({ QPersistentModelIndex(parentIndex) }, QAbstractItemModel::VerticalSortHint);
         const QModelIndexList before = persistentIndexList();
         state.rows = std::move(rows);
+        countFolderRows(state);
         state.seen = seen;
         QModelIndexList from;
         QModelIndexList to;
@@ -293,6 +307,7 @@ void KeyTreeModel::removeNodeRow(NodeId id)
         return;
     beginRemoveRows(parentIndex, row, row);
     it->second.rows.removeAt(row);
+    countFolderRows(it->second);
     endRemoveRows();
     m_folders.erase(id);
     m_details.remove(id);
@@ -313,6 +328,7 @@ void KeyTreeModel::ensureNodeRow(NodeId id)
     const int row = int(at - rows.begin());
     beginInsertRows(parentIndex, row, row);
     rows.insert(row, id);
+    countFolderRows(it->second);
     endInsertRows();
 }
 
@@ -358,7 +374,8 @@ void KeyTreeModel::refresh()
         const quint32 available = m_tree->childCount(id);
         if (available <= state.seen)
             continue;
-        if (available - state.seen > inlineMergeLimit || state.rows.isEmpty()) {
+        if (available - state.seen > inlineMergeLimit || state.rows.isEmpty()
+            || state.rows.size() > inlineMergeMaxRows) {
             buildFolder(id, false);
             continue;
         }
@@ -375,6 +392,7 @@ void KeyTreeModel::refresh()
             const int row = int(at - state.rows.begin());
             beginInsertRows(parentIndex, row, row);
             state.rows.insert(row, node);
+            countFolderRows(state);
             endInsertRows();
         }
     }
@@ -533,7 +551,7 @@ Qt::ItemFlags KeyTreeModel::flags(const QModelIndex& index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (!m_tree->isFolder(nodeOf(index)))
+    if (!(index.internalId() & folderBit))
         result |= Qt::ItemNeverHasChildren;
     return result;
 }

@@ -75,6 +75,7 @@ signals:
 private:
     struct Folder {
         QList<NodeId> rows; // sorted: folders first, then keys, natural order
+        qsizetype folderRows = 0; // how many of the rows, from the first, are folders
         quint32 seen = 0; // children of the tree already considered (arrival order)
         bool building = false;
     };
@@ -94,6 +95,10 @@ private:
         return index.isValid() ? NodeId(index.internalId()) : NamespaceTree::root;
     }
     QModelIndex indexOfNode(NodeId id, int column = 0) const;
+    // A node's kind never changes, so an index carries it above the node id: flags(), which a
+    // view asks of every row it lays out, then needs no look at the tree's (scattered) nodes.
+    static constexpr quintptr folderBit = quintptr(1) << 32;
+    void countFolderRows(Folder& state) const;
     int rowOf(NodeId id) const;
     bool lessThan(NodeId a, NodeId b) const;
     static bool lessThan(const NamespaceTree& tree, NodeId a, NodeId b);

@@ -24,7 +24,10 @@ ValueRenderer::ValueRenderer(QObject* parent)
 
 ValueRenderer::~ValueRenderer()
 {
-    cancel();
+    // Stops the worker without a signal: whoever listens may be half destroyed by now (the
+    // renderer is usually a child of the widget it renders for).
+    if (m_cancel)
+        m_cancel->store(true);
 }
 
 RenderedValue ValueRenderer::renderNow(const RenderRequest& request, const std::atomic<bool>* cancel)

@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <sys/resource.h>
 
 namespace vermilion::bench {
@@ -87,10 +88,20 @@ StallMeter::StallMeter(QObject* parent)
     connect(m_timer, &QTimer::timeout, this, &StallMeter::tick);
 }
 
+namespace {
+qint64 threadCpuNs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+} // namespace
+
 void StallMeter::start()
 {
     m_clock.start();
     m_last = 0;
+    m_lastCpu = threadCpuNs();
     m_timer->start();
 }
 
@@ -101,6 +112,9 @@ void StallMeter::tick()
     if (gap > m_maxStallNs)
         m_maxStallNs = gap;
     m_last = now;
+    const qint64 cpu = threadCpuNs();
+    m_maxBusyNs = qMax(m_maxBusyNs, cpu - m_lastCpu);
+    m_lastCpu = cpu;
 }
 
 } // namespace vermilion::bench

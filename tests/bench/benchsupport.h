@@ -40,6 +40,9 @@ public:
     explicit StallMeter(QObject* parent = nullptr);
     void start();
     double maxStallMs() const { return m_maxStallNs / 1e6; }
+    // The longest gap the main thread spent on its own CPU (CLOCK_THREAD_CPUTIME_ID): a stall
+    // of its own making, as opposed to the machine descheduling it.
+    double maxBusyMs() const { return m_maxBusyNs / 1e6; }
 
 private:
     void tick();
@@ -47,6 +50,8 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     qint64 m_maxStallNs = 0;
+    qint64 m_lastCpu = 0;
+    qint64 m_maxBusyNs = 0;
 };
 
 using Scenario = std::function<int(const Arguments&)>;

@@ -20,7 +20,8 @@ namespace {
 const ScenarioInfo builtinScenarios[] = {
     { "pipeline", "--url URL --n N [--window W] [--no-baseline]", &runPipeline },
     { "pipeline-hiredis", "--url URL --n N", &runPipelineHiredis },
-    { "keyspace", "--url URL [--match PATTERN] [--populate N] [--no-baseline]", &runKeyspace },
+    { "keyspace", "--url URL [--match PATTERN] [--populate N [--flat]] [--no-baseline] [--view]", &runKeyspace, false,
+        "--view" },
     { "value",
         "--url URL [--key KEY] [--populate-hash N] [--populate-string MB] "
         "[--load-all [--populate-json MB [--gzip]] [--populate-binary MB]]",

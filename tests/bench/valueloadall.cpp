@@ -146,9 +146,10 @@ int runValueLoadAll(const Arguments& arguments, Session& session, const QByteArr
         { { QStringLiteral("bench"), QStringLiteral("value") }, { QStringLiteral("key"), QString::fromUtf8(key) },
             { QStringLiteral("type"), QStringLiteral("string") }, { QStringLiteral("first_page_seconds"), firstPage },
             { QStringLiteral("load_all_seconds"), loadAll }, { QStringLiteral("max_ui_stall_ms"), stalls.maxStallMs() },
-            { QStringLiteral("peak_rss_mb"), peak }, { QStringLiteral("rss_before_mb"), rssBefore },
-            { QStringLiteral("rss_after_close_mb"), after }, { QStringLiteral("first_format"), firstFormat },
-            { QStringLiteral("format"), format }, { QStringLiteral("paged_viewer"), viewer } });
+            { QStringLiteral("max_ui_busy_ms"), stalls.maxBusyMs() }, { QStringLiteral("peak_rss_mb"), peak },
+            { QStringLiteral("rss_before_mb"), rssBefore }, { QStringLiteral("rss_after_close_mb"), after },
+            { QStringLiteral("first_format"), firstFormat }, { QStringLiteral("format"), format },
+            { QStringLiteral("paged_viewer"), viewer } });
     return 0;
 }
 

@@ -21,6 +21,12 @@ QSet<QByteArray>& excused()
     return functions;
 }
 
+int& overLimitCount()
+{
+    static int count = 0;
+    return count;
+}
+
 QByteArray currentTest()
 {
     const char* function = QTest::currentTestFunction();
@@ -81,7 +87,10 @@ private:
         if (busy > worst.cpuNs)
             worst = { busy, gap, where };
         // Every gap is held against the limit, not only a new worst one.
-        if (busy <= m_limitNs || m_reportOnly || !QTest::currentTestFunction() || isExcused)
+        if (busy <= m_limitNs)
+            return;
+        ++overLimitCount();
+        if (m_reportOnly || !QTest::currentTestFunction() || isExcused)
             return;
         const QByteArray message = "The UI thread was busy for " + QByteArray::number(double(busy) / 1e6, 'f', 1)
             + " ms (" + QByteArray::number(double(gap) / 1e6, 'f', 1)
@@ -112,6 +121,11 @@ void startStallWatchdog()
 } // namespace
 
 Q_COREAPP_STARTUP_FUNCTION(startStallWatchdog)
+
+int vermilion::test::stallsOverLimit()
+{
+    return overLimitCount();
+}
 
 void vermilion::test::excuseStallsInThisTest(const char* reason)
 {

@@ -8,4 +8,8 @@ namespace vermilion::test {
 // test instrumentation only, never to excuse the application.
 void excuseStallsInThisTest(const char* reason);
 
+// How many gaps over the limit the watchdog has seen so far, excused ones included: the
+// watchdog's own test checks with it that a stall is caught.
+int stallsOverLimit();
+
 } // namespace vermilion::test

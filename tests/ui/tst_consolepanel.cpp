@@ -194,9 +194,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(console->transcript().contains(QLatin1String("QUEUED")), 10000);
         QVERIFY(console->transcript().contains(QLatin1String("(TX)>")));
         // The dashboard polls and the Lua tool runs while the console holds a transaction.
-        auto* dashboard = workspace.findChild<ui::DashboardPanel*>();
+        // Built when its tab is first shown.
+        QVERIFY(!workspace.findChild<ui::DashboardPanel*>());
+        auto* dashboard = qobject_cast<ui::DashboardPanel*>(workspace.tool(QStringLiteral("Dashboard")));
         QVERIFY(dashboard);
-        workspace.tabs()->setCurrentWidget(dashboard);
+        workspace.tabs()->setCurrentWidget(dashboard->parentWidget());
         QSignalSpy sampled(dashboard->poller(), &InfoPoller::sampled);
         QVERIFY(sampled.wait(10000));
         browserStillWorksOnItsDatabase(workspace);
@@ -215,7 +217,7 @@ private slots:
         qInfo("screenshot: %s", qPrintable(saveScreenshot(&workspace, QStringLiteral("console-subscribe"))));
         QCOMPARE(other({ "SET", "shared:key", "db0" }), Reply::status("OK"));
         browserStillWorksOnItsDatabase(workspace);
-        auto* lua = workspace.findChild<ui::LuaPanel*>();
+        auto* lua = workspace.luaPanel();
         QVERIFY(lua);
         QCOMPARE(awaitReply(session.execute({ "EVAL", "return redis.call('GET', KEYS[1])", "1", "other" })),
             Reply::string("still here"));

@@ -152,7 +152,7 @@ private slots:
         window.resize(1000, 600);
         window.show();
         QVERIFY(window.openUrl(QStringLiteral("redis://127.0.0.1:%1").arg(m_server->port())));
-        auto* lua = window.currentWorkspace()->findChild<ui::LuaPanel*>();
+        auto* lua = window.currentWorkspace()->luaPanel();
         QVERIFY(lua);
         window.currentWorkspace()->tabs()->setCurrentWidget(lua);
         lua->editor()->setFocus();

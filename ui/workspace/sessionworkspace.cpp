@@ -1,10 +1,10 @@
 #include "sessionworkspace.h"
 
+#include "carmine/lockspanel.h"
+#include "carmine/queuespanel.h"
 #include "client/session.h"
 #include "consolepanel.h"
 #include "dashboard/dashboardpanel.h"
-#include "carmine/lockspanel.h"
-#include "carmine/queuespanel.h"
 #include "keyspace/keybrowserpanel.h"
 #include "keyspace/keytreemodel.h"
 #include "keyspace/namespacetree.h"
@@ -56,27 +56,78 @@ SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
     m_console = new ConsolePanel(session, m_tabs);
     m_tabs->addTab(m_keyBrowser, tr("Keys"));
     // The console completes key names from the tree the key browser has loaded.
-    m_console->setKeyCompletions([browser = QPointer<KeyBrowserPanel>(m_keyBrowser)](QByteArrayView prefix, qsizetype limit) {
-        const auto tree = browser ? browser->model()->tree() : nullptr;
-        return tree ? tree->completeKey(prefix, limit) : QList<QByteArray>();
+    m_console->setKeyCompletions(
+        [browser = QPointer<KeyBrowserPanel>(m_keyBrowser)](QByteArrayView prefix, qsizetype limit) {
+            const auto tree = browser ? browser->model()->tree() : nullptr;
+            return tree ? tree->completeKey(prefix, limit) : QList<QByteArray>();
+        });
+    // The other tools are built the first time their tab is shown: opening a connection then
+    // costs the key browser, not eight panels (and a hidden dashboard polls nothing).
+    addLazyTab(tr("Dashboard"), [this] { return new DashboardPanel(m_session); });
+    addLazyTab(tr("Lua"), [this] {
+        m_lua = new LuaPanel(m_session);
+        return m_lua.data();
     });
-    m_tabs->addTab(new DashboardPanel(session, m_tabs), tr("Dashboard"));
-    m_lua = new LuaPanel(session, m_tabs);
-    m_tabs->addTab(m_lua, tr("Lua"));
-    m_tabs->addTab(new PubSubPanel(session, m_tabs), tr("Pub/Sub"));
-    m_tabs->addTab(new MonitorPanel(session, m_tabs), tr("Monitor"));
-    auto* locks = new LocksPanel(session, m_tabs);
-    auto* queues = new QueuesPanel(session, m_tabs);
-    m_tabs->addTab(locks, tr("Locks"));
-    m_tabs->addTab(queues, tr("Queues"));
-    connect(locks, &LocksPanel::openKeyRequested, this, &SessionWorkspace::openKey);
-    connect(queues, &QueuesPanel::openKeyRequested, this, &SessionWorkspace::openKey);
+    addLazyTab(tr("Pub/Sub"), [this] { return new PubSubPanel(m_session); });
+    addLazyTab(tr("Monitor"), [this] { return new MonitorPanel(m_session); });
+    addLazyTab(tr("Locks"), [this] {
+        auto* locks = new LocksPanel(m_session);
+        connect(locks, &LocksPanel::openKeyRequested, this, &SessionWorkspace::openKey);
+        return locks;
+    });
+    addLazyTab(tr("Queues"), [this] {
+        auto* queues = new QueuesPanel(m_session);
+        connect(queues, &QueuesPanel::openKeyRequested, this, &SessionWorkspace::openKey);
+        return queues;
+    });
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_console, tr("Console"));
     layout->addWidget(m_tabs, 1);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &SessionWorkspace::ensureTool);
 
     connect(m_session, &Session::stateChanged, this, &SessionWorkspace::onStateChanged);
     onStateChanged(m_session->state(), QString());
+}
+
+void SessionWorkspace::addLazyTab(const QString& title, std::function<QWidget*()> create)
+{
+    auto* holder = new QWidget(m_tabs);
+    auto* layout = new QVBoxLayout(holder);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_lazyTools.insert(holder, std::move(create));
+    m_tabs->addTab(holder, title);
+}
+
+QWidget* SessionWorkspace::ensureTool(int index)
+{
+    QWidget* holder = m_tabs->widget(index);
+    if (QWidget* built = m_builtTools.value(holder))
+        return built;
+    const auto it = m_lazyTools.find(holder);
+    if (it == m_lazyTools.end())
+        return holder; // built with the workspace
+    const std::function<QWidget*()> create = std::move(it.value());
+    m_lazyTools.erase(it);
+    QWidget* tool = create();
+    holder->layout()->addWidget(tool);
+    m_builtTools.insert(holder, tool);
+    return tool;
+}
+
+QWidget* SessionWorkspace::tool(const QString& title)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->tabText(i) == title)
+            return ensureTool(i);
+    }
+    return nullptr;
+}
+
+LuaPanel* SessionWorkspace::luaPanel()
+{
+    if (!m_lua)
+        tool(tr("Lua"));
+    return m_lua;
 }
 
 void SessionWorkspace::openKey(const QByteArray& key)
@@ -85,9 +136,15 @@ void SessionWorkspace::openKey(const QByteArray& key)
     m_keyBrowser->openKey(key);
 }
 
-bool SessionWorkspace::confirmClose() { return !m_lua || m_lua->confirmClose(); }
+bool SessionWorkspace::confirmClose()
+{
+    return !m_lua || m_lua->confirmClose();
+}
 
-QString SessionWorkspace::bannerText() const { return m_banner->isVisible() ? m_bannerText->text() : QString(); }
+QString SessionWorkspace::bannerText() const
+{
+    return m_banner->isVisible() ? m_bannerText->text() : QString();
+}
 
 void SessionWorkspace::onStateChanged(Connection::State state, const QString& message)
 {

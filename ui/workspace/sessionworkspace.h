@@ -2,7 +2,10 @@
 
 #include "client/connection.h"
 
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -32,6 +35,9 @@ public:
     ConsolePanel* console() const { return m_console; }
     OverviewPanel* overview() const { return m_overview; }
     KeyBrowserPanel* keyBrowser() const { return m_keyBrowser; }
+    // The tool of the tab with this title, built now if its tab was never shown.
+    QWidget* tool(const QString& title);
+    LuaPanel* luaPanel();
     QString bannerText() const;
     // Switches to the key browser and opens the key there (other tools' "Open in key browser").
     void openKey(const QByteArray& key);
@@ -43,6 +49,8 @@ signals:
 
 private:
     void onStateChanged(Connection::State state, const QString& message);
+    void addLazyTab(const QString& title, std::function<QWidget*()> create);
+    QWidget* ensureTool(int index);
 
     Session* m_session;
     QFrame* m_banner = nullptr;
@@ -53,7 +61,9 @@ private:
     KeyBrowserPanel* m_keyBrowser = nullptr;
     OverviewPanel* m_overview = nullptr;
     ConsolePanel* m_console = nullptr;
-    LuaPanel* m_lua = nullptr;
+    QPointer<LuaPanel> m_lua;
+    QHash<QWidget*, std::function<QWidget*()>> m_lazyTools; // tab holder -> what builds its tool
+    QHash<QWidget*, QWidget*> m_builtTools; // tab holder -> its tool, once built
 };
 
 } // namespace vermilion::ui

@@ -102,7 +102,10 @@ int runKeyspaceView(const Arguments& arguments, Session& session)
     panel->resize(1200, 800);
     QEventLoop loop;
     QObject::connect(panel->loader(), &KeyspaceLoader::stateChanged, &loop, [&](KeyspaceLoader::State state) {
-        if (state != KeyspaceLoader::State::Loading)
+        // Past the panel's key limit, go on as a user choosing to load the rest does.
+        if (state == KeyspaceLoader::State::CapReached)
+            QTimer::singleShot(0, panel.get(), [&] { panel->loader()->loadMore(0); });
+        else if (state != KeyspaceLoader::State::Loading)
             loop.quit();
     });
     QElapsedTimer clock;

@@ -1,5 +1,6 @@
 # Values: one key's content, paged, with conflict-safe edits.
 target_sources(vermilion_core PRIVATE
+    values/collectionsearch.cpp values/collectionsearch.h
     values/editconflict.h
     values/hashmodel.cpp values/hashmodel.h
     values/keyinfo.cpp values/keyinfo.h

@@ -23,7 +23,7 @@ const ScenarioInfo builtinScenarios[] = {
     { "keyspace", "--url URL [--match PATTERN] [--populate N [--flat]] [--no-baseline] [--view]", &runKeyspace, false,
         "--view" },
     { "value",
-        "--url URL [--key KEY] [--populate-hash N] [--populate-string MB] "
+        "--url URL [--key KEY] [--populate-hash N] [--populate-string MB] [--populate-stream N] [--populate-set N] "
         "[--load-all [--populate-json MB [--gzip]] [--populate-binary MB]]",
         &runValue, false, "--load-all" },
 };

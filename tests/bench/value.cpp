@@ -57,6 +57,27 @@ void populateHash(const ConnectionProfile& profile, qint64 fields)
     runAll(profile, commands);
 }
 
+void populateStream(const ConnectionProfile& profile, qint64 entries)
+{
+    QList<Command> commands { { "DEL", "bench:stream" } };
+    for (qint64 i = 0; i < entries; ++i)
+        commands.append({ "XADD", "bench:stream", QByteArray::number(i + 1) + "-0", "event", "click", "user",
+            QByteArray::number(i % 1000) });
+    runAll(profile, commands);
+}
+
+void populateSet(const ConnectionProfile& profile, qint64 members)
+{
+    QList<Command> commands { { "DEL", "bench:set" } };
+    for (qint64 start = 0; start < members; start += 1000) {
+        Command sadd { "SADD", "bench:set" };
+        for (qint64 i = start; i < qMin(members, start + 1000); ++i)
+            sadd << "member:" + QByteArray::number(i);
+        commands.append(sadd);
+    }
+    runAll(profile, commands);
+}
+
 void populateString(const ConnectionProfile& profile, qint64 megabytes)
 {
     // SETRANGE in 1 MiB steps: no 100 MB command is ever built in memory.
@@ -89,9 +110,17 @@ int runValue(const Arguments& arguments)
         populateHash(profile, arguments.integer(QStringLiteral("populate-hash"), 1000000));
     if (arguments.has(QStringLiteral("populate-string")))
         populateString(profile, arguments.integer(QStringLiteral("populate-string"), 100));
+    if (arguments.has(QStringLiteral("populate-stream")))
+        populateStream(profile, arguments.integer(QStringLiteral("populate-stream"), 1000000));
+    if (arguments.has(QStringLiteral("populate-set")))
+        populateSet(profile, arguments.integer(QStringLiteral("populate-set"), 1000000));
     QByteArray key = arguments.value(QStringLiteral("key")).toUtf8();
-    if (key.isEmpty())
-        key = arguments.has(QStringLiteral("populate-string")) ? "bench:string" : "bench:hash";
+    if (key.isEmpty()) {
+        key = arguments.has(QStringLiteral("populate-string")) ? "bench:string"
+            : arguments.has(QStringLiteral("populate-stream")) ? "bench:stream"
+            : arguments.has(QStringLiteral("populate-set"))    ? "bench:set"
+                                                               : "bench:hash";
+    }
 
     Session session(profile);
     session.open();

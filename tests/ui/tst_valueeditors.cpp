@@ -380,6 +380,65 @@ private slots:
         QCOMPARE(other({ "HGET", "app:flags", "dark-mode" }).bytes(), QByteArray("on"));
     }
 
+    // A big list is searched on the server's pages: the view goes to the match, wherever it is.
+    void findInABigList()
+    {
+        const int count = 300000;
+        for (int start = 0; start < count; start += 10000) {
+            Command rpush { "RPUSH", "app:biglist" };
+            for (int i = start; i < start + 10000; ++i)
+                rpush << "event-" + QByteArray::number(i);
+            other(rpush);
+        }
+        auto editor = open<ListEditor>("app:biglist", "list");
+        QTRY_COMPARE(editor->model()->rowCount(), count);
+        editor->findElement(QStringLiteral("EVENT-299990"));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(editor->findStatus(), QStringLiteral("Found at index 299,990"));
+        QTableView* view = editor->view();
+        QCOMPARE(view->currentIndex().row(), 299990);
+        QTRY_COMPARE(cell(view, 299990, 1), QStringLiteral("event-299990"));
+        QVERIFY(view->visualRect(view->currentIndex()).intersects(view->viewport()->rect()));
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-list-find"));
+
+        // Onwards from there it wraps round to the start; backwards it looks behind.
+        editor->findElement(QStringLiteral("event-12"));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(editor->findStatus(), QStringLiteral("Found at index 12 (wrapped around)"));
+        editor->findElement(QStringLiteral("event-299"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(view->currentIndex().row(), 299999); // backwards from 12 wraps to the end
+        editor->findElement(QStringLiteral("no such element"));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(editor->findStatus(), QStringLiteral("Not found"));
+    }
+
+    void findInASortedSet()
+    {
+        auto editor = open<ZSetEditor>("app:scores", "zset");
+        QTRY_COMPARE(editor->model()->rowCount(), 1000);
+        editor->findElement(QStringLiteral("player:999"));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(editor->findStatus(), QStringLiteral("Found at index 999"));
+        QTRY_COMPARE(cell(editor->view(), 999, ZSetModel::MemberColumn), QStringLiteral("player:999"));
+    }
+
+    // A 5 MB field: the cell shows a short prefix, the detail pane the whole value, paged.
+    void hashWithAHugeField()
+    {
+        QByteArray huge;
+        for (int i = 0; huge.size() < 5 * 1024 * 1024; ++i)
+            huge += "{\"line\": " + QByteArray::number(i) + "}\n";
+        other({ "HSET", "app:bighash", "small", "x", "huge", huge });
+        auto editor = open<HashEditor>("app:bighash", "hash");
+        QTRY_COMPARE(editor->model()->rowCount(), 2);
+        const int row = editor->model()->rowOfField("huge");
+        QVERIFY(cell(editor->view(), row, 1).size() < 1024);
+        editor->view()->setCurrentIndex(editor->model()->index(row, 1));
+        QTRY_VERIFY(editor->detailPane()->text().size() == huge.size());
+        QVERIFY(editor->detailPane()->findChild<ValueTextView*>()->document()->lineCount() > 100000);
+    }
+
     void list()
     {
         auto editor = open<ListEditor>("app:queue", "list");

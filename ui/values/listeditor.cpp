@@ -12,6 +12,7 @@ ListEditor::ListEditor(Session* session, const QByteArray& key, QWidget* parent)
     , m_model(new ListModel(session, key, this))
 {
     setModel(m_model);
+    addFindField(CollectionSearch::Kind::List);
     addAction()->setText(tr("Push tail"));
     auto* pushHeadAction = new QAction(tr("Push head"), this);
     connect(pushHeadAction, &QAction::triggered, this, [this] { askAndPush(true); });

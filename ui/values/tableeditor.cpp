@@ -3,13 +3,16 @@
 #include "util/redistext.h"
 #include "valuedetailpane.h"
 #include "values/editconflict.h"
+#include "values/pagedvaluemodel.h"
 #include "values/valuemodel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -138,6 +141,70 @@ QLineEdit* TableEditor::addSearchField(std::function<void(const QByteArray&)> on
     });
     m_toolbar->insertWidget(0, search, 1);
     return search;
+}
+
+QLineEdit* TableEditor::addFindField(CollectionSearch::Kind kind, std::function<QString()> refusal)
+{
+    auto* field = new QLineEdit;
+    field->setPlaceholderText(tr("Find an element"));
+    field->setToolTip(tr("Enter finds the next element that contains the text, Shift+Enter the previous one."));
+    field->setClearButtonEnabled(true);
+    field->setAccessibleName(tr("Find element"));
+    m_find = new CollectionSearch(session(), key(), kind, this);
+    m_findRefusal = std::move(refusal);
+    m_findStatus = new QLabel;
+    connect(field, &QLineEdit::returnPressed, this,
+        [this, field] { findElement(field->text(), QApplication::keyboardModifiers() & Qt::ShiftModifier); });
+    connect(field, &QLineEdit::textEdited, this, [this] {
+        m_find->cancel();
+        m_findStatus->clear();
+    });
+    connect(m_find, &CollectionSearch::progress, this, [this](qint64 looked, qint64 total) {
+        m_findStatus->setText(tr("Searching... %1%").arg(total > 0 ? looked * 100 / total : 0));
+    });
+    connect(m_find, &CollectionSearch::found, this, [this](qint64 row, bool wrapped) {
+        const QModelIndex index = m_model->index(int(row), m_model->columnCount() - 1);
+        m_view->setCurrentIndex(index);
+        m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        const QString where = tr("Found at index %1").arg(QLocale().toString(row));
+        m_findStatus->setText(wrapped ? tr("%1 (wrapped around)").arg(where) : where);
+    });
+    connect(m_find, &CollectionSearch::notFound, this, [this] { m_findStatus->setText(tr("Not found")); });
+    connect(m_find, &CollectionSearch::failed, this, [this](const QString& message) {
+        m_findStatus->clear();
+        showMessage(message, true);
+    });
+    m_toolbar->insertWidget(0, field, 1);
+    m_toolbar->insertWidget(1, m_findStatus);
+    return field;
+}
+
+void TableEditor::findElement(const QString& text, bool backward)
+{
+    auto* paged = qobject_cast<PagedValueModel*>(m_model);
+    if (!m_find || !paged || text.isEmpty())
+        return;
+    if (m_findRefusal) {
+        if (const QString why = m_findRefusal(); !why.isEmpty()) {
+            m_findStatus->setText(why);
+            return;
+        }
+    }
+    const int row = currentRow();
+    const qint64 start = row < 0 ? (backward ? paged->totalCount() - 1 : 0) : (backward ? row - 1 : row + 1);
+    const qint64 total = paged->totalCount();
+    m_findStatus->setText(tr("Searching..."));
+    m_find->find(RedisText::unescape(text), start < 0 ? total - 1 : (start >= total ? 0 : start), total, backward);
+}
+
+QString TableEditor::findStatus() const
+{
+    return m_findStatus ? m_findStatus->text() : QString();
+}
+
+bool TableEditor::isFinding() const
+{
+    return m_find && m_find->isBusy();
 }
 
 void TableEditor::addToolbarWidget(QWidget* widget)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "valueeditor.h"
+#include "values/collectionsearch.h"
 
 #include <QList>
 
@@ -34,6 +35,10 @@ public:
     ValueDetailPane* detailPane() const { return m_detail; }
     QString inlineMessage() const;
     void reload() override;
+    // Find in a collection read by position (list, sorted set): see addFindField().
+    void findElement(const QString& text, bool backward = false);
+    QString findStatus() const;
+    bool isFinding() const;
 
 protected:
     TableEditor(vermilion::Session* session, const QByteArray& key, const QByteArray& type, QWidget* parent);
@@ -41,6 +46,10 @@ protected:
     void setModel(vermilion::ValueModel* model);
     // A glob field (MATCH); onPattern gets the unescaped pattern after typing pauses or Return.
     QLineEdit* addSearchField(std::function<void(const QByteArray&)> onPattern);
+    // A find field for collections read by position: Enter finds the next element containing the
+    // text (Shift+Enter the previous), on the server's pages and never in memory, then selects it
+    // and scrolls to it. refusal, when set, says why a find cannot run right now.
+    QLineEdit* addFindField(vermilion::CollectionSearch::Kind kind, std::function<QString()> refusal = {});
     void addToolbarWidget(QWidget* widget);
     void addToolbarAction(QAction* action);
     QVBoxLayout* contentLayout() const { return m_layout; }
@@ -77,6 +86,9 @@ private:
     QAction* m_remove;
     QAction* m_reload;
     QTimer* m_searchDelay = nullptr;
+    vermilion::CollectionSearch* m_find = nullptr;
+    QLabel* m_findStatus = nullptr;
+    std::function<QString()> m_findRefusal;
 };
 
 } // namespace vermilion::ui

@@ -19,6 +19,9 @@ ZSetEditor::ZSetEditor(Session* session, const QByteArray& key, QWidget* parent)
     , m_max(new QLineEdit)
 {
     setModel(m_model);
+    addFindField(CollectionSearch::Kind::SortedSet, [this] {
+        return m_model->isScoreRange() ? tr("Clear the score range to find members by rank order.") : QString();
+    });
     view()->verticalHeader()->show(); // the rank
     // Scores are short: the member gets the width.
     view()->horizontalHeader()->setStretchLastSection(false);

@@ -1,4 +1,4 @@
-# Shared by scripts/run, scripts/test, scripts/fuzz, scripts/bench, scripts/package and
+# Shared by scripts/run, scripts/test, scripts/fuzz, scripts/tsan, scripts/bench, scripts/package and
 # scripts/check-install-list: install what a fresh Debian 12 machine lacks (quietly when everything
 # is present), then configure and build with CMake. Sourced, not run.
 
@@ -23,6 +23,12 @@ VERMILION_TOOLS=(redis-server redis-cli redis-benchmark openssl)
 # The libFuzzer build (scripts/fuzz, which the test command runs too).
 VERMILION_FUZZ_PACKAGES=(clang libclang-rt-dev)
 VERMILION_FUZZ_TOOLS=(clang clang++)
+
+# The ThreadSanitizer build of the core suites (scripts/tsan, which the test command runs too): clang
+# and its runtimes, and llvm-symbolizer, without which a report has no function names and the
+# suppressions in tests/tsan.supp match nothing.
+VERMILION_TSAN_PACKAGES=(clang libclang-rt-dev llvm)
+VERMILION_TSAN_TOOLS=(clang clang++ llvm-symbolizer)
 
 # The Debian package (scripts/package): CPack's dpkg-shlibdeps and strip come with build-essential.
 VERMILION_PACKAGE_PACKAGES=(lintian file)

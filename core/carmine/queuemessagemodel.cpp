@@ -3,6 +3,7 @@
 #include "client/session.h"
 #include "formats/nippyformat.h"
 #include "lockmodel.h"
+#include "util/posting.h"
 #include "util/redistext.h"
 
 #include <QDateTime>
@@ -245,7 +246,7 @@ void QueueMessageModel::decodeContents(quint64 rowsEpoch, int firstRow, QList<QB
     auto promise = std::make_shared<QPromise<QList<Decoded>>>();
     QFuture<QList<Decoded>> future = promise->future();
     promise->start();
-    QThreadPool::globalInstance()->start([promise, contents = std::move(contents)] {
+    runInPool([promise, contents = std::move(contents)] { // the hand-over visible to TSan (util/posting.h)
         static const formats::NippyFormat nippy;
         QList<Decoded> result;
         result.reserve(contents.size());

@@ -31,18 +31,31 @@ Connection::Connection(const ConnectionProfile& profile, const ConnectionTuning&
 {
     qRegisterMetaType<vermilion::Reply>();
     m_thread->setObjectName(QStringLiteral("redis:") + QString::fromUtf8(tuning.clientName));
-    m_worker = new ConnectionWorker(profile, tuning, m_shared);
+    m_worker = new ConnectionWorker(this, profile, tuning, m_shared);
     m_worker->moveToThread(m_thread);
-    connect(m_worker, &ConnectionWorker::stateChanged, this, &Connection::handleWorkerState, Qt::QueuedConnection);
+    // The worker ends in its own thread, once the thread's event loop is done (see the destructor).
+    ConnectionWorker* worker = m_worker;
+    QThread* thread = m_thread;
+    connect(
+        m_thread, &QThread::finished, m_thread,
+        [worker, thread] {
+            worker->shutdown();
+            delete worker;
+            tsan::release(thread); // acquired once wait() returns
+        },
+        Qt::DirectConnection);
     m_thread->start();
 }
 
 Connection::~Connection()
 {
-    QMetaObject::invokeMethod(m_worker, &ConnectionWorker::shutdown, Qt::BlockingQueuedConnection);
+    // The worker shuts down (every request still queued or in flight gets its answer) and is deleted
+    // in its own thread, when QThread::finished runs there, so that nothing it wrote is freed here.
+    // QThread::wait() orders the rest, but inside libQt6Core, where ThreadSanitizer cannot see it:
+    // the thread's release above makes the order visible (util/tsan.h).
     m_thread->quit();
     m_thread->wait();
-    delete m_worker;
+    tsan::acquire(m_thread);
     delete m_thread;
 }
 
@@ -59,11 +72,11 @@ QString Connection::lastError() const
 
 void Connection::open()
 {
-    QMetaObject::invokeMethod(m_worker, &ConnectionWorker::open, Qt::QueuedConnection);
+    postToObject(m_worker, [worker = m_worker] { worker->open(); });
 }
 void Connection::close()
 {
-    QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection);
+    postToObject(m_worker, [worker = m_worker] { worker->close(); });
 }
 
 void Connection::enqueue(const Command& argv, Deliver deliver, CommandOptions options, bool guarded)
@@ -115,14 +128,14 @@ void Connection::enqueue(const Command& argv, Completion&& completion, CommandOp
     }
     // One wake-up per burst: a caller pipelining thousands of commands costs one queued call.
     if (!m_shared->wakeScheduled.exchange(true))
-        QMetaObject::invokeMethod(m_worker, &ConnectionWorker::drainQueue, Qt::QueuedConnection);
+        postToObject(m_worker, [worker = m_worker] { worker->drainQueue(); });
 }
 
 void Connection::completeNow(Completion&& completion, Reply&& reply)
 {
     if (completion.callback) {
-        postToThread(
-            completion.contextThread, [context = completion.context, callback = std::move(completion.callback), reply] {
+        postToThread(completion.contextThread,
+            [context = std::move(completion.context), callback = std::move(completion.callback), reply] {
                 if (context)
                     callback(reply);
             });
@@ -170,9 +183,8 @@ void Connection::executeDirect(const Command& argv, std::function<void(Reply&&)>
 void Connection::setPushHandler(std::shared_ptr<PushHandler> handler)
 {
     ConnectionWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        m_worker, [worker, handler = std::move(handler)]() mutable { worker->setPushHandler(std::move(handler)); },
-        Qt::QueuedConnection);
+    postToObject(
+        m_worker, [worker, handler = std::move(handler)]() mutable { worker->setPushHandler(std::move(handler)); });
 }
 
 void Connection::sendUntracked(const Command& argv)
@@ -192,7 +204,7 @@ void Connection::sendUntracked(const Command& argv)
         return;
     }
     if (!m_shared->wakeScheduled.exchange(true))
-        QMetaObject::invokeMethod(m_worker, &ConnectionWorker::drainQueue, Qt::QueuedConnection);
+        postToObject(m_worker, [worker = m_worker] { worker->drainQueue(); });
 }
 
 QFuture<Reply> Connection::selectDatabase(int database)
@@ -200,19 +212,41 @@ QFuture<Reply> Connection::selectDatabase(int database)
     auto promise = std::make_shared<QPromise<Reply>>();
     promise->start();
     QFuture<Reply> future = promise->future();
+    enqueueSelect(database, [promise](Reply&& reply) {
+        promise->addResult(std::move(reply));
+        promise->finish();
+    });
+    return future;
+}
+
+void Connection::selectDatabase(int database, QObject* context, Callback callback)
+{
+    Q_ASSERT(context);
+    QPointer<QObject> guard(context);
+    QThread* thread = context->thread();
+    enqueueSelect(database, [guard, thread, callback = std::move(callback)](Reply&& reply) mutable {
+        // Moved on, not copied: the guard and the callback are let go in the context's thread, the
+        // only one that asks the guard.
+        postToThread(thread, [guard = std::move(guard), callback = std::move(callback), reply = std::move(reply)] {
+            if (guard)
+                callback(reply);
+        });
+    });
+}
+
+void Connection::enqueueSelect(int database, Deliver deliver)
+{
     ConnectionWorker* worker = m_worker;
     enqueue(
         { "SELECT", QByteArray::number(database) },
-        [promise, worker, database](Reply&& reply) {
+        [worker, database, deliver = std::move(deliver)](Reply&& reply) {
             // Runs in the worker's thread: the next handshake selects the new database too. A link
             // that is down takes it on reconnect.
             if (!reply.isError() || reply.errorKind() == Reply::ErrorKind::NotConnected)
                 worker->setDatabase(database);
-            promise->addResult(std::move(reply));
-            promise->finish();
+            deliver(std::move(reply));
         },
         {}, /*guarded=*/false); // the owner's own move, for every reconnect after it
-    return future;
 }
 
 QFuture<QList<Reply>> Connection::executeBatch(const QList<Command>& commands, CommandOptions options)
@@ -241,8 +275,9 @@ void Connection::executeBatch(const QList<Command>& commands, QObject* context,
     Q_ASSERT(context);
     QPointer<QObject> guard(context);
     QThread* thread = context->thread();
-    auto deliver = [guard, thread, callback = std::move(callback)](QList<Reply>&& replies) {
-        postToThread(thread, [guard, callback, replies = std::move(replies)] {
+    auto deliver = [guard, thread, callback = std::move(callback)](QList<Reply>&& replies) mutable {
+        // Moved on, as in selectDatabase: the guard is let go in the context's thread.
+        postToThread(thread, [guard = std::move(guard), callback = std::move(callback), replies = std::move(replies)] {
             if (guard)
                 callback(replies);
         });

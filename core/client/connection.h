@@ -134,6 +134,10 @@ public:
     void sendUntracked(const Command& argv);
     // Switches the database for this link and for every reconnect after it.
     QFuture<Reply> selectDatabase(int database);
+    // The same; the callback runs in context's thread, and not at all if context is gone by then.
+    // Prefer it to selectDatabase(database).then(context, ...): a continuation is handed over inside
+    // libQt6Core, where ThreadSanitizer cannot see the order (util/tsan.h).
+    void selectDatabase(int database, QObject* context, Callback callback);
     // Many commands in one go; the future holds one reply per command, in order.
     QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, CommandOptions options = {});
     void executeBatch(const QList<Command>& commands, QObject* context,
@@ -155,6 +159,7 @@ private:
     void enqueue(const Command& argv, Completion&& completion, CommandOptions options, bool guarded = true);
     static void completeNow(Completion&& completion, Reply&& reply);
     void enqueueBatch(const QList<Command>& commands, BatchDeliver finish, CommandOptions options);
+    void enqueueSelect(int database, Deliver deliver);
     void handleWorkerState(int state, const QString& message);
 
     ConnectionProfile m_profile;

@@ -25,9 +25,10 @@ Reply clientError(Reply::ErrorKind kind, const QString& message)
 }
 } // namespace
 
-ConnectionWorker::ConnectionWorker(
-    const ConnectionProfile& profile, const ConnectionTuning& tuning, std::shared_ptr<ConnectionShared> shared)
-    : m_profile(profile)
+ConnectionWorker::ConnectionWorker(Connection* owner, const ConnectionProfile& profile, const ConnectionTuning& tuning,
+    std::shared_ptr<ConnectionShared> shared)
+    : m_owner(owner)
+    , m_profile(profile)
     , m_tuning(tuning)
     , m_shared(std::move(shared))
     , m_connectTimer(new QTimer(this))
@@ -59,13 +60,10 @@ void ConnectionWorker::setPushHandler(std::shared_ptr<PushHandler> handler)
         return;
     m_push->setProtocolErrorSink([this](const QString& detail) {
         // Any thread: the link is dropped in ours.
-        QMetaObject::invokeMethod(
-            this,
-            [this, detail] {
-                if (m_socket && m_state == Connection::State::Connected)
-                    failLink(tr("The server sent data that is not Redis protocol (%1).").arg(detail), false);
-            },
-            Qt::QueuedConnection);
+        postToObject(this, [this, detail] {
+            if (m_socket && m_state == Connection::State::Connected)
+                failLink(tr("The server sent data that is not Redis protocol (%1).").arg(detail), false);
+        });
     });
 }
 
@@ -125,7 +123,9 @@ void ConnectionWorker::setState(Connection::State state, const QString& message)
         QMutexLocker lock(&m_shared->mutex);
         m_shared->lastError = message;
     }
-    emit stateChanged(int(state), message);
+    // Posted, not a queued signal: Qt would copy the message into the event and drop its reference
+    // in the owner's thread inside libQt6Core, which ThreadSanitizer cannot see (util/posting.h).
+    postToObject(m_owner, [owner = m_owner, state, message] { owner->handleWorkerState(int(state), message); });
 }
 
 void ConnectionWorker::open()
@@ -416,7 +416,10 @@ void ConnectionWorker::flushCallbacks()
             ++end;
         auto run = std::make_shared<std::vector<PendingCallback>>(
             std::make_move_iterator(begin), std::make_move_iterator(end));
-        postToThread(run->front().thread, [run] {
+        QThread* thread = run->front().thread;
+        // The run is the posted call's alone, so it (and each context's QPointer) dies in the
+        // context's thread, never here.
+        postToThread(thread, [run = std::move(run)] {
             for (const PendingCallback& pending : *run) {
                 // A callback may delete a later callback's context.
                 if (pending.context)

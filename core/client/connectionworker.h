@@ -68,8 +68,9 @@ struct ConnectionShared {
 class ConnectionWorker : public QObject {
     Q_OBJECT
 public:
-    ConnectionWorker(
-        const ConnectionProfile& profile, const ConnectionTuning& tuning, std::shared_ptr<ConnectionShared> shared);
+    // owner hears of every state change in its own thread; it outlives the worker's thread.
+    ConnectionWorker(Connection* owner, const ConnectionProfile& profile, const ConnectionTuning& tuning,
+        std::shared_ptr<ConnectionShared> shared);
 
     // Worker thread only.
     void setDatabase(int database) { m_profile.database = database; }
@@ -83,9 +84,6 @@ public slots:
     void close();
     void shutdown();
     void drainQueue();
-
-signals:
-    void stateChanged(int state, const QString& message);
 
 private:
     struct InFlight {
@@ -133,6 +131,7 @@ private:
     void failBatch(OutgoingBatch& batch, Reply::ErrorKind kind, const QString& message);
     QString describeSocketError() const;
 
+    Connection* const m_owner;
     ConnectionProfile m_profile;
     ConnectionTuning m_tuning;
     std::shared_ptr<ConnectionShared> m_shared;

@@ -93,7 +93,7 @@ void Session::selectDatabase(int database, QObject* context, std::function<void(
     for (size_t role = 1; role < m_connections.size(); ++role)
         m_connections[role]->selectDatabase(database);
     QPointer<QObject> guard(context);
-    m_connections[size_t(Role::Interactive)]->selectDatabase(database).then(this, [this, database, guard, done](const Reply& reply) {
+    m_connections[size_t(Role::Interactive)]->selectDatabase(database, this, [this, database, guard, done](const Reply& reply) {
         if (!reply.isError()) {
             m_profile.database = database;
             emit databaseChanged(database);

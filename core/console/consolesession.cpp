@@ -369,7 +369,7 @@ bool ConsoleSession::runArguments(const QString& line, QList<QByteArray> argv, i
             const quint64 generation = m_linkGeneration;
             const quint64 id = m_runningSlot;
             slot(id)->waiting += 1;
-            m_link->selectDatabase(database).then(this, [this, generation, database, id](const Reply& reply) {
+            m_link->selectDatabase(database, this, [this, generation, database, id](const Reply& reply) {
                 if (generation != m_linkGeneration)
                     return;
                 if (!reply.isError()) {

@@ -2,8 +2,7 @@
 
 #include "client/session.h"
 #include "keypattern.h"
-
-#include <QPointer>
+#include "util/posting.h"
 
 namespace vermilion {
 
@@ -12,12 +11,16 @@ constexpr int progressIntervalMs = 50;
 }
 
 // What the SCAN chain needs, shared between the connection's thread (which runs it) and the
-// worker (which starts and resumes it). Only the chain touches cursor and received.
+// worker (which starts and resumes it). Only the chain touches cursor and received. The chain may
+// outlive the worker (a reply still on its way when the loader goes): it reaches the worker only
+// through the lifeline.
 struct KeyScanWorker::Chain {
     Session* session = nullptr;
-    QPointer<KeyScanWorker> worker;
-    const std::atomic<quint64>* current = nullptr;
-    const std::atomic<quint64>* cancelled = nullptr;
+    // Used only in the calls handed over to the worker's thread, which run only while the worker's
+    // event loop does: the loader retires the lifeline before it stops that loop, and the worker is
+    // deleted after it.
+    KeyScanWorker* worker = nullptr;
+    std::shared_ptr<Lifeline> lifeline;
     quint64 generation = 0;
     ScanOptions options;
     std::atomic<qint64> cap { 0 };
@@ -27,12 +30,25 @@ struct KeyScanWorker::Chain {
     qint64 received = 0;
     std::atomic<bool> paused { false };
     bool requestedEarly = false; // the next SCAN left on the cursor peek (connection thread only)
-    bool live() const { return current->load() == generation && cancelled->load() != generation; }
+    bool live() const
+    {
+        return lifeline->current.load() == generation && lifeline->cancelled.load() != generation;
+    }
 };
 
-KeyScanWorker::KeyScanWorker(Session* session)
+KeyScanWorker::KeyScanWorker(Session* session, QThread* thread)
     : m_session(session)
 {
+    m_lifeline->thread = thread;
+}
+
+template<typename Work> void KeyScanWorker::handOver(const Chain& chain, Work&& work)
+{
+    // Under the lifeline's lock, so that the worker's thread cannot be retired (and then stopped
+    // and deleted) between the check and the post.
+    std::lock_guard lock(chain.lifeline->mutex);
+    if (chain.lifeline->thread)
+        postToThread(chain.lifeline->thread, std::forward<Work>(work));
 }
 
 void KeyScanWorker::begin(quint64 generation, const ScanOptions& options, std::shared_ptr<NamespaceTree> tree)
@@ -44,8 +60,7 @@ void KeyScanWorker::begin(quint64 generation, const ScanOptions& options, std::s
     auto chain = std::make_shared<Chain>();
     chain->session = m_session;
     chain->worker = this;
-    chain->current = &m_current;
-    chain->cancelled = &m_cancelled;
+    chain->lifeline = m_lifeline;
     chain->generation = generation;
     chain->options = options;
     chain->cap.store(options.cap);
@@ -104,18 +119,12 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
 {
     if (!chain->live())
         return; // a newer load replaced this one
-    QPointer<KeyScanWorker> worker = chain->worker;
+    KeyScanWorker* worker = chain->worker;
     const quint64 generation = chain->generation;
     if (reply.isError() || !reply.isArray() || reply.size() != 2 || !reply.at(1).isArray()) {
         const QString error = reply.isError() ? tr("Loading the keys failed: %1").arg(reply.errorMessage())
                                               : tr("The server answered SCAN with something unexpected.");
-        QMetaObject::invokeMethod(
-            worker.data(),
-            [worker, generation, error] {
-                if (worker)
-                    worker->fail(generation, error);
-            },
-            Qt::QueuedConnection);
+        handOver(*chain, [worker, generation, error] { worker->fail(generation, error); });
         return;
     }
     chain->cursor = reply.at(0).bytes();
@@ -139,18 +148,14 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
     keys->ends.reserve(size_t(reply.at(1).size()));
     for (const Reply& key : reply.at(1).elements())
         keys->append(key.bytes());
-    QMetaObject::invokeMethod(
-        worker.data(),
-        [worker, generation, keys, finished, capReached] {
-            if (worker)
-                worker->insert(generation, *keys, finished, capReached);
-        },
-        Qt::QueuedConnection);
+    handOver(*chain, [worker, generation, keys = std::move(keys), finished, capReached] {
+        worker->insert(generation, *keys, finished, capReached);
+    });
 }
 
 void KeyScanWorker::insert(quint64 generation, const NamespaceTree::PackedKeys& keys, bool finished, bool capReached)
 {
-    if (generation != m_generation || m_current.load() != generation)
+    if (generation != m_generation || m_lifeline->current.load() != generation)
         return;
     m_loaded += m_tree->addKeys(keys);
     if (finished || capReached || m_sinceProgress.elapsed() >= progressIntervalMs) {

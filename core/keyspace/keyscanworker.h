@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <atomic>
+#include <memory>
+#include <mutex>
 
 namespace vermilion {
 
@@ -17,12 +19,20 @@ namespace vermilion {
 class KeyScanWorker : public QObject {
     Q_OBJECT
 public:
-    explicit KeyScanWorker(Session* session);
+    // thread: where this object lives and the chain hands its batches to.
+    KeyScanWorker(Session* session, QThread* thread);
 
     // Any thread: makes every reply of older generations be ignored.
-    void invalidate(quint64 generation) { m_current.store(generation); }
+    void invalidate(quint64 generation) { m_lifeline->current.store(generation); }
     // Any thread: stops the SCAN chain of this generation; the tree keeps what it has.
-    void cancel(quint64 generation) { m_cancelled.store(generation); }
+    void cancel(quint64 generation) { m_lifeline->cancelled.store(generation); }
+    // Any thread, before this object's thread stops: a chain still running in the connection's
+    // thread (a SCAN reply on its way) hands nothing over any more.
+    void retire()
+    {
+        std::lock_guard lock(m_lifeline->mutex);
+        m_lifeline->thread = nullptr;
+    }
 
 public slots:
     void begin(
@@ -39,6 +49,16 @@ signals:
 
 private:
     struct Chain;
+    // What a chain shares with this object, and may outlive it: the generations, and the way to
+    // this object's thread, which retire() closes.
+    struct Lifeline {
+        std::atomic<quint64> current { 0 };
+        std::atomic<quint64> cancelled { 0 };
+        std::mutex mutex;
+        QThread* thread = nullptr; // guarded by mutex; null once retired
+    };
+    // Posts work to this object's thread unless it was retired (connection's thread).
+    template<typename Work> static void handOver(const Chain& chain, Work&& work);
     // Runs in the connection's thread.
     static void requestNext(const std::shared_ptr<Chain>& chain);
     static void onReply(const std::shared_ptr<Chain>& chain, const Reply& reply);
@@ -47,8 +67,7 @@ private:
     void fail(quint64 generation, const QString& error);
 
     Session* m_session;
-    std::atomic<quint64> m_current { 0 };
-    std::atomic<quint64> m_cancelled { 0 };
+    const std::shared_ptr<Lifeline> m_lifeline = std::make_shared<Lifeline>();
     quint64 m_generation = 0;
     std::shared_ptr<NamespaceTree> m_tree;
     std::shared_ptr<Chain> m_chain;

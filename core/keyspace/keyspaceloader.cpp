@@ -2,6 +2,7 @@
 
 #include "client/session.h"
 #include "keyscanworker.h"
+#include "util/posting.h"
 
 #include <QThread>
 
@@ -12,28 +13,65 @@ KeyspaceLoader::KeyspaceLoader(Session* session, const QByteArray& separator, QO
     , m_session(session)
     , m_separator(separator)
     , m_thread(new QThread)
-    , m_worker(new KeyScanWorker(session))
+    , m_worker(new KeyScanWorker(session, m_thread))
     , m_tree(std::make_shared<NamespaceTree>(separator))
 {
     qRegisterMetaType<vermilion::ScanOptions>();
     qRegisterMetaType<std::shared_ptr<vermilion::NamespaceTree>>();
     m_thread->setObjectName(QStringLiteral("keyspace"));
     m_worker->moveToThread(m_thread);
-    connect(m_worker, &KeyScanWorker::batchInserted, this, &KeyspaceLoader::onBatch);
-    connect(m_worker, &KeyScanWorker::stopped, this, &KeyspaceLoader::onStopped);
-    connect(m_worker, &KeyScanWorker::changesApplied, this, [this](quint64 generation) {
-        if (generation == m_generation)
-            emit treeChanged();
-    });
+    // The worker's signals are handed over by hand (util/posting.h), not through queued
+    // connections: Qt would copy their arguments inside libQt6Core, where ThreadSanitizer cannot see
+    // the hand-over. The worker's thread is stopped before this object goes (the destructor).
+    KeyspaceLoader* loader = this;
+    connect(
+        m_worker, &KeyScanWorker::batchInserted, m_worker,
+        [loader](quint64 generation, qint64 loaded) {
+            postToObject(loader, [loader, generation, loaded] { loader->onBatch(generation, loaded); });
+        },
+        Qt::DirectConnection);
+    connect(
+        m_worker, &KeyScanWorker::stopped, m_worker,
+        [loader](quint64 generation, int state, const QString& error, qint64 loaded) {
+            postToObject(loader,
+                [loader, generation, state, error, loaded] { loader->onStopped(generation, state, error, loaded); });
+        },
+        Qt::DirectConnection);
+    connect(
+        m_worker, &KeyScanWorker::changesApplied, m_worker,
+        [loader](quint64 generation) {
+            postToObject(loader, [loader, generation] {
+                if (generation == loader->m_generation)
+                    emit loader->treeChanged();
+            });
+        },
+        Qt::DirectConnection);
+    // The worker ends in its own thread, after its event loop (see the destructor).
+    KeyScanWorker* worker = m_worker;
+    QThread* thread = m_thread;
+    connect(
+        m_thread, &QThread::finished, m_thread,
+        [worker, thread] {
+            tsan::acquire(thread); // released before quit()
+            delete worker;
+            tsan::release(thread); // acquired once wait() returns
+        },
+        Qt::DirectConnection);
     m_thread->start();
 }
 
 KeyspaceLoader::~KeyspaceLoader()
 {
     m_worker->invalidate(++m_generation);
+    // A SCAN reply still on its way hands nothing over from here on; then the worker's thread stops
+    // and deletes the worker there. quit() and QThread::wait() order this thread's use of the worker
+    // before its deletion, and the deletion before what follows, inside libQt6Core: the releases and
+    // acquires make that visible to ThreadSanitizer (util/tsan.h).
+    m_worker->retire();
+    tsan::release(m_thread);
     m_thread->quit();
     m_thread->wait();
-    delete m_worker;
+    tsan::acquire(m_thread);
     delete m_thread;
 }
 
@@ -53,12 +91,12 @@ void KeyspaceLoader::start(const ScanOptions& options)
             return;
         m_databaseSize = reply.integerValue();
         const qint64 expected = m_options.cap > 0 ? qMin(m_options.cap, m_databaseSize) : m_databaseSize;
-        QMetaObject::invokeMethod(m_worker, "reserve", Qt::QueuedConnection, Q_ARG(quint64, generation),
-            Q_ARG(qint64, m_options.match.isEmpty() && m_options.type.isEmpty() ? expected : 0));
+        const qint64 keys = m_options.match.isEmpty() && m_options.type.isEmpty() ? expected : 0;
+        postToObject(m_worker, [worker = m_worker, generation, keys] { worker->reserve(generation, keys); });
         emit progress(m_loaded, m_databaseSize);
     });
-    QMetaObject::invokeMethod(m_worker, "begin", Qt::QueuedConnection, Q_ARG(quint64, generation),
-        Q_ARG(vermilion::ScanOptions, options), Q_ARG(std::shared_ptr<vermilion::NamespaceTree>, m_tree));
+    postToObject(m_worker,
+        [worker = m_worker, generation, options, tree = m_tree] { worker->begin(generation, options, tree); });
 }
 
 void KeyspaceLoader::loadMore(qint64 more)
@@ -67,14 +105,15 @@ void KeyspaceLoader::loadMore(qint64 more)
         return;
     m_options.cap = more > 0 ? m_loaded + more : 0;
     setState(State::Loading);
-    QMetaObject::invokeMethod(
-        m_worker, "resume", Qt::QueuedConnection, Q_ARG(quint64, m_generation), Q_ARG(qint64, m_options.cap));
+    postToObject(m_worker,
+        [worker = m_worker, generation = m_generation, cap = m_options.cap] { worker->resume(generation, cap); });
 }
 
 void KeyspaceLoader::applyChanges(const QList<QByteArray>& added, const QList<QByteArray>& removed)
 {
-    QMetaObject::invokeMethod(m_worker, "applyChanges", Qt::QueuedConnection, Q_ARG(quint64, m_generation),
-        Q_ARG(QList<QByteArray>, added), Q_ARG(QList<QByteArray>, removed));
+    postToObject(m_worker, [worker = m_worker, generation = m_generation, added, removed] {
+        worker->applyChanges(generation, added, removed);
+    });
 }
 
 void KeyspaceLoader::cancel()

@@ -221,7 +221,8 @@ void KeyTreeModel::buildFolder(NodeId folder, bool replace)
     const quint32 from = replace ? 0 : state.seen;
     QPointer<KeyTreeModel> self(this);
     QThread* home = thread();
-    QThreadPool::globalInstance()->start([self, home, generation, tree, filter, current, from, folder] {
+    // runInPool: the hand-over stays visible to ThreadSanitizer (util/posting.h).
+    runInPool([self, home, generation, tree, filter, current, from, folder] {
         std::vector<NodeId> fresh = tree->children(folder, from);
         const auto seen = quint32(from + fresh.size());
         std::erase_if(fresh, [&](NodeId id) { return !isShown(*tree, id); });
@@ -433,7 +434,7 @@ void KeyTreeModel::setQuickFilter(const QString& text)
     const quint64 generation = ++m_generation;
     jobStarted();
     QThread* home = thread();
-    QThreadPool::globalInstance()->start([self, home, tree, needle, generation] {
+    runInPool([self, home, tree, needle, generation] { // see buildFolder
         auto filter = std::make_shared<Filter>();
         filter->needle = needle;
         const quint32 count = tree->nodeCount();

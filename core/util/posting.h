@@ -1,12 +1,40 @@
 #pragma once
 
+#include "util/tsan.h"
+
 #include <QAbstractEventDispatcher>
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QThread>
+#include <QThreadPool>
+#include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace vermilion {
+
+namespace detail {
+// A queued call whose hand-over ThreadSanitizer can see (util/tsan.h): the sender releases the
+// receiving thread before it posts, the call acquires its own thread before it runs the work. The
+// slot object Qt allocates and fills for the call is built while accesses are ignored: only the
+// receiving thread touches it from then on, and everything the work refers to was released before.
+// The work is let go in the receiving thread as soon as it has run: Qt frees the slot object in
+// whichever thread drops the last of its references, the sender's included, and what the work
+// captured (a shared_ptr the sender also holds, say) must not be released there unordered.
+template<typename Work> void queueCall(QObject* target, QThread* thread, Work&& work)
+{
+    tsan::release(thread);
+    const tsan::IgnoreAccesses plumbing;
+    QMetaObject::invokeMethod(
+        target,
+        [work = std::optional<std::decay_t<Work>>(std::forward<Work>(work))]() mutable {
+            tsan::acquire(QThread::currentThread());
+            (*work)();
+            work.reset();
+        },
+        Qt::QueuedConnection);
+}
+} // namespace detail
 
 // Runs work in a thread by posting it to an object that lives as long as that thread runs: the
 // application for the main thread, the thread's event dispatcher otherwise. Never post to a tool's
@@ -18,7 +46,30 @@ template<typename Work> void postToThread(QThread* thread, Work&& work)
     QObject* mailbox = application && thread == application->thread() ? static_cast<QObject*>(application)
                                                                       : QAbstractEventDispatcher::instance(thread);
     if (mailbox)
-        QMetaObject::invokeMethod(mailbox, std::forward<Work>(work), Qt::QueuedConnection);
+        detail::queueCall(mailbox, thread, std::forward<Work>(work));
+}
+
+// Runs work on the global thread pool. The pool's queue is locked inside libQt6Core, so the
+// hand-over is made visible as for a queued call (see detail::queueCall), and what the work
+// captured is let go in the pool's thread as soon as it has run.
+template<typename Work> void runInPool(Work&& work)
+{
+    QThreadPool* pool = QThreadPool::globalInstance();
+    tsan::release(pool);
+    const tsan::IgnoreAccesses plumbing;
+    pool->start([work = std::optional<std::decay_t<Work>>(std::forward<Work>(work))]() mutable {
+        tsan::acquire(QThreadPool::globalInstance());
+        (*work)();
+        work.reset();
+    });
+}
+
+// Runs work in target's thread, after the events queued there before it. Only for an object that
+// surely outlives the call, such as a connection's worker, which its Connection owns and deletes
+// only once its thread is done; anything else goes through postToThread.
+template<typename Work> void postToObject(QObject* target, Work&& work)
+{
+    detail::queueCall(target, target->thread(), std::forward<Work>(work));
 }
 
 } // namespace vermilion

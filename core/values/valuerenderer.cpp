@@ -99,8 +99,9 @@ void ValueRenderer::render(RenderRequest request)
         emit busyChanged(true);
     }
     QThread* home = thread();
-    QThreadPool::globalInstance()->start([request = std::move(request), cancel = m_cancel, generation, home,
-                                             self = QPointer<ValueRenderer>(this)]() mutable {
+    // runInPool: the hand-over stays visible to ThreadSanitizer (util/posting.h).
+    runInPool([request = std::move(request), cancel = m_cancel, generation, home,
+                  self = QPointer<ValueRenderer>(this)]() mutable {
         RenderedValue result = renderNow(request, cancel.get());
         request.bytes.clear(); // released here, not by whoever drops the job
         if (cancel->load())
@@ -150,7 +151,7 @@ void DocumentSearch::find(std::shared_ptr<const ValueDocument> document, const Q
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_busy = true;
     QThread* home = thread();
-    QThreadPool::globalInstance()->start(
+    runInPool( // as in ValueRenderer::render
         [document = std::move(document), needle, start, backward, cs, cancel = m_cancel, generation, home,
             self = QPointer<DocumentSearch>(this)]() mutable {
             DocumentMatch match = document->find(needle, start, backward, cs, cancel.get());

@@ -2,6 +2,7 @@
 #include "client/connection.h"
 #include "client/session.h"
 #include "redisfixture.h"
+#include "util/tsan.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -458,6 +459,12 @@ private slots:
 
     void futureContinuationsRunInContext()
     {
+#ifdef VERMILION_UNDER_TSAN
+        // then() hands the continuation to the connection's thread under QFutureInterface's own
+        // mutex, inside libQt6Core, which ThreadSanitizer cannot see; core code uses the overloads
+        // with a context object (execute, executeBatch, selectDatabase), which it can.
+        QSKIP("QFuture::then's hand-over is invisible to ThreadSanitizer (Qt is not instrumented)");
+#endif
         Connection connection(profile());
         connection.open();
         QThread* seenThread = nullptr;

@@ -1,6 +1,7 @@
 # Server dashboard (owned by the dashboard feature). Included from core/CMakeLists.txt.
 target_sources(vermilion_core PRIVATE
     dashboard/sample.h
+    dashboard/chartscale.cpp dashboard/chartscale.h
     dashboard/history.cpp dashboard/history.h
     dashboard/infodetails.cpp dashboard/infodetails.h
     dashboard/infopoller.cpp dashboard/infopoller.h

@@ -5,15 +5,21 @@
 namespace vermilion {
 
 History::History(qsizetype capacity)
-    : m_samples(size_t(qMax<qsizetype>(1, capacity)))
+    : m_capacity(qMax<qsizetype>(1, capacity))
 {
+    // Address space only: the pages are touched as samples arrive.
+    m_samples.reserve(size_t(m_capacity));
 }
 
 void History::append(const Sample& sample)
 {
     const qsizetype cap = capacity();
     if (m_size < cap) {
-        m_samples[size_t((m_start + m_size) % cap)] = sample;
+        const size_t slot = size_t((m_start + m_size) % cap);
+        if (slot < m_samples.size())
+            m_samples[slot] = sample;
+        else
+            m_samples.push_back(sample);
         ++m_size;
     } else {
         m_samples[size_t(m_start)] = sample;

@@ -1,4 +1,5 @@
 #include "client/session.h"
+#include "dashboard/chartscale.h"
 #include "dashboard/clientlistmodel.h"
 #include "dashboard/commandstatsmodel.h"
 #include "dashboard/history.h"
@@ -11,8 +12,12 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
+
 using namespace vermilion;
 using namespace vermilion::test;
+
+Q_DECLARE_METATYPE(vermilion::Quantity)
 
 namespace {
 ServerInfo counters(qint64 uptime, qint64 commands, qint64 hits, qint64 misses, double cpuUser, double cpuSys,
@@ -198,6 +203,134 @@ private slots:
         QCOMPARE(csv.count('\n'), 6);
         QVERIFY(csv.startsWith("time,commands_per_sec"));
         QVERIFY(csv.contains(",11,"));
+    }
+
+    void historyFillsAfterClear()
+    {
+        History history(3);
+        for (int round = 0; round < 2; ++round) {
+            for (int i = 0; i < 4; ++i) {
+                Sample s;
+                s.timeMs = i;
+                history.append(s);
+            }
+            QCOMPARE(history.size(), 3);
+            QCOMPARE(history.at(0).timeMs, 1);
+            QCOMPARE(history.last().timeMs, 3);
+            history.clear();
+            QVERIFY(history.isEmpty());
+        }
+    }
+
+    // Values in their own unit: 1024 per step for bytes, 1000 for counts, three significant digits.
+    void formatsQuantities_data()
+    {
+        constexpr double KB = 1024.0;
+        constexpr double MB = KB * 1024.0;
+        constexpr double GB = MB * 1024.0;
+        constexpr double TB = GB * 1024.0;
+        QTest::addColumn<double>("value");
+        QTest::addColumn<Quantity>("quantity");
+        QTest::addColumn<QString>("text");
+        QTest::addRow("0 B") << 0.0 << Quantity::Bytes << QStringLiteral("0 B");
+        QTest::addRow("1023 B") << 1023.0 << Quantity::Bytes << QStringLiteral("1023 B");
+        QTest::addRow("1 KB") << KB << Quantity::Bytes << QStringLiteral("1 KB");
+        QTest::addRow("1.5 KB") << 1.5 * KB << Quantity::Bytes << QStringLiteral("1.5 KB");
+        QTest::addRow("999 MB") << 999 * MB << Quantity::Bytes << QStringLiteral("999 MB");
+        QTest::addRow("100 GB") << 100 * GB << Quantity::Bytes << QStringLiteral("100 GB");
+        QTest::addRow("12.3 GB") << 12.34 * GB << Quantity::Bytes << QStringLiteral("12.3 GB");
+        QTest::addRow("5.5 TB") << 5.5 * TB << Quantity::Bytes << QStringLiteral("5.5 TB");
+        QTest::addRow("past the last unit") << 2048 * TB << Quantity::Bytes << QStringLiteral("2048 TB");
+        QTest::addRow("1.5 MB/s") << 1.5 * MB << Quantity::BytesPerSecond << QStringLiteral("1.5 MB/s");
+        QTest::addRow("999 keys") << 999.0 << Quantity::Count << QStringLiteral("999");
+        QTest::addRow("1k") << 1000.0 << Quantity::Count << QStringLiteral("1k");
+        QTest::addRow("12.3k") << 12345.0 << Quantity::Count << QStringLiteral("12.3k");
+        QTest::addRow("10M") << 10e6 << Quantity::Count << QStringLiteral("10M");
+        QTest::addRow("3.2G") << 3.2e9 << Quantity::Count << QStringLiteral("3.2G");
+        QTest::addRow("a quarter per second") << 0.25 << Quantity::Rate << QStringLiteral("0.25");
+        QTest::addRow("250k per second") << 250e3 << Quantity::Rate << QStringLiteral("250k");
+        QTest::addRow("percent, never scaled") << 1500.0 << Quantity::Percent << QStringLiteral("1500%");
+        QTest::addRow("99.5 percent") << 99.5 << Quantity::Percent << QStringLiteral("99.5%");
+    }
+
+    void formatsQuantities()
+    {
+        QFETCH(double, value);
+        QFETCH(Quantity, quantity);
+        QFETCH(QString, text);
+        QCOMPARE(formatQuantity(value, quantity), text);
+    }
+
+    // Axes whose labels stay short: a unit that keeps three digits before the point at most, and round
+    // ticks of it.
+    void scalesAxes_data()
+    {
+        constexpr double MB = 1024.0 * 1024.0;
+        constexpr double GB = MB * 1024.0;
+        QTest::addColumn<double>("maximum");
+        QTest::addColumn<Quantity>("quantity");
+        QTest::addColumn<int>("maxIntervals");
+        QTest::addColumn<QString>("labels");
+        QTest::addColumn<QString>("format");
+        QTest::addRow("nothing yet") << 0.0 << Quantity::Count << 5 << QStringLiteral("0 2 4 6 8 10")
+                                     << QStringLiteral("%.0f");
+        QTest::addRow("NaN") << std::numeric_limits<double>::quiet_NaN() << Quantity::Rate << 5
+                             << QStringLiteral("0 2 4 6 8 10") << QStringLiteral("%.0f");
+        QTest::addRow("100 GB") << 100 * GB << Quantity::Bytes << 5
+                                << QStringLiteral("0 GB|20 GB|40 GB|60 GB|80 GB|100 GB") << QStringLiteral("%.0f GB");
+        QTest::addRow("just over 100 GB")
+            << 102 * GB << Quantity::Bytes << 5 << QStringLiteral("0 GB|25 GB|50 GB|75 GB|100 GB|125 GB")
+            << QStringLiteral("%.0f GB");
+        QTest::addRow("100 GB, short chart") << 102 * GB << Quantity::Bytes << 3
+                                             << QStringLiteral("0 GB|50 GB|100 GB|150 GB") << QStringLiteral("%.0f GB");
+        QTest::addRow("1000 MB in GB") << 1000 * MB << Quantity::Bytes << 5
+                                       << QStringLiteral("0.0 GB|0.2 GB|0.4 GB|0.6 GB|0.8 GB|1.0 GB")
+                                       << QStringLiteral("%.1f GB");
+        QTest::addRow("27 MB") << 27 * MB << Quantity::Bytes << 4 << QStringLiteral("0 MB|10 MB|20 MB|30 MB")
+                               << QStringLiteral("%.0f MB");
+        QTest::addRow("10M keys") << 10e6 << Quantity::Count << 5 << QStringLiteral("0M 2M 4M 6M 8M 10M")
+                                  << QStringLiteral("%.0fM");
+        QTest::addRow("10.2M keys") << 10.2e6 << Quantity::Count << 4 << QStringLiteral("0M 5M 10M 15M")
+                                    << QStringLiteral("%.0fM");
+        QTest::addRow("250k commands") << 250e3 << Quantity::Rate << 5 << QStringLiteral("0k 50k 100k 150k 200k 250k")
+                                       << QStringLiteral("%.0fk");
+        QTest::addRow("5 clients") << 5.0 << Quantity::Count << 5 << QStringLiteral("0 1 2 3 4 5")
+                                   << QStringLiteral("%.0f");
+        QTest::addRow("one client, no fractions")
+            << 1.0 << Quantity::Count << 5 << QStringLiteral("0 1") << QStringLiteral("%.0f");
+        QTest::addRow("0.3 expired per second")
+            << 0.3 << Quantity::Rate << 5 << QStringLiteral("0.0 0.1 0.2 0.3") << QStringLiteral("%.1f");
+        QTest::addRow("120 MB/s") << 120 * MB << Quantity::BytesPerSecond << 5
+                                  << QStringLiteral("0 MB/s|25 MB/s|50 MB/s|75 MB/s|100 MB/s|125 MB/s")
+                                  << QStringLiteral("%.0f MB/s");
+        QTest::addRow("hit ratio") << 100.0 << Quantity::Percent << 4 << QStringLiteral("0% 25% 50% 75% 100%")
+                                   << QStringLiteral("%.0f%%");
+        QTest::addRow("CPU") << 0.3 << Quantity::Percent << 5 << QStringLiteral("0.0% 0.1% 0.2% 0.3%")
+                             << QStringLiteral("%.1f%%");
+    }
+
+    void scalesAxes()
+    {
+        QFETCH(double, maximum);
+        QFETCH(Quantity, quantity);
+        QFETCH(int, maxIntervals);
+        QFETCH(QString, labels);
+        QFETCH(QString, format);
+        const AxisScale scale = axisScale(maximum, quantity, maxIntervals);
+        const QStringList expected
+            = labels.split(labels.contains(QLatin1Char('|')) ? QLatin1Char('|') : QLatin1Char(' '));
+        QCOMPARE(scale.labels(), expected);
+        QCOMPARE(scale.labelFormat(), format);
+        QVERIFY(scale.intervals <= maxIntervals);
+        QVERIFY(!(scale.top < maximum));
+        // Qt Charts expands the format with printf for each tick: the same texts.
+        for (int i = 0; i <= scale.intervals; ++i) {
+            const double value = scale.topShown() * i / scale.intervals;
+            QCOMPARE(QString::asprintf(qPrintable(format), value), expected.at(i));
+        }
+        // No label needs four digits before the point while a larger unit exists.
+        if (quantity != Quantity::Percent)
+            QVERIFY2(scale.topShown() < 1000, qPrintable(expected.constLast()));
     }
 
     void dayAtOneSecondFitsTwentyMegabytes()

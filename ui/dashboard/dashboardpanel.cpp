@@ -34,8 +34,6 @@
 namespace vermilion::ui {
 
 namespace {
-    constexpr double megabyte = 1024.0 * 1024.0;
-
     QString durationText(qint64 seconds)
     {
         const qint64 days = seconds / 86400;
@@ -48,12 +46,52 @@ namespace {
         return QObject::tr("%1 min %2 s").arg(minutes).arg(seconds % 60);
     }
 
+    // Holds the value label of a card. QLabel::setText makes its parent's layout compute again, and a
+    // layout that did passes that on to every ancestor up to the window: each poll (the uptime changes
+    // every second) laid out the whole window and repainted the tab widgets around the dashboard whole,
+    // a quarter of the app's CPU time with the dashboard on screen. The holder has no layout, so the
+    // chain ends here; it asks for a new layout only when the label wants another size.
+    class CardValueHolder : public QWidget {
+    public:
+        CardValueHolder(QLabel* label, QWidget* parent)
+            : QWidget(parent)
+            , m_label(label)
+            , m_hint(label->sizeHint())
+        {
+            label->setParent(this);
+        }
+
+        void labelChanged()
+        {
+            const QSize hint = m_label->sizeHint();
+            if (hint != m_hint) {
+                m_hint = hint;
+                updateGeometry();
+            }
+        }
+
+        QSize sizeHint() const override { return m_label->sizeHint(); }
+        QSize minimumSizeHint() const override { return m_label->minimumSizeHint(); }
+
+    protected:
+        void resizeEvent(QResizeEvent*) override { m_label->setGeometry(rect()); }
+
+    private:
+        QLabel* m_label;
+        QSize m_hint;
+    };
+
     // Marks a card value that needs attention, with the reason as its tooltip.
     void setCard(QLabel* label, const QString& text, const QString& attention = QString())
     {
         label->setText(text);
         label->setToolTip(attention);
-        label->setStyleSheet(attention.isEmpty() ? QString() : QStringLiteral("color: #c62828; font-weight: bold;"));
+        // A style sheet set again, even the same one, polishes the label anew: only on a change.
+        const QString style = attention.isEmpty() ? QString() : QStringLiteral("color: #c62828; font-weight: bold;");
+        if (label->styleSheet() != style)
+            label->setStyleSheet(style);
+        if (auto* holder = dynamic_cast<CardValueHolder*>(label->parentWidget()))
+            holder->labelChanged();
     }
 
     QTableView* makeTable(QWidget* parent, QSortFilterProxyModel* proxy, const QString& name)
@@ -164,7 +202,7 @@ QLabel* DashboardPanel::addCard(QGridLayout* grid, int index, const QString& cap
     const int row = index % 4;
     const int column = index / 4 * 2;
     grid->addWidget(name, row, column);
-    grid->addWidget(value, row, column + 1);
+    grid->addWidget(new CardValueHolder(value, this), row, column + 1);
     grid->setColumnStretch(column + 1, 1);
     return value;
 }
@@ -175,35 +213,41 @@ QWidget* DashboardPanel::buildCharts()
     scroll->setWidgetResizable(true);
     auto* page = new QWidget(scroll);
     auto* grid = new QGridLayout(page);
-    const auto add = [this, grid, page](const QString& title, const QString& unit) {
-        auto* chart = new DashboardChart(title, unit, page);
+    const auto add = [this, grid, page](const QString& title, Quantity quantity) {
+        auto* chart = new DashboardChart(title, quantity, page);
         grid->addWidget(chart, int(m_charts.size()) / 2, int(m_charts.size()) % 2);
         m_charts.append(chart);
         return chart;
     };
-    DashboardChart* chart = add(tr("Commands per second"), tr("cmd/s"));
+    using Style = DashboardChart::LineStyle;
+    DashboardChart* chart = add(tr("Commands per second"), Quantity::Rate);
     chart->addSeries(tr("commands/s"), [](const Sample& s) { return s.commandsPerSecond; });
-    chart = add(tr("Memory (MB)"), tr("MB"));
-    chart->setDecimals(1);
-    chart->addSeries(tr("used"), [](const Sample& s) { return s.usedMemory / float(megabyte); });
-    chart->addSeries(tr("RSS"), [](const Sample& s) { return s.rssMemory / float(megabyte); });
-    chart->addSeries(tr("peak"), [](const Sample& s) { return s.peakMemory / float(megabyte); });
-    chart->addSeries(tr("maxmemory"), [](const Sample& s) { return s.maxMemory / float(megabyte); });
-    chart = add(tr("Clients"), QString());
+    chart = add(tr("Memory"), Quantity::Bytes);
+    // Drawn from the back to the front, so that the memory in use (often equal to the peak, close to
+    // RSS) is always on top; the legend lists the lines the other way round, "used" first.
+    chart->setLegendReversed(true);
+    chart->addSeries(tr("maxmemory"), [](const Sample& s) { return s.maxMemory; },
+                     Style { DashboardChart::paletteColor(3), Qt::DashLine, 2 });
+    chart->addSeries(tr("peak"), [](const Sample& s) { return s.peakMemory; },
+                     Style { DashboardChart::paletteColor(2), Qt::DashLine, 2 });
+    chart->addSeries(tr("RSS"), [](const Sample& s) { return s.rssMemory; },
+                     Style { DashboardChart::paletteColor(1) });
+    chart->addSeries(tr("used"), [](const Sample& s) { return s.usedMemory; },
+                     Style { DashboardChart::paletteColor(0) });
+    chart = add(tr("Clients"), Quantity::Count);
     chart->addSeries(tr("connected"), [](const Sample& s) { return s.connectedClients; });
     chart->addSeries(tr("blocked"), [](const Sample& s) { return s.blockedClients; });
-    chart = add(tr("Keyspace hit ratio (%)"), tr("%"));
+    chart = add(tr("Keyspace hit ratio"), Quantity::Percent);
+    chart->setFixedTop(100);
     chart->addSeries(tr("hits"), [](const Sample& s) { return s.hitRatioPercent; });
-    chart = add(tr("Network (KB/s)"), tr("KB/s"));
-    chart->addSeries(tr("in"), [](const Sample& s) { return s.networkInPerSecond / 1024.0f; });
-    chart->addSeries(tr("out"), [](const Sample& s) { return s.networkOutPerSecond / 1024.0f; });
-    chart = add(tr("CPU (% of one core)"), tr("%"));
-    chart->setDecimals(1);
+    chart = add(tr("Network"), Quantity::BytesPerSecond);
+    chart->addSeries(tr("in"), [](const Sample& s) { return s.networkInPerSecond; });
+    chart->addSeries(tr("out"), [](const Sample& s) { return s.networkOutPerSecond; });
+    chart = add(tr("CPU (% of one core)"), Quantity::Percent);
     chart->addSeries(tr("user + system"), [](const Sample& s) { return s.cpuPercent; });
     // One line per database with keys (and one for its keys with an expiry), added as they appear.
-    m_keysChart = add(tr("Keys per database"), QString());
-    chart = add(tr("Expired and evicted keys per second"), tr("keys/s"));
-    chart->setDecimals(1);
+    m_keysChart = add(tr("Keys per database"), Quantity::Count);
+    chart = add(tr("Expired and evicted keys per second"), Quantity::Rate);
     chart->addSeries(tr("expired"), [](const Sample& s) { return s.expiredPerSecond; });
     chart->addSeries(tr("evicted"), [](const Sample& s) { return s.evictedPerSecond; });
     scroll->setWidget(page);
@@ -343,9 +387,13 @@ void DashboardPanel::onSample(const Sample& sample)
         if (!Sample::has(sample.databaseKeys[size_t(db)]) || m_databasesCharted.contains(db))
             continue;
         m_databasesCharted.insert(db);
-        m_keysChart->addSeries(tr("db%1 keys").arg(db), [db](const Sample& s) { return s.databaseKeys[size_t(db)]; });
+        // A colour per database; its keys with an expiry in a darker shade of it, dashed.
+        const QColor color = DashboardChart::paletteColor(int(m_databasesCharted.size()) - 1);
+        m_keysChart->addSeries(tr("db%1 keys").arg(db), [db](const Sample& s) { return s.databaseKeys[size_t(db)]; },
+                               { color });
         m_keysChart->addSeries(tr("db%1 with expiry").arg(db),
-                               [db](const Sample& s) { return s.databaseExpires[size_t(db)]; });
+                               [db](const Sample& s) { return s.databaseExpires[size_t(db)]; },
+                               { color.darker(160), Qt::DashLine, 2 });
         linesAdded = true;
     }
     // A line that just appeared is drawn at once, not after the next throttled redraw.
@@ -527,7 +575,10 @@ void DashboardPanel::exportChart()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG"), QString(), tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
-    if (!m_charts.at(titles.indexOf(title))->grab().save(path, "PNG"))
+    DashboardChart* chart = m_charts.at(titles.indexOf(title));
+    // A chart scrolled out of view has not been drawn since: up to date first.
+    chart->refresh(m_poller->history(), m_windowSeconds, true);
+    if (!chart->grab().save(path, "PNG"))
         QMessageBox::warning(this, tr("Export chart"), tr("Could not write %1.").arg(path));
 }
 

@@ -70,14 +70,7 @@ bool isPrintableCodePoint(char32_t cp)
 
 int hexValue(QChar c)
 {
-    const char16_t u = c.unicode();
-    if (u >= u'0' && u <= u'9')
-        return u - u'0';
-    if (u >= u'a' && u <= u'f')
-        return u - u'a' + 10;
-    if (u >= u'A' && u <= u'F')
-        return u - u'A' + 10;
-    return -1;
+    return hexDigitValue(c);
 }
 
 // Interprets the escape at text[i] (which is a backslash). Appends to out and returns the
@@ -308,6 +301,18 @@ bool splitArguments(const QString& line, QList<QByteArray>* arguments, QString* 
         }
         arguments->append(current);
     }
+}
+
+int hexDigitValue(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u >= u'0' && u <= u'9')
+        return u - u'0';
+    if (u >= u'a' && u <= u'f')
+        return u - u'a' + 10;
+    if (u >= u'A' && u <= u'F')
+        return u - u'A' + 10;
+    return -1;
 }
 
 } // namespace vermilion::RedisText

@@ -21,6 +21,8 @@ QString escape(const QByteArray& bytes, Quoting quoting = Quoting::None);
 // The inverse of escape(..., Quoting::None): \xHH, \n, \r, \t, \a, \b, \\, \" become bytes,
 // everything else is encoded as UTF-8. A malformed escape is kept literally.
 QByteArray unescape(const QString& text);
+// The value of a hex digit (0-9, a-f, A-F), or -1.
+int hexDigitValue(QChar c);
 
 // Splits a command line like redis-cli: whitespace separates arguments, "double quotes"
 // understand the escapes above, 'single quotes' only \'. Returns false with a message in

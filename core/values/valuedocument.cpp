@@ -1,5 +1,7 @@
 #include "valuedocument.h"
 
+#include "util/redistext.h"
+
 #include <QByteArrayMatcher>
 #include <QStringMatcher>
 
@@ -15,18 +17,6 @@ bool cancelled(const std::atomic<bool>* cancel)
     return cancel && cancel->load(std::memory_order_relaxed);
 }
 
-int hexValue(QChar c)
-{
-    const char16_t u = c.unicode();
-    if (u >= u'0' && u <= u'9')
-        return u - u'0';
-    if (u >= u'a' && u <= u'f')
-        return u - u'a' + 10;
-    if (u >= u'A' && u <= u'F')
-        return u - u'A' + 10;
-    return -1;
-}
-
 // The bytes a needle of hex digit pairs stands for ("de ad", "DEAD"), or an empty array.
 QByteArray hexNeedle(const QString& needle)
 {
@@ -35,7 +25,7 @@ QByteArray hexNeedle(const QString& needle)
     for (const QChar c : needle) {
         if (c.isSpace())
             continue;
-        const int value = hexValue(c);
+        const int value = RedisText::hexDigitValue(c);
         if (value < 0)
             return {};
         if (high < 0) {

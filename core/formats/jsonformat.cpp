@@ -276,6 +276,16 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
         return -1;
     };
     const auto afterValue = [&] { state = stack.isEmpty() ? State::End : State::CommaOrEnd; };
+    // Copies the string at i to the output as written. False when the text stops there: *problem
+    // then says why, or is empty at the end of a prefix.
+    const auto copyString = [&](QString* problem) {
+        const qsizetype end = scanString(i, problem);
+        if (end < 0)
+            return false;
+        out->append(QString::fromUtf8(data + i, end - i));
+        i = end;
+        return true;
+    };
     while (true) {
         skipSpace();
         if (i >= size) {
@@ -320,14 +330,8 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
             if (c != '"')
                 return fail(JsonFormat::tr("a name in quotes is missing"), i);
             QString problem;
-            const qsizetype end = scanString(i, &problem);
-            if (end < 0) {
-                if (problem.isEmpty())
-                    return result.ok = true, result;
-                return fail(problem, i);
-            }
-            out->append(QString::fromUtf8(data + i, end - i));
-            i = end;
+            if (!copyString(&problem))
+                return problem.isEmpty() ? (result.ok = true, result) : fail(problem, i);
             state = State::Colon;
             continue;
         }
@@ -355,14 +359,8 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
         }
         if (c == '"') {
             QString problem;
-            const qsizetype end = scanString(i, &problem);
-            if (end < 0) {
-                if (problem.isEmpty())
-                    return result.ok = true, result;
-                return fail(problem, i);
-            }
-            out->append(QString::fromUtf8(data + i, end - i));
-            i = end;
+            if (!copyString(&problem))
+                return problem.isEmpty() ? (result.ok = true, result) : fail(problem, i);
             afterValue();
             continue;
         }

@@ -82,9 +82,8 @@ double hiredisScanSeconds(const ConnectionProfile& profile, const QByteArray& ma
 }
 } // namespace
 
-// --view: the real key browser panel, offscreen, on the model it builds itself, as a user opening
-// the connection sees it. Timed from showing the panel until the last key is in the tree.
-int runKeyspaceView(const Arguments& arguments, Session& session)
+// Connecting is not measured: waits until the session's link is up.
+void waitForConnection(Session& session)
 {
     QEventLoop connected;
     QObject::connect(&session, &Session::stateChanged, &connected, [&](Connection::State state, const QString& m) {
@@ -95,6 +94,13 @@ int runKeyspaceView(const Arguments& arguments, Session& session)
     });
     if (session.state() != Connection::State::Connected)
         connected.exec();
+}
+
+// --view: the real key browser panel, offscreen, on the model it builds itself, as a user opening
+// the connection sees it. Timed from showing the panel until the last key is in the tree.
+int runKeyspaceView(const Arguments&, Session& session)
+{
+    waitForConnection(session);
 
     StallMeter stalls;
     stalls.start();
@@ -168,15 +174,7 @@ int runKeyspace(const Arguments& arguments)
             loop.quit();
     });
     // Wait for the link, so connecting is not measured.
-    QEventLoop connected;
-    QObject::connect(&session, &Session::stateChanged, &connected, [&](Connection::State state, const QString& m) {
-        if (state == Connection::State::Connected)
-            connected.quit();
-        else if (state == Connection::State::Failed)
-            fail(m);
-    });
-    if (session.state() != Connection::State::Connected)
-        connected.exec();
+    waitForConnection(session);
 
     ScanOptions options;
     options.match = match;

@@ -289,6 +289,16 @@ void Connection::executeBatch(const QList<Command>& commands, QObject* context,
     enqueueBatch(commands, std::move(deliver), options);
 }
 
+void Connection::executeBatchDirect(
+    const QList<Command>& commands, std::function<void(QList<Reply>&&)> inConnectionThread, CommandOptions options)
+{
+    if (commands.isEmpty()) {
+        inConnectionThread({});
+        return;
+    }
+    enqueueBatch(commands, std::move(inConnectionThread), options);
+}
+
 void Connection::enqueueBatch(const QList<Command>& commands, BatchDeliver finish, CommandOptions options)
 {
     auto batch = std::make_shared<BatchState>(commands.size());

@@ -142,6 +142,9 @@ public:
     QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, CommandOptions options = {});
     void executeBatch(const QList<Command>& commands, QObject* context,
         std::function<void(const QList<Reply>&)> callback, CommandOptions options = {});
+    // The same, with the replies handed over in the connection's own thread (see executeDirect).
+    void executeBatchDirect(const QList<Command>& commands, std::function<void(QList<Reply>&&)> inConnectionThread,
+        CommandOptions options = {});
 
     static QString stateName(State state);
 

@@ -1,6 +1,11 @@
 #include "session.h"
 
+#include "clusterrouter.h"
+#include "commandkeys.h"
+#include "util/posting.h"
+
 #include <QPointer>
+#include <QPromise>
 #include <QTimer>
 
 namespace vermilion {
@@ -25,11 +30,19 @@ Session::Session(const ConnectionProfile& profile, QObject* parent)
         m_connections[role] = std::make_unique<Connection>(m_profile, tuning);
     }
     m_used[size_t(Role::Interactive)].store(true);
+    m_router = std::make_unique<ClusterRouter>(m_profile,
+        std::array<QByteArray, 3> { "vermilion", "vermilion:bulk", "vermilion:dashboard" });
+    m_router->adoptSeedLinks({ m_connections[0].get(), m_connections[1].get(), m_connections[2].get() });
+    connect(m_router.get(), &ClusterRouter::topologyChanged, this, &Session::clusterTopologyChanged);
     connect(m_connections[size_t(Role::Interactive)].get(), &Connection::stateChanged, this,
             &Session::onInteractiveState);
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // The router's links go first: replies on their way may still reach the seed links it uses.
+    m_router.reset();
+}
 
 Connection* Session::connection(Role role)
 {
@@ -46,6 +59,7 @@ QString Session::lastError() const { return m_connections[size_t(Role::Interacti
 void Session::open()
 {
     m_opened.store(true);
+    m_router->setOpened(true);
     for (size_t role = 0; role < m_connections.size(); ++role) {
         if (m_used[role].load())
             m_connections[role]->open();
@@ -56,40 +70,150 @@ void Session::close()
 {
     m_opened.store(false);
     m_pingTimer->stop();
+    m_router->setOpened(false);
     for (auto& connection : m_connections)
         connection->close();
 }
 
+bool Session::isCluster() const { return m_router->isActive(); }
+
+ClusterTopology Session::clusterTopology() const { return m_router->topology(); }
+
+QStringList Session::masterNodes() const
+{
+    return m_router->isActive() ? m_router->masterAddresses() : QStringList { QString() };
+}
+
+qint64 Session::clusterRedirects(bool ask) const
+{
+    const ClusterRouter::Counters counters = m_router->counters();
+    return ask ? counters.ask : counters.moved;
+}
+
+QStringList Session::scanNodes() const
+{
+    if (!m_router->isActive())
+        return { QString() };
+    if (!m_profile.clusterScanReplicas)
+        return m_router->masterAddresses();
+    // One replica per master where there is one that is not failed; the master otherwise.
+    const ClusterTopology topology = m_router->topology();
+    QStringList nodes;
+    for (const ClusterNode& master : topology.masters()) {
+        QString chosen = m_profile.clusterAddressMap.value(master.address(), master.address());
+        for (const ClusterNode& node : topology.nodes()) {
+            if (!node.master && node.masterId == master.id && node.health == "online") {
+                chosen = m_profile.clusterAddressMap.value(node.address(), node.address());
+                break;
+            }
+        }
+        nodes.append(chosen);
+    }
+    return nodes;
+}
+
+void Session::executeOn(const QString& node, const Command& argv, QObject* context, Connection::Callback callback,
+                        Role role, CommandOptions options, bool followRedirects)
+{
+    if (node.isEmpty() || !m_router->isActive()) {
+        execute(argv, context, std::move(callback), role, options);
+        return;
+    }
+    m_router->sendTo(node, argv, int(role), options, ClusterRouter::contextSink(context, std::move(callback)), {},
+                     followRedirects);
+}
+
+void Session::executeDirectOn(const QString& node, const Command& argv, Role role,
+                              std::function<void(Reply&&)> inConnectionThread,
+                              std::function<void(const QByteArray&)> peek)
+{
+    if (node.isEmpty() || !m_router->isActive()) {
+        executeDirect(argv, role, std::move(inConnectionThread), std::move(peek));
+        return;
+    }
+    m_router->sendTo(node, argv, int(role), {}, ClusterRouter::directSink(std::move(inConnectionThread)),
+                     std::move(peek));
+}
+
 QFuture<Reply> Session::execute(const Command& argv, Role role, CommandOptions options)
 {
+    if (m_router->isActive()) {
+        auto promise = std::make_shared<QPromise<Reply>>();
+        promise->start();
+        QFuture<Reply> future = promise->future();
+        m_router->send(argv, int(role), options, ClusterRouter::directSink([promise](Reply&& reply) {
+            promise->addResult(std::move(reply));
+            promise->finish();
+        }));
+        return future;
+    }
     return connection(role)->execute(argv, options);
 }
 
 void Session::execute(const Command& argv, QObject* context, Connection::Callback callback, Role role,
                       CommandOptions options)
 {
+    if (m_router->isActive()) {
+        m_router->send(argv, int(role), options, ClusterRouter::contextSink(context, std::move(callback)));
+        return;
+    }
     connection(role)->execute(argv, context, std::move(callback), options);
 }
 
 void Session::executeDirect(const Command& argv, Role role, std::function<void(Reply&&)> inConnectionThread,
                             std::function<void(const QByteArray&)> peek)
 {
+    if (m_router->isActive()) {
+        m_router->send(argv, int(role), {}, ClusterRouter::directSink(std::move(inConnectionThread)));
+        return;
+    }
     connection(role)->executeDirect(argv, std::move(inConnectionThread), std::move(peek));
 }
 
 QFuture<QList<Reply>> Session::executeBatch(const QList<Command>& commands, Role role, CommandOptions options)
 {
+    if (m_router->isActive()) {
+        auto promise = std::make_shared<QPromise<QList<Reply>>>();
+        promise->start();
+        QFuture<QList<Reply>> future = promise->future();
+        m_router->sendBatch(commands, int(role), options, [promise](QList<Reply>&& replies) {
+            promise->addResult(std::move(replies));
+            promise->finish();
+        });
+        return future;
+    }
     return connection(role)->executeBatch(commands, options);
 }
 
 void Session::executeBatch(const QList<Command>& commands, QObject* context,
                            std::function<void(const QList<Reply>&)> callback, Role role, CommandOptions options)
 {
+    if (m_router->isActive()) {
+        QPointer<QObject> guard(context);
+        QThread* thread = context->thread();
+        m_router->sendBatch(commands, int(role), options,
+                            [guard, thread, callback = std::move(callback)](QList<Reply>&& replies) mutable {
+                                postToThread(thread, [guard = std::move(guard), callback = std::move(callback),
+                                                      replies = std::move(replies)] {
+                                    if (guard)
+                                        callback(replies);
+                                });
+                            });
+        return;
+    }
     connection(role)->executeBatch(commands, context, std::move(callback), options);
 }
 
 void Session::selectDatabase(int database, QObject* context, std::function<void(const Reply&)> done)
 {
+    if (m_router->isActive() && database != 0) {
+        QPointer<QObject> guard(context);
+        QTimer::singleShot(0, this, [guard, done] {
+            if (guard)
+                done(Reply::error(tr("A Redis Cluster has only database 0.").toUtf8()));
+        });
+        return;
+    }
     for (size_t role = 1; role < m_connections.size(); ++role)
         m_connections[role]->selectDatabase(database);
     QPointer<QObject> guard(context);
@@ -118,15 +242,73 @@ void Session::setPingInterval(int milliseconds) { m_pingTimer->setInterval(milli
 
 void Session::onInteractiveState(Connection::State state, const QString& message)
 {
+    ++m_connectCount;
     if (state == Connection::State::Connected) {
-        refreshServerInfo();
-        ping();
-        m_pingTimer->start();
-    } else {
-        m_pingTimer->stop();
-        m_pingInFlight = false;
+        detectMode(message);
+        return;
     }
+    m_pingTimer->stop();
+    m_pingInFlight = false;
     emit stateChanged(state, message);
+}
+
+void Session::detectMode(const QString& message)
+{
+    // INFO first, on the link that just connected: a cluster node says cluster_enabled:1, and then
+    // the command table (for key positions) and the slot map are read before anyone is told the
+    // session is up, so that no tool ever sends a first command to the wrong node.
+    const quint64 connect = m_connectCount;
+    Connection* seed = m_connections[size_t(Role::Interactive)].get();
+    seed->execute({ "INFO" }, this, [this, connect, seed, message](const Reply& reply) {
+        if (connect != m_connectCount)
+            return; // the link went down again meanwhile
+        if (reply.isString()) {
+            m_info = ServerInfo::parse(reply.bytes());
+            emit serverInfoChanged();
+        }
+        if (m_info.integer("cluster_enabled") != 1) {
+            announceConnected(message);
+            return;
+        }
+        if (m_router->isActive()) {
+            m_router->refresh(); // a reconnect: the map may have changed while the link was down
+            announceConnected(message);
+            return;
+        }
+        seed->executeBatch({ { "COMMAND" }, { "CLUSTER", "SHARDS" }, { "CLUSTER", "SLOTS" } }, this,
+                           [this, connect, message](const QList<Reply>& replies) {
+                               if (connect != m_connectCount || replies.size() != 3)
+                                   return;
+                               auto keys = std::make_shared<CommandKeys>();
+                               keys->load(replies.at(0));
+                               QString error;
+                               std::optional<ClusterTopology> topology;
+                               if (!replies.at(1).isError())
+                                   topology = ClusterTopology::fromShards(replies.at(1), m_profile.host, &error);
+                               if (!topology && !replies.at(2).isError())
+                                   topology = ClusterTopology::fromSlots(replies.at(2), m_profile.host, &error);
+                               if (!topology) {
+                                   // Routing still works through MOVED, one redirect per slot.
+                                   qWarning("vermilion: the cluster's slot map could not be read: %s",
+                                            qPrintable(error));
+                                   topology = ClusterTopology();
+                               }
+                               // Every role's link to the seed serves its node from now on.
+                               for (size_t role = 0; role < m_connections.size(); ++role) {
+                                   if (!m_used[role].exchange(true) && m_opened.load())
+                                       m_connections[role]->open();
+                               }
+                               m_router->activate(std::move(keys), *topology);
+                               announceConnected(message);
+                           });
+    });
+}
+
+void Session::announceConnected(const QString& message)
+{
+    ping();
+    m_pingTimer->start();
+    emit stateChanged(Connection::State::Connected, message);
 }
 
 void Session::refreshServerInfo()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clustertopology.h"
 #include "connection.h"
 #include "server/serverinfo.h"
 
@@ -13,6 +14,8 @@
 class QTimer;
 
 namespace vermilion {
+
+class ClusterRouter;
 
 // The connections of one server profile, and what the app knows about that server. execute() may be
 // called from any thread; the rest belongs to the thread the session lives in. Callers ask the
@@ -38,6 +41,25 @@ public:
 
     void open();
     void close();
+
+    // Redis Cluster, found out from INFO at connect (cluster_enabled:1): commands then go to the
+    // node serving their keys' slot, redirects are followed, and key-less commands go to a master.
+    // stateChanged(Connected) comes once the session knows which it is (and has the slot map).
+    bool isCluster() const;
+    ClusterTopology clusterTopology() const;
+    // The nodes a whole-keyspace job visits, one cursor each: every master (or, when the profile
+    // asks for it, a replica of each master); on a single server, one empty name for the server.
+    QStringList scanNodes() const;
+    QStringList masterNodes() const;
+    // MOVED and ASK redirects the session followed so far (cluster only).
+    qint64 clusterRedirects(bool ask) const;
+    // One node, by the address in scanNodes()/clusterTopology() ("" = the routed default).
+    // followRedirects: MOVED/ASK answers are followed, as redis-cli -c does.
+    void executeOn(const QString& node, const Command& argv, QObject* context, Connection::Callback callback,
+                   Role role = Role::Interactive, CommandOptions options = {}, bool followRedirects = false);
+    void executeDirectOn(const QString& node, const Command& argv, Role role,
+                         std::function<void(Reply&&)> inConnectionThread,
+                         std::function<void(const QByteArray&)> peek = {});
 
     QFuture<Reply> execute(const Command& argv, Role role = Role::Interactive, CommandOptions options = {});
     void execute(const Command& argv, QObject* context, Connection::Callback callback, Role role = Role::Interactive,
@@ -71,10 +93,14 @@ signals:
     void serverInfoChanged();
     void latencyChanged(double milliseconds);
     void databaseChanged(int database);
+    // The cluster's slot map or nodes changed (after a refresh).
+    void clusterTopologyChanged();
 
 private:
     Connection* connection(Role role);
     void onInteractiveState(Connection::State state, const QString& message);
+    void detectMode(const QString& message);
+    void announceConnected(const QString& message);
     void ping();
 
     ConnectionProfile m_profile;
@@ -85,6 +111,8 @@ private:
     bool m_pingInFlight = false;
     double m_latencyMs = -1;
     std::atomic<bool> m_opened { false };
+    std::unique_ptr<ClusterRouter> m_router;
+    quint64 m_connectCount = 0; // which connect a mode detection belongs to
 };
 
 } // namespace vermilion

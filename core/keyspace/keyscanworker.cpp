@@ -10,6 +10,13 @@ namespace {
 constexpr int progressIntervalMs = 50;
 }
 
+// What the chains of one load share: the cap, and the keys received by all of them (which may
+// count a key twice; only used for the cap).
+struct KeyScanWorker::Load {
+    std::atomic<qint64> cap { 0 };
+    std::atomic<qint64> received { 0 };
+};
+
 // What the SCAN chain needs, shared between the connection's thread (which runs it) and the
 // worker (which starts and resumes it). Only the chain touches cursor and received. The chain may
 // outlive the worker (a reply still on its way when the loader goes): it reaches the worker only
@@ -23,11 +30,10 @@ struct KeyScanWorker::Chain {
     std::shared_ptr<Lifeline> lifeline;
     quint64 generation = 0;
     ScanOptions options;
-    std::atomic<qint64> cap { 0 };
+    std::shared_ptr<Load> load;
+    QString node; // "" on a single server
+    int index = 0;
     QByteArray cursor = "0";
-    // Keys in replies so far (may count a key twice; only used for the cap). Written by the chain,
-    // and by the worker while the chain is paused.
-    qint64 received = 0;
     std::atomic<bool> paused { false };
     bool requestedEarly = false; // the next SCAN left on the cursor peek (connection thread only)
     bool live() const
@@ -57,24 +63,44 @@ void KeyScanWorker::begin(quint64 generation, const ScanOptions& options, std::s
     m_tree = std::move(tree);
     m_loaded = 0;
     m_sinceProgress.start();
-    auto chain = std::make_shared<Chain>();
-    chain->session = m_session;
-    chain->worker = this;
-    chain->lifeline = m_lifeline;
-    chain->generation = generation;
-    chain->options = options;
-    chain->cap.store(options.cap);
-    m_chain = chain;
-    requestNext(chain);
+    m_load = std::make_shared<Load>();
+    m_load->cap.store(options.cap);
+    m_chains.clear();
+    m_chainStates.clear();
+    const QStringList nodes = m_session->scanNodes();
+    for (qsizetype n = 0; n < nodes.size(); ++n) {
+        auto chain = std::make_shared<Chain>();
+        chain->session = m_session;
+        chain->worker = this;
+        chain->lifeline = m_lifeline;
+        chain->generation = generation;
+        chain->options = options;
+        chain->load = m_load;
+        chain->node = nodes.at(n);
+        chain->index = int(n);
+        m_chains.push_back(chain);
+        m_chainStates.push_back(ChainState::Running);
+    }
+    if (m_chains.empty()) {
+        emit stopped(generation, int(KeyspaceLoader::State::Failed), tr("The cluster has no master to scan."), 0);
+        return;
+    }
+    for (const auto& chain : m_chains)
+        requestNext(chain);
 }
 
 void KeyScanWorker::resume(quint64 generation, qint64 cap)
 {
-    if (generation != m_generation || !m_chain || !m_chain->paused.load())
+    if (generation != m_generation || !m_load)
         return;
-    m_chain->cap.store(cap);
-    m_chain->paused.store(false);
-    requestNext(m_chain);
+    m_load->cap.store(cap);
+    for (size_t n = 0; n < m_chains.size(); ++n) {
+        if (m_chainStates[n] != ChainState::Paused || !m_chains[n]->paused.load())
+            continue;
+        m_chainStates[n] = ChainState::Running;
+        m_chains[n]->paused.store(false);
+        requestNext(m_chains[n]);
+    }
 }
 
 void KeyScanWorker::reserve(quint64 generation, qint64 keys)
@@ -103,11 +129,12 @@ void KeyScanWorker::requestNext(const std::shared_ptr<Chain>& chain)
     // The reply is handled in the connection's thread as soon as it is read, and the next SCAN
     // leaves as soon as the cursor (the reply's first element) is parsed: the server works on the
     // next batch while this one is still being read.
-    chain->session->executeDirect(
-        scan, Session::Role::Bulk, [chain](Reply&& reply) { onReply(chain, reply); },
+    chain->session->executeDirectOn(
+        chain->node, scan, Session::Role::Bulk, [chain](Reply&& reply) { onReply(chain, reply); },
         [chain](const QByteArray& cursor) {
-            const qint64 cap = chain->cap.load();
-            if (!chain->live() || cursor == "0" || (cap > 0 && chain->received + 2 * chain->options.count >= cap))
+            const qint64 cap = chain->load->cap.load();
+            if (!chain->live() || cursor == "0"
+                || (cap > 0 && chain->load->received.load() + 2 * chain->options.count >= cap))
                 return; // near the end or the cap: onReply decides
             chain->cursor = cursor;
             chain->requestedEarly = true;
@@ -124,14 +151,14 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
     if (reply.isError() || !reply.isArray() || reply.size() != 2 || !reply.at(1).isArray()) {
         const QString error = reply.isError() ? tr("Loading the keys failed: %1").arg(reply.errorMessage())
                                               : tr("The server answered SCAN with something unexpected.");
-        handOver(*chain, [worker, generation, error] { worker->fail(generation, error); });
+        handOver(*chain, [worker, generation, node = chain->node, error] { worker->fail(generation, node, error); });
         return;
     }
     chain->cursor = reply.at(0).bytes();
-    chain->received += reply.at(1).size();
+    const qint64 received = chain->load->received.fetch_add(reply.at(1).size()) + reply.at(1).size();
     const bool finished = chain->cursor == "0";
-    const qint64 cap = chain->cap.load();
-    const bool capReached = !finished && cap > 0 && chain->received >= cap;
+    const qint64 cap = chain->load->cap.load();
+    const bool capReached = !finished && cap > 0 && received >= cap;
     // The next SCAN goes out before these keys are even handed over (or left already, early).
     if (std::exchange(chain->requestedEarly, false)) {
     } else if (!finished && !capReached) {
@@ -148,41 +175,66 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
     keys->ends.reserve(size_t(reply.at(1).size()));
     for (const Reply& key : reply.at(1).elements())
         keys->append(key.bytes());
-    handOver(*chain, [worker, generation, keys = std::move(keys), finished, capReached] {
-        worker->insert(generation, *keys, finished, capReached);
+    const bool paused = capReached && chain->paused.load();
+    handOver(*chain, [worker, generation, index = chain->index, keys = std::move(keys), finished, paused] {
+        worker->insert(generation, index, *keys, finished, paused);
     });
 }
 
-void KeyScanWorker::insert(quint64 generation, const NamespaceTree::PackedKeys& keys, bool finished, bool capReached)
+void KeyScanWorker::insert(
+    quint64 generation, int chain, const NamespaceTree::PackedKeys& keys, bool finished, bool paused)
 {
     if (generation != m_generation || m_lifeline->current.load() != generation)
         return;
     m_loaded += m_tree->addKeys(keys);
-    if (finished || capReached || m_sinceProgress.elapsed() >= progressIntervalMs) {
+    if (finished)
+        m_chainStates[size_t(chain)] = ChainState::Finished;
+    else if (paused)
+        m_chainStates[size_t(chain)] = ChainState::Paused;
+    const bool allFinished = std::all_of(
+        m_chainStates.begin(), m_chainStates.end(), [](ChainState state) { return state == ChainState::Finished; });
+    const bool anyRunning = std::any_of(
+        m_chainStates.begin(), m_chainStates.end(), [](ChainState state) { return state == ChainState::Running; });
+    if (allFinished || !anyRunning || m_sinceProgress.elapsed() >= progressIntervalMs) {
         m_sinceProgress.restart();
         emit batchInserted(generation, m_loaded);
     }
-    if (finished) {
+    if (allFinished) {
         emit stopped(generation, int(KeyspaceLoader::State::Finished), QString(), m_loaded);
-    } else if (capReached) {
-        // The chain stops on keys received, which SCAN may repeat (while the server rehashes); the
-        // cap is about distinct keys, so go on if duplicates left it short.
-        const qint64 cap = m_chain->cap.load();
-        if (m_loaded < cap) {
-            m_chain->received = m_loaded;
-            m_chain->paused.store(false);
-            requestNext(m_chain);
-            return;
-        }
-        emit stopped(generation, int(KeyspaceLoader::State::CapReached), QString(), m_loaded);
+    } else if (!anyRunning) {
+        settleCap();
     }
 }
 
-void KeyScanWorker::fail(quint64 generation, const QString& error)
+void KeyScanWorker::settleCap()
 {
-    if (generation != m_generation)
+    // Every chain still going is paused at the cap. The chains stop on keys received, which SCAN
+    // may repeat (while the server rehashes); the cap is about distinct keys, so go on if
+    // duplicates left it short.
+    const qint64 cap = m_load->cap.load();
+    if (m_loaded < cap) {
+        m_load->received.store(m_loaded);
+        for (size_t n = 0; n < m_chains.size(); ++n) {
+            if (m_chainStates[n] != ChainState::Paused)
+                continue;
+            m_chainStates[n] = ChainState::Running;
+            m_chains[n]->paused.store(false);
+            requestNext(m_chains[n]);
+        }
         return;
-    emit stopped(generation, int(KeyspaceLoader::State::Failed), error, m_loaded);
+    }
+    emit stopped(m_generation, int(KeyspaceLoader::State::CapReached), QString(), m_loaded);
+}
+
+void KeyScanWorker::fail(quint64 generation, const QString& node, const QString& error)
+{
+    if (generation != m_generation || m_lifeline->cancelled.load() == generation)
+        return;
+    // One node failing stops the whole load (the tree keeps what it has): a partial keyspace shown
+    // as complete would mislead.
+    m_lifeline->cancelled.store(generation);
+    emit stopped(generation, int(KeyspaceLoader::State::Failed),
+                 node.isEmpty() ? error : tr("%1 (node %2)").arg(error, node), m_loaded);
 }
 
 } // namespace vermilion

@@ -15,7 +15,9 @@ namespace vermilion {
 //
 // The SCAN chain runs where the replies arrive, in the connection's own thread: each reply sends
 // the next SCAN at once (no hop through another thread between two round trips), then hands its
-// keys to this object, which inserts them into the tree in the loader's thread.
+// keys to this object, which inserts them into the tree in the loader's thread. A cluster gets one
+// chain per node of Session::scanNodes(), all running at once, each with its own cursor; the load
+// is finished when every chain is.
 class KeyScanWorker : public QObject {
     Q_OBJECT
 public:
@@ -49,6 +51,7 @@ signals:
 
 private:
     struct Chain;
+    struct Load;
     // What a chain shares with this object, and may outlive it: the generations, and the way to
     // this object's thread, which retire() closes.
     struct Lifeline {
@@ -63,14 +66,18 @@ private:
     static void requestNext(const std::shared_ptr<Chain>& chain);
     static void onReply(const std::shared_ptr<Chain>& chain, const Reply& reply);
     // Runs in this object's thread.
-    void insert(quint64 generation, const NamespaceTree::PackedKeys& keys, bool finished, bool capReached);
-    void fail(quint64 generation, const QString& error);
+    void insert(quint64 generation, int chain, const NamespaceTree::PackedKeys& keys, bool finished, bool capReached);
+    void fail(quint64 generation, const QString& node, const QString& error);
+    void settleCap();
 
     Session* m_session;
     const std::shared_ptr<Lifeline> m_lifeline = std::make_shared<Lifeline>();
     quint64 m_generation = 0;
     std::shared_ptr<NamespaceTree> m_tree;
-    std::shared_ptr<Chain> m_chain;
+    std::vector<std::shared_ptr<Chain>> m_chains;
+    enum class ChainState : quint8 { Running, Paused, Finished };
+    std::vector<ChainState> m_chainStates;
+    std::shared_ptr<Load> m_load;
     qint64 m_loaded = 0;
     QElapsedTimer m_sinceProgress;
 };

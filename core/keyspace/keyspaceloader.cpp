@@ -86,15 +86,25 @@ void KeyspaceLoader::start(const ScanOptions& options)
     m_worker->invalidate(generation);
     emit treeReplaced(m_tree);
     setState(State::Loading);
-    m_session->execute({ "DBSIZE" }, this, [this, generation](const Reply& reply) {
-        if (generation != m_generation || !reply.isInteger())
-            return;
-        m_databaseSize = reply.integerValue();
-        const qint64 expected = m_options.cap > 0 ? qMin(m_options.cap, m_databaseSize) : m_databaseSize;
-        const qint64 keys = m_options.match.isEmpty() && m_options.type.isEmpty() ? expected : 0;
-        postToObject(m_worker, [worker = m_worker, generation, keys] { worker->reserve(generation, keys); });
-        emit progress(m_loaded, m_databaseSize);
-    });
+    // On a cluster, the total is the sum of the masters' DBSIZE (replicas hold copies).
+    const QStringList masters = m_session->masterNodes();
+    auto sizes = std::make_shared<QList<qint64>>(masters.size(), -1);
+    for (qsizetype n = 0; n < masters.size(); ++n) {
+        m_session->executeOn(masters.at(n), { "DBSIZE" }, this, [this, generation, sizes, n](const Reply& reply) {
+            if (generation != m_generation || !reply.isInteger())
+                return;
+            (*sizes)[n] = reply.integerValue();
+            if (sizes->contains(-1))
+                return;
+            m_databaseSize = 0;
+            for (qint64 size : *sizes)
+                m_databaseSize += size;
+            const qint64 expected = m_options.cap > 0 ? qMin(m_options.cap, m_databaseSize) : m_databaseSize;
+            const qint64 keys = m_options.match.isEmpty() && m_options.type.isEmpty() ? expected : 0;
+            postToObject(m_worker, [worker = m_worker, generation, keys] { worker->reserve(generation, keys); });
+            emit progress(m_loaded, m_databaseSize);
+        });
+    }
     postToObject(m_worker,
         [worker = m_worker, generation, options, tree = m_tree] { worker->begin(generation, options, tree); });
 }

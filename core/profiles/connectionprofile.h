@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QMap>
 #include <QMetaType>
+#include <QStringList>
 #include <QString>
 #include <QUuid>
 
@@ -37,6 +39,13 @@ public:
     bool readOnly = false;
     QString namespaceSeparator = QStringLiteral(":");
     bool sandbox = false; // a private server started by the app: never saved
+    // Redis Cluster (found out at connect from INFO's cluster_enabled): more nodes to start from
+    // ("host:port") when host:port does not answer; announced node addresses mapped to ones this
+    // machine can reach ("10.0.0.5:6379" -> "127.0.0.1:7001", for NAT, containers and tunnels);
+    // and whether whole-keyspace scans read from replicas (READONLY) to spare the masters.
+    QStringList clusterSeeds;
+    QMap<QString, QString> clusterAddressMap;
+    bool clusterScanReplicas = false;
 
     bool usesUnixSocket() const { return !socketPath.isEmpty(); }
     // "host:port" or the socket path, for messages.

@@ -42,6 +42,14 @@ QList<ConnectionProfile> ProfileStore::load() const
         p.commandTimeoutMs = m_settings->value(QStringLiteral("commandTimeoutMs"), p.commandTimeoutMs).toInt();
         p.readOnly = m_settings->value(QStringLiteral("readOnly"), false).toBool();
         p.namespaceSeparator = m_settings->value(QStringLiteral("namespaceSeparator"), p.namespaceSeparator).toString();
+        p.clusterSeeds = m_settings->value(QStringLiteral("clusterSeeds")).toStringList();
+        const QStringList addressMap = m_settings->value(QStringLiteral("clusterAddressMap")).toStringList();
+        for (const QString& entry : addressMap) {
+            const qsizetype arrow = entry.indexOf(QLatin1Char('='));
+            if (arrow > 0)
+                p.clusterAddressMap.insert(entry.left(arrow).trimmed(), entry.mid(arrow + 1).trimmed());
+        }
+        p.clusterScanReplicas = m_settings->value(QStringLiteral("clusterScanReplicas"), false).toBool();
         profiles.append(p);
     }
     m_settings->endArray();
@@ -74,6 +82,12 @@ void ProfileStore::save(const QList<ConnectionProfile>& profiles)
         m_settings->setValue(QStringLiteral("commandTimeoutMs"), p.commandTimeoutMs);
         m_settings->setValue(QStringLiteral("readOnly"), p.readOnly);
         m_settings->setValue(QStringLiteral("namespaceSeparator"), p.namespaceSeparator);
+        m_settings->setValue(QStringLiteral("clusterSeeds"), p.clusterSeeds);
+        QStringList addressMap;
+        for (auto it = p.clusterAddressMap.cbegin(); it != p.clusterAddressMap.cend(); ++it)
+            addressMap.append(it.key() + QLatin1Char('=') + it.value());
+        m_settings->setValue(QStringLiteral("clusterAddressMap"), addressMap);
+        m_settings->setValue(QStringLiteral("clusterScanReplicas"), p.clusterScanReplicas);
     }
     m_settings->endArray();
 }

@@ -1,0 +1,626 @@
+#include "clusterrouter.h"
+
+#include "clusterslots.h"
+#include "util/posting.h"
+
+#include <QRecursiveMutex>
+#include <QTimer>
+
+namespace vermilion {
+
+namespace {
+constexpr int refreshIntervalMs = 30000;
+
+std::pair<QString, quint16> splitAddress(const QString& address)
+{
+    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return { address, 6379 };
+    QString host = address.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    return { host, quint16(address.mid(colon + 1).toUInt()) };
+}
+
+QString joinAddress(const QString& host, quint16 port)
+{
+    return host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
+                                           : QStringLiteral("%1:%2").arg(host).arg(port);
+}
+
+bool isRedirectOrRetry(const Reply& reply)
+{
+    if (!reply.isError() || reply.errorKind() != Reply::ErrorKind::Server)
+        return false;
+    const QByteArray code = reply.errorCode();
+    return code == "MOVED" || code == "ASK" || code == "TRYAGAIN" || code == "CLUSTERDOWN";
+}
+
+QString shortKey(const QByteArray& key)
+{
+    QString text = QString::fromUtf8(key.left(40));
+    if (key.size() > 40)
+        text += QStringLiteral("…");
+    return text;
+}
+} // namespace
+
+// What a routed command needs across hops. The router is reached through alive, which the router
+// clears (under its lock) before it goes: a reply arriving while the session closes finds no router
+// and is handed to the caller as it is.
+struct ClusterRouter::Alive {
+    QRecursiveMutex mutex;
+    ClusterRouter* router = nullptr;
+};
+
+struct ClusterRouter::Attempt {
+    std::shared_ptr<Alive> alive;
+    Command argv;
+    int role = 0;
+    CommandOptions options;
+    Sink sink;
+    std::function<void(const QByteArray&)> peek; // first send only
+    int redirects = 0;
+    int retries = 0;
+    bool followRedirects = true;
+};
+
+namespace {
+void deliverToSink(ClusterRouter::Sink& sink, Reply&& reply, bool inContextThread)
+{
+    if (sink.direct) {
+        sink.direct(std::move(reply));
+    } else if (inContextThread) {
+        if (sink.context)
+            sink.callback(reply);
+    } else if (sink.thread) {
+        postToThread(sink.thread, [context = sink.context, callback = sink.callback, reply = std::move(reply)] {
+            if (context)
+                callback(reply);
+        });
+    }
+}
+
+} // namespace
+
+ClusterRouter::Sink ClusterRouter::directSink(std::function<void(Reply&&)> deliver)
+{
+    Sink sink;
+    sink.direct = std::move(deliver);
+    return sink;
+}
+
+ClusterRouter::Sink ClusterRouter::contextSink(QObject* context, Connection::Callback callback)
+{
+    Sink sink;
+    sink.context = context;
+    sink.thread = context->thread();
+    sink.callback = std::move(callback);
+    return sink;
+}
+
+ClusterRouter::ClusterRouter(const ConnectionProfile& seed, std::array<QByteArray, roles> clientNames, QObject* parent)
+    : QObject(parent)
+    , m_alive(std::make_shared<Alive>())
+    , m_seed(seed)
+    , m_seedAddress(joinAddress(seed.host, seed.port))
+    , m_clientNames(std::move(clientNames))
+    , m_refreshTimer(new QTimer(this))
+{
+    m_alive->router = this;
+    m_refreshTimer->setInterval(refreshIntervalMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &ClusterRouter::refresh);
+}
+
+ClusterRouter::~ClusterRouter()
+{
+    {
+        // Waits for a hop that is using the router right now; later hops find none.
+        QMutexLocker lock(&m_alive->mutex);
+        m_alive->router = nullptr;
+    }
+    m_refreshTimer->stop();
+    // The node links end here; replies still in flight are answered as cancelled and go straight
+    // to their callers.
+    m_nodes.clear();
+    m_nodeStore.clear();
+}
+
+void ClusterRouter::adoptSeedLinks(std::array<Connection*, roles> links)
+{
+    QMutexLocker lock(&m_mutex);
+    auto node = std::make_unique<NodeLinks>();
+    node->links = links;
+    m_nodes.insert(m_seedAddress, node.get());
+    m_nodeStore.push_back(std::move(node));
+}
+
+void ClusterRouter::setOpened(bool opened)
+{
+    m_opened.store(opened);
+    QMutexLocker lock(&m_mutex);
+    for (const auto& node : m_nodeStore) {
+        for (auto& owned : node->owned) {
+            if (!owned)
+                continue;
+            if (opened)
+                owned->open();
+            else
+                owned->close();
+        }
+    }
+    if (!opened)
+        QMetaObject::invokeMethod(m_refreshTimer, "stop", Qt::QueuedConnection);
+}
+
+void ClusterRouter::activate(std::shared_ptr<const CommandKeys> keys, const ClusterTopology& topology)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_keys = std::move(keys);
+        m_topology = topology;
+        m_movedSlots.clear();
+    }
+    m_active.store(true);
+    m_refreshTimer->start();
+    emit topologyChanged();
+}
+
+ClusterTopology ClusterRouter::topology() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_topology;
+}
+
+QStringList ClusterRouter::masterAddresses() const
+{
+    QMutexLocker lock(&m_mutex);
+    QStringList addresses;
+    for (const ClusterNode& node : m_topology.masters())
+        addresses.append(reachable(node.address()));
+    return addresses;
+}
+
+QStringList ClusterRouter::replicaAddresses() const
+{
+    QMutexLocker lock(&m_mutex);
+    QStringList addresses;
+    for (const ClusterNode& node : m_topology.nodes()) {
+        if (!node.master && node.health != "failed")
+            addresses.append(reachable(node.address()));
+    }
+    return addresses;
+}
+
+QString ClusterRouter::reachable(const QString& announced) const
+{
+    // Nodes may announce addresses this machine cannot reach (NAT, containers): the profile maps
+    // them to ones it can.
+    return m_seed.clusterAddressMap.value(announced, announced);
+}
+
+QString ClusterRouter::anyMasterLocked() const
+{
+    const QList<ClusterNode> masters = m_topology.masters();
+    if (masters.isEmpty())
+        return m_seedAddress;
+    // The seed, when it is a master (its links are already up); any master otherwise.
+    for (const ClusterNode& node : masters) {
+        if (reachable(node.address()) == m_seedAddress)
+            return m_seedAddress;
+    }
+    return reachable(masters.first().address());
+}
+
+QString ClusterRouter::addressForSlot(int slot) const
+{
+    QMutexLocker lock(&m_mutex);
+    if (const auto moved = m_movedSlots.constFind(slot); moved != m_movedSlots.constEnd())
+        return *moved;
+    if (const ClusterNode* node = m_topology.masterForSlot(slot))
+        return reachable(node->address());
+    return anyMasterLocked();
+}
+
+ClusterRouter::Route ClusterRouter::route(const Command& argv) const
+{
+    Route result;
+    std::shared_ptr<const CommandKeys> keys;
+    {
+        QMutexLocker lock(&m_mutex);
+        keys = m_keys;
+    }
+    if (!keys)
+        return result;
+    const CommandKeys::Result found = keys->keys(argv);
+    if (found.outcome == CommandKeys::Outcome::AskServer) {
+        result.askServer = true;
+        return result;
+    }
+    if (found.keys.isEmpty())
+        return result;
+    result.slot = ClusterSlots::slotOf(found.keys.first());
+    for (const QByteArray& key : found.keys) {
+        if (ClusterSlots::slotOf(key) == result.slot)
+            continue;
+        // Caught before sending: say which key is where.
+        QStringList places;
+        for (qsizetype i = 0; i < found.keys.size() && i < 6; ++i) {
+            const int slot = ClusterSlots::slotOf(found.keys.at(i));
+            places.append(tr("\"%1\" → slot %2 (%3)").arg(shortKey(found.keys.at(i))).arg(slot).arg(addressForSlot(slot)));
+        }
+        if (found.keys.size() > 6)
+            places.append(tr("and %n more", nullptr, int(found.keys.size() - 6)));
+        result.error = tr("CROSSSLOT Not sent: the keys of this command are in different hash slots, and a cluster "
+                          "runs a command only when all its keys are in one slot: %1. Keys that share a hash tag "
+                          "(the part in braces, as in {user:1}:a and {user:1}:b) are always in one slot.")
+                           .arg(places.join(QStringLiteral(", ")));
+        return result;
+    }
+    result.address = addressForSlot(result.slot);
+    return result;
+}
+
+Connection* ClusterRouter::link(const QString& address, int role)
+{
+    QMutexLocker lock(&m_mutex);
+    NodeLinks*& node = m_nodes[address];
+    if (!node) {
+        m_nodeStore.push_back(std::make_unique<NodeLinks>());
+        node = m_nodeStore.back().get();
+    }
+    if (Connection* existing = node->links[size_t(role)])
+        return existing;
+    ConnectionProfile profile = m_seed;
+    const auto [host, port] = splitAddress(address);
+    profile.host = host;
+    profile.port = port;
+    profile.socketPath.clear();
+    profile.database = 0; // a cluster has only database 0
+    ConnectionTuning tuning;
+    tuning.clientName = m_clientNames[size_t(role)];
+    tuning.sharedLink = true;
+    auto connection = std::make_unique<Connection>(profile, tuning);
+    // Links are made by whichever thread first needs one; they belong to the router's thread,
+    // which outlives them.
+    if (connection->thread() != thread())
+        connection->moveToThread(thread());
+    connect(connection.get(), &Connection::linkLost, this, [this, address](const QString& reason) {
+        emit nodeLinkLost(address, reason);
+        refresh();
+    });
+    if (m_opened.load())
+        connection->open();
+    node->links[size_t(role)] = connection.get();
+    node->owned[size_t(role)] = std::move(connection);
+    return node->links[size_t(role)];
+}
+
+void ClusterRouter::send(const Command& argv, int role, CommandOptions options, Sink sink)
+{
+    auto attempt = std::make_shared<Attempt>();
+    attempt->alive = m_alive;
+    attempt->argv = argv;
+    attempt->role = role;
+    attempt->options = options;
+    attempt->sink = std::move(sink);
+    const Route target = route(argv);
+    if (!target.error.isEmpty()) {
+        deliverToSink(attempt->sink, Reply::error(target.error.toUtf8()), false);
+        return;
+    }
+    if (target.askServer) {
+        resolveByServer(attempt);
+        return;
+    }
+    QString address = target.address;
+    if (address.isEmpty()) {
+        QMutexLocker lock(&m_mutex);
+        address = anyMasterLocked();
+    }
+    dispatch(attempt, address, false);
+}
+
+void ClusterRouter::sendTo(const QString& address, const Command& argv, int role, CommandOptions options, Sink sink,
+                           std::function<void(const QByteArray&)> peek, bool followRedirects)
+{
+    auto attempt = std::make_shared<Attempt>();
+    attempt->alive = m_alive;
+    attempt->argv = argv;
+    attempt->role = role;
+    attempt->options = options;
+    attempt->sink = std::move(sink);
+    attempt->peek = std::move(peek);
+    attempt->followRedirects = followRedirects;
+    dispatch(attempt, address, false);
+}
+
+void ClusterRouter::resolveByServer(const std::shared_ptr<Attempt>& attempt)
+{
+    // Keys the table cannot tell from the arguments (SORT ... STORE, a module's command): the
+    // server says which they are, then the command goes where they live.
+    QString any;
+    {
+        QMutexLocker lock(&m_mutex);
+        any = anyMasterLocked();
+    }
+    Command getKeys { "COMMAND", "GETKEYS" };
+    getKeys.append(attempt->argv);
+    auto alive = attempt->alive;
+    auto then = [alive, attempt, any](const Reply& reply) {
+        QMutexLocker lock(&alive->mutex);
+        ClusterRouter* router = alive->router;
+        if (!router) {
+            deliverToSink(attempt->sink, Reply::error(tr("The session was closed.").toUtf8(), Reply::ErrorKind::Cancelled),
+                          !attempt->sink.direct);
+            return;
+        }
+        QString address = any;
+        if (reply.isArray() && reply.size() > 0) {
+            const int slot = ClusterSlots::slotOf(reply.at(0).bytes());
+            for (const Reply& key : reply.elements()) {
+                if (ClusterSlots::slotOf(key.bytes()) != slot) {
+                    deliverToSink(attempt->sink,
+                                  Reply::error(tr("CROSSSLOT Not sent: the keys of this command are in different hash "
+                                                  "slots (%1 is in slot %2, %3 in slot %4).")
+                                                   .arg(shortKey(reply.at(0).bytes()))
+                                                   .arg(slot)
+                                                   .arg(shortKey(key.bytes()))
+                                                   .arg(ClusterSlots::slotOf(key.bytes()))
+                                                   .toUtf8()),
+                                  !attempt->sink.direct);
+                    return;
+                }
+            }
+            address = router->addressForSlot(slot);
+        }
+        // No keys, or an error (wrong arguments): the server answers the command itself.
+        router->dispatch(attempt, address, false);
+    };
+    Connection* connection = link(any, attempt->role);
+    if (attempt->sink.direct) {
+        connection->executeDirect(getKeys, [then](Reply&& reply) { then(reply); });
+    } else if (QObject* context = attempt->sink.context.data()) {
+        connection->execute(getKeys, context, then);
+    }
+}
+
+void ClusterRouter::dispatch(const std::shared_ptr<Attempt>& attempt, const QString& address, bool asking)
+{
+    Connection* connection = link(address, attempt->role);
+    auto alive = attempt->alive;
+    const bool direct = bool(attempt->sink.direct);
+    auto onReply = [alive, attempt, address, direct](Reply&& reply) {
+        {
+            QMutexLocker lock(&alive->mutex);
+            if (ClusterRouter* router = alive->router; router && router->follow(attempt, reply, address))
+                return;
+        }
+        deliverToSink(attempt->sink, std::move(reply), !direct);
+    };
+    if (asking) {
+        const QList<Command> pair { Command { "ASKING" }, attempt->argv };
+        auto second = [onReply](QList<Reply> replies) mutable {
+            onReply(replies.size() == 2 ? Reply(replies.at(1))
+                                        : Reply::error(tr("ASKING was not answered.").toUtf8(), Reply::ErrorKind::Protocol));
+        };
+        if (direct) {
+            connection->executeBatchDirect(pair, [second](QList<Reply>&& replies) mutable { second(std::move(replies)); },
+                                           attempt->options);
+        } else if (QObject* context = attempt->sink.context.data()) {
+            connection->executeBatch(
+                pair, context, [second](const QList<Reply>& replies) mutable { second(replies); }, attempt->options);
+        }
+        return;
+    }
+    if (direct) {
+        auto peek = std::exchange(attempt->peek, {});
+        if (peek)
+            connection->executeDirect(attempt->argv, std::move(onReply), std::move(peek), attempt->options);
+        else
+            connection->executeDirect(attempt->argv, std::move(onReply), attempt->options);
+    } else if (QObject* context = attempt->sink.context.data()) {
+        connection->execute(
+            attempt->argv, context, [onReply](const Reply& reply) mutable { onReply(Reply(reply)); }, attempt->options);
+    }
+}
+
+bool ClusterRouter::follow(const std::shared_ptr<Attempt>& attempt, const Reply& reply, const QString& from)
+{
+    if (!attempt->followRedirects || !isRedirectOrRetry(reply))
+        return false;
+    const QByteArray code = reply.errorCode();
+    if (code == "MOVED" || code == "ASK") {
+        // "MOVED 3999 127.0.0.1:6381"; the host may be empty ("MOVED 3999 :6381"): the node that
+        // answered.
+        const QList<QByteArray> parts = reply.bytes().split(' ');
+        if (parts.size() < 3 || ++attempt->redirects > maxRedirects)
+            return false;
+        bool slotOk = false;
+        const int slot = parts.at(1).toInt(&slotOk);
+        QString target = QString::fromUtf8(parts.at(2));
+        if (target.startsWith(QLatin1Char(':')))
+            target = splitAddress(from).first + target;
+        if (!slotOk || target.isEmpty())
+            return false;
+        target = reachable(target);
+        (code == "MOVED" ? m_moved : m_ask).fetch_add(1);
+        if (code == "MOVED") {
+            {
+                QMutexLocker lock(&m_mutex);
+                m_movedSlots.insert(slot, target);
+            }
+            refresh();
+        }
+        dispatch(attempt, target, code == "ASK");
+        return true;
+    }
+    // TRYAGAIN, CLUSTERDOWN: not run; again after a pause that grows with each try.
+    if (++attempt->retries > maxRetries)
+        return false;
+    m_retries.fetch_add(1);
+    if (code == "CLUSTERDOWN")
+        refresh();
+    const int delayMs = 25 << attempt->retries;
+    auto alive = attempt->alive;
+    auto again = [alive, attempt, from] {
+        QMutexLocker lock(&alive->mutex);
+        ClusterRouter* router = alive->router;
+        if (!router) {
+            deliverToSink(attempt->sink, Reply::error(tr("The session was closed.").toUtf8(), Reply::ErrorKind::Cancelled),
+                          !attempt->sink.direct);
+            return;
+        }
+        const Route target = router->route(attempt->argv);
+        router->dispatch(attempt, target.address.isEmpty() ? from : target.address, false);
+    };
+    if (attempt->sink.direct)
+        QTimer::singleShot(delayMs, Qt::CoarseTimer, std::move(again)); // the connection's thread
+    else if (QObject* context = attempt->sink.context.data())
+        QTimer::singleShot(delayMs, context, std::move(again));
+    return true;
+}
+
+void ClusterRouter::sendBatch(const QList<Command>& commands, int role, CommandOptions options,
+                              std::function<void(QList<Reply>&&)> finish)
+{
+    struct BatchState {
+        std::vector<Reply> replies;
+        std::atomic<qsizetype> remaining { 0 };
+        std::function<void(QList<Reply>&&)> finish;
+        void place(qsizetype index, Reply&& reply)
+        {
+            replies[size_t(index)] = std::move(reply);
+            if (--remaining == 0) {
+                QList<Reply> list;
+                list.reserve(qsizetype(replies.size()));
+                for (Reply& r : replies)
+                    list.append(std::move(r));
+                finish(std::move(list));
+            }
+        }
+    };
+    if (commands.isEmpty()) {
+        finish({});
+        return;
+    }
+    auto state = std::make_shared<BatchState>();
+    state->replies.resize(size_t(commands.size()));
+    state->remaining.store(commands.size());
+    state->finish = std::move(finish);
+    // Grouped per node, in order within each node.
+    QHash<QString, QList<qsizetype>> groups;
+    QStringList order;
+    QList<qsizetype> individually;
+    QString any;
+    {
+        QMutexLocker lock(&m_mutex);
+        any = anyMasterLocked();
+    }
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        const Route target = route(commands.at(i));
+        if (!target.error.isEmpty()) {
+            state->place(i, Reply::error(target.error.toUtf8()));
+            continue;
+        }
+        if (target.askServer) {
+            individually.append(i);
+            continue;
+        }
+        const QString address = target.address.isEmpty() ? any : target.address;
+        if (!groups.contains(address))
+            order.append(address);
+        groups[address].append(i);
+    }
+    auto alive = m_alive;
+    for (const QString& address : order) {
+        const QList<qsizetype> indices = groups.value(address);
+        QList<Command> group;
+        group.reserve(indices.size());
+        for (qsizetype i : indices)
+            group.append(commands.at(i));
+        link(address, role)->executeBatchDirect(
+            group,
+            [state, indices, address, alive, commands, role, options](QList<Reply>&& replies) {
+                for (qsizetype n = 0; n < indices.size(); ++n) {
+                    const qsizetype index = indices.at(n);
+                    Reply reply = n < replies.size() ? std::move(replies[n]) : Reply::error("missing reply");
+                    if (isRedirectOrRetry(reply)) {
+                        QMutexLocker lock(&alive->mutex);
+                        if (ClusterRouter* router = alive->router) {
+                            auto attempt = std::make_shared<Attempt>();
+                            attempt->alive = alive;
+                            attempt->argv = commands.at(index);
+                            attempt->role = role;
+                            attempt->options = options;
+                            attempt->sink = directSink([state, index](Reply&& r) { state->place(index, std::move(r)); });
+                            if (router->follow(attempt, reply, address))
+                                continue;
+                        }
+                    }
+                    state->place(index, std::move(reply));
+                }
+            },
+            options);
+    }
+    for (qsizetype i : individually)
+        send(commands.at(i), role, options, directSink([state, i](Reply&& r) { state->place(i, std::move(r)); }));
+}
+
+void ClusterRouter::refresh()
+{
+    if (m_refreshing.exchange(true)) {
+        m_refreshAgain.store(true);
+        return;
+    }
+    QString asked;
+    {
+        QMutexLocker lock(&m_mutex);
+        asked = anyMasterLocked();
+    }
+    auto alive = m_alive;
+    link(asked, 0)->executeDirect({ "CLUSTER", "SHARDS" }, [alive, asked](Reply&& reply) {
+        QMutexLocker lock(&alive->mutex);
+        if (ClusterRouter* router = alive->router)
+            router->onRefreshReply(reply, asked, true);
+    });
+}
+
+void ClusterRouter::onRefreshReply(const Reply& reply, const QString& asked, bool shards)
+{
+    auto alive = m_alive;
+    if (shards && reply.isError() && reply.errorKind() == Reply::ErrorKind::Server) {
+        // Before Redis 7.0: CLUSTER SLOTS.
+        link(asked, 0)->executeDirect({ "CLUSTER", "SLOTS" }, [alive, asked](Reply&& slotsReply) {
+            QMutexLocker lock(&alive->mutex);
+            if (ClusterRouter* router = alive->router)
+                router->onRefreshReply(slotsReply, asked, false);
+        });
+        return;
+    }
+    QString error;
+    const QString seedHost = splitAddress(asked).first;
+    std::optional<ClusterTopology> topology;
+    if (!reply.isError())
+        topology = shards ? ClusterTopology::fromShards(reply, seedHost, &error)
+                          : ClusterTopology::fromSlots(reply, seedHost, &error);
+    if (topology && !topology->isEmpty()) {
+        m_refreshes.fetch_add(1);
+        applyTopology(std::move(*topology));
+    }
+    m_refreshing.store(false);
+    if (m_refreshAgain.exchange(false))
+        refresh();
+}
+
+void ClusterRouter::applyTopology(ClusterTopology topology)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_topology = std::move(topology);
+        m_movedSlots.clear();
+    }
+    QMetaObject::invokeMethod(this, [this] { emit topologyChanged(); }, Qt::QueuedConnection);
+}
+
+} // namespace vermilion

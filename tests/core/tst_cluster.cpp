@@ -1,0 +1,355 @@
+#include "client/clusterslots.h"
+#include "client/clustertopology.h"
+#include "client/commandkeys.h"
+#include "client/session.h"
+#include "clusterfixture.h"
+#include "keyspace/keyspaceloader.h"
+#include "redisfixture.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace vermilion;
+using namespace vermilion::test;
+
+namespace {
+bool waitConnected(Session& session, int timeoutMs = 15000)
+{
+    if (session.state() == Connection::State::Connected && session.isCluster())
+        return true;
+    QSignalSpy spy(&session, &Session::stateChanged);
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        for (const auto& args : spy) {
+            if (args.at(0).value<Connection::State>() == Connection::State::Connected)
+                return true;
+        }
+        spy.wait(100);
+    }
+    return false;
+}
+
+// A direct link to one node (no routing), for checks behind the session's back.
+std::unique_ptr<Connection> nodeLink(RedisServerProcess& server)
+{
+    auto link = std::make_unique<Connection>(profileFor(server));
+    link->open();
+    waitForState(*link, Connection::State::Connected);
+    return link;
+}
+
+// The port of the master serving a slot, as a node says (CLUSTER SHARDS).
+quint16 ownerPort(Connection& link, int slot)
+{
+    QString error;
+    const auto topology = ClusterTopology::fromShards(awaitReply(link.execute({ "CLUSTER", "SHARDS" })),
+                                                      QStringLiteral("127.0.0.1"), &error);
+    if (!topology)
+        return 0;
+    const ClusterNode* owner = topology->masterForSlot(slot);
+    return owner ? owner->port : 0;
+}
+} // namespace
+
+class TestCluster : public QObject {
+    Q_OBJECT
+private:
+    ClusterFixture m_cluster;
+    bool m_started = false;
+
+    RedisServerProcess& serverOnPort(quint16 port) { return m_cluster.node(m_cluster.indexOfPort(port)); }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        m_started = m_cluster.start(3, 1, &error);
+        QVERIFY2(m_started, qPrintable(error));
+    }
+
+    void slotsMatchTheServer()
+    {
+        // The specification's example, then keys of every shape against CLUSTER KEYSLOT.
+        QCOMPARE(ClusterSlots::slotOf("123456789"), 12739);
+        QCOMPARE(ClusterSlots::crc16("123456789", 9), quint16(0x31C3));
+        QCOMPARE(ClusterSlots::hashedPart("{user1000}.following"), QByteArray("user1000"));
+        QCOMPARE(ClusterSlots::hashedPart("foo{}{bar}"), QByteArray("foo{}{bar}"));
+        QCOMPARE(ClusterSlots::hashedPart("foo{{bar}}zap"), QByteArray("{bar"));
+        QCOMPARE(ClusterSlots::hashedPart("foo{bar}{zap}"), QByteArray("bar"));
+        auto link = nodeLink(m_cluster.node(0));
+        QList<QByteArray> keys { "", "a", "foo", "{", "}", "{}", "{a}", "x{a}y", "{{a}}", "a{b", "user:1:session:7",
+            allBytes(), QByteArray(1000, 'z'), QByteArray("\x00{\xff}", 4) };
+        for (int i = 0; i < 200; ++i)
+            keys.append("app:user:" + QByteArray::number(i * 7919) + ":session:" + QByteArray::number(i));
+        QList<Command> commands;
+        for (const QByteArray& key : keys)
+            commands.append({ "CLUSTER", "KEYSLOT", key });
+        const QList<Reply> replies = awaitBatch(link->executeBatch(commands));
+        QCOMPARE(replies.size(), keys.size());
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            QCOMPARE(ClusterSlots::slotOf(keys.at(i)), int(replies.at(i).integerValue()));
+    }
+
+    void keyPositionsMatchGetKeys()
+    {
+        auto link = nodeLink(m_cluster.node(0));
+        CommandKeys keys;
+        QVERIFY(keys.load(awaitReply(link->execute({ "COMMAND" }), 30000)));
+        const QList<Command> commands {
+            { "GET", "k1" },
+            { "MSET", "k1", "v", "k2", "v", "k3", "v" },
+            { "MGET", "a", "b", "c" },
+            { "DEL", "a", "b" },
+            { "EVAL", "return 1", "2", "ka", "kb", "arg" },
+            { "EVALSHA", "abc", "1", "ka", "arg1", "arg2" },
+            { "FCALL", "f", "1", "kf", "x" },
+            { "ZUNIONSTORE", "dest", "2", "z1", "z2", "WEIGHTS", "1", "2" },
+            { "XREAD", "COUNT", "2", "STREAMS", "s1", "s2", "0", "0" },
+            { "XREADGROUP", "GROUP", "g", "c", "STREAMS", "s1", "0" },
+            { "LMOVE", "src", "dst", "LEFT", "RIGHT" },
+            { "OBJECT", "ENCODING", "k9" },
+            { "XINFO", "STREAM", "s9" },
+            { "MEMORY", "USAGE", "m1" },
+            { "BLMPOP", "0", "2", "l1", "l2", "LEFT" },
+            { "GEORADIUS", "g1", "0", "0", "10", "km", "STORE", "g2" },
+            { "SINTERCARD", "2", "s1", "s2", "LIMIT", "3" },
+            { "BITOP", "AND", "dst", "a", "b" },
+            { "RENAME", "from", "to" },
+        };
+        for (const Command& command : commands) {
+            const CommandKeys::Result mine = keys.keys(command);
+            Command getKeys { "COMMAND", "GETKEYS" };
+            getKeys.append(command);
+            const Reply server = awaitReply(link->execute(getKeys));
+            QVERIFY2(server.isArray(), qPrintable(server.errorMessage()));
+            QList<QByteArray> expected;
+            for (const Reply& key : server.elements())
+                expected.append(key.bytes());
+            if (mine.outcome == CommandKeys::Outcome::AskServer)
+                continue; // the router asks the server for exactly these
+            QCOMPARE(int(mine.outcome), int(CommandKeys::Outcome::Keys));
+            QCOMPARE(mine.keys, expected);
+        }
+        QCOMPARE(int(keys.keys({ "SORT", "k", "STORE", "d" }).outcome), int(CommandKeys::Outcome::AskServer));
+        QCOMPARE(int(keys.keys({ "NOSUCHCOMMAND", "x" }).outcome), int(CommandKeys::Outcome::UnknownCommand));
+        QVERIFY(keys.keys({ "PING" }).keys.isEmpty());
+    }
+
+    void topologyFromShardsAndSlotsAgree()
+    {
+        auto link = nodeLink(m_cluster.node(0));
+        QString error;
+        const auto shards = ClusterTopology::fromShards(awaitReply(link->execute({ "CLUSTER", "SHARDS" })),
+                                                        QStringLiteral("127.0.0.1"), &error);
+        QVERIFY2(shards, qPrintable(error));
+        const auto fromSlots = ClusterTopology::fromSlots(awaitReply(link->execute({ "CLUSTER", "SLOTS" })),
+                                                      QStringLiteral("127.0.0.1"), &error);
+        QVERIFY2(fromSlots, qPrintable(error));
+        QCOMPARE(shards->coveredSlots(), 16384);
+        QCOMPARE(shards->masters().size(), 3);
+        QCOMPARE(shards->nodes().size(), 6);
+        QVERIFY(shards->sameSlotOwners(*fromSlots));
+        for (const ClusterNode& node : shards->nodes()) {
+            QVERIFY(!node.id.isEmpty());
+            if (!node.master)
+                QVERIFY(!node.masterId.isEmpty());
+        }
+        // Malformed replies are refused with a reason, never a crash.
+        QVERIFY(!ClusterTopology::fromShards(Reply::integer(3), {}, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!ClusterTopology::fromSlots(Reply::array({ Reply::array({ Reply::integer(0), Reply::integer(99999),
+                                                                           Reply::array({ Reply::string("h"), Reply::integer(1) }) }) }),
+                                            {}, &error));
+    }
+
+    void sessionRoutesByKeyAndHashTag()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        QVERIFY(session.isCluster());
+        QCOMPARE(session.masterNodes().size(), 3);
+        // Keys spread over every master, written and read back through routing.
+        QList<Command> sets;
+        for (int i = 0; i < 300; ++i)
+            sets.append({ "SET", "route:" + QByteArray::number(i), QByteArray::number(i) });
+        const QList<Reply> written = awaitBatch(session.executeBatch(sets));
+        QCOMPARE(written.size(), 300);
+        for (const Reply& reply : written)
+            QVERIFY2(!reply.isError(), qPrintable(reply.errorMessage()));
+        for (int i = 0; i < 300; i += 37) {
+            const Reply value = awaitReply(session.execute({ "GET", "route:" + QByteArray::number(i) }));
+            QCOMPARE(value.bytes(), QByteArray::number(i));
+        }
+        // Each master holds its share, and only its share.
+        qint64 total = 0;
+        for (const QString& node : session.masterNodes()) {
+            const quint16 port = quint16(node.section(QLatin1Char(':'), -1).toUInt());
+            auto link = nodeLink(serverOnPort(port));
+            const Reply keys = awaitReply(link->execute({ "KEYS", "route:*" }));
+            QVERIFY(keys.size() > 0);
+            total += keys.size();
+        }
+        QCOMPARE(total, qint64(300));
+        // A hash tag keeps multi-key commands in one slot.
+        const Reply mset = awaitReply(session.execute({ "MSET", "{user:1}:a", "1", "{user:1}:b", "2" }));
+        QVERIFY2(!mset.isError(), qPrintable(mset.errorMessage()));
+        const Reply mget = awaitReply(session.execute({ "MGET", "{user:1}:a", "{user:1}:b" }));
+        QCOMPARE(mget.size(), 2);
+        QCOMPARE(mget.at(1).bytes(), QByteArray("2"));
+        // A script routes by its first key.
+        const Reply script = awaitReply(session.execute({ "EVAL", "return redis.call('GET', KEYS[1])", "1", "route:5" }));
+        QCOMPARE(script.bytes(), QByteArray("5"));
+        // The server decides where SORT ... STORE goes (COMMAND GETKEYS).
+        awaitReply(session.execute({ "RPUSH", "{s}list", "3", "1", "2" }));
+        const Reply sorted = awaitReply(session.execute({ "SORT", "{s}list", "STORE", "{s}sorted" }));
+        QCOMPARE(sorted.integerValue(), qint64(3));
+        QCOMPARE(awaitReply(session.execute({ "LINDEX", "{s}sorted", "0" })).bytes(), QByteArray("1"));
+    }
+
+    void crossSlotIsCaughtBeforeSending()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        QVERIFY(ClusterSlots::slotOf("a") != ClusterSlots::slotOf("b"));
+        const Reply reply = awaitReply(session.execute({ "MSET", "a", "1", "b", "2" }));
+        QVERIFY(reply.isError());
+        QCOMPARE(reply.errorCode(), QByteArray("CROSSSLOT"));
+        const QString message = reply.errorMessage();
+        QVERIFY2(message.contains(QStringLiteral("slot %1").arg(ClusterSlots::slotOf("a"))), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("slot %1").arg(ClusterSlots::slotOf("b"))), qPrintable(message));
+        // Nothing was written.
+        QVERIFY(awaitReply(session.execute({ "GET", "a" })).isNil());
+        // A script whose keys span slots is refused the same way.
+        const Reply script = awaitReply(session.execute({ "EVAL", "return 1", "2", "a", "b" }));
+        QCOMPARE(script.errorCode(), QByteArray("CROSSSLOT"));
+        // And in a batch, only that command fails.
+        const QList<Reply> batch
+            = awaitBatch(session.executeBatch({ { "SET", "x1", "1" }, { "DEL", "a", "b" }, { "GET", "x1" } }));
+        QCOMPARE(batch.size(), 3);
+        QVERIFY(!batch.at(0).isError());
+        QCOMPARE(batch.at(1).errorCode(), QByteArray("CROSSSLOT"));
+        QCOMPARE(batch.at(2).bytes(), QByteArray("1"));
+    }
+
+    void movedAndAskAreFollowed()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        // Two keys of one slot; the slot is migrated by hand, one key at a time, as redis-cli
+        // --cluster reshard does.
+        const QByteArray first = "{mig}one";
+        const QByteArray second = "{mig}two";
+        const int slot = ClusterSlots::slotOf(first);
+        QVERIFY(!awaitReply(session.execute({ "SET", first, "1" })).isError());
+        QVERIFY(!awaitReply(session.execute({ "SET", second, "2" })).isError());
+        auto anyLink = nodeLink(m_cluster.node(0));
+        const quint16 sourcePort = ownerPort(*anyLink, slot);
+        QVERIFY(sourcePort != 0);
+        quint16 targetPort = 0;
+        {
+            QString error;
+            const auto topology = ClusterTopology::fromShards(awaitReply(anyLink->execute({ "CLUSTER", "SHARDS" })),
+                                                              QStringLiteral("127.0.0.1"), &error);
+            for (const ClusterNode& node : topology->masters()) {
+                if (node.port != sourcePort)
+                    targetPort = node.port;
+            }
+        }
+        auto source = nodeLink(serverOnPort(sourcePort));
+        auto target = nodeLink(serverOnPort(targetPort));
+        const QByteArray sourceId = awaitReply(source->execute({ "CLUSTER", "MYID" })).bytes();
+        const QByteArray targetId = awaitReply(target->execute({ "CLUSTER", "MYID" })).bytes();
+        const QByteArray slotText = QByteArray::number(slot);
+        QVERIFY(!awaitReply(target->execute({ "CLUSTER", "SETSLOT", slotText, "IMPORTING", sourceId })).isError());
+        QVERIFY(!awaitReply(source->execute({ "CLUSTER", "SETSLOT", slotText, "MIGRATING", targetId })).isError());
+        const Reply migrated = awaitReply(source->execute(
+            { "MIGRATE", "127.0.0.1", QByteArray::number(targetPort), "", "0", "5000", "KEYS", first }));
+        QVERIFY2(!migrated.isError(), qPrintable(migrated.errorMessage()));
+        // The first key is on the target now: the source answers ASK, the session follows it.
+        QCOMPARE(session.clusterRedirects(true), qint64(0));
+        QCOMPARE(awaitReply(session.execute({ "GET", first })).bytes(), QByteArray("1"));
+        QCOMPARE(session.clusterRedirects(true), qint64(1));
+        QCOMPARE(awaitReply(session.execute({ "GET", second })).bytes(), QByteArray("2"));
+        QCOMPARE(session.clusterRedirects(true), qint64(1)); // still on the source
+        // A write during the migration goes where the key is.
+        QVERIFY(!awaitReply(session.execute({ "SET", first, "1b" })).isError());
+        QCOMPARE(awaitReply(target->execute({ "ASKING" })).bytes(), QByteArray("OK"));
+        // Finish the move: the rest of the keys, then the slot's owner everywhere.
+        QVERIFY(!awaitReply(source->execute(
+                    { "MIGRATE", "127.0.0.1", QByteArray::number(targetPort), "", "0", "5000", "KEYS", second }))
+                     .isError());
+        for (const auto& node : m_cluster.nodes()) {
+            auto link = nodeLink(*node);
+            awaitReply(link->execute({ "CLUSTER", "SETSLOT", slotText, "NODE", targetId }));
+        }
+        // The session's map still names the source: MOVED, then the map is refreshed.
+        QSignalSpy refreshed(&session, &Session::clusterTopologyChanged);
+        QCOMPARE(session.clusterRedirects(false), qint64(0));
+        QCOMPARE(awaitReply(session.execute({ "GET", second })).bytes(), QByteArray("2"));
+        QCOMPARE(session.clusterRedirects(false), qint64(1));
+        QCOMPARE(awaitReply(session.execute({ "GET", first })).bytes(), QByteArray("1b"));
+        QVERIFY(refreshed.wait(10000) || refreshed.size() > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(session.clusterTopology().masterForSlot(slot)->port, targetPort, 10000);
+        QVERIFY(m_cluster.waitUntilHealthy());
+    }
+
+    void keyspaceLoadsFromEveryMaster()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        awaitReply(session.execute({ "FLUSHALL" }));
+        // FLUSHALL is key-less: it went to one master. Clear every master.
+        for (const QString& node : session.masterNodes()) {
+            QSignalSpy done(&session, &Session::serverInfoChanged);
+            Q_UNUSED(done);
+            QEventLoop loop;
+            session.executeOn(node, { "FLUSHALL" }, &loop, [&loop](const Reply&) { loop.quit(); });
+            loop.exec();
+        }
+        QList<Command> sets;
+        for (int i = 0; i < 5000; ++i)
+            sets.append({ "SET", "app:user:" + QByteArray::number(i % 50) + ":session:" + QByteArray::number(i), "v" });
+        for (const Reply& reply : awaitBatch(session.executeBatch(sets), 60000))
+            QVERIFY(!reply.isError());
+        KeyspaceLoader loader(&session, ":");
+        QSignalSpy state(&loader, &KeyspaceLoader::stateChanged);
+        ScanOptions options;
+        options.count = 100;
+        loader.start(options);
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 30000);
+        QCOMPARE(loader.loadedKeys(), qint64(5000));
+        QTRY_COMPARE(loader.databaseSize(), qint64(5000));
+        // With a cap, the load pauses across all nodes and goes on with loadMore.
+        options.cap = 1200;
+        loader.start(options);
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::CapReached, 30000);
+        QVERIFY(loader.loadedKeys() >= 1200);
+        QVERIFY(loader.loadedKeys() < 5000);
+        loader.loadMore(0);
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 30000);
+        QCOMPARE(loader.loadedKeys(), qint64(5000));
+    }
+
+    void databaseSelectionIsRefused()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        QEventLoop loop;
+        Reply answer;
+        session.selectDatabase(1, &loop, [&](const Reply& reply) {
+            answer = reply;
+            loop.quit();
+        });
+        loop.exec();
+        QVERIFY(answer.isError());
+        QVERIFY(answer.errorMessage().contains(QStringLiteral("database 0")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCluster)
+#include "tst_cluster.moc"

@@ -52,7 +52,14 @@ Connection* Session::connection(Role role)
     return connection;
 }
 
-Connection::State Session::state() const { return m_connections[size_t(Role::Interactive)]->state(); }
+Connection::State Session::state() const
+{
+    const Connection::State state = m_connections[size_t(Role::Interactive)]->state();
+    // Up, but still finding out whether it is a cluster: callers wait for stateChanged.
+    if (state == Connection::State::Connected && !m_modeKnown.load())
+        return Connection::State::Connecting;
+    return state;
+}
 
 QString Session::lastError() const { return m_connections[size_t(Role::Interactive)]->lastError(); }
 
@@ -243,6 +250,7 @@ void Session::setPingInterval(int milliseconds) { m_pingTimer->setInterval(milli
 void Session::onInteractiveState(Connection::State state, const QString& message)
 {
     ++m_connectCount;
+    m_modeKnown.store(false);
     if (state == Connection::State::Connected) {
         detectMode(message);
         return;
@@ -306,6 +314,7 @@ void Session::detectMode(const QString& message)
 
 void Session::announceConnected(const QString& message)
 {
+    m_modeKnown.store(true);
     ping();
     m_pingTimer->start();
     emit stateChanged(Connection::State::Connected, message);

@@ -111,6 +111,9 @@ private:
     bool m_pingInFlight = false;
     double m_latencyMs = -1;
     std::atomic<bool> m_opened { false };
+    // The interactive link is up and the session knows what it is connected to (a cluster's map
+    // is read): only then does state() say Connected.
+    std::atomic<bool> m_modeKnown { false };
     std::unique_ptr<ClusterRouter> m_router;
     quint64 m_connectCount = 0; // which connect a mode detection belongs to
 };

@@ -118,3 +118,46 @@ void StallMeter::tick()
 }
 
 } // namespace vermilion::bench
+
+#include <hiredis/hiredis.h>
+#include <memory>
+
+namespace vermilion::bench {
+
+ClusterMap readClusterMap(const ConnectionProfile& profile)
+{
+    ClusterMap map;
+    std::unique_ptr<redisContext, decltype(&redisFree)> context(
+        redisConnect(profile.host.toUtf8().constData(), profile.port), &redisFree);
+    if (!context || context->err)
+        fail(QStringLiteral("hiredis cannot connect to %1").arg(profile.endpoint()));
+    std::unique_ptr<redisReply, decltype(&freeReplyObject)> reply(
+        static_cast<redisReply*>(redisCommand(context.get(), "CLUSTER SLOTS")), &freeReplyObject);
+    if (!reply || reply->type != REDIS_REPLY_ARRAY)
+        return map; // "ERR This instance has cluster support disabled"
+    map.slotOwner.assign(16384, -1);
+    for (size_t r = 0; r < reply->elements; ++r) {
+        const redisReply* range = reply->element[r];
+        if (range->type != REDIS_REPLY_ARRAY || range->elements < 3)
+            continue;
+        const redisReply* master = range->element[2];
+        QByteArray host(master->element[0]->str, qsizetype(master->element[0]->len));
+        if (host.isEmpty())
+            host = profile.host.toUtf8();
+        const int port = int(master->element[1]->integer);
+        int index = -1;
+        for (size_t m = 0; m < map.masters.size(); ++m) {
+            if (map.masters[m].host == host && map.masters[m].port == port)
+                index = int(m);
+        }
+        if (index < 0) {
+            map.masters.push_back({ host, port });
+            index = int(map.masters.size()) - 1;
+        }
+        for (long long slot = range->element[0]->integer; slot <= range->element[1]->integer; ++slot)
+            map.slotOwner[size_t(slot)] = index;
+    }
+    return map;
+}
+
+} // namespace vermilion::bench

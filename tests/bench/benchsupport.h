@@ -82,3 +82,20 @@ int runKeyspace(const Arguments& arguments);
 int runValue(const Arguments& arguments);
 
 } // namespace vermilion::bench
+
+namespace vermilion::bench {
+
+// A Redis Cluster as the plain-hiredis references see it: its masters and which serves each slot
+// (CLUSTER SLOTS through hiredis). Empty when the server at the profile is not a cluster.
+struct ClusterMap {
+    struct Master {
+        QByteArray host;
+        int port = 0;
+    };
+    std::vector<Master> masters;
+    std::vector<int> slotOwner; // 16384 indices into masters
+    bool isCluster() const { return !masters.empty(); }
+};
+ClusterMap readClusterMap(const ConnectionProfile& profile);
+
+} // namespace vermilion::bench

@@ -13,6 +13,7 @@
 #include <QTreeView>
 #include <hiredis/hiredis.h>
 #include <memory>
+#include <thread>
 
 namespace vermilion::bench {
 
@@ -54,15 +55,14 @@ void populate(const ConnectionProfile& profile, qint64 count, bool flat)
     loop.exec();
 }
 
-// The reference: a plain blocking hiredis loop of SCAN COUNT 1000 over the same db.
-double hiredisScanSeconds(const ConnectionProfile& profile, const QByteArray& match, qint64* keys)
+// The reference: a plain blocking hiredis loop of SCAN COUNT 1000 over one server's db.
+double hiredisScanSeconds(const QByteArray& host, int port, int database, const QByteArray& match, qint64* keys)
 {
-    std::unique_ptr<redisContext, decltype(&redisFree)> context(
-        redisConnect(profile.host.toUtf8().constData(), profile.port), &redisFree);
+    std::unique_ptr<redisContext, decltype(&redisFree)> context(redisConnect(host.constData(), port), &redisFree);
     if (!context || context->err)
         fail(QStringLiteral("hiredis cannot connect"));
-    if (profile.database != 0)
-        freeReplyObject(redisCommand(context.get(), "SELECT %d", profile.database));
+    if (database != 0)
+        freeReplyObject(redisCommand(context.get(), "SELECT %d", database));
     QElapsedTimer clock;
     clock.start();
     QByteArray cursor = "0";
@@ -80,6 +80,11 @@ double hiredisScanSeconds(const ConnectionProfile& profile, const QByteArray& ma
     } while (cursor != "0");
     return double(clock.nsecsElapsed()) / 1e9;
 }
+
+double hiredisScanSeconds(const ConnectionProfile& profile, const QByteArray& match, qint64* keys)
+{
+    return hiredisScanSeconds(profile.host.toUtf8(), profile.port, profile.database, match, keys);
+}
 } // namespace
 
 // Connecting is not measured: waits until the session's link is up.
@@ -94,6 +99,57 @@ void waitForConnection(Session& session)
     });
     if (session.state() != Connection::State::Connected)
         connected.exec();
+}
+
+// The same keys on a cluster: SETs routed by the session, in batches it splits per node.
+static void populateCluster(const ConnectionProfile& profile, qint64 count, bool flat)
+{
+    Session session(profile);
+    session.open();
+    waitForConnection(session);
+    QObject context;
+    QEventLoop flushed;
+    const QStringList masters = session.masterNodes();
+    int pendingFlushes = int(masters.size());
+    for (const QString& node : masters) {
+        session.executeOn(node, { "FLUSHALL" }, &context, [&](const Reply& reply) {
+            if (reply.isError())
+                fail(QStringLiteral("FLUSHALL failed: ") + reply.errorMessage());
+            if (--pendingFlushes == 0)
+                flushed.quit();
+        }, Session::Role::Bulk);
+    }
+    flushed.exec();
+    QEventLoop loop;
+    qint64 pending = 0;
+    qint64 next = 0;
+    std::function<void()> pump = [&] {
+        while (next < count && pending < 16) {
+            QList<Command> batch;
+            const qint64 end = qMin(count, next + 3000);
+            batch.reserve(end - next);
+            for (qint64 i = next; i < end; ++i)
+                batch.append({ "SET",
+                    flat ? QByteArray("session_" + QByteArray::number(i))
+                         : QByteArray("app:user:" + QByteArray::number(i / 10) + ":session:" + QByteArray::number(i % 10)),
+                    "1" });
+            next = end;
+            ++pending;
+            session.executeBatch(batch, &context, [&](const QList<Reply>& replies) {
+                for (const Reply& reply : replies) {
+                    if (reply.isError())
+                        fail(QStringLiteral("populating failed: ") + reply.errorMessage());
+                }
+                --pending;
+                if (next >= count && pending == 0)
+                    loop.quit();
+                else
+                    pump();
+            });
+        }
+    };
+    pump();
+    loop.exec();
 }
 
 // --view: the real key browser panel, offscreen, on the model it builds itself, as a user opening
@@ -152,9 +208,14 @@ int runKeyspace(const Arguments& arguments)
 {
     ConnectionProfile profile = arguments.profile();
     const QByteArray match = arguments.value(QStringLiteral("match")).toUtf8();
-    if (arguments.has(QStringLiteral("populate")))
-        populate(
-            profile, arguments.integer(QStringLiteral("populate"), 1000000), arguments.has(QStringLiteral("flat")));
+    const ClusterMap cluster = readClusterMap(profile);
+    if (arguments.has(QStringLiteral("populate"))) {
+        const qint64 count = arguments.integer(QStringLiteral("populate"), 1000000);
+        if (cluster.isCluster())
+            populateCluster(profile, count, arguments.has(QStringLiteral("flat")));
+        else
+            populate(profile, count, arguments.has(QStringLiteral("flat")));
+    }
 
     Session session(profile);
     session.open();
@@ -197,7 +258,37 @@ int runKeyspace(const Arguments& arguments)
         { QStringLiteral("peak_rss_mb"), peakRssMb() }, { QStringLiteral("max_ui_stall_ms"), stalls.maxStallMs() },
         { QStringLiteral("max_ui_busy_ms"), stalls.maxBusyMs() },
         { QStringLiteral("tree_mb"), double(loader.tree()->memoryBytes()) / (1024.0 * 1024.0) } };
-    if (!arguments.has(QStringLiteral("no-baseline"))) {
+    if (cluster.isCluster()) {
+        result.insert(QStringLiteral("nodes"), qint64(session.scanNodes().size()));
+        result.insert(QStringLiteral("redirects"), session.clusterRedirects(false) + session.clusterRedirects(true));
+    }
+    if (cluster.isCluster() && !arguments.has(QStringLiteral("no-baseline"))) {
+        // Two references: one thread per master at once (the physical limit on this machine), and
+        // the same loop over the masters one after another.
+        const size_t count = cluster.masters.size();
+        std::vector<double> seconds(count);
+        std::vector<qint64> keys(count);
+        QElapsedTimer parallelClock;
+        parallelClock.start();
+        std::vector<std::thread> threads;
+        for (size_t m = 0; m < count; ++m)
+            threads.emplace_back([&, m] {
+                seconds[m] = hiredisScanSeconds(cluster.masters[m].host, cluster.masters[m].port, 0, match, &keys[m]);
+            });
+        for (std::thread& thread : threads)
+            thread.join();
+        const double parallel = double(parallelClock.nsecsElapsed()) / 1e9;
+        qint64 parallelKeys = 0;
+        for (qint64 k : keys)
+            parallelKeys += k;
+        double sequential = 0;
+        for (size_t m = 0; m < count; ++m)
+            sequential += hiredisScanSeconds(cluster.masters[m].host, cluster.masters[m].port, 0, match, &keys[m]);
+        result.insert(QStringLiteral("hiredis_parallel_seconds"), parallel);
+        result.insert(QStringLiteral("hiredis_sequential_seconds"), sequential);
+        result.insert(QStringLiteral("hiredis_keys"), parallelKeys);
+        result.insert(QStringLiteral("ratio"), result.value(QStringLiteral("seconds")).toDouble() / parallel);
+    } else if (!arguments.has(QStringLiteral("no-baseline"))) {
         qint64 baselineKeys = 0;
         const double baseline = hiredisScanSeconds(profile, match, &baselineKeys);
         result.insert(QStringLiteral("hiredis_seconds"), baseline);

@@ -1,5 +1,7 @@
 #include "benchsupport.h"
+#include "client/clusterslots.h"
 #include "client/connection.h"
+#include "client/session.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -81,6 +83,117 @@ HiredisResult hiredisPipeline(const ConnectionProfile& profile, qint64 n)
     result.seconds = double(clock.nsecsElapsed()) / 1e9;
     return result;
 }
+// The cluster reference: the same SETs, each appended to the link of the master serving its slot,
+// the replies of a node read whenever 1000 are pending there.
+HiredisResult hiredisClusterPipeline(const ClusterMap& cluster, qint64 n)
+{
+    std::vector<std::unique_ptr<redisContext, decltype(&redisFree)>> links;
+    for (const ClusterMap::Master& master : cluster.masters) {
+        links.emplace_back(redisConnect(master.host.constData(), master.port), &redisFree);
+        if (!links.back() || links.back()->err)
+            fail(QStringLiteral("hiredis cannot connect to a master"));
+    }
+    std::vector<qint64> pending(links.size(), 0);
+    HiredisResult result;
+    void* reply = nullptr;
+    auto drain = [&](size_t node) {
+        for (; pending[node] > 0; --pending[node]) {
+            if (redisGetReply(links[node].get(), &reply) != REDIS_OK)
+                fail(QStringLiteral("hiredis: %1").arg(QString::fromLatin1(links[node]->errstr)));
+            if (static_cast<redisReply*>(reply)->type == REDIS_REPLY_ERROR)
+                ++result.errors;
+            freeReplyObject(reply);
+        }
+    };
+    QElapsedTimer clock;
+    clock.start();
+    for (qint64 i = 0; i < n; ++i) {
+        const QByteArray key = keyFor(i);
+        const QByteArray value = valueFor(i);
+        const size_t node = size_t(cluster.slotOwner[size_t(ClusterSlots::slotOf(key))]);
+        const char* argv[] = { "SET", key.constData(), value.constData() };
+        const size_t lengths[] = { 3, size_t(key.size()), size_t(value.size()) };
+        redisAppendCommandArgv(links[node].get(), 3, argv, lengths);
+        if (++pending[node] == 1000)
+            drain(node);
+    }
+    for (size_t node = 0; node < links.size(); ++node)
+        drain(node);
+    result.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return result;
+}
+
+// Through the session's cluster routing, as the app sends a long job.
+int runClusterPipeline(const Arguments& arguments, const ClusterMap& cluster)
+{
+    const ConnectionProfile profile = arguments.profile();
+    const qint64 n = arguments.integer(QStringLiteral("n"), 100000);
+    const qint64 window = qMax<qint64>(1000, arguments.integer(QStringLiteral("window"), 16000));
+    Session session(profile);
+    QEventLoop ready;
+    QObject::connect(&session, &Session::stateChanged, &ready, [&](Connection::State state, const QString& m) {
+        if (state == Connection::State::Connected)
+            ready.quit();
+        else if (state == Connection::State::Failed)
+            fail(m);
+    });
+    session.open();
+    ready.exec();
+    if (!session.isCluster())
+        fail(QStringLiteral("the session did not find the cluster"));
+    // Every node's link up before the clock starts, as for the single server.
+    {
+        QEventLoop warm;
+        QObject context;
+        int left = int(session.masterNodes().size());
+        for (const QString& node : session.masterNodes())
+            session.executeOn(node, { "PING" }, &context, [&](const Reply&) {
+                if (--left == 0)
+                    warm.quit();
+            }, Session::Role::Bulk);
+        warm.exec();
+    }
+    QObject context;
+    StallMeter stalls;
+    qint64 sent = 0;
+    qint64 received = 0;
+    qint64 errors = 0;
+    QEventLoop done;
+    std::function<void()> refill;
+    const Connection::Callback onReply = [&](const Reply& reply) {
+        if (reply.isError())
+            ++errors;
+        if (++received == n)
+            done.quit();
+        else if (sent - received < window / 2)
+            refill();
+    };
+    refill = [&] {
+        while (sent < n && sent - received < window) {
+            session.execute({ "SET", keyFor(sent), valueFor(sent) }, &context, onReply, Session::Role::Bulk);
+            ++sent;
+        }
+    };
+    QElapsedTimer clock;
+    clock.start();
+    stalls.start();
+    refill();
+    if (received < n)
+        done.exec();
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    QJsonObject result { { QStringLiteral("bench"), QStringLiteral("pipeline") }, { QStringLiteral("n"), n },
+        { QStringLiteral("nodes"), qint64(cluster.masters.size()) }, { QStringLiteral("seconds"), seconds },
+        { QStringLiteral("ops_per_s"), double(n) / seconds }, { QStringLiteral("peak_rss_mb"), peakRssMb() },
+        { QStringLiteral("max_ui_stall_ms"), stalls.maxStallMs() }, { QStringLiteral("errors"), errors } };
+    if (!arguments.has(QStringLiteral("no-baseline"))) {
+        const HiredisResult baseline = hiredisClusterPipeline(cluster, n);
+        const double baselineRate = double(n) / baseline.seconds;
+        result.insert(QStringLiteral("hiredis_ops_per_s"), baselineRate);
+        result.insert(QStringLiteral("ratio"), (double(n) / seconds) / baselineRate);
+    }
+    emitResult(result);
+    return errors == 0 ? 0 : 1;
+}
 } // namespace
 
 int runPipelineHiredis(const Arguments& arguments)
@@ -97,6 +210,8 @@ int runPipelineHiredis(const Arguments& arguments)
 int runPipeline(const Arguments& arguments)
 {
     const ConnectionProfile profile = arguments.profile();
+    if (const ClusterMap cluster = readClusterMap(profile); cluster.isCluster())
+        return runClusterPipeline(arguments, cluster);
     const qint64 n = arguments.integer(QStringLiteral("n"), 100000);
     // Commands go out the way a UI feature sends a long job: chunks of pipelined commands with a
     // bounded number in flight, each reply delivered to a context object on this (main) thread.

@@ -61,44 +61,47 @@ void LockScanner::scan()
         emit finished({}, 0);
         return;
     }
+    m_scans.clear(); // replies of an older refresh are dropped with their scans
     for (const QByteArray& pattern : std::as_const(m_patterns)) {
         ++m_activeScans;
-        scanPage(m_generation, pattern, "0");
+        KeyspaceScan::Options options;
+        options.match = pattern;
+        options.count = scanCount;
+        const quint64 generation = m_generation;
+        const size_t index = m_scans.size();
+        m_scans.push_back(std::make_unique<KeyspaceScan>(
+            m_session, this, options,
+            [this, generation, index](const Reply& page, const QString&) { onPage(generation, index, page); },
+            [this, generation, pattern](const QString& message) {
+                if (generation != m_generation || m_failed)
+                    return;
+                m_failed = true;
+                emit failed(tr("Scanning %1 failed: %2").arg(QString::fromUtf8(pattern), message));
+            }));
+        m_scans.back()->requestMore();
     }
 }
 
-void LockScanner::scanPage(quint64 generation, const QByteArray& pattern, const QByteArray& cursor)
+void LockScanner::onPage(quint64 generation, size_t index, const Reply& page)
 {
-    m_session->execute(
-        { "SCAN", cursor, "MATCH", pattern, "COUNT", QByteArray::number(scanCount) }, this,
-        [this, generation, pattern](const Reply& reply) {
-            if (generation != m_generation || m_failed)
-                return;
-            if (reply.isError() || !reply.isArray() || reply.size() != 2) {
-                m_failed = true;
-                emit failed(reply.isError()
-                        ? tr("Scanning %1 failed: %2").arg(QString::fromUtf8(pattern), reply.errorMessage())
-                        : tr("Unexpected reply to SCAN."));
-                return;
-            }
-            const QByteArray next = reply.at(0).bytes();
-            // The next SCAN goes out before the reads of this page, so the chain never waits on them.
-            if (next != "0")
-                scanPage(generation, pattern, next);
-            QList<QByteArray> keys;
-            for (const Reply& element : reply.at(1).elements()) {
-                if (!m_seen.contains(element.bytes())) {
-                    m_seen.insert(element.bytes());
-                    keys.append(element.bytes());
-                }
-            }
-            if (!keys.isEmpty())
-                readPage(generation, keys);
-            if (next == "0")
-                --m_activeScans;
-            finishIfDone();
-        },
-        Session::Role::Bulk);
+    if (generation != m_generation || m_failed)
+        return;
+    KeyspaceScan* scan = m_scans.at(index).get();
+    // The next SCAN goes out before the reads of this page, so the chain never waits on them.
+    if (!scan->isComplete())
+        scan->requestMore();
+    QList<QByteArray> keys;
+    for (const Reply& element : page.elements()) {
+        if (!m_seen.contains(element.bytes())) {
+            m_seen.insert(element.bytes());
+            keys.append(element.bytes());
+        }
+    }
+    if (!keys.isEmpty())
+        readPage(generation, keys);
+    if (scan->isComplete())
+        --m_activeScans;
+    finishIfDone();
 }
 
 void LockScanner::readPage(quint64 generation, const QList<QByteArray>& keys)

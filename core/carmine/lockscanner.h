@@ -1,11 +1,14 @@
 #pragma once
 
+#include "client/keyspacescan.h"
 #include "client/reply.h"
 #include "lockentry.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
+#include <memory>
+#include <vector>
 
 namespace vermilion {
 
@@ -38,7 +41,7 @@ signals:
     void failed(const QString& message);
 
 private:
-    void scanPage(quint64 generation, const QByteArray& pattern, const QByteArray& cursor);
+    void onPage(quint64 generation, size_t index, const Reply& page);
     void readPage(quint64 generation, const QList<QByteArray>& keys);
     static QList<LockEntry> parseEntries(
         const QList<QByteArray>& keys, const QList<Reply>& replies, const QList<QByteArray>& patterns);
@@ -48,6 +51,7 @@ private:
     QList<QByteArray> m_patterns;
     quint64 m_generation = 0;
     int m_activeScans = 0;
+    std::vector<std::unique_ptr<KeyspaceScan>> m_scans; // one per pattern, each with a cursor per node
     int m_pendingReplies = 0;
     bool m_failed = false;
     QSet<QByteArray> m_seen;

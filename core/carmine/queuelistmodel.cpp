@@ -26,33 +26,32 @@ void QueueListModel::refresh()
     ++m_generation;
     m_busy = true;
     m_found.clear();
-    scanPage(m_generation, "0");
-}
-
-void QueueListModel::scanPage(quint64 generation, const QByteArray& cursor)
-{
-    m_session->execute(
-        { "SCAN", cursor, "MATCH", CarmineQueue::discoveryPattern(), "COUNT", "1000" }, this,
-        [this, generation](const Reply& reply) {
+    KeyspaceScan::Options options;
+    options.match = CarmineQueue::discoveryPattern();
+    const quint64 generation = m_generation;
+    // A new refresh replaces the scan: the older one's replies are dropped with it.
+    m_scan = std::make_unique<KeyspaceScan>(
+        m_session, this, options,
+        [this, generation](const Reply& page, const QString&) {
             if (generation != m_generation)
                 return;
-            if (reply.isError() || !reply.isArray() || reply.size() != 2) {
-                m_busy = false;
-                emit errorOccurred(tr("Looking for queues failed: %1")
-                                       .arg(reply.isError() ? reply.errorMessage() : tr("unexpected reply")));
-                return;
-            }
-            for (const Reply& key : reply.at(1).elements()) {
+            for (const Reply& key : page.elements()) {
                 const QByteArray name = CarmineQueue::queueNameFromMessagesKey(key.bytes());
                 if (!name.isEmpty() && !m_found.contains(name))
                     m_found.append(name);
             }
-            if (reply.at(0).bytes() != "0")
-                scanPage(generation, reply.at(0).bytes());
-            else
+            if (!m_scan->isComplete())
+                m_scan->requestMore();
+            else if (!m_scan->isInFlight())
                 readTotals(generation);
         },
-        Session::Role::Bulk);
+        [this, generation](const QString& message) {
+            if (generation != m_generation)
+                return;
+            m_busy = false;
+            emit errorOccurred(tr("Looking for queues failed: %1").arg(message));
+        });
+    m_scan->requestMore();
 }
 
 void QueueListModel::readTotals(quint64 generation)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "carminequeue.h"
+#include "client/keyspacescan.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -57,7 +58,6 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
-    void scanPage(quint64 generation, const QByteArray& cursor);
     void readTotals(quint64 generation);
     bool readOnlyScripts() const;
     void setRows(QList<CarmineQueue::Totals> rows);
@@ -72,6 +72,7 @@ private:
     QList<CarmineQueue::Totals> m_rows;
     QList<QByteArray> m_found;
     quint64 m_generation = 0;
+    std::unique_ptr<KeyspaceScan> m_scan; // one cursor per node
     bool m_busy = false;
     int m_scriptCountLimit = CarmineQueue::scriptCountLimit;
     QHash<QByteArray, quint64> m_countGeneration;

@@ -1,7 +1,7 @@
 #include "bulkkeyjob.h"
 
+#include "client/clusterslots.h"
 #include "client/session.h"
-#include "keypattern.h"
 
 #include <QThread>
 
@@ -77,40 +77,35 @@ void BulkKeyJob::scanNextBatch()
         fail(tr("The connection was closed before the job could finish."));
         return;
     }
-    const Command scan = KeyPattern::scanCommand(m_cursor, m_pattern, scanCount, m_typeFilter);
-    m_scanInFlight = true;
-    m_session->execute(
-        scan, this, [this](const Reply& reply) { onScanReply(reply); }, Session::Role::Bulk);
+    if (!m_scan) {
+        KeyspaceScan::Options options;
+        options.match = m_pattern;
+        options.count = scanCount;
+        options.type = m_typeFilter;
+        m_scan = std::make_unique<KeyspaceScan>(
+            m_session, this, options, [this](const Reply& keys, const QString&) { onScanPage(keys); },
+            [this](const QString& message) { fail(message); });
+    }
+    m_scan->requestMore();
 }
 
-void BulkKeyJob::onScanReply(const Reply& reply)
+void BulkKeyJob::onScanPage(const Reply& page)
 {
-    m_scanInFlight = false;
     if (m_state != State::Running)
         return;
-    if (reply.isError()) {
-        fail(reply.errorMessage());
-        return;
-    }
-    if (!reply.isArray() || reply.size() != 2 || !reply.at(0).isString() || !reply.at(1).isArray()) {
-        fail(tr("The server answered SCAN with something that is not a cursor and a list of keys."));
-        return;
-    }
     // Keys that arrive after a cancel are not acted on, so they are not counted either.
     if (m_cancelRequested) {
         finishIfIdle();
         return;
     }
-    m_cursor = reply.at(0).bytes();
-    m_scanComplete = m_cursor == "0";
-    const QList<Reply>& keys = reply.at(1).elements();
+    const QList<Reply>& keys = page.elements();
     m_scanned += keys.size();
     if (m_action == Action::Count)
         m_affected = m_scanned;
 
     // The next step goes out before this step's writes: the server reads ahead while it deletes,
     // and both travel in the same pipeline.
-    if (!m_scanComplete && m_writeBatchesInFlight < maxWriteBatchesInFlight)
+    if (!m_scan->isComplete() && m_writeBatchesInFlight < maxWriteBatchesInFlight)
         scanNextBatch();
     if (m_action != Action::Count && !keys.isEmpty())
         applyToBatch(keys);
@@ -125,7 +120,23 @@ void BulkKeyJob::applyToBatch(const QList<Reply>& keys)
         return;
     }
     QList<Command> commands;
-    if (m_action == Action::Delete) {
+    if (m_action == Action::Delete && m_session->isCluster()) {
+        // A cluster runs a multi-key command only when its keys share a slot: one UNLINK per slot
+        // (a page of one node's keys spreads over many), in chunks.
+        QHash<int, Command> perSlot;
+        for (const Reply& key : keys) {
+            Command& unlink = perSlot[ClusterSlots::slotOf(key.bytes())];
+            if (unlink.isEmpty())
+                unlink.append(QByteArrayLiteral("UNLINK"));
+            unlink.append(key.bytes());
+            if (unlink.size() > unlinkChunk)
+                commands.append(std::exchange(unlink, Command()));
+        }
+        for (Command& unlink : perSlot) {
+            if (!unlink.isEmpty())
+                commands.append(std::move(unlink));
+        }
+    } else if (m_action == Action::Delete) {
         commands.reserve(keys.size() / unlinkChunk + 1);
         for (qsizetype first = 0; first < keys.size(); first += unlinkChunk) {
             const qsizetype last = qMin(keys.size(), first + unlinkChunk);
@@ -176,7 +187,7 @@ void BulkKeyJob::onWriteReplies(const QList<Reply>& replies)
         return;
     }
     // SCAN waited for write batches to drain.
-    if (!m_cancelRequested && !m_scanComplete && !m_scanInFlight)
+    if (!m_cancelRequested && !m_scan->isComplete() && !m_scan->isInFlight())
         scanNextBatch();
     finishIfIdle();
 }
@@ -192,13 +203,13 @@ void BulkKeyJob::fail(const QString& message)
 
 void BulkKeyJob::finishIfIdle()
 {
-    if (m_state != State::Running || m_scanInFlight || m_writeBatchesInFlight > 0)
+    if (m_state != State::Running || (m_scan && m_scan->isInFlight()) || m_writeBatchesInFlight > 0)
         return;
-    if (!m_scanComplete && !m_cancelRequested)
+    if (!(m_scan && m_scan->isComplete()) && !m_cancelRequested)
         return;
     m_state = State::Finished;
     // A cancel that came after the last step was read skipped nothing.
-    emit finished(m_scanned, m_affected, m_cancelRequested && !m_scanComplete);
+    emit finished(m_scanned, m_affected, m_cancelRequested && !(m_scan && m_scan->isComplete()));
 }
 
 } // namespace vermilion

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/keyspacescan.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -68,7 +70,7 @@ private:
     enum class State { Idle, Running, Finished };
 
     void scanNextBatch();
-    void onScanReply(const Reply& reply);
+    void onScanPage(const Reply& keys);
     void applyToBatch(const QList<Reply>& keys);
     void onWriteReplies(const QList<Reply>& replies);
     void fail(const QString& message);
@@ -82,9 +84,7 @@ private:
 
     State m_state = State::Idle;
     bool m_cancelRequested = false;
-    QByteArray m_cursor = QByteArrayLiteral("0");
-    bool m_scanComplete = false;
-    bool m_scanInFlight = false;
+    std::unique_ptr<KeyspaceScan> m_scan; // one cursor per node
     int m_writeBatchesInFlight = 0;
     qint64 m_scanned = 0;
     qint64 m_affected = 0;

@@ -1,7 +1,6 @@
 #include "memoryanalysis.h"
 
 #include "client/session.h"
-#include "keypattern.h"
 #include "util/redistext.h"
 
 #include <QCoreApplication>
@@ -65,29 +64,25 @@ void MemoryAnalysis::cancel()
 void MemoryAnalysis::scanNextBatch()
 {
     if (!m_session) {
-        fail(tr("The connection was closed before the analysis could finish."));
+        fail(tr("The connection was closed before the job could finish."));
         return;
     }
-    const Command scan = KeyPattern::scanCommand(m_cursor, m_pattern, scanCount);
-    m_scanInFlight = true;
-    m_session->execute(
-        scan, this, [this](const Reply& reply) { onScanReply(reply); }, Session::Role::Bulk);
+    if (!m_scan) {
+        KeyspaceScan::Options options;
+        options.match = m_pattern;
+        options.count = scanCount;
+        m_scan = std::make_unique<KeyspaceScan>(
+            m_session, this, options, [this](const Reply& keys, const QString&) { onScanPage(keys); },
+            [this](const QString& message) { fail(message); });
+    }
+    m_scan->requestMore();
 }
 
-void MemoryAnalysis::onScanReply(const Reply& reply)
+void MemoryAnalysis::onScanPage(const Reply& page)
 {
-    m_scanInFlight = false;
     if (m_state != State::Running)
         return;
-    if (reply.isError()) {
-        fail(reply.errorMessage());
-        return;
-    }
-    if (!reply.isArray() || reply.size() != 2 || !reply.at(0).isString() || !reply.at(1).isArray()) {
-        fail(tr("The server answered SCAN with something that is not a cursor and a list of keys."));
-        return;
-    }
-    const QList<Reply>& keys = reply.at(1).elements();
+    const QList<Reply>& keys = page.elements();
     if (!m_cancelRequested) {
         m_scanned += keys.size();
         emit progress(m_scanned);
@@ -97,9 +92,7 @@ void MemoryAnalysis::onScanReply(const Reply& reply)
         finishIfIdle();
         return;
     }
-    m_cursor = reply.at(0).bytes();
-    m_scanComplete = m_cursor == "0";
-    if (!m_scanComplete && m_batchesInFlight < maxBatchesInFlight)
+    if (!m_scan->isComplete() && m_batchesInFlight < maxBatchesInFlight)
         scanNextBatch();
     if (!keys.isEmpty())
         measureBatch(keys);
@@ -138,7 +131,7 @@ void MemoryAnalysis::onMemoryReplies(const QList<Reply>& keys, const QList<Reply
         }
         // Nil: the key expired or was deleted since SCAN named it; it no longer uses memory.
     }
-    if (!m_cancelRequested && !m_scanComplete && !m_scanInFlight)
+    if (!m_cancelRequested && !m_scan->isComplete() && !m_scan->isInFlight())
         scanNextBatch();
     finishIfIdle();
 }
@@ -187,9 +180,9 @@ void MemoryAnalysis::fail(const QString& message)
 
 void MemoryAnalysis::finishIfIdle()
 {
-    if (m_state != State::Running || m_scanInFlight || m_batchesInFlight > 0)
+    if (m_state != State::Running || (m_scan && m_scan->isInFlight()) || m_batchesInFlight > 0)
         return;
-    if (!m_scanComplete && !m_cancelRequested)
+    if (!(m_scan && m_scan->isComplete()) && !m_cancelRequested)
         return;
     m_state = State::Finished;
     emit finished(buildReport());
@@ -200,7 +193,7 @@ MemoryReport MemoryAnalysis::buildReport() const
     MemoryReport report;
     report.totalKeys = m_totalKeys;
     report.totalBytes = m_totalBytes;
-    report.cancelled = m_cancelRequested && !m_scanComplete;
+    report.cancelled = m_cancelRequested && !(m_scan && m_scan->isComplete());
 
     report.namespaces.reserve(m_namespaces.size() + 1);
     for (auto it = m_namespaces.cbegin(); it != m_namespaces.cend(); ++it)

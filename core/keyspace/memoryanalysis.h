@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/keyspacescan.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -81,7 +83,7 @@ private:
     };
 
     void scanNextBatch();
-    void onScanReply(const Reply& reply);
+    void onScanPage(const Reply& keys);
     void measureBatch(const QList<Reply>& keys);
     void onMemoryReplies(const QList<Reply>& keys, const QList<Reply>& replies);
     void account(const QByteArray& key, qint64 bytes);
@@ -97,9 +99,7 @@ private:
 
     State m_state = State::Idle;
     bool m_cancelRequested = false;
-    QByteArray m_cursor = QByteArrayLiteral("0");
-    bool m_scanComplete = false;
-    bool m_scanInFlight = false;
+    std::unique_ptr<KeyspaceScan> m_scan; // one cursor per node
     int m_batchesInFlight = 0;
     qint64 m_scanned = 0;
 

@@ -3,7 +3,9 @@
 #include "client/commandkeys.h"
 #include "client/session.h"
 #include "clusterfixture.h"
+#include "keyspace/bulkkeyjob.h"
 #include "keyspace/keyspaceloader.h"
+#include "keyspace/memoryanalysis.h"
 #include "redisfixture.h"
 
 #include <QSignalSpy>
@@ -332,6 +334,53 @@ private slots:
         loader.loadMore(0);
         QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 30000);
         QCOMPARE(loader.loadedKeys(), qint64(5000));
+    }
+
+    void bulkJobsAndMemoryAnalysisCoverEveryMaster()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        QList<Command> sets;
+        for (int i = 0; i < 3000; ++i)
+            sets.append({ "SET", "bulk:" + QByteArray::number(i), "value" });
+        for (int i = 0; i < 100; ++i)
+            sets.append({ "SET", "keep:" + QByteArray::number(i), "value" });
+        for (const Reply& reply : awaitBatch(session.executeBatch(sets), 60000))
+            QVERIFY(!reply.isError());
+        // Memory analysis sees the keys of every master.
+        MemoryAnalysis analysis(&session, "bulk:*", ":", 1);
+        QSignalSpy analysed(&analysis, &MemoryAnalysis::finished);
+        analysis.start();
+        QVERIFY(analysed.wait(30000));
+        const auto report = analysed.first().first().value<MemoryReport>();
+        QCOMPARE(report.totalKeys, qint64(3000));
+        QVERIFY(!report.cancelled);
+        // A count, then a delete: pages of one node span many slots, so UNLINK goes per slot.
+        std::unique_ptr<BulkKeyJob> count(BulkKeyJob::count(&session, "bulk:*"));
+        QSignalSpy counted(count.get(), &BulkKeyJob::finished);
+        count->start();
+        QVERIFY(counted.wait(30000));
+        QVERIFY(counted.first().at(0).toLongLong() >= 3000);
+        BulkKeyJob remove(&session, "bulk:*", BulkKeyJob::Action::Delete);
+        QSignalSpy removed(&remove, &BulkKeyJob::finished);
+        QSignalSpy failed(&remove, &BulkKeyJob::failed);
+        remove.start();
+        QVERIFY(removed.wait(30000));
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QCOMPARE(removed.first().at(1).toLongLong(), qint64(3000));
+        qint64 left = 0;
+        for (const QString& node : session.masterNodes()) {
+            QEventLoop loop;
+            session.executeOn(node, { "DBSIZE" }, &loop, [&](const Reply& reply) {
+                left += reply.integerValue();
+                loop.quit();
+            });
+            loop.exec();
+        }
+        QVERIFY(left >= 100); // the keep: keys (and earlier tests' keys) are still there
+        QCOMPARE(awaitReply(session.execute({ "EXISTS", "bulk:1" })).integerValue(), qint64(0));
+        QCOMPARE(awaitReply(session.execute({ "EXISTS", "keep:1" })).integerValue(), qint64(1));
     }
 
     void databaseSelectionIsRefused()

@@ -34,9 +34,8 @@ void LockEventWatcher::start()
     if (m_started)
         return;
     m_started = true;
-    ConnectionProfile profile = m_session->profile();
-    profile.database = m_session->database();
-    m_subscriber = new Subscriber(profile, this);
+    // The session's link is at the session's current database, which keyspace events name.
+    m_subscriber = new Subscriber(m_session, this);
     connect(m_subscriber, &Subscriber::messagesReceived, this, &LockEventWatcher::onBatch);
     resubscribe();
     m_subscriber->start();

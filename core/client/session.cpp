@@ -235,14 +235,49 @@ void Session::selectDatabase(int database, QObject* context, std::function<void(
     });
 }
 
-std::unique_ptr<Connection> Session::createOwnLink(const QByteArray& clientName, std::shared_ptr<PushHandler> push)
+std::unique_ptr<Connection> Session::createOwnLink(
+    const QByteArray& clientName, std::shared_ptr<PushHandler> push, const QString& node)
 {
     ConnectionTuning tuning;
     tuning.clientName = clientName;
-    auto link = std::make_unique<Connection>(m_profile, tuning);
+    ConnectionProfile profile = m_profile;
+    if (m_router->isActive()) {
+        profile.database = 0;
+        if (!node.isEmpty()) {
+            const qsizetype colon = node.lastIndexOf(QLatin1Char(':'));
+            QString host = node.left(colon);
+            if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+                host = host.mid(1, host.size() - 2);
+            profile.host = host;
+            profile.port = quint16(node.mid(colon + 1).toUInt());
+            profile.socketPath.clear();
+        }
+    }
+    return createLink(profile, tuning, std::move(push));
+}
+
+std::unique_ptr<Connection> Session::createLink(
+    const ConnectionProfile& profile, const ConnectionTuning& tuning, std::shared_ptr<PushHandler> push)
+{
+    auto link = std::make_unique<Connection>(profile, tuning);
     if (push)
         link->setPushHandler(std::move(push));
     return link;
+}
+
+QString Session::nodeForKeys(const QList<QByteArray>& keys, QString* error) const
+{
+    if (!m_router->isActive() || keys.isEmpty())
+        return {};
+    Command probe { "EXISTS" }; // any command whose arguments are all keys
+    probe.append(keys);
+    const ClusterRouter::Route route = m_router->route(probe);
+    if (!route.error.isEmpty()) {
+        if (error)
+            *error = route.error;
+        return {};
+    }
+    return route.address;
 }
 
 void Session::setPingInterval(int milliseconds) { m_pingTimer->setInterval(milliseconds); }

@@ -86,7 +86,16 @@ public:
     // A link of a tool's own, for state no other tool may see (the console's database, transaction,
     // user and subscriptions): made from the session's profile at its current database, not opened
     // yet, and never shared. Its owner follows the session's reconnects through the link itself.
-    std::unique_ptr<Connection> createOwnLink(const QByteArray& clientName, std::shared_ptr<PushHandler> push = {});
+    // node: on a cluster, which node it goes to ("" = the node the session started from).
+    std::unique_ptr<Connection> createOwnLink(
+        const QByteArray& clientName, std::shared_ptr<PushHandler> push = {}, const QString& node = {});
+    // A link for code that has no session: the connection dialog's Test, the sandbox's demo feed,
+    // tests. Every link of the app is made here or by a session.
+    static std::unique_ptr<Connection> createLink(const ConnectionProfile& profile, const ConnectionTuning& tuning,
+                                                  std::shared_ptr<PushHandler> push = {});
+    // The node serving these keys (all in one slot), "" on a single server or for no keys; an
+    // empty result with *error set when they span slots (CROSSSLOT, said before sending).
+    QString nodeForKeys(const QList<QByteArray>& keys, QString* error = nullptr) const;
 
 signals:
     void stateChanged(vermilion::Connection::State state, const QString& message);

@@ -43,10 +43,12 @@ ScriptRunner::ScriptRunner(Session* session, QObject* parent)
     connect(m_tick, &QTimer::timeout, this, &ScriptRunner::onTick);
     // The run connection follows the session to another database.
     connect(session, &Session::databaseChanged, this, [this](int database) {
-        if (m_connection)
-            m_connection->selectDatabase(database);
-        if (m_killConnection)
-            m_killConnection->selectDatabase(database);
+        for (auto& [node, links] : m_links) {
+            if (links.run)
+                links.run->selectDatabase(database);
+            if (links.kill)
+                links.kill->selectDatabase(database);
+        }
     });
 }
 
@@ -69,32 +71,51 @@ double ScriptRunner::elapsedMs() const
 
 Connection* ScriptRunner::connection()
 {
-    if (!m_connection) {
-        ConnectionTuning tuning;
-        tuning.clientName = "vermilion:lua";
-        ConnectionProfile profile = m_session->profile();
-        m_connection = std::make_unique<Connection>(profile, tuning);
-        m_connection->open();
+    Links& links = m_links[m_node];
+    if (!links.run) {
+        links.run = m_session->createOwnLink("vermilion:lua", {}, m_node);
+        links.run->open();
     }
-    return m_connection.get();
+    return links.run.get();
 }
 
 Connection* ScriptRunner::killConnection()
 {
-    if (!m_killConnection) {
-        ConnectionTuning tuning;
-        tuning.clientName = "vermilion:lua-kill";
-        ConnectionProfile profile = m_session->profile();
-        m_killConnection = std::make_unique<Connection>(profile, tuning);
-        m_killConnection->open();
+    Links& links = m_links[m_node];
+    if (!links.kill) {
+        links.kill = m_session->createOwnLink("vermilion:lua-kill", {}, m_node);
+        links.kill->open();
     }
-    return m_killConnection.get();
+    return links.kill.get();
 }
 
 quint64 ScriptRunner::run(const ScriptRequest& request)
 {
     if (m_running || !m_session)
         return 0;
+    // On a cluster the script runs where its keys are; keys in several slots are refused here,
+    // before anything is sent.
+    QString crossSlot;
+    QString node = m_session->nodeForKeys(request.keys, &crossSlot);
+    if (node.isEmpty() && request.keys.isEmpty() && m_session->isCluster())
+        node = request.node;
+    if (!crossSlot.isEmpty()) {
+        const quint64 id = m_nextId++;
+        QTimer::singleShot(0, this, [this, id, crossSlot, request] {
+            ScriptResult result;
+            result.id = id;
+            result.reply = Reply::error(crossSlot.toUtf8());
+            ScriptError error;
+            error.message = crossSlot;
+            error.raw = crossSlot;
+            result.error = error;
+            result.command = request.mode == ScriptRequest::Mode::Function ? "FCALL" : "EVAL";
+            emit finished(result);
+        });
+        emit started(id);
+        return id;
+    }
+    m_node = node;
     auto run = std::make_shared<Run>();
     run->id = m_nextId++;
     run->request = request;

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -29,6 +30,9 @@ struct ScriptRequest {
     QList<QByteArray> arguments;
     // Send EVAL_RO / EVALSHA_RO / FCALL_RO. Always on for a read-only profile.
     bool readOnlyVariant = false;
+    // On a cluster, where a script without keys runs ("" = the node the session started from). A
+    // script with keys runs on the node serving them, and one whose keys span slots is refused.
+    QString node;
 };
 
 struct ScriptResult {
@@ -79,6 +83,7 @@ signals:
 
 private:
     struct Run;
+    // The links of the node the current script runs on (one pair per node on a cluster).
     Connection* connection();
     Connection* killConnection();
     void send(const std::shared_ptr<Run>& run, bool evalAfterNoscript);
@@ -86,8 +91,12 @@ private:
     void onTick();
 
     QPointer<Session> m_session;
-    std::unique_ptr<Connection> m_connection;
-    std::unique_ptr<Connection> m_killConnection;
+    struct Links {
+        std::unique_ptr<Connection> run;
+        std::unique_ptr<Connection> kill;
+    };
+    std::map<QString, Links> m_links; // by node; "" on a single server
+    QString m_node; // where the current (or last) script runs
     QTimer* m_tick;
     QElapsedTimer m_clock;
     quint64 m_nextId = 1;

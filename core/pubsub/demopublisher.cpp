@@ -1,6 +1,7 @@
 #include "demopublisher.h"
 
 #include "client/connection.h"
+#include "client/session.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -16,7 +17,7 @@ DemoPublisher::DemoPublisher(const ConnectionProfile& profile, QObject* parent)
 {
     ConnectionTuning tuning;
     tuning.clientName = "vermilion:demo-publisher";
-    m_connection = std::make_unique<Connection>(profile, tuning);
+    m_connection = Session::createLink(profile, tuning);
     m_timer->setInterval(300);
     connect(m_timer, &QTimer::timeout, this, &DemoPublisher::publishNext);
 }

@@ -1,5 +1,7 @@
 #include "monitor.h"
 
+#include "client/session.h"
+
 #include "handoverqueue.h"
 #include "pushstreamdecoder.h"
 
@@ -118,16 +120,29 @@ private:
     qint64 skipped = 0; // decode thread only
 };
 
+Monitor::Monitor(Session* session, const QString& node, QObject* parent)
+    : QObject(parent)
+    , m_channel(std::make_shared<MonitorChannel>())
+    , m_deliveryTimer(new QTimer(this))
+{
+    m_connection = session->createOwnLink("vermilion:monitor", m_channel, node);
+    init();
+}
+
 Monitor::Monitor(const ConnectionProfile& profile, QObject* parent)
     : QObject(parent)
     , m_channel(std::make_shared<MonitorChannel>())
     , m_deliveryTimer(new QTimer(this))
 {
-    qRegisterMetaType<vermilion::MonitorBatch>();
     ConnectionTuning tuning;
     tuning.clientName = "vermilion:monitor";
-    m_connection = std::make_unique<Connection>(profile, tuning);
-    m_connection->setPushHandler(m_channel);
+    m_connection = Session::createLink(profile, tuning, m_channel);
+    init();
+}
+
+void Monitor::init()
+{
+    qRegisterMetaType<vermilion::MonitorBatch>();
     connect(m_connection.get(), &Connection::stateChanged, this, &Monitor::stateChanged);
     m_deliveryTimer->setInterval(50);
     connect(m_deliveryTimer, &QTimer::timeout, this, &Monitor::deliverNow);

@@ -10,6 +10,8 @@ class QTimer;
 
 namespace vermilion {
 
+class Session;
+
 class MonitorChannel;
 
 struct MonitorBatch {
@@ -25,6 +27,10 @@ struct MonitorBatch {
 class Monitor : public QObject {
     Q_OBJECT
 public:
+    // On a link of its own from the session; node: on a cluster, which node to watch ("" = the
+    // node the session started from).
+    explicit Monitor(Session* session, const QString& node = {}, QObject* parent = nullptr);
+    // Without a session (tests, benchmarks).
     explicit Monitor(const ConnectionProfile& profile, QObject* parent = nullptr);
     ~Monitor() override;
 
@@ -45,6 +51,7 @@ signals:
     void stateChanged(vermilion::Connection::State state, const QString& message);
 
 private:
+    void init();
     std::shared_ptr<MonitorChannel> m_channel;
     std::unique_ptr<Connection> m_connection;
     QTimer* m_deliveryTimer = nullptr;

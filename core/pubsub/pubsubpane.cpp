@@ -9,6 +9,15 @@
 
 namespace vermilion {
 
+PubSubPane::PubSubPane(Session* session, QObject* parent)
+    : QObject(parent)
+    , m_subscriber(new Subscriber(session, this))
+    , m_rules(new HandlerRuleModel(this))
+    , m_messages(new MessageModel(this))
+{
+    connect(m_subscriber, &Subscriber::messagesReceived, this, &PubSubPane::process);
+}
+
 PubSubPane::PubSubPane(const ConnectionProfile& profile, QObject* parent)
     : QObject(parent)
     , m_subscriber(new Subscriber(profile, this))

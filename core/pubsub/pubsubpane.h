@@ -13,6 +13,8 @@
 
 namespace vermilion {
 
+class Session;
+
 // The core of one pub/sub pane: its own subscriber, its handler rules and its message ring. Each
 // batch from the subscriber is dispatched message by message to a rule (see HandlerRuleModel),
 // counted, then shown, notified and logged as the rule says. The UI pane and the benchmark use it
@@ -20,6 +22,8 @@ namespace vermilion {
 class PubSubPane : public QObject {
     Q_OBJECT
 public:
+    explicit PubSubPane(Session* session, QObject* parent = nullptr);
+    // Without a session (tests).
     explicit PubSubPane(const ConnectionProfile& profile, QObject* parent = nullptr);
     ~PubSubPane() override;
 

@@ -1,5 +1,7 @@
 #include "subscriber.h"
 
+#include "client/session.h"
+
 #include "handoverqueue.h"
 #include "pubsubwiredecoder.h"
 #include "pushstreamdecoder.h"
@@ -147,17 +149,30 @@ private:
     qint64 skipped = 0; // decode thread only
 };
 
-Subscriber::Subscriber(const ConnectionProfile& profile, QObject* parent)
+Subscriber::Subscriber(Session* session, QObject* parent)
     : QObject(parent)
-    , m_profile(profile)
     , m_channel(std::make_shared<SubscriberChannel>())
     , m_deliveryTimer(new QTimer(this))
 {
-    qRegisterMetaType<vermilion::PubSubBatch>();
+    m_connection = session->createOwnLink("vermilion:subscriber", m_channel);
+    init();
+}
+
+Subscriber::Subscriber(const ConnectionProfile& profile, QObject* parent)
+    : QObject(parent)
+    , m_channel(std::make_shared<SubscriberChannel>())
+    , m_deliveryTimer(new QTimer(this))
+{
     ConnectionTuning tuning;
     tuning.clientName = "vermilion:subscriber";
-    m_connection = std::make_unique<Connection>(profile, tuning);
-    m_connection->setPushHandler(m_channel);
+    m_connection = Session::createLink(profile, tuning, m_channel);
+    init();
+}
+
+void Subscriber::init()
+{
+    qRegisterMetaType<vermilion::PubSubBatch>();
+    m_profile = m_connection->profile();
     connect(m_connection.get(), &Connection::stateChanged, this, &Subscriber::onConnectionState);
     m_deliveryTimer->setInterval(50);
     connect(m_deliveryTimer, &QTimer::timeout, this, &Subscriber::deliverNow);

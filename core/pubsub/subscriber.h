@@ -10,6 +10,8 @@ class QTimer;
 
 namespace vermilion {
 
+class Session;
+
 class SubscriberChannel;
 
 // A pub/sub subscriber on a connection of its own. The connection's thread only moves the bytes
@@ -26,6 +28,10 @@ class SubscriberChannel;
 class Subscriber : public QObject {
     Q_OBJECT
 public:
+    // On a link of its own from the session (on a cluster: the node the session started from;
+    // classic pub/sub messages reach every node).
+    explicit Subscriber(Session* session, QObject* parent = nullptr);
+    // Without a session (tests, the sandbox): a link to the profile's server.
     explicit Subscriber(const ConnectionProfile& profile, QObject* parent = nullptr);
     ~Subscriber() override;
 
@@ -67,6 +73,7 @@ signals:
     void resubscribed();
 
 private:
+    void init();
     void onConnectionState(Connection::State state, const QString& message);
     void send(const QByteArray& verb, const QList<QByteArray>& names);
 

@@ -1,6 +1,7 @@
 #include "connectiondialog.h"
 
 #include "client/connection.h"
+#include "client/session.h"
 #include "server/serverinfo.h"
 
 #include <QCheckBox>
@@ -321,7 +322,7 @@ void ConnectionDialog::startTest()
     m_testConnection.reset();
     ConnectionTuning tuning;
     tuning.autoReconnect = false;
-    m_testConnection = std::make_unique<Connection>(p, tuning);
+    m_testConnection = Session::createLink(p, tuning);
     m_testButton->setEnabled(false);
     m_testResult->setStyleSheet(QString());
     m_testResult->setText(tr("Connecting to %1...").arg(p.endpoint()));

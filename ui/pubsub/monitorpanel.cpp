@@ -28,7 +28,7 @@ namespace vermilion::ui {
 MonitorPanel::MonitorPanel(Session* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_monitor(new Monitor(session->profile(), this))
+    , m_monitor(new Monitor(session, QString(), this))
     , m_model(new MonitorModel(this))
     , m_filterTimer(new QTimer(this))
 {

@@ -208,7 +208,7 @@ PubSubPaneWidget* PubSubPanel::addPane(const QString& title)
 {
     ++m_paneCounter;
     auto* pane
-        = new PubSubPaneWidget(m_session->profile(), title.isEmpty() ? tr("Pane %1").arg(m_paneCounter) : title, this);
+        = new PubSubPaneWidget(m_session, title.isEmpty() ? tr("Pane %1").arg(m_paneCounter) : title, this);
     m_panes.append(pane);
     connect(pane, &PubSubPaneWidget::closeRequested, this, [this, pane] { closePane(pane); });
     connect(pane, &PubSubPaneWidget::changed, this, &PubSubPanel::scheduleSave);

@@ -48,9 +48,9 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
 }
 } // namespace
 
-PubSubPaneWidget::PubSubPaneWidget(const ConnectionProfile& profile, const QString& title, QWidget* parent)
+PubSubPaneWidget::PubSubPaneWidget(Session* session, const QString& title, QWidget* parent)
     : QWidget(parent)
-    , m_pane(new PubSubPane(profile, this))
+    , m_pane(new PubSubPane(session, this))
     , m_title(title)
 {
     buildUi();

@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace vermilion {
 class PubSubPane;
+class Session;
 }
 
 namespace vermilion::ui {
@@ -31,7 +32,7 @@ namespace vermilion::ui {
 class PubSubPaneWidget : public QWidget {
     Q_OBJECT
 public:
-    PubSubPaneWidget(const ConnectionProfile& profile, const QString& title, QWidget* parent = nullptr);
+    PubSubPaneWidget(Session* session, const QString& title, QWidget* parent = nullptr);
     ~PubSubPaneWidget() override;
 
     PubSubPane* pane() const { return m_pane; }

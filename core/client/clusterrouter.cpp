@@ -280,6 +280,7 @@ Connection* ClusterRouter::link(const QString& address, int role)
     ConnectionTuning tuning;
     tuning.clientName = m_clientNames[size_t(role)];
     tuning.sharedLink = true;
+    tuning.background = role == 1; // Session::Role::Bulk
     auto connection = std::make_unique<Connection>(profile, tuning);
     // Links are made by whichever thread first needs one; they belong to the router's thread,
     // which outlives them.

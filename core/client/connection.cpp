@@ -3,6 +3,7 @@
 #include "connectionworker.h"
 #include "linkstateguard.h"
 #include "util/posting.h"
+#include "util/threadpriority.h"
 
 #include <QPromise>
 #include <QThread>
@@ -45,6 +46,8 @@ Connection::Connection(const ConnectionProfile& profile, const ConnectionTuning&
         },
         Qt::DirectConnection);
     m_thread->start();
+    if (tuning.background)
+        postToObject(m_worker, [] { lowerCurrentThreadPriority(); });
 }
 
 Connection::~Connection()

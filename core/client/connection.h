@@ -30,6 +30,8 @@ struct ConnectionTuning {
     // A link several tools share: commands that change the link's own state (SELECT, MULTI,
     // SUBSCRIBE, AUTH... see LinkStateGuard) are refused before they are sent.
     bool sharedLink = false;
+    // Long background work (whole-keyspace scans): the link's thread yields to the UI thread.
+    bool background = false;
 };
 
 // Push mode (subscriber and MONITOR connections): the server sends replies nobody asked for. A

@@ -27,6 +27,7 @@ Session::Session(const ConnectionProfile& profile, QObject* parent)
         // Every tool shares these: nothing may change their database, transaction, subscription,
         // protocol or user (LinkStateGuard). Tools that need such state get a link of their own.
         tuning.sharedLink = true;
+        tuning.background = role == size_t(Role::Bulk);
         m_connections[role] = std::make_unique<Connection>(m_profile, tuning);
     }
     m_used[size_t(Role::Interactive)].store(true);

@@ -3,6 +3,7 @@
 #include "client/session.h"
 #include "keyscanworker.h"
 #include "util/posting.h"
+#include "util/threadpriority.h"
 
 #include <QThread>
 
@@ -20,6 +21,8 @@ KeyspaceLoader::KeyspaceLoader(Session* session, const QByteArray& separator, QO
     qRegisterMetaType<std::shared_ptr<vermilion::NamespaceTree>>();
     m_thread->setObjectName(QStringLiteral("keyspace"));
     m_worker->moveToThread(m_thread);
+    // Building the tree of millions of keys must not take the UI thread's core.
+    connect(m_thread, &QThread::started, m_thread, [] { lowerCurrentThreadPriority(); }, Qt::DirectConnection);
     // The worker's signals are handed over by hand (util/posting.h), not through queued
     // connections: Qt would copy their arguments inside libQt6Core, where ThreadSanitizer cannot see
     // the hand-over. The worker's thread is stopped before this object goes (the destructor).

@@ -1,5 +1,7 @@
 #include "namespacetree.h"
 
+#include <QThread>
+
 #include <algorithm>
 #include <QMutexLocker>
 #include <cstring>
@@ -143,7 +145,7 @@ bool NamespaceTree::removeKey(QByteArrayView key)
 
 std::vector<NamespaceTree::Change> NamespaceTree::changes(size_t from, size_t* next) const
 {
-    QMutexLocker lock(&m_childMutex);
+    const ReaderLock lock(*this);
     *next = m_changes.size();
     if (from >= m_changes.size())
         return {};
@@ -155,7 +157,7 @@ std::vector<NamespaceTree::NodeId> NamespaceTree::children(NodeId folder, quint3
     const Node& n = node(folder);
     if (n.kind != Kind::Folder)
         return {};
-    QMutexLocker lock(&m_childMutex);
+    const ReaderLock lock(*this);
     const std::vector<NodeId>& list = m_childLists[n.children];
     if (from >= list.size())
         return {};
@@ -167,7 +169,7 @@ quint32 NamespaceTree::childCount(NodeId folder) const
     const Node& n = node(folder);
     if (n.kind != Kind::Folder)
         return 0;
-    QMutexLocker lock(&m_childMutex);
+    const ReaderLock lock(*this);
     return quint32(m_childLists[n.children].size());
 }
 
@@ -365,7 +367,12 @@ qsizetype NamespaceTree::addKeys(const PackedKeys& keys)
     // that adds more grows the table under the lock.
     while ((m_tableUsed + 2 * count) * 10 > m_table.size() * 7)
         growTable();
-    // One lock for the batch: readers wait at most for one batch, the writer never per key.
+    // One lock for the batch: readers wait at most for one batch, the writer never per key. A
+    // reader that is waiting goes first: the mutex is not fair, and a writer with batches queued
+    // back to back (a cluster's nodes all answering at once) would otherwise take it again at once
+    // and keep the UI thread waiting for seconds.
+    for (int spin = 0; m_readersWaiting.load(std::memory_order_acquire) > 0 && spin < 1000; ++spin)
+        QThread::yieldCurrentThread();
     QMutexLocker lock(&m_childMutex);
     for (size_t i = 0; i < qMin(ahead, count); ++i) {
         split(keyAt(i), &ring[i]);
@@ -449,7 +456,7 @@ bool NamespaceTree::addKey(const SplitKey& split)
 
 quint64 NamespaceTree::memoryBytes() const
 {
-    QMutexLocker lock(&m_childMutex);
+    const ReaderLock lock(*this);
     quint64 total = m_arenaTotal + quint64(nodeCount() / nodeChunkSize + 1) * nodeChunkSize * sizeof(Node)
         + m_table.size() * sizeof(Slot);
     for (const auto& list : m_childLists)

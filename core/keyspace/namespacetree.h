@@ -158,6 +158,22 @@ private:
     std::vector<Change> m_changes; // guarded by m_childMutex
 
     mutable QMutex m_childMutex;
+    // Readers (the UI thread) announce that they wait for m_childMutex, and the writer lets them in
+    // before its next batch.
+    mutable std::atomic<int> m_readersWaiting { 0 };
+    struct ReaderLock {
+        explicit ReaderLock(const NamespaceTree& tree)
+            : m_tree(tree)
+        {
+            m_tree.m_readersWaiting.fetch_add(1, std::memory_order_release);
+            m_tree.m_childMutex.lock();
+            m_tree.m_readersWaiting.fetch_sub(1, std::memory_order_release);
+        }
+        ~ReaderLock() { m_tree.m_childMutex.unlock(); }
+        ReaderLock(const ReaderLock&) = delete;
+        ReaderLock& operator=(const ReaderLock&) = delete;
+        const NamespaceTree& m_tree;
+    };
     std::vector<std::vector<NodeId>> m_childLists; // guarded by m_childMutex
 };
 

@@ -109,8 +109,11 @@ void StallMeter::tick()
 {
     const qint64 now = m_clock.nsecsElapsed();
     const qint64 gap = now - m_last - 1000000;
-    if (gap > m_maxStallNs)
+    if (gap > m_maxStallNs) {
         m_maxStallNs = gap;
+        if (qEnvironmentVariableIsSet("VERMILION_BENCH_DEBUG_STALL"))
+            std::fprintf(stderr, "stall %.1f ms ending at %.3f s\n", double(gap) / 1e6, double(now) / 1e9);
+    }
     m_last = now;
     const qint64 cpu = threadCpuNs();
     m_maxBusyNs = qMax(m_maxBusyNs, cpu - m_lastCpu);

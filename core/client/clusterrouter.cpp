@@ -215,6 +215,11 @@ QString ClusterRouter::anyMasterLocked() const
 QString ClusterRouter::addressForSlot(int slot) const
 {
     QMutexLocker lock(&m_mutex);
+    return addressForSlotLocked(slot);
+}
+
+QString ClusterRouter::addressForSlotLocked(int slot) const
+{
     if (const auto moved = m_movedSlots.constFind(slot); moved != m_movedSlots.constEnd())
         return *moved;
     if (const ClusterNode* node = m_topology.masterForSlot(slot))
@@ -225,39 +230,41 @@ QString ClusterRouter::addressForSlot(int slot) const
 ClusterRouter::Route ClusterRouter::route(const Command& argv) const
 {
     Route result;
-    std::shared_ptr<const CommandKeys> keys;
+    CommandKeys::Positions positions;
     {
         QMutexLocker lock(&m_mutex);
-        keys = m_keys;
-    }
-    if (!keys)
-        return result;
-    const CommandKeys::Result found = keys->keys(argv);
-    if (found.outcome == CommandKeys::Outcome::AskServer) {
-        result.askServer = true;
-        return result;
-    }
-    if (found.keys.isEmpty())
-        return result;
-    result.slot = ClusterSlots::slotOf(found.keys.first());
-    for (const QByteArray& key : found.keys) {
-        if (ClusterSlots::slotOf(key) == result.slot)
-            continue;
-        // Caught before sending: say which key is where.
-        QStringList places;
-        for (qsizetype i = 0; i < found.keys.size() && i < 6; ++i) {
-            const int slot = ClusterSlots::slotOf(found.keys.at(i));
-            places.append(tr("\"%1\" → slot %2 (%3)").arg(shortKey(found.keys.at(i))).arg(slot).arg(addressForSlot(slot)));
+        if (!m_keys)
+            return result;
+        const CommandKeys::Outcome outcome = m_keys->positions(argv, &positions);
+        if (outcome == CommandKeys::Outcome::AskServer) {
+            result.askServer = true;
+            return result;
         }
-        if (found.keys.size() > 6)
-            places.append(tr("and %n more", nullptr, int(found.keys.size() - 6)));
-        result.error = tr("CROSSSLOT Not sent: the keys of this command are in different hash slots, and a cluster "
-                          "runs a command only when all its keys are in one slot: %1. Keys that share a hash tag "
-                          "(the part in braces, as in {user:1}:a and {user:1}:b) are always in one slot.")
-                           .arg(places.join(QStringLiteral(", ")));
-        return result;
+        if (positions.isEmpty())
+            return result;
+        result.slot = ClusterSlots::slotOf(argv.at(positions.first()));
+        bool oneSlot = true;
+        for (qsizetype n = 1; n < positions.size() && oneSlot; ++n)
+            oneSlot = ClusterSlots::slotOf(argv.at(positions.at(n))) == result.slot;
+        if (oneSlot) {
+            result.address = addressForSlotLocked(result.slot);
+            return result;
+        }
     }
-    result.address = addressForSlot(result.slot);
+    // Caught before sending: say which key is where.
+    QStringList places;
+    for (qsizetype n = 0; n < positions.size() && n < 6; ++n) {
+        const QByteArray& key = argv.at(positions.at(n));
+        const int slot = ClusterSlots::slotOf(key);
+        places.append(tr("\"%1\" → slot %2 (%3)").arg(shortKey(key)).arg(slot).arg(addressForSlot(slot)));
+    }
+    if (positions.size() > 6)
+        places.append(tr("and %n more", nullptr, int(positions.size() - 6)));
+    result.slot = -1;
+    result.error = tr("CROSSSLOT Not sent: the keys of this command are in different hash slots, and a cluster "
+                      "runs a command only when all its keys are in one slot: %1. Keys that share a hash tag "
+                      "(the part in braces, as in {user:1}:a and {user:1}:b) are always in one slot.")
+                       .arg(places.join(QStringLiteral(", ")));
     return result;
 }
 
@@ -421,8 +428,19 @@ void ClusterRouter::dispatch(const std::shared_ptr<Attempt>& attempt, const QStr
         else
             connection->executeDirect(attempt->argv, std::move(onReply), attempt->options);
     } else if (QObject* context = attempt->sink.context.data()) {
+        // The common path (every routed command with a callback): one callback, no copy of the reply.
         connection->execute(
-            attempt->argv, context, [onReply](const Reply& reply) mutable { onReply(Reply(reply)); }, attempt->options);
+            attempt->argv, context,
+            [alive, attempt, address](const Reply& reply) {
+                {
+                    QMutexLocker lock(&alive->mutex);
+                    if (ClusterRouter* router = alive->router; router && router->follow(attempt, reply, address))
+                        return;
+                }
+                if (attempt->sink.context)
+                    attempt->sink.callback(reply);
+            },
+            attempt->options);
     }
 }
 

@@ -124,6 +124,7 @@ private:
     void applyTopology(ClusterTopology topology);
     QString reachable(const QString& announced) const;
     QString anyMasterLocked() const;
+    QString addressForSlotLocked(int slot) const;
 
     // How replies on their way reach the router: cleared (under its lock) when the router goes.
     std::shared_ptr<Alive> m_alive;

@@ -92,9 +92,11 @@ void CommandKeys::addEntry(const Reply& reply)
             addEntry(sub);
     }
     m_entries.insert(name, entry);
+    if (!name.contains('|'))
+        m_entries.insert(name.toUpper(), entry);
 }
 
-bool CommandKeys::applySpec(const Spec& spec, const Command& argv, QList<QByteArray>* keys)
+bool CommandKeys::applySpec(const Spec& spec, const Command& argv, Positions* keys)
 {
     const qsizetype argc = argv.size();
     qsizetype first = 0;
@@ -146,45 +148,61 @@ bool CommandKeys::applySpec(const Spec& spec, const Command& argv, QList<QByteAr
     if (last >= argc || last < first || first >= argc || step <= 0)
         return true; // out of bounds: a syntax error the server reports
     for (qsizetype i = first; i <= last; i += step)
-        keys->append(argv.at(i));
+        keys->append(i);
     return true;
+}
+
+const CommandKeys::Entry* CommandKeys::entryFor(const Command& argv) const
+{
+    // Names are stored lower case and upper case, so the usual spellings need no conversion.
+    auto it = m_entries.constFind(argv.first());
+    if (it == m_entries.constEnd()) {
+        it = m_entries.constFind(argv.first().toLower());
+        if (it == m_entries.constEnd())
+            return nullptr;
+    }
+    if (it->hasSubcommands && argv.size() > 1) {
+        auto sub = m_entries.constFind(argv.first().toLower() + '|' + argv.at(1).toLower());
+        if (sub != m_entries.constEnd())
+            it = sub;
+    }
+    return &*it;
+}
+
+CommandKeys::Outcome CommandKeys::positions(const Command& argv, Positions* out) const
+{
+    out->clear();
+    if (argv.isEmpty())
+        return Outcome::Keys;
+    const Entry* found = entryFor(argv);
+    if (!found)
+        return Outcome::UnknownCommand;
+    const Entry& entry = *found;
+    if (entry.hasSpecs) {
+        for (const Spec& spec : entry.specs) {
+            if (spec.incomplete || !applySpec(spec, argv, out)) {
+                out->clear();
+                return Outcome::AskServer;
+            }
+        }
+        return Outcome::Keys;
+    }
+    if (entry.movable)
+        return Outcome::AskServer;
+    if (entry.legacyFirst <= 0 || entry.legacyStep <= 0)
+        return Outcome::Keys;
+    const qsizetype last = entry.legacyLast < 0 ? argv.size() + entry.legacyLast : entry.legacyLast;
+    for (qsizetype i = entry.legacyFirst; i <= last && i < argv.size(); i += entry.legacyStep)
+        out->append(i);
+    return Outcome::Keys;
 }
 
 CommandKeys::Result CommandKeys::keys(const Command& argv) const
 {
     Result result;
-    if (argv.isEmpty())
-        return result;
-    const QByteArray name = argv.first().toLower();
-    auto it = m_entries.constFind(name);
-    if (it == m_entries.constEnd()) {
-        result.outcome = Outcome::UnknownCommand;
-        return result;
-    }
-    if (it->hasSubcommands && argv.size() > 1) {
-        auto sub = m_entries.constFind(name + '|' + argv.at(1).toLower());
-        if (sub != m_entries.constEnd())
-            it = sub;
-    }
-    const Entry& entry = *it;
-    if (entry.hasSpecs) {
-        for (const Spec& spec : entry.specs) {
-            if (spec.incomplete || !applySpec(spec, argv, &result.keys)) {
-                result.outcome = Outcome::AskServer;
-                result.keys.clear();
-                return result;
-            }
-        }
-        return result;
-    }
-    if (entry.movable) {
-        result.outcome = Outcome::AskServer;
-        return result;
-    }
-    if (entry.legacyFirst <= 0 || entry.legacyStep <= 0)
-        return result;
-    const qsizetype last = entry.legacyLast < 0 ? argv.size() + entry.legacyLast : entry.legacyLast;
-    for (qsizetype i = entry.legacyFirst; i <= last && i < argv.size(); i += entry.legacyStep)
+    Positions positions;
+    result.outcome = this->positions(argv, &positions);
+    for (qsizetype i : positions)
         result.keys.append(argv.at(i));
     return result;
 }

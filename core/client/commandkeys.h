@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QVarLengthArray>
 
 namespace vermilion {
 
@@ -30,6 +31,10 @@ public:
     bool load(const Reply& commandReply);
     bool isLoaded() const { return !m_entries.isEmpty(); }
     Result keys(const Command& argv) const;
+    // The same, as positions in argv: no allocation for the common few keys (the router's path
+    // for every command).
+    using Positions = QVarLengthArray<qsizetype, 8>;
+    Outcome positions(const Command& argv, Positions* out) const;
 
 private:
     struct Spec {
@@ -53,7 +58,8 @@ private:
         bool hasSubcommands = false;
     };
     void addEntry(const Reply& entry);
-    static bool applySpec(const Spec& spec, const Command& argv, QList<QByteArray>* keys);
+    static bool applySpec(const Spec& spec, const Command& argv, Positions* keys);
+    const Entry* entryFor(const Command& argv) const;
 
     QHash<QByteArray, Entry> m_entries; // "get", "xinfo|stream"
 };

@@ -439,6 +439,28 @@ void ConsoleSession::startStream(const Command& argv)
 
 void ConsoleSession::onReply(quint64 id, const Command& argv, const Reply& reply)
 {
+    // On a cluster the console follows redirects as redis-cli -c does, and says so. The command goes
+    // again through the session's router to the node named, which follows any further hop.
+    if (reply.isError() && reply.errorKind() == Reply::ErrorKind::Server && m_session && m_session->isCluster()
+        && !m_inTransaction && (reply.errorCode() == "MOVED" || reply.errorCode() == "ASK")) {
+        const QList<QByteArray> parts = reply.bytes().split(' ');
+        if (parts.size() >= 3) {
+            QString target = QString::fromUtf8(parts.at(2));
+            if (target.startsWith(QLatin1Char(':')))
+                target = m_session->profile().host + target;
+            emitEntry(Entry::Kind::Note,
+                      tr("-> Redirected to slot [%1] located at %2").arg(QString::fromUtf8(parts.at(1)), target));
+            const quint64 generation = m_linkGeneration;
+            m_session->executeOn(
+                target, argv, this,
+                [this, generation, id](const Reply& redirected) {
+                    if (generation == m_linkGeneration)
+                        finishOne(id, redirected.isError() ? Entry::Kind::Error : Entry::Kind::Reply, format(redirected));
+                },
+                Session::Role::Interactive, {}, /*followRedirects=*/true);
+            return;
+        }
+    }
     const QByteArray name = argv.first().toUpper();
     if (!reply.isError()) {
         if (name == "MULTI") {

@@ -8,4 +8,5 @@ target_sources(vermilion_core PRIVATE
     dashboard/commandstatsmodel.cpp dashboard/commandstatsmodel.h
     dashboard/slowlogmodel.cpp dashboard/slowlogmodel.h
     dashboard/clientlistmodel.cpp dashboard/clientlistmodel.h
+    dashboard/clusternodesmodel.cpp dashboard/clusternodesmodel.h
 )

@@ -3,11 +3,15 @@
 #include "client/commandkeys.h"
 #include "client/session.h"
 #include "clusterfixture.h"
+#include "console/consolesession.h"
+#include "dashboard/clusternodesmodel.h"
+#include "lua/scriptrunner.h"
 #include "keyspace/bulkkeyjob.h"
 #include "keyspace/keyspaceloader.h"
 #include "keyspace/memoryanalysis.h"
 #include "redisfixture.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -381,6 +385,102 @@ private slots:
         QVERIFY(left >= 100); // the keep: keys (and earlier tests' keys) are still there
         QCOMPARE(awaitReply(session.execute({ "EXISTS", "bulk:1" })).integerValue(), qint64(0));
         QCOMPARE(awaitReply(session.execute({ "EXISTS", "keep:1" })).integerValue(), qint64(1));
+    }
+
+    void clusterNodesModelShowsEveryNode()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        ClusterNodesModel model(&session);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy refreshed(&model, &ClusterNodesModel::refreshed);
+        model.refresh();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(model.rowCount(), 6);
+        int masters = 0;
+        int served = 0;
+        for (const auto& node : model.nodes()) {
+            masters += node.isMaster() ? 1 : 0;
+            served += node.isMaster() ? node.slotCount() : 0;
+            QCOMPARE(node.linkState, QByteArray("connected"));
+            QVERIFY(!node.isFailing());
+        }
+        QCOMPARE(masters, 3);
+        QCOMPARE(served, 16384);
+        // Each replica is listed right after its master.
+        QVERIFY(model.nodes().first().isMaster());
+        QCOMPARE(model.nodes().at(1).masterId, model.nodes().at(0).id);
+        // Malformed and hostile lines are skipped, migrations kept apart from slot ranges.
+        const auto parsed = ClusterNodesModel::parse("garbage\n"
+                                                     "a 1.2.3.4:7000@17000,host myself,master - 0 0 3 connected 0-10 12 "
+                                                     "[13->-b] 99999 x-y\n"
+                                                     "b 1.2.3.4:7001@17001 slave a 0 0 3 connected\n");
+        QCOMPARE(parsed.size(), 2);
+        QCOMPARE(parsed.first().slotCount(), 12);
+        QCOMPARE(parsed.first().hostname, QStringLiteral("host"));
+        QCOMPARE(parsed.first().address, QStringLiteral("1.2.3.4:7000"));
+        QCOMPARE(parsed.first().migrations, QList<QByteArray> { "[13->-b]" });
+        QCOMPARE(ClusterNodesModel::slotText(parsed.first()), QStringLiteral("0-10, 12, [13->-b]"));
+    }
+
+    void consoleFollowsRedirectsAndSaysSo()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        // A key that the first node does not serve.
+        QByteArray key;
+        const QString seed = QStringLiteral("127.0.0.1:%1").arg(m_cluster.node(0).port());
+        for (int i = 0; key.isEmpty(); ++i) {
+            const QByteArray candidate = "console:" + QByteArray::number(i);
+            if (session.clusterTopology().masterForSlot(ClusterSlots::slotOf(candidate))->address() != seed)
+                key = candidate;
+        }
+        ConsoleSession console(&session);
+        QList<ConsoleSession::Entry> entries;
+        connect(&console, &ConsoleSession::output, this,
+                [&](const QList<ConsoleSession::Entry>& batch) { entries += batch; });
+        console.ensureLink();
+        QVERIFY(console.run(QStringLiteral("SET %1 hello").arg(QString::fromUtf8(key))));
+        QVERIFY(console.run(QStringLiteral("GET %1").arg(QString::fromUtf8(key))));
+        auto has = [&](ConsoleSession::Entry::Kind kind, const QString& text) {
+            for (const auto& entry : entries) {
+                if (entry.kind == kind && entry.text.contains(text))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(has(ConsoleSession::Entry::Kind::Reply, QStringLiteral("\"hello\"")), 10000);
+        QVERIFY(has(ConsoleSession::Entry::Kind::Note, QStringLiteral("-> Redirected to slot [%1]").arg(ClusterSlots::slotOf(key))));
+        QVERIFY(!has(ConsoleSession::Entry::Kind::Error, QStringLiteral("MOVED")));
+    }
+
+    void luaRunsWhereItsKeysAre()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        QVERIFY(!awaitReply(session.execute({ "SET", "lua:{k}", "41" })).isError());
+        lua::ScriptRunner runner(&session);
+        QSignalSpy finished(&runner, &lua::ScriptRunner::finished);
+        lua::ScriptRequest request;
+        request.script = "return redis.call('INCR', KEYS[1])";
+        request.keys = { "lua:{k}" };
+        QVERIFY(runner.run(request) != 0);
+        QVERIFY(finished.wait(10000));
+        auto result = finished.first().first().value<lua::ScriptResult>();
+        QVERIFY2(!result.error, result.error ? qPrintable(result.error->message) : "");
+        QCOMPARE(result.reply.integerValue(), qint64(42));
+        // Keys in two slots: refused before sending, with the slots named.
+        finished.clear();
+        request.keys = { "a", "b" };
+        QVERIFY(runner.run(request) != 0);
+        QVERIFY(finished.wait(10000));
+        result = finished.first().first().value<lua::ScriptResult>();
+        QVERIFY(result.error);
+        QVERIFY(result.error->message.contains(QStringLiteral("CROSSSLOT")));
+        QVERIFY(result.error->message.contains(QStringLiteral("slot %1").arg(ClusterSlots::slotOf("a"))));
     }
 
     void databaseSelectionIsRefused()

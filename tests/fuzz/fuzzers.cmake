@@ -2,3 +2,4 @@
 vermilion_add_fuzzer(fuzz_formats)
 vermilion_add_fuzzer(fuzz_nippy)
 vermilion_add_fuzzer(fuzz_info)
+vermilion_add_fuzzer(fuzz_cluster)

@@ -2,5 +2,6 @@
 target_sources(vermilion_ui PRIVATE
     dashboard/dashboardchart.cpp dashboard/dashboardchart.h
     dashboard/dashboardpanel.cpp dashboard/dashboardpanel.h
+    dashboard/clusterpanel.cpp dashboard/clusterpanel.h
 )
 target_link_libraries(vermilion_ui PUBLIC Qt6::Charts)

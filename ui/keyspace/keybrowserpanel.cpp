@@ -407,6 +407,10 @@ void KeyBrowserPanel::requestVisibleDetails()
 
 void KeyBrowserPanel::fillDatabases()
 {
+    // A cluster has only database 0: no selector; the loader's total is the masters' DBSIZE.
+    m_database->setVisible(!m_session->isCluster());
+    if (m_session->isCluster())
+        return;
     const QList<KeyspaceEntry> keyspace = m_session->serverInfo().keyspace();
     int highest = qMax(15, m_session->database());
     for (const KeyspaceEntry& entry : keyspace)

@@ -347,10 +347,13 @@ void MainWindow::updateStatusBar()
     const ServerInfo& info = session->serverInfo();
     const bool connected = state == Connection::State::Connected;
     m_versionLabel->setText(connected && !info.version().isEmpty() ? tr("Redis %1").arg(info.version()) : QString());
-    m_roleLabel->setText(connected && !info.role().isEmpty()
-            ? info.role() + (session->isReadOnly() ? tr(" · read-only") : QString())
+    const QString role = session->isCluster()
+        ? tr("cluster · %n master(s)", nullptr, int(session->masterNodes().size()))
+        : info.role();
+    m_roleLabel->setText(connected && !role.isEmpty()
+            ? role + (session->isReadOnly() ? tr(" · read-only") : QString())
             : QString());
-    m_dbLabel->setText(connected ? tr("db%1").arg(session->database()) : QString());
+    m_dbLabel->setText(connected && !session->isCluster() ? tr("db%1").arg(session->database()) : QString());
     m_latencyLabel->setText(connected && session->latencyMs() >= 0
             ? tr("%1 ms").arg(session->latencyMs(), 0, 'f', session->latencyMs() < 10 ? 2 : 0)
             : QString());

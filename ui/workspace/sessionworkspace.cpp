@@ -4,6 +4,7 @@
 #include "carmine/queuespanel.h"
 #include "client/session.h"
 #include "consolepanel.h"
+#include "dashboard/clusterpanel.h"
 #include "dashboard/dashboardpanel.h"
 #include "keyspace/keybrowserpanel.h"
 #include "keyspace/keytreemodel.h"
@@ -155,6 +156,14 @@ void SessionWorkspace::onStateChanged(Connection::State state, const QString& me
     case Connection::State::Connected:
         // Say that it is back for a moment only when it was lost before.
         m_banner->setVisible(false);
+        // A cluster gets its own tab, next to the dashboard, the first time the session finds one.
+        if (m_session->isCluster() && !tool(tr("Cluster"))) {
+            auto* holder = new QWidget(m_tabs);
+            auto* layout = new QVBoxLayout(holder);
+            layout->setContentsMargins(0, 0, 0, 0);
+            m_lazyTools.insert(holder, [this] { return new ClusterPanel(m_session); });
+            m_tabs->insertTab(2, holder, tr("Cluster"));
+        }
         return;
     case Connection::State::Connecting:
         background = QColor(0xff, 0xf4, 0xd6);

@@ -68,6 +68,7 @@ KeyBrowserPanel::KeyBrowserPanel(Session* session, QWidget* parent)
     connect(m_loader, &KeyspaceLoader::progress, this, &KeyBrowserPanel::onProgress);
     connect(m_loader, &KeyspaceLoader::stateChanged, this, &KeyBrowserPanel::onLoaderState);
     connect(m_session, &Session::serverInfoChanged, this, &KeyBrowserPanel::fillDatabases);
+    connect(m_session, &Session::clusterTopologyChanged, this, &KeyBrowserPanel::fillDatabases);
     connect(m_session, &Session::stateChanged, this, [this](Connection::State state) {
         if (state == Connection::State::Connected && isVisible() && !m_loadedOnce)
             reload();

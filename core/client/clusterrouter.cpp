@@ -304,7 +304,8 @@ Connection* ClusterRouter::link(const QString& address, int role)
     return node->links[size_t(role)];
 }
 
-void ClusterRouter::send(const Command& argv, int role, CommandOptions options, Sink sink)
+std::shared_ptr<ClusterRouter::Attempt> ClusterRouter::makeAttempt(
+    const Command& argv, int role, CommandOptions options, Sink sink) const
 {
     auto attempt = std::make_shared<Attempt>();
     attempt->alive = m_alive;
@@ -312,6 +313,12 @@ void ClusterRouter::send(const Command& argv, int role, CommandOptions options, 
     attempt->role = role;
     attempt->options = options;
     attempt->sink = std::move(sink);
+    return attempt;
+}
+
+void ClusterRouter::send(const Command& argv, int role, CommandOptions options, Sink sink)
+{
+    auto attempt = makeAttempt(argv, role, options, std::move(sink));
     const Route target = route(argv);
     if (!target.error.isEmpty()) {
         deliverToSink(attempt->sink, Reply::error(target.error.toUtf8()), false);
@@ -332,12 +339,7 @@ void ClusterRouter::send(const Command& argv, int role, CommandOptions options, 
 void ClusterRouter::sendTo(const QString& address, const Command& argv, int role, CommandOptions options, Sink sink,
                            std::function<void(const QByteArray&)> peek, bool followRedirects)
 {
-    auto attempt = std::make_shared<Attempt>();
-    attempt->alive = m_alive;
-    attempt->argv = argv;
-    attempt->role = role;
-    attempt->options = options;
-    attempt->sink = std::move(sink);
+    auto attempt = makeAttempt(argv, role, options, std::move(sink));
     attempt->peek = std::move(peek);
     attempt->followRedirects = followRedirects;
     dispatch(attempt, address, false);
@@ -567,12 +569,8 @@ void ClusterRouter::sendBatch(const QList<Command>& commands, int role, CommandO
                     if (isRedirectOrRetry(reply)) {
                         QMutexLocker lock(&alive->mutex);
                         if (ClusterRouter* router = alive->router) {
-                            auto attempt = std::make_shared<Attempt>();
-                            attempt->alive = alive;
-                            attempt->argv = commands.at(index);
-                            attempt->role = role;
-                            attempt->options = options;
-                            attempt->sink = directSink([state, index](Reply&& r) { state->place(index, std::move(r)); });
+                            auto attempt = router->makeAttempt(commands.at(index), role, options,
+                                directSink([state, index](Reply&& r) { state->place(index, std::move(r)); }));
                             if (router->follow(attempt, reply, address))
                                 continue;
                         }

@@ -123,6 +123,47 @@ HiredisResult hiredisClusterPipeline(const ClusterMap& cluster, qint64 n)
     return result;
 }
 
+// N SETs with a bounded window in flight, each reply delivered to a context object on this (main)
+// thread, as a UI feature sends a long job. send(command, context, callback) issues one.
+struct WindowedRun {
+    double seconds = 0;
+    double maxStallMs = 0;
+    qint64 errors = 0;
+};
+template<typename Send> WindowedRun runWindowed(qint64 n, qint64 window, Send&& send)
+{
+    QObject context;
+    StallMeter stalls;
+    qint64 sent = 0;
+    qint64 received = 0;
+    WindowedRun run;
+    QEventLoop done;
+    std::function<void()> refill;
+    const Connection::Callback onReply = [&](const Reply& reply) {
+        if (reply.isError())
+            ++run.errors;
+        if (++received == n)
+            done.quit();
+        else if (sent - received < window / 2)
+            refill();
+    };
+    refill = [&] {
+        while (sent < n && sent - received < window) {
+            send(Command { "SET", keyFor(sent), valueFor(sent) }, &context, onReply);
+            ++sent;
+        }
+    };
+    QElapsedTimer clock;
+    clock.start();
+    stalls.start();
+    refill();
+    if (received < n)
+        done.exec();
+    run.seconds = double(clock.nsecsElapsed()) / 1e9;
+    run.maxStallMs = stalls.maxStallMs();
+    return run;
+}
+
 // Through the session's cluster routing, as the app sends a long job.
 int runClusterPipeline(const Arguments& arguments, const ClusterMap& cluster)
 {
@@ -153,38 +194,15 @@ int runClusterPipeline(const Arguments& arguments, const ClusterMap& cluster)
             }, Session::Role::Bulk);
         warm.exec();
     }
-    QObject context;
-    StallMeter stalls;
-    qint64 sent = 0;
-    qint64 received = 0;
-    qint64 errors = 0;
-    QEventLoop done;
-    std::function<void()> refill;
-    const Connection::Callback onReply = [&](const Reply& reply) {
-        if (reply.isError())
-            ++errors;
-        if (++received == n)
-            done.quit();
-        else if (sent - received < window / 2)
-            refill();
-    };
-    refill = [&] {
-        while (sent < n && sent - received < window) {
-            session.execute({ "SET", keyFor(sent), valueFor(sent) }, &context, onReply, Session::Role::Bulk);
-            ++sent;
-        }
-    };
-    QElapsedTimer clock;
-    clock.start();
-    stalls.start();
-    refill();
-    if (received < n)
-        done.exec();
-    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const WindowedRun run = runWindowed(n, window, [&](const Command& set, QObject* context, const Connection::Callback& done) {
+        session.execute(set, context, done, Session::Role::Bulk);
+    });
+    const double seconds = run.seconds;
+    const qint64 errors = run.errors;
     QJsonObject result { { QStringLiteral("bench"), QStringLiteral("pipeline") }, { QStringLiteral("n"), n },
         { QStringLiteral("nodes"), qint64(cluster.masters.size()) }, { QStringLiteral("seconds"), seconds },
         { QStringLiteral("ops_per_s"), double(n) / seconds }, { QStringLiteral("peak_rss_mb"), peakRssMb() },
-        { QStringLiteral("max_ui_stall_ms"), stalls.maxStallMs() }, { QStringLiteral("errors"), errors } };
+        { QStringLiteral("max_ui_stall_ms"), run.maxStallMs }, { QStringLiteral("errors"), errors } };
     if (!arguments.has(QStringLiteral("no-baseline"))) {
         const HiredisResult baseline = hiredisClusterPipeline(cluster, n);
         const double baselineRate = double(n) / baseline.seconds;
@@ -218,7 +236,6 @@ int runPipeline(const Arguments& arguments)
     const qint64 window = qMax<qint64>(1000, arguments.integer(QStringLiteral("window"), 16000));
 
     Connection connection(profile);
-    QObject context;
     QEventLoop ready;
     QObject::connect(&connection, &Connection::stateChanged, &ready, [&](Connection::State state, const QString& m) {
         if (state == Connection::State::Connected)
@@ -229,37 +246,15 @@ int runPipeline(const Arguments& arguments)
     connection.open();
     ready.exec();
 
-    StallMeter stalls;
-    qint64 sent = 0;
-    qint64 received = 0;
-    qint64 errors = 0;
-    QEventLoop done;
-    std::function<void()> refill;
-    const Connection::Callback onReply = [&](const Reply& reply) {
-        if (reply.isError())
-            ++errors;
-        if (++received == n)
-            done.quit();
-        else if (sent - received < window / 2)
-            refill();
-    };
-    refill = [&] {
-        while (sent < n && sent - received < window) {
-            connection.execute({ "SET", keyFor(sent), valueFor(sent) }, &context, onReply);
-            ++sent;
-        }
-    };
-    QElapsedTimer clock;
-    clock.start();
-    stalls.start();
-    refill();
-    if (received < n)
-        done.exec();
-    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const WindowedRun run = runWindowed(n, window, [&](const Command& set, QObject* context, const Connection::Callback& done) {
+        connection.execute(set, context, done);
+    });
+    const double seconds = run.seconds;
+    const qint64 errors = run.errors;
 
     QJsonObject result { { QStringLiteral("bench"), QStringLiteral("pipeline") }, { QStringLiteral("n"), n },
         { QStringLiteral("seconds"), seconds }, { QStringLiteral("ops_per_s"), double(n) / seconds },
-        { QStringLiteral("peak_rss_mb"), peakRssMb() }, { QStringLiteral("max_ui_stall_ms"), stalls.maxStallMs() },
+        { QStringLiteral("peak_rss_mb"), peakRssMb() }, { QStringLiteral("max_ui_stall_ms"), run.maxStallMs },
         { QStringLiteral("errors"), errors } };
     if (!arguments.has(QStringLiteral("no-baseline"))) {
         // The reference is measured in the same run against the same server.

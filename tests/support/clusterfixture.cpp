@@ -29,11 +29,12 @@ bool ClusterFixture::start(int masters, int replicasPerMaster, QString* error)
     const int count = masters * (1 + replicasPerMaster);
     for (int i = 0; i < count; ++i) {
         RedisServerProcess::Options options;
-        // The cluster bus gets a free port of its own (cluster-port, Redis 7): port + 10000 may be
-        // taken or out of range.
+        // A generous node timeout: a loaded CI machine must not make the cluster fail a node over
+        // behind a test's back. The cluster bus gets a free port of its own (cluster-port, Redis
+        // 7): port + 10000 may be taken or out of range.
         options.extraArguments = { QStringLiteral("--cluster-enabled"), QStringLiteral("yes"),
             QStringLiteral("--cluster-config-file"), QStringLiteral("nodes.conf"),
-            QStringLiteral("--cluster-node-timeout"), QStringLiteral("3000"), QStringLiteral("--cluster-port"),
+            QStringLiteral("--cluster-node-timeout"), QStringLiteral("15000"), QStringLiteral("--cluster-port"),
             QString::number(RedisServerProcess::findFreePort()) };
         auto node = startServer(options, &failure);
         if (!node) {

@@ -448,6 +448,13 @@ void ClusterRouter::dispatch(const std::shared_ptr<Attempt>& attempt, const QStr
 
 bool ClusterRouter::follow(const std::shared_ptr<Attempt>& attempt, const Reply& reply, const QString& from)
 {
+    if (reply.isError()
+        && (reply.errorKind() == Reply::ErrorKind::NotConnected || reply.errorKind() == Reply::ErrorKind::ConnectionLost)) {
+        // The node is down: the command is not sent again (it may have run), but the map is read
+        // again, so that once a replica takes over the next command goes there.
+        refresh();
+        return false;
+    }
     if (!attempt->followRedirects || !isRedirectOrRetry(reply))
         return false;
     const QByteArray code = reply.errorCode();
@@ -590,28 +597,48 @@ void ClusterRouter::refresh()
         m_refreshAgain.store(true);
         return;
     }
-    QString asked;
+    // Asked in turn until one answers: a master first (the seed when it is one), then every other
+    // node the map knows, then the profile's extra seeds.
+    QStringList candidates;
     {
         QMutexLocker lock(&m_mutex);
-        asked = anyMasterLocked();
+        candidates.append(anyMasterLocked());
+        for (const ClusterNode& node : m_topology.masters())
+            candidates.append(reachable(node.address()));
+        for (const ClusterNode& node : m_topology.nodes())
+            candidates.append(reachable(node.address()));
+    }
+    candidates.append(m_seedAddress);
+    for (const QString& seed : m_seed.clusterSeeds)
+        candidates.append(reachable(seed.trimmed()));
+    candidates.removeDuplicates();
+    askForTopology(candidates, 0);
+}
+
+void ClusterRouter::askForTopology(const QStringList& candidates, qsizetype index)
+{
+    if (index >= candidates.size()) {
+        finishRefresh();
+        return;
     }
     auto alive = m_alive;
-    link(asked, 0)->executeDirect({ "CLUSTER", "SHARDS" }, [alive, asked](Reply&& reply) {
+    link(candidates.at(index), 0)->executeDirect({ "CLUSTER", "SHARDS" }, [alive, candidates, index](Reply&& reply) {
         QMutexLocker lock(&alive->mutex);
         if (ClusterRouter* router = alive->router)
-            router->onRefreshReply(reply, asked, true);
+            router->onRefreshReply(reply, candidates, index, true);
     });
 }
 
-void ClusterRouter::onRefreshReply(const Reply& reply, const QString& asked, bool shards)
+void ClusterRouter::onRefreshReply(const Reply& reply, const QStringList& candidates, qsizetype index, bool shards)
 {
-    auto alive = m_alive;
+    const QString& asked = candidates.at(index);
     if (shards && reply.isError() && reply.errorKind() == Reply::ErrorKind::Server) {
         // Before Redis 7.0: CLUSTER SLOTS.
-        link(asked, 0)->executeDirect({ "CLUSTER", "SLOTS" }, [alive, asked](Reply&& slotsReply) {
+        auto alive = m_alive;
+        link(asked, 0)->executeDirect({ "CLUSTER", "SLOTS" }, [alive, candidates, index](Reply&& slotsReply) {
             QMutexLocker lock(&alive->mutex);
             if (ClusterRouter* router = alive->router)
-                router->onRefreshReply(slotsReply, asked, false);
+                router->onRefreshReply(slotsReply, candidates, index, false);
         });
         return;
     }
@@ -621,10 +648,17 @@ void ClusterRouter::onRefreshReply(const Reply& reply, const QString& asked, boo
     if (!reply.isError())
         topology = shards ? ClusterTopology::fromShards(reply, seedHost, &error)
                           : ClusterTopology::fromSlots(reply, seedHost, &error);
-    if (topology && !topology->isEmpty()) {
-        m_refreshes.fetch_add(1);
-        applyTopology(std::move(*topology));
+    if (!topology || topology->isEmpty()) {
+        askForTopology(candidates, index + 1); // that node is down or confused: the next one
+        return;
     }
+    m_refreshes.fetch_add(1);
+    applyTopology(std::move(*topology));
+    finishRefresh();
+}
+
+void ClusterRouter::finishRefresh()
+{
     m_refreshing.store(false);
     if (m_refreshAgain.exchange(false))
         refresh();
@@ -637,7 +671,9 @@ void ClusterRouter::applyTopology(ClusterTopology topology)
         m_topology = std::move(topology);
         m_movedSlots.clear();
     }
-    QMetaObject::invokeMethod(this, [this] { emit topologyChanged(); }, Qt::QueuedConnection);
+    // Under the lifeline's lock (the router cannot be going away); a call still queued when it goes
+    // is dropped with it.
+    postToObject(this, [this] { emit topologyChanged(); });
 }
 
 } // namespace vermilion

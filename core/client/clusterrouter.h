@@ -121,7 +121,9 @@ private:
     bool follow(const std::shared_ptr<Attempt>& attempt, const Reply& reply, const QString& from);
     void finish(const std::shared_ptr<Attempt>& attempt, Reply&& reply);
     void resolveByServer(const std::shared_ptr<Attempt>& attempt);
-    void onRefreshReply(const Reply& reply, const QString& asked, bool shards);
+    void askForTopology(const QStringList& candidates, qsizetype index);
+    void onRefreshReply(const Reply& reply, const QStringList& candidates, qsizetype index, bool shards);
+    void finishRefresh();
     void applyTopology(ClusterTopology topology);
     QString reachable(const QString& announced) const;
     QString anyMasterLocked() const;

@@ -6,6 +6,7 @@
 #include "console/consolesession.h"
 #include "dashboard/clusternodesmodel.h"
 #include "lua/scriptrunner.h"
+#include "pubsub/subscriber.h"
 #include "keyspace/bulkkeyjob.h"
 #include "keyspace/keyspaceloader.h"
 #include "keyspace/memoryanalysis.h"
@@ -481,6 +482,83 @@ private slots:
         QVERIFY(result.error->message.contains(QStringLiteral("slot %1").arg(ClusterSlots::slotOf("a"))));
     }
 
+    void failoverDuringScanAndPubSub()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        QList<Command> sets;
+        for (int i = 0; i < 20000; ++i)
+            sets.append({ "SET", "failover:" + QByteArray::number(i), "v" });
+        for (const Reply& reply : awaitBatch(session.executeBatch(sets), 60000))
+            QVERIFY(!reply.isError());
+        // A pub/sub pane's subscriber, on its own link from the session.
+        Subscriber subscriber(&session);
+        QList<QByteArray> received;
+        connect(&subscriber, &Subscriber::messagesReceived, this, [&](const PubSubBatch& batch) {
+            for (const PubSubMessage& message : batch.messages) {
+                if (message.isMessage())
+                    received.append(message.payload);
+            }
+        });
+        subscriber.subscribe({ "news" });
+        subscriber.start();
+        QTRY_VERIFY_WITH_TIMEOUT(subscriber.state() == Connection::State::Connected, 10000);
+        // A slow scan (small pages), and a failover while it runs: the replica of a master that is
+        // not the session's seed takes over.
+        KeyspaceLoader loader(&session, ":");
+        ScanOptions options;
+        options.count = 50;
+        loader.start(options);
+        const ClusterTopology before = session.clusterTopology();
+        const QString seed = QStringLiteral("127.0.0.1:%1").arg(m_cluster.node(0).port());
+        ClusterNode replica;
+        for (const ClusterNode& node : before.nodes()) {
+            if (node.master || replica.port != 0)
+                continue;
+            for (const ClusterNode& master : before.nodes()) {
+                if (master.id == node.masterId && master.address() != seed)
+                    replica = node;
+            }
+        }
+        QVERIFY(replica.port != 0);
+        QEventLoop sent;
+        Reply failover;
+        session.executeOn(replica.address(), { "CLUSTER", "FAILOVER" }, &sent, [&](const Reply& reply) {
+            failover = reply;
+            sent.quit();
+        });
+        sent.exec();
+        QVERIFY2(!failover.isError(), qPrintable(failover.errorMessage()));
+        // The replica becomes a master: writes to its slots follow (MOVED from the old master).
+        auto replicaLink = nodeLink(serverOnPort(replica.port));
+        QTRY_VERIFY_WITH_TIMEOUT(awaitReply(replicaLink->execute({ "ROLE" })).at(0).bytes() == "master", 20000);
+        QVERIFY(m_cluster.waitUntilHealthy());
+        QList<Command> writes;
+        for (int i = 0; i < 300; ++i)
+            writes.append({ "SET", "after:" + QByteArray::number(i), "w" });
+        for (const Reply& reply : awaitBatch(session.executeBatch(writes), 30000))
+            QVERIFY2(!reply.isError(), qPrintable(reply.errorMessage()));
+        const auto promoted = [&] {
+            for (const ClusterNode& node : session.clusterTopology().masters()) {
+                if (node.port == replica.port)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(promoted(), 10000);
+        // The scan carries on to the end: every key of the masters it started from.
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 60000);
+        QVERIFY(loader.loadedKeys() >= 20000);
+        // The pane still gets messages.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                awaitReply(session.execute({ "PUBLISH", "news", "after failover" }));
+                return received.contains("after failover");
+            }(),
+            20000);
+    }
+
     void databaseSelectionIsRefused()
     {
         Session session(m_cluster.profile());
@@ -495,6 +573,54 @@ private slots:
         loop.exec();
         QVERIFY(answer.isError());
         QVERIFY(answer.errorMessage().contains(QStringLiteral("database 0")));
+    }
+
+    // Last: it leaves one node down.
+    void masterKilledThenReplicaTakesOver()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        // A master other than the session's seed, its replica, and a key it serves.
+        const ClusterTopology topology = session.clusterTopology();
+        const QString seed = QStringLiteral("127.0.0.1:%1").arg(m_cluster.node(0).port());
+        ClusterNode master;
+        ClusterNode replica;
+        for (const ClusterNode& node : topology.masters()) {
+            if (node.address() == seed)
+                continue;
+            for (const ClusterNode& other : topology.nodes()) {
+                if (!other.master && other.masterId == node.id && master.port == 0) {
+                    master = node;
+                    replica = other;
+                }
+            }
+        }
+        QVERIFY(master.port != 0 && replica.port != 0);
+        QByteArray key;
+        for (int i = 0; key.isEmpty(); ++i) {
+            const QByteArray candidate = "survivor:" + QByteArray::number(i);
+            if (topology.masterForSlot(ClusterSlots::slotOf(candidate))->port == master.port)
+                key = candidate;
+        }
+        QVERIFY(!awaitReply(session.execute({ "SET", key, "kept" })).isError());
+        // The write reached the replica before the master goes.
+        auto masterLink = nodeLink(serverOnPort(master.port));
+        QCOMPARE(awaitReply(masterLink->execute({ "WAIT", "1", "5000" })).integerValue(), qint64(1));
+        masterLink.reset();
+        serverOnPort(master.port).kill();
+        // A clear error, not a hang and not a silent retry.
+        const Reply down = awaitReply(session.execute({ "GET", key }), 20000);
+        QVERIFY(down.isError());
+        QVERIFY(down.isClientError());
+        QVERIFY(!down.errorMessage().isEmpty());
+        // Other masters still answer.
+        QCOMPARE(awaitReply(session.execute({ "PING" })).bytes(), QByteArray("PONG"));
+        // The replica takes over (TAKEOVER: without waiting for the node timeout), and the session
+        // finds it: the failed command made it read the map again.
+        auto replicaLink = nodeLink(serverOnPort(replica.port));
+        QVERIFY(!awaitReply(replicaLink->execute({ "CLUSTER", "FAILOVER", "TAKEOVER" })).isError());
+        QTRY_VERIFY_WITH_TIMEOUT(awaitReply(session.execute({ "GET", key }), 5000).bytes() == "kept", 30000);
     }
 };
 

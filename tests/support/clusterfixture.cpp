@@ -27,6 +27,7 @@ bool ClusterFixture::start(int masters, int replicasPerMaster, QString* error)
 {
     QString failure;
     const int count = masters * (1 + replicasPerMaster);
+    m_replicaCount = masters * replicasPerMaster;
     for (int i = 0; i < count; ++i) {
         RedisServerProcess::Options options;
         // A generous node timeout: a loaded CI machine must not make the cluster fail a node over
@@ -102,6 +103,19 @@ bool ClusterFixture::waitUntilHealthy(int timeoutMs, QString* error) const
             if (!info.contains("cluster_state:ok") || !info.contains("cluster_slots_ok:16384")) {
                 healthy = false;
                 last = QStringLiteral("node %1: %2").arg(i).arg(QString::fromUtf8(info.left(200)));
+                continue;
+            }
+            // Every node must know every replica as one (a node joins as a master without slots
+            // and becomes a replica a moment later).
+            const QByteArray nodes = cli(i, { QStringLiteral("CLUSTER"), QStringLiteral("NODES") }, &last, 5000);
+            const int replicas = int(nodes.count("slave"));
+            if (replicas < m_replicaCount || nodes.contains(",fail")) {
+                healthy = false;
+                last = QStringLiteral("node %1 sees %2 of %3 replicas: %4")
+                           .arg(i)
+                           .arg(replicas)
+                           .arg(m_replicaCount)
+                           .arg(QString::fromUtf8(nodes));
             }
         }
         if (healthy && asked >= 0) {

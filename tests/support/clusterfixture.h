@@ -29,6 +29,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<RedisServerProcess>> m_nodes;
+    int m_replicaCount = 0;
 };
 
 } // namespace vermilion::test

@@ -195,6 +195,36 @@ void ClusterTopology::index()
     }
 }
 
+bool ClusterTopology::ownViewFromNodes(const QByteArray& clusterNodes, OwnView* view)
+{
+    // <id> <ip:port@cport> <flags> <master> <ping> <pong> <epoch> <link> <slot>...
+    for (const QByteArray& rawLine : clusterNodes.split('\n')) {
+        const QList<QByteArray> fields = rawLine.trimmed().split(' ');
+        if (fields.size() < 8 || !fields.at(2).split(',').contains("myself"))
+            continue;
+        for (qsizetype i = 8; i < fields.size(); ++i) {
+            const QByteArray& slot = fields.at(i);
+            if (slot.startsWith('[')) {
+                bool ok = false;
+                const qsizetype end = slot.indexOf('-');
+                const int number = slot.mid(1, end < 0 ? -1 : end - 1).toInt(&ok);
+                if (ok && validSlot(number))
+                    view->migrating.append(number);
+                continue;
+            }
+            const qsizetype dash = slot.indexOf('-');
+            bool okFirst = false;
+            bool okLast = true;
+            const int first = (dash < 0 ? slot : slot.left(dash)).toInt(&okFirst);
+            const int last = dash < 0 ? first : slot.mid(dash + 1).toInt(&okLast);
+            if (okFirst && okLast && validSlot(first) && validSlot(last) && first <= last)
+                view->slotRanges.append({ first, last });
+        }
+        return true;
+    }
+    return false;
+}
+
 QList<ClusterNode> ClusterTopology::masters() const
 {
     QList<ClusterNode> result;

@@ -39,8 +39,17 @@ public:
     const ClusterNode* masterForSlot(int slot) const;
     int coveredSlots() const;
     bool isEmpty() const { return m_nodes.isEmpty(); }
-    // A short description of what changed for users and tests: same slot owners and same nodes.
+    // True when both maps name the same node for every slot.
     bool sameSlotOwners(const ClusterTopology& other) const;
+
+    // What one node says of itself in CLUSTER NODES (its "myself" line): the slots it serves, and
+    // the slots it is migrating away or importing ("[slot->-id]", "[slot-<-id]"). False when the
+    // text has no such line.
+    struct OwnView {
+        QList<std::pair<int, int>> slotRanges;
+        QList<int> migrating; // both directions
+    };
+    static bool ownViewFromNodes(const QByteArray& clusterNodes, OwnView* view);
 
 private:
     void index();

@@ -1,5 +1,6 @@
 #include "keyscanworker.h"
 
+#include "client/clusterslots.h"
 #include "client/session.h"
 #include "keypattern.h"
 #include "util/posting.h"
@@ -67,6 +68,7 @@ void KeyScanWorker::begin(quint64 generation, const ScanOptions& options, std::s
     m_load->cap.store(options.cap);
     m_chains.clear();
     m_chainStates.clear();
+    m_startTopology = m_session->isCluster() ? m_session->clusterTopology() : ClusterTopology();
     const QStringList nodes = m_session->scanNodes();
     for (qsizetype n = 0; n < nodes.size(); ++n) {
         auto chain = std::make_shared<Chain>();
@@ -200,10 +202,124 @@ void KeyScanWorker::insert(
         emit batchInserted(generation, m_loaded);
     }
     if (allFinished) {
-        emit stopped(generation, int(KeyspaceLoader::State::Finished), QString(), m_loaded);
+        // The settling pass reads whole slots: only for a load of every key (no MATCH or TYPE
+        // filter, no cap left).
+        const ScanOptions& options = m_chains.front()->options;
+        if (m_session->isCluster() && m_load->cap.load() == 0 && options.match.isEmpty() && options.type.isEmpty())
+            startSettle(generation);
+        else
+            finishLoad(generation);
     } else if (!anyRunning) {
         settleCap();
     }
+}
+
+void KeyScanWorker::finishLoad(quint64 generation)
+{
+    emit batchInserted(generation, m_loaded);
+    emit stopped(generation, int(KeyspaceLoader::State::Finished), QString(), m_loaded);
+}
+
+void KeyScanWorker::startSettle(quint64 generation)
+{
+    // Keys move between masters while slots are resharded: a key that left a master before its
+    // cursor got there, for a master whose cursor had passed that place, is in neither scan. Each
+    // master says what it serves and migrates now; the keys of every slot that is not where it was
+    // when the load began, or is in migration, are read again with CLUSTER GETKEYSINSLOT. The tree
+    // takes each key once, so a key met twice is shown once.
+    const QStringList masters = m_session->masterNodes();
+    m_ownViews.clear();
+    m_settleReplies = int(masters.size());
+    if (masters.isEmpty()) {
+        finishLoad(generation);
+        return;
+    }
+    for (const QString& master : masters) {
+        const std::shared_ptr<Lifeline> lifeline = m_lifeline;
+        KeyScanWorker* worker = this;
+        m_session->executeDirectOn(master, { "CLUSTER", "NODES" }, Session::Role::Bulk,
+                                   [lifeline, worker, generation, master](Reply&& reply) {
+                                       const QByteArray text = reply.isString() ? reply.bytes() : QByteArray();
+                                       std::lock_guard lock(lifeline->mutex);
+                                       if (lifeline->thread)
+                                           postToThread(lifeline->thread, [worker, generation, master, text] {
+                                               worker->onOwnView(generation, master, text);
+                                           });
+                                   });
+    }
+}
+
+void KeyScanWorker::onOwnView(quint64 generation, const QString& node, const QByteArray& clusterNodes)
+{
+    if (generation != m_generation || m_lifeline->current.load() != generation)
+        return;
+    m_ownViews.insert(node, clusterNodes);
+    if (--m_settleReplies > 0)
+        return;
+    // Who serves each slot now, by each master's own word.
+    std::vector<QString> ownerNow(ClusterSlots::count);
+    std::vector<bool> suspect(ClusterSlots::count, false);
+    for (auto it = m_ownViews.cbegin(); it != m_ownViews.cend(); ++it) {
+        ClusterTopology::OwnView view;
+        if (!ClusterTopology::ownViewFromNodes(it.value(), &view))
+            continue;
+        for (const auto& [first, last] : view.slotRanges) {
+            for (int slot = first; slot <= last; ++slot)
+                ownerNow[size_t(slot)] = it.key();
+        }
+        for (int slot : view.migrating)
+            suspect[size_t(slot)] = true;
+    }
+    QHash<QString, QList<int>> reads; // node -> slots to read there
+    for (int slot = 0; slot < ClusterSlots::count; ++slot) {
+        const ClusterNode* before = m_startTopology.masterForSlot(slot);
+        const QString then = before ? m_session->profile().clusterAddressMap.value(before->address(), before->address())
+                                    : QString();
+        const QString& now = ownerNow[size_t(slot)];
+        if (!suspect[size_t(slot)] && then == now)
+            continue;
+        // Read where it is now, and where it was (a migration may still be under way).
+        if (!now.isEmpty())
+            reads[now].append(slot);
+        if (!then.isEmpty() && then != now)
+            reads[then].append(slot);
+    }
+    m_settleReplies = 0;
+    for (auto it = reads.cbegin(); it != reads.cend(); ++it)
+        m_settleReplies += int(it.value().size());
+    if (m_settleReplies == 0) {
+        finishLoad(generation);
+        return;
+    }
+    for (auto it = reads.cbegin(); it != reads.cend(); ++it) {
+        for (int slot : it.value()) {
+            const std::shared_ptr<Lifeline> lifeline = m_lifeline;
+            KeyScanWorker* worker = this;
+            m_session->executeDirectOn(
+                it.key(), { "CLUSTER", "GETKEYSINSLOT", QByteArray::number(slot), "100000000" }, Session::Role::Bulk,
+                [lifeline, worker, generation](Reply&& reply) {
+                    auto keys = std::make_shared<NamespaceTree::PackedKeys>();
+                    if (reply.isArray()) {
+                        for (const Reply& key : reply.elements())
+                            keys->append(key.bytes());
+                    }
+                    std::lock_guard lock(lifeline->mutex);
+                    if (lifeline->thread)
+                        postToThread(lifeline->thread,
+                                     [worker, generation, keys] { worker->onSlotKeys(generation, *keys); });
+                });
+        }
+    }
+}
+
+void KeyScanWorker::onSlotKeys(quint64 generation, const NamespaceTree::PackedKeys& keys)
+{
+    if (generation != m_generation || m_lifeline->current.load() != generation)
+        return;
+    if (!keys.ends.empty())
+        m_loaded += m_tree->addKeys(keys);
+    if (--m_settleReplies == 0)
+        finishLoad(generation);
 }
 
 void KeyScanWorker::settleCap()

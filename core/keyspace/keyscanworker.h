@@ -1,9 +1,11 @@
 #pragma once
 
+#include "client/clustertopology.h"
 #include "client/reply.h"
 #include "keyspaceloader.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <atomic>
 #include <memory>
@@ -69,6 +71,12 @@ private:
     void insert(quint64 generation, int chain, const NamespaceTree::PackedKeys& keys, bool finished, bool capReached);
     void fail(quint64 generation, const QString& node, const QString& error);
     void settleCap();
+    // Cluster: after every cursor is done, the keys of slots that changed owner (or were being
+    // migrated) while the scan ran, read again from where they are now.
+    void startSettle(quint64 generation);
+    void onOwnView(quint64 generation, const QString& node, const QByteArray& clusterNodes);
+    void onSlotKeys(quint64 generation, const NamespaceTree::PackedKeys& keys);
+    void finishLoad(quint64 generation);
 
     Session* m_session;
     const std::shared_ptr<Lifeline> m_lifeline = std::make_shared<Lifeline>();
@@ -78,6 +86,9 @@ private:
     enum class ChainState : quint8 { Running, Paused, Finished };
     std::vector<ChainState> m_chainStates;
     std::shared_ptr<Load> m_load;
+    ClusterTopology m_startTopology; // the slot map when the load began (cluster)
+    QHash<QString, QByteArray> m_ownViews; // CLUSTER NODES per master, while settling
+    int m_settleReplies = 0;
     qint64 m_loaded = 0;
     QElapsedTimer m_sinceProgress;
 };

@@ -13,6 +13,7 @@
 #include "redisfixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -339,6 +340,68 @@ private slots:
         loader.loadMore(0);
         QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 30000);
         QCOMPARE(loader.loadedKeys(), qint64(5000));
+    }
+
+    void keyspaceLoadWhileResharding()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        for (const QString& node : session.masterNodes()) {
+            QEventLoop loop;
+            session.executeOn(node, { "FLUSHALL" }, &loop, [&](const Reply&) { loop.quit(); });
+            loop.exec();
+        }
+        constexpr int count = 30000;
+        QList<Command> sets;
+        for (int i = 0; i < count; ++i)
+            sets.append({ "SET", "reshard:" + QByteArray::number(i), QByteArray::number(i) });
+        for (const Reply& reply : awaitBatch(session.executeBatch(sets), 60000))
+            QVERIFY(!reply.isError());
+        // 2000 slots move from one master to another (as redis-cli --cluster reshard does it: slot
+        // by slot, keys by MIGRATE, ASK while a slot is half moved) while the keyspace loads.
+        const ClusterTopology topology = session.clusterTopology();
+        const QList<ClusterNode> masters = topology.masters();
+        QVERIFY(masters.size() == 3);
+        QProcess reshard;
+        reshard.setProcessChannelMode(QProcess::MergedChannels);
+        reshard.start(QStringLiteral("redis-cli"),
+                      { QStringLiteral("--cluster"), QStringLiteral("reshard"), masters.at(0).address(),
+                        QStringLiteral("--cluster-from"), QString::fromUtf8(masters.at(0).id), QStringLiteral("--cluster-to"),
+                        QString::fromUtf8(masters.at(1).id), QStringLiteral("--cluster-slots"), QStringLiteral("2000"),
+                        QStringLiteral("--cluster-yes"), QStringLiteral("--cluster-pipeline"), QStringLiteral("5") });
+        QVERIFY(reshard.waitForStarted());
+        KeyspaceLoader loader(&session, ":");
+        ScanOptions options;
+        options.count = 20; // small pages: the load runs while the slots move
+        loader.start(options);
+        // Reads during the move follow MOVED and ASK.
+        int reads = 0;
+        while (loader.state() == KeyspaceLoader::State::Loading || reshard.state() != QProcess::NotRunning) {
+            const QByteArray index = QByteArray::number((reads * 7919) % count);
+            const Reply value = awaitReply(session.execute({ "GET", "reshard:" + index }), 10000);
+            QCOMPARE(value.bytes(), index);
+            ++reads;
+            QCoreApplication::processEvents();
+            QVERIFY(reads < 200000);
+        }
+        QCOMPARE(reshard.exitCode(), 0);
+        QCOMPARE(loader.state(), KeyspaceLoader::State::Finished);
+        // No key lost, none counted twice.
+        QCOMPARE(loader.loadedKeys(), qint64(count));
+        QCOMPARE(qint64(loader.tree()->keyCount(NamespaceTree::root)), qint64(count));
+        // The session's map was stale for the moved slots: reading every key met MOVED.
+        QList<Command> gets;
+        for (int i = 0; i < count; ++i)
+            gets.append({ "GET", "reshard:" + QByteArray::number(i) });
+        const qint64 movedBefore = session.clusterRedirects(false);
+        const QList<Reply> values = awaitBatch(session.executeBatch(gets), 60000);
+        QCOMPARE(values.size(), count);
+        for (int i = 0; i < count; i += 97)
+            QCOMPARE(values.at(i).bytes(), QByteArray::number(i));
+        QVERIFY(session.clusterRedirects(false) > 0);
+        Q_UNUSED(movedBefore);
+        QVERIFY(m_cluster.waitUntilHealthy());
     }
 
     void bulkJobsAndMemoryAnalysisCoverEveryMaster()

@@ -316,8 +316,62 @@ std::shared_ptr<ClusterRouter::Attempt> ClusterRouter::makeAttempt(
     return attempt;
 }
 
+namespace {
+// Commands that change what every master must hold alike: the script cache and the function
+// libraries. On a cluster they go to every master; the caller gets the first error, or the first
+// master's reply.
+bool goesToEveryMaster(const Command& argv)
+{
+    if (argv.size() < 2)
+        return false;
+    const QByteArray name = argv.first().toUpper();
+    const QByteArray sub = argv.at(1).toUpper();
+    if (name == "SCRIPT")
+        return sub == "LOAD" || sub == "FLUSH";
+    if (name == "FUNCTION")
+        return sub == "LOAD" || sub == "DELETE" || sub == "FLUSH" || sub == "RESTORE";
+    return false;
+}
+} // namespace
+
+void ClusterRouter::sendToEveryMaster(const Command& argv, int role, CommandOptions options, Sink sink)
+{
+    const QStringList masters = masterAddresses();
+    struct Gather {
+        std::atomic<qsizetype> remaining { 0 };
+        QMutex mutex;
+        std::optional<Reply> first;
+        std::optional<Reply> error;
+        Sink sink;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->remaining.store(masters.size());
+    gather->sink = std::move(sink);
+    if (masters.isEmpty()) {
+        deliverToSink(gather->sink, Reply::error(tr("The cluster has no master.").toUtf8()), false);
+        return;
+    }
+    for (qsizetype n = 0; n < masters.size(); ++n) {
+        sendTo(masters.at(n), argv, role, options, directSink([gather, n](Reply&& reply) {
+            {
+                QMutexLocker lock(&gather->mutex);
+                if (reply.isError() && !gather->error)
+                    gather->error = reply;
+                if (n == 0)
+                    gather->first = reply;
+            }
+            if (--gather->remaining == 0)
+                deliverToSink(gather->sink, Reply(gather->error ? *gather->error : *gather->first), false);
+        }));
+    }
+}
+
 void ClusterRouter::send(const Command& argv, int role, CommandOptions options, Sink sink)
 {
+    if (goesToEveryMaster(argv)) {
+        sendToEveryMaster(argv, role, options, std::move(sink));
+        return;
+    }
     auto attempt = makeAttempt(argv, role, options, std::move(sink));
     const Route target = route(argv);
     if (!target.error.isEmpty()) {

@@ -66,6 +66,9 @@ public:
 
     // Sends a command to the node serving its keys (key-less commands: any master).
     void send(const Command& argv, int role, CommandOptions options, Sink sink);
+    // SCRIPT LOAD/FLUSH and FUNCTION LOAD/DELETE/FLUSH/RESTORE (send() does this by itself): to
+    // every master; the first error, or the first master's reply.
+    void sendToEveryMaster(const Command& argv, int role, CommandOptions options, Sink sink);
     // Sends to one node. followRedirects: MOVED and ASK replies are followed (keyed commands from
     // a console aimed at a node); otherwise they come back as they are.
     void sendTo(const QString& address, const Command& argv, int role, CommandOptions options, Sink sink,

@@ -534,6 +534,17 @@ private slots:
         auto result = finished.first().first().value<lua::ScriptResult>();
         QVERIFY2(!result.error, result.error ? qPrintable(result.error->message) : "");
         QCOMPARE(result.reply.integerValue(), qint64(42));
+        // SCRIPT LOAD and FUNCTION LOAD reach every master.
+        const Reply sha = awaitReply(session.execute({ "SCRIPT", "LOAD", "return 'everywhere'" }));
+        QVERIFY2(sha.isString(), qPrintable(sha.errorMessage()));
+        const Reply library = awaitReply(session.execute(
+            { "FUNCTION", "LOAD", "REPLACE", "#!lua name=vermiliontest\nredis.register_function('hello', function() return 'hi' end)" }));
+        QVERIFY2(!library.isError(), qPrintable(library.errorMessage()));
+        for (const QString& node : session.masterNodes()) {
+            auto link = nodeLink(serverOnPort(quint16(node.section(QLatin1Char(':'), -1).toUInt())));
+            QCOMPARE(awaitReply(link->execute({ "SCRIPT", "EXISTS", sha.bytes() })).at(0).integerValue(), qint64(1));
+            QCOMPARE(awaitReply(link->execute({ "FCALL", "hello", "0" })).bytes(), QByteArray("hi"));
+        }
         // Keys in two slots: refused before sending, with the slots named.
         finished.clear();
         request.keys = { "a", "b" };

@@ -159,6 +159,7 @@ void ClusterRouter::activate(std::shared_ptr<const CommandKeys> keys, const Clus
         QMutexLocker lock(&m_mutex);
         m_keys = std::move(keys);
         m_topology = topology;
+        indexTopologyLocked();
         m_movedSlots.clear();
     }
     m_active.store(true);
@@ -199,7 +200,29 @@ QString ClusterRouter::reachable(const QString& announced) const
     return m_seed.clusterAddressMap.value(announced, announced);
 }
 
+void ClusterRouter::indexTopologyLocked()
+{
+    // Addresses made once per map, not once per command.
+    m_slotAddresses.assign(size_t(ClusterSlots::count), QString());
+    QHash<int, QString> byNode;
+    for (int slot = 0; slot < ClusterSlots::count; ++slot) {
+        const int index = m_topology.masterIndexForSlot(slot);
+        if (index < 0)
+            continue;
+        auto it = byNode.find(index);
+        if (it == byNode.end())
+            it = byNode.insert(index, reachable(m_topology.nodes().at(index).address()));
+        m_slotAddresses[size_t(slot)] = *it;
+    }
+    m_anyMaster = computeAnyMasterLocked();
+}
+
 QString ClusterRouter::anyMasterLocked() const
+{
+    return m_anyMaster.isEmpty() ? m_seedAddress : m_anyMaster;
+}
+
+QString ClusterRouter::computeAnyMasterLocked() const
 {
     const QList<ClusterNode> masters = m_topology.masters();
     if (masters.isEmpty())
@@ -220,10 +243,12 @@ QString ClusterRouter::addressForSlot(int slot) const
 
 QString ClusterRouter::addressForSlotLocked(int slot) const
 {
-    if (const auto moved = m_movedSlots.constFind(slot); moved != m_movedSlots.constEnd())
-        return *moved;
-    if (const ClusterNode* node = m_topology.masterForSlot(slot))
-        return reachable(node->address());
+    if (!m_movedSlots.isEmpty()) {
+        if (const auto moved = m_movedSlots.constFind(slot); moved != m_movedSlots.constEnd())
+            return *moved;
+    }
+    if (slot >= 0 && size_t(slot) < m_slotAddresses.size() && !m_slotAddresses[size_t(slot)].isEmpty())
+        return m_slotAddresses[size_t(slot)];
     return anyMasterLocked();
 }
 
@@ -723,6 +748,7 @@ void ClusterRouter::applyTopology(ClusterTopology topology)
     {
         QMutexLocker lock(&m_mutex);
         m_topology = std::move(topology);
+        indexTopologyLocked();
         m_movedSlots.clear();
     }
     // Under the lifeline's lock (the router cannot be going away); a call still queued when it goes

@@ -130,6 +130,8 @@ private:
     void applyTopology(ClusterTopology topology);
     QString reachable(const QString& announced) const;
     QString anyMasterLocked() const;
+    QString computeAnyMasterLocked() const;
+    void indexTopologyLocked();
     QString addressForSlotLocked(int slot) const;
 
     // How replies on their way reach the router: cleared (under its lock) when the router goes.
@@ -144,6 +146,8 @@ private:
     std::shared_ptr<const CommandKeys> m_keys;
     ClusterTopology m_topology;
     QHash<int, QString> m_movedSlots; // MOVED answers newer than the map
+    std::vector<QString> m_slotAddresses; // the reachable address serving each slot ("" = none)
+    QString m_anyMaster;
     QHash<QString, NodeLinks*> m_nodes; // by reachable address
     std::vector<std::unique_ptr<NodeLinks>> m_nodeStore;
 

@@ -83,6 +83,13 @@ void deliverToSink(ClusterRouter::Sink& sink, Reply&& reply, bool inContextThrea
 
 } // namespace
 
+// A hop that finds the router gone (the session closed while it waited): the caller hears so.
+void ClusterRouter::deliverClosed(Attempt& attempt)
+{
+    deliverToSink(attempt.sink, Reply::error(tr("The session was closed.").toUtf8(), Reply::ErrorKind::Cancelled),
+                  !attempt.sink.direct);
+}
+
 ClusterRouter::Sink ClusterRouter::directSink(std::function<void(Reply&&)> deliver)
 {
     Sink sink;
@@ -440,8 +447,7 @@ void ClusterRouter::resolveByServer(const std::shared_ptr<Attempt>& attempt)
         QMutexLocker lock(&alive->mutex);
         ClusterRouter* router = alive->router;
         if (!router) {
-            deliverToSink(attempt->sink, Reply::error(tr("The session was closed.").toUtf8(), Reply::ErrorKind::Cancelled),
-                          !attempt->sink.direct);
+            deliverClosed(*attempt);
             return;
         }
         QString address = any;
@@ -574,8 +580,7 @@ bool ClusterRouter::follow(const std::shared_ptr<Attempt>& attempt, const Reply&
         QMutexLocker lock(&alive->mutex);
         ClusterRouter* router = alive->router;
         if (!router) {
-            deliverToSink(attempt->sink, Reply::error(tr("The session was closed.").toUtf8(), Reply::ErrorKind::Cancelled),
-                          !attempt->sink.direct);
+            deliverClosed(*attempt);
             return;
         }
         const Route target = router->route(attempt->argv);

@@ -117,6 +117,7 @@ private:
         std::array<std::unique_ptr<Connection>, roles> owned;
         std::array<Connection*, roles> links {};
     };
+    static void deliverClosed(Attempt& attempt);
     std::shared_ptr<Attempt> makeAttempt(const Command& argv, int role, CommandOptions options, Sink sink) const;
     void dispatch(const std::shared_ptr<Attempt>& attempt, const QString& address, bool asking);
     // True when the reply was a redirect or retry that this attempt follows (then it has been sent

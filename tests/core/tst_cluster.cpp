@@ -633,6 +633,40 @@ private slots:
             20000);
     }
 
+    void replicasCanBeScannedAndAddressesMapped()
+    {
+        // Every node announced as 127.0.0.1 is reached as localhost instead (what NAT, containers
+        // and tunnels need), and whole-keyspace scans read from the replicas.
+        ConnectionProfile profile = m_cluster.profile();
+        for (const auto& node : m_cluster.nodes())
+            profile.clusterAddressMap.insert(QStringLiteral("127.0.0.1:%1").arg(node->port()),
+                                             QStringLiteral("localhost:%1").arg(node->port()));
+        profile.clusterScanReplicas = true;
+        Session session(profile);
+        session.open();
+        QVERIFY(waitConnected(session));
+        const QStringList scanned = session.scanNodes();
+        QCOMPARE(scanned.size(), 3);
+        for (const QString& node : scanned)
+            QVERIFY2(node.startsWith(QStringLiteral("localhost:")), qPrintable(node));
+        const QStringList masters = session.masterNodes();
+        for (const QString& node : scanned)
+            QVERIFY(!masters.contains(node)); // replicas, not the masters
+        QVERIFY(!awaitReply(session.execute({ "SET", "mapped:key", "v" })).isError());
+        QCOMPARE(awaitReply(session.execute({ "GET", "mapped:key" })).bytes(), QByteArray("v"));
+        // Replicas hold what the masters hold, once replication caught up.
+        for (const QString& node : masters) {
+            QEventLoop loop;
+            session.executeOn(node, { "WAIT", "1", "5000" }, &loop, [&](const Reply&) { loop.quit(); });
+            loop.exec();
+        }
+        KeyspaceLoader loader(&session, ":");
+        loader.start({});
+        QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 30000);
+        QTRY_VERIFY(loader.databaseSize() >= 0);
+        QCOMPARE(loader.loadedKeys(), loader.databaseSize());
+    }
+
     void databaseSelectionIsRefused()
     {
         Session session(m_cluster.profile());

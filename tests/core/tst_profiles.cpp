@@ -133,6 +133,9 @@ private slots:
         a.commandTimeoutMs = 5678;
         a.readOnly = true;
         a.namespaceSeparator = QStringLiteral("/");
+        a.clusterSeeds = { QStringLiteral("db2.example.com:6380"), QStringLiteral("db3.example.com:6380") };
+        a.clusterAddressMap = { { QStringLiteral("10.0.0.5:6379"), QStringLiteral("127.0.0.1:7001") } };
+        a.clusterScanReplicas = true;
         ConnectionProfile b;
         b.id = QUuid::createUuid();
         b.socketPath = QStringLiteral("/run/redis.sock");

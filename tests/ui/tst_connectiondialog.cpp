@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -159,9 +160,13 @@ private slots:
             field<QSpinBox>(&dialog, QStringLiteral("Command timeout"))->setValue(2500);
             field<QLineEdit>(&dialog, QStringLiteral("Namespace separator"))->setText(QStringLiteral("/"));
             for (QCheckBox* box : dialog.findChildren<QCheckBox*>()) {
-                if (box->text().contains(QLatin1String("Read-only")))
+                if (box->text().contains(QLatin1String("Read-only")) || box->text().contains(QLatin1String("replicas")))
                     box->setChecked(true);
             }
+            field<QLineEdit>(&dialog, QStringLiteral("More seed nodes"))
+                ->setText(QStringLiteral(" node2:7000 ,node3:7000,, "));
+            field<QPlainTextEdit>(&dialog, QStringLiteral("Address map"))
+                ->setPlainText(QStringLiteral("10.0.0.5:6379 = 127.0.0.1:7001\nnot a mapping\n10.0.0.6:6379=127.0.0.1:7002\n"));
             saved = dialog.profile();
             ProfileStore store(file);
             store.save({ saved });
@@ -181,6 +186,10 @@ private slots:
         QCOMPARE(again.commandTimeoutMs, 2500);
         QCOMPARE(again.namespaceSeparator, QStringLiteral("/"));
         QVERIFY(again.readOnly);
+        QCOMPARE(again.clusterSeeds, QStringList({ QStringLiteral("node2:7000"), QStringLiteral("node3:7000") }));
+        QCOMPARE(again.clusterAddressMap.size(), 2); // the line without '=' is left out
+        QCOMPARE(again.clusterAddressMap.value(QStringLiteral("10.0.0.5:6379")), QStringLiteral("127.0.0.1:7001"));
+        QVERIFY(again.clusterScanReplicas);
         QVERIFY(again.password.isEmpty()); // the password lives in the keychain, not the file
     }
 

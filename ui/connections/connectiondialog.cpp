@@ -10,6 +10,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QPlainTextEdit>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -173,6 +174,26 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     advancedForm->addRow(tr("Namespace separator:"), m_separator);
     m_tabs->addTab(advanced, tr("Advanced"));
 
+    // Redis Cluster: found out at connect; these only matter when the server is one.
+    auto* cluster = new QWidget(m_tabs);
+    auto* clusterForm = new QFormLayout(cluster);
+    m_clusterSeeds = new QLineEdit(cluster);
+    m_clusterSeeds->setAccessibleName(tr("More seed nodes"));
+    m_clusterSeeds->setPlaceholderText(tr("host:port, host:port"));
+    m_clusterSeeds->setToolTip(tr("Other nodes of the cluster, asked for its slot map when the nodes the session "
+                                  "knows do not answer."));
+    clusterForm->addRow(tr("More &seed nodes:"), m_clusterSeeds);
+    m_clusterAddressMap = new QPlainTextEdit(cluster);
+    m_clusterAddressMap->setAccessibleName(tr("Address map"));
+    m_clusterAddressMap->setPlaceholderText(tr("One per line: announced=reachable, e.g.\n10.0.0.5:6379=127.0.0.1:7001"));
+    m_clusterAddressMap->setToolTip(tr("Nodes may announce addresses this machine cannot reach (NAT, containers, "
+                                       "tunnels): each announced host:port is reached at the address after '='."));
+    m_clusterAddressMap->setTabChangesFocus(true);
+    clusterForm->addRow(tr("&Address map:"), m_clusterAddressMap);
+    m_clusterScanReplicas = new QCheckBox(tr("Scan &replicas for whole-keyspace jobs (spares the masters)"), cluster);
+    clusterForm->addRow(QString(), m_clusterScanReplicas);
+    m_tabs->addTab(cluster, tr("Cluster"));
+
     m_testResult = new QLabel(this);
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -236,6 +257,12 @@ void ConnectionDialog::setProfile(const ConnectionProfile& profile)
     m_commandTimeout->setValue(profile.commandTimeoutMs);
     m_readOnly->setChecked(profile.readOnly);
     m_separator->setText(profile.namespaceSeparator);
+    m_clusterSeeds->setText(profile.clusterSeeds.join(QStringLiteral(", ")));
+    QStringList mapLines;
+    for (auto it = profile.clusterAddressMap.cbegin(); it != profile.clusterAddressMap.cend(); ++it)
+        mapLines.append(it.key() + QLatin1Char('=') + it.value());
+    m_clusterAddressMap->setPlainText(mapLines.join(QLatin1Char('\n')));
+    m_clusterScanReplicas->setChecked(profile.clusterScanReplicas);
     updateEnabledFields();
 }
 
@@ -261,6 +288,18 @@ ConnectionProfile ConnectionDialog::profile() const
     p.commandTimeoutMs = m_commandTimeout->value();
     p.readOnly = m_readOnly->isChecked();
     p.namespaceSeparator = m_separator->text().isEmpty() ? QStringLiteral(":") : m_separator->text();
+    p.clusterSeeds.clear();
+    for (const QString& seed : m_clusterSeeds->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!seed.trimmed().isEmpty())
+            p.clusterSeeds.append(seed.trimmed());
+    }
+    p.clusterAddressMap.clear();
+    for (const QString& line : m_clusterAddressMap->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const qsizetype equals = line.indexOf(QLatin1Char('='));
+        if (equals > 0 && !line.mid(equals + 1).trimmed().isEmpty())
+            p.clusterAddressMap.insert(line.left(equals).trimmed(), line.mid(equals + 1).trimmed());
+    }
+    p.clusterScanReplicas = m_clusterScanReplicas->isChecked();
     p.name = m_name->text().trimmed();
     if (p.name.isEmpty())
         p.name = p.endpoint();

@@ -11,6 +11,7 @@ class QDialogButtonBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
@@ -78,6 +79,9 @@ private:
     QSpinBox* m_commandTimeout = nullptr;
     QCheckBox* m_readOnly = nullptr;
     QLineEdit* m_separator = nullptr;
+    QLineEdit* m_clusterSeeds = nullptr;
+    QPlainTextEdit* m_clusterAddressMap = nullptr;
+    QCheckBox* m_clusterScanReplicas = nullptr;
     QLabel* m_testResult = nullptr;
     QPushButton* m_testButton = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

@@ -43,8 +43,9 @@ struct KeyScanWorker::Chain {
     }
 };
 
-KeyScanWorker::KeyScanWorker(Session* session, QThread* thread)
+KeyScanWorker::KeyScanWorker(Session* session, QThread* thread, std::shared_ptr<NodeScanBoard> board)
     : m_session(session)
+    , m_board(std::move(board))
 {
     m_lifeline->thread = thread;
 }
@@ -82,6 +83,12 @@ void KeyScanWorker::begin(quint64 generation, const ScanOptions& options, std::s
         chain->index = int(n);
         m_chains.push_back(chain);
         m_chainStates.push_back(ChainState::Running);
+    }
+    {
+        std::lock_guard lock(m_board->mutex);
+        m_board->nodes.clear();
+        for (const QString& node : nodes)
+            m_board->nodes.append(NodeScanProgress { node, 0, false });
     }
     if (m_chains.empty()) {
         emit stopped(generation, int(KeyspaceLoader::State::Failed), tr("The cluster has no master to scan."), 0);
@@ -189,6 +196,13 @@ void KeyScanWorker::insert(
     if (generation != m_generation || m_lifeline->current.load() != generation)
         return;
     m_loaded += m_tree->addKeys(keys);
+    {
+        std::lock_guard lock(m_board->mutex);
+        if (chain < m_board->nodes.size()) {
+            m_board->nodes[chain].keys += qint64(keys.ends.size());
+            m_board->nodes[chain].finished = finished;
+        }
+    }
     if (finished)
         m_chainStates[size_t(chain)] = ChainState::Finished;
     else if (paused)

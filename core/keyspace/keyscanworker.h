@@ -24,7 +24,7 @@ class KeyScanWorker : public QObject {
     Q_OBJECT
 public:
     // thread: where this object lives and the chain hands its batches to.
-    KeyScanWorker(Session* session, QThread* thread);
+    KeyScanWorker(Session* session, QThread* thread, std::shared_ptr<NodeScanBoard> board);
 
     // Any thread: makes every reply of older generations be ignored.
     void invalidate(quint64 generation) { m_lifeline->current.store(generation); }
@@ -82,6 +82,7 @@ private:
     const std::shared_ptr<Lifeline> m_lifeline = std::make_shared<Lifeline>();
     quint64 m_generation = 0;
     std::shared_ptr<NamespaceTree> m_tree;
+    std::shared_ptr<NodeScanBoard> m_board;
     std::vector<std::shared_ptr<Chain>> m_chains;
     enum class ChainState : quint8 { Running, Paused, Finished };
     std::vector<ChainState> m_chainStates;

@@ -14,7 +14,7 @@ KeyspaceLoader::KeyspaceLoader(Session* session, const QByteArray& separator, QO
     , m_session(session)
     , m_separator(separator)
     , m_thread(new QThread)
-    , m_worker(new KeyScanWorker(session, m_thread))
+    , m_worker(new KeyScanWorker(session, m_thread, m_board))
     , m_tree(std::make_shared<NamespaceTree>(separator))
 {
     qRegisterMetaType<vermilion::ScanOptions>();

@@ -3,7 +3,9 @@
 #include "namespacetree.h"
 
 #include <QObject>
+#include <QString>
 #include <memory>
+#include <mutex>
 
 class QThread;
 
@@ -11,6 +13,17 @@ namespace vermilion {
 
 class KeyScanWorker;
 class Session;
+
+// Keys each node's cursor has handed over so far (on a cluster, one row per node scanned).
+struct NodeScanProgress {
+    QString node;
+    qint64 keys = 0; // keys in its replies (SCAN may name a key twice)
+    bool finished = false;
+};
+struct NodeScanBoard {
+    mutable std::mutex mutex;
+    QList<NodeScanProgress> nodes;
+};
 
 struct ScanOptions {
     QByteArray match; // SCAN MATCH glob; empty = every key
@@ -47,6 +60,12 @@ public:
     // DBSIZE when the load started (-1 until known): the denominator of the progress bar.
     qint64 databaseSize() const { return m_databaseSize; }
     QString errorString() const { return m_error; }
+    // Per node, for a load on a cluster (read it on progress()).
+    QList<NodeScanProgress> nodeProgress() const
+    {
+        std::lock_guard lock(m_board->mutex);
+        return m_board->nodes;
+    }
 
 signals:
     void treeReplaced(std::shared_ptr<vermilion::NamespaceTree> tree);
@@ -61,6 +80,8 @@ private:
 
     Session* m_session;
     QByteArray m_separator;
+    // Before the worker: it is handed to it at construction.
+    std::shared_ptr<NodeScanBoard> m_board = std::make_shared<NodeScanBoard>();
     QThread* m_thread;
     KeyScanWorker* m_worker;
     std::shared_ptr<NamespaceTree> m_tree;

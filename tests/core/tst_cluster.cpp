@@ -331,6 +331,17 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(loader.state(), KeyspaceLoader::State::Finished, 30000);
         QCOMPARE(loader.loadedKeys(), qint64(5000));
         QTRY_COMPARE(loader.databaseSize(), qint64(5000));
+        // Progress per node: every master's cursor, each done, together at least every key.
+        const QList<NodeScanProgress> nodes = loader.nodeProgress();
+        QCOMPARE(nodes.size(), 3);
+        qint64 perNode = 0;
+        for (const NodeScanProgress& node : nodes) {
+            QVERIFY(node.finished);
+            QVERIFY(node.keys > 0);
+            QVERIFY(session.masterNodes().contains(node.node));
+            perNode += node.keys;
+        }
+        QVERIFY(perNode >= 5000);
         // With a cap, the load pauses across all nodes and goes on with loadMore.
         options.cap = 1200;
         loader.start(options);

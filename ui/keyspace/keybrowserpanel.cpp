@@ -338,6 +338,19 @@ void KeyBrowserPanel::onProgress(qint64 loaded, qint64 total)
         m_progress->setRange(0, 1000);
         m_progress->setValue(int(qMin<qint64>(1000, loaded * 1000 / total)));
         m_progressText->setText(tr("%1 of %2 keys").arg(locale.toString(loaded), locale.toString(total)));
+        // On a cluster: how far each node's cursor is.
+        const QList<NodeScanProgress> nodes = m_loader->nodeProgress();
+        if (nodes.size() > 1) {
+            m_progressText->setText(m_progressText->text() + tr(" from %n node(s)", nullptr, int(nodes.size())));
+            QStringList lines;
+            for (const NodeScanProgress& node : nodes)
+                lines.append(tr("%1: %2 keys%3")
+                                 .arg(node.node, locale.toString(node.keys),
+                                      node.finished ? tr(" (done)") : QString()));
+            m_progressText->setToolTip(lines.join(QLatin1Char('\n')));
+        } else {
+            m_progressText->setToolTip(QString());
+        }
     } else {
         // With a filter the share of the db that matches is unknown until the end.
         m_progress->setRange(0, 0);

@@ -189,17 +189,6 @@ QStringList ClusterRouter::masterAddresses() const
     return addresses;
 }
 
-QStringList ClusterRouter::replicaAddresses() const
-{
-    QMutexLocker lock(&m_mutex);
-    QStringList addresses;
-    for (const ClusterNode& node : m_topology.nodes()) {
-        if (!node.master && node.health != "failed")
-            addresses.append(reachable(node.address()));
-    }
-    return addresses;
-}
-
 QString ClusterRouter::reachable(const QString& announced) const
 {
     // Nodes may announce addresses this machine cannot reach (NAT, containers): the profile maps
@@ -325,10 +314,7 @@ Connection* ClusterRouter::link(const QString& address, int role)
     // which outlives them.
     if (connection->thread() != thread())
         connection->moveToThread(thread());
-    connect(connection.get(), &Connection::linkLost, this, [this, address](const QString& reason) {
-        emit nodeLinkLost(address, reason);
-        refresh();
-    });
+    connect(connection.get(), &Connection::linkLost, this, [this] { refresh(); });
     if (m_opened.load())
         connection->open();
     node->links[size_t(role)] = connection.get();
@@ -736,7 +722,6 @@ void ClusterRouter::onRefreshReply(const Reply& reply, const QStringList& candid
         askForTopology(candidates, index + 1); // that node is down or confused: the next one
         return;
     }
-    m_refreshes.fetch_add(1);
     applyTopology(std::move(*topology));
     finishRefresh();
 }

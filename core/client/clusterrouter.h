@@ -62,7 +62,6 @@ public:
     void activate(std::shared_ptr<const CommandKeys> keys, const ClusterTopology& topology);
     ClusterTopology topology() const;
     QStringList masterAddresses() const;
-    QStringList replicaAddresses() const;
 
     // Sends a command to the node serving its keys (key-less commands: any master).
     void send(const Command& argv, int role, CommandOptions options, Sink sink);
@@ -99,16 +98,11 @@ public:
         qint64 moved = 0;
         qint64 ask = 0;
         qint64 retries = 0;
-        qint64 refreshes = 0;
     };
-    Counters counters() const
-    {
-        return { m_moved.load(), m_ask.load(), m_retries.load(), m_refreshes.load() };
-    }
+    Counters counters() const { return { m_moved.load(), m_ask.load(), m_retries.load() }; }
 
 signals:
     void topologyChanged();
-    void nodeLinkLost(const QString& address, const QString& reason);
 
 private:
     struct Attempt;
@@ -155,7 +149,6 @@ private:
     std::atomic<qint64> m_moved { 0 };
     std::atomic<qint64> m_ask { 0 };
     std::atomic<qint64> m_retries { 0 };
-    std::atomic<qint64> m_refreshes { 0 };
     std::atomic<bool> m_refreshing { false };
     std::atomic<bool> m_refreshAgain { false };
     QTimer* m_refreshTimer = nullptr;

@@ -120,6 +120,16 @@ void ClusterNodesModel::refresh()
     });
 }
 
+void ClusterNodesModel::failOver(const QString& replicaAddress)
+{
+    if (!m_session)
+        return;
+    m_session->executeOn(replicaAddress, { "CLUSTER", "FAILOVER" }, this, [this, replicaAddress](const Reply& reply) {
+        emit failoverFinished(replicaAddress, reply.isError() ? reply.errorMessage() : QString());
+        refresh();
+    });
+}
+
 void ClusterNodesModel::setNodes(QList<Node> nodes)
 {
     beginResetModel();
@@ -176,8 +186,6 @@ QVariant ClusterNodesModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
-    if (role == HealthyRole)
-        return !node.isFailing() && node.linkState == "connected";
     if (role == Qt::ToolTipRole && index.column() == Id)
         return QString::fromUtf8(node.id);
     return {};

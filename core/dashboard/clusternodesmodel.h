@@ -15,7 +15,6 @@ class ClusterNodesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Address, Role, Master, Slots, State, ConfigEpoch, Id, ColumnCount };
-    static constexpr int HealthyRole = Qt::UserRole + 1; // bool: linked and not failing
     struct Node {
         QByteArray id;
         QString address; // host:port (the cluster bus port and hostname dropped)
@@ -41,6 +40,9 @@ public:
     explicit ClusterNodesModel(Session* session, QObject* parent = nullptr);
 
     void refresh();
+    // CLUSTER FAILOVER on a replica (the caller confirmed it; refused on a read-only profile by the
+    // session's own check). failoverFinished() follows, with the server's error if any.
+    void failOver(const QString& replicaAddress);
     const QList<Node>& nodes() const { return m_nodes; }
     QString errorString() const { return m_error; }
 
@@ -52,6 +54,7 @@ public:
 signals:
     void refreshed();
     void errorOccurred(const QString& message);
+    void failoverFinished(const QString& replicaAddress, const QString& error);
 
 private:
     void setNodes(QList<Node> nodes);

@@ -607,14 +607,13 @@ private slots:
             }
         }
         QVERIFY(replica.port != 0);
-        QEventLoop sent;
-        Reply failover;
-        session.executeOn(replica.address(), { "CLUSTER", "FAILOVER" }, &sent, [&](const Reply& reply) {
-            failover = reply;
-            sent.quit();
-        });
-        sent.exec();
-        QVERIFY2(!failover.isError(), qPrintable(failover.errorMessage()));
+        // As the Cluster tab sends it.
+        ClusterNodesModel nodesModel(&session);
+        QSignalSpy failedOver(&nodesModel, &ClusterNodesModel::failoverFinished);
+        nodesModel.failOver(replica.address());
+        QVERIFY(failedOver.wait(10000));
+        QCOMPARE(failedOver.first().at(0).toString(), replica.address());
+        QVERIFY2(failedOver.first().at(1).toString().isEmpty(), qPrintable(failedOver.first().at(1).toString()));
         // The replica becomes a master: writes to its slots follow (MOVED from the old master).
         auto replicaLink = nodeLink(serverOnPort(replica.port));
         QTRY_VERIFY_WITH_TIMEOUT(awaitReply(replicaLink->execute({ "ROLE" })).at(0).bytes() == "master", 20000);

@@ -53,6 +53,12 @@ ClusterPanel::ClusterPanel(Session* session, QWidget* parent)
     });
     connect(m_model, &ClusterNodesModel::errorOccurred, this,
             [this](const QString& message) { m_summary->setText(tr("CLUSTER NODES failed: %1").arg(message)); });
+    connect(m_model, &ClusterNodesModel::failoverFinished, this, [this](const QString& address, const QString& error) {
+        // Kept under the summary until the next failover: the table refreshes every two seconds.
+        m_notice = error.isEmpty() ? tr("CLUSTER FAILOVER sent to %1: the roles change in a moment.").arg(address)
+                                   : tr("CLUSTER FAILOVER on %1 failed: %2").arg(address, error);
+        updateSummary();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &ClusterPanel::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ClusterPanel::updateButtons);
     updateSummary();
@@ -95,6 +101,8 @@ void ClusterPanel::updateSummary()
         + tr("redirects followed: %1 MOVED, %2 ASK")
               .arg(m_session->clusterRedirects(false))
               .arg(m_session->clusterRedirects(true));
+    if (!m_notice.isEmpty())
+        text += QLatin1Char('\n') + m_notice;
     m_summary->setText(text);
 }
 
@@ -121,17 +129,7 @@ void ClusterPanel::failover()
                                "redirected to the new master. Writes pause for a moment while they switch."));
     box->addButton(tr("Fail Over"), QMessageBox::AcceptRole);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::accepted, this, [this, address = node.address] {
-        if (!m_session)
-            return;
-        m_session->executeOn(address, { "CLUSTER", "FAILOVER" }, this, [this, address](const Reply& reply) {
-            if (reply.isError())
-                m_summary->setText(tr("CLUSTER FAILOVER on %1 failed: %2").arg(address, reply.errorMessage()));
-            else
-                m_summary->setText(tr("CLUSTER FAILOVER sent to %1: the roles change in a moment.").arg(address));
-            m_model->refresh();
-        });
-    });
+    connect(box, &QMessageBox::accepted, this, [this, address = node.address] { m_model->failOver(address); });
     box->open();
 }
 

@@ -43,6 +43,7 @@ private:
     QPushButton* m_refresh;
     QPushButton* m_failover;
     QTimer* m_timer;
+    QString m_notice; // the outcome of the last failover
 };
 
 } // namespace vermilion::ui

@@ -142,6 +142,19 @@ void ClusterRouter::adoptSeedLinks(std::array<Connection*, roles> links)
     m_nodeStore.push_back(std::move(node));
 }
 
+void ClusterRouter::setSeedAddress(const QString& address)
+{
+    QMutexLocker lock(&m_mutex);
+    if (address.isEmpty() || address == m_seedAddress || m_nodes.contains(address))
+        return;
+    NodeLinks* seedLinks = m_nodes.take(m_seedAddress);
+    m_seedAddress = address;
+    if (seedLinks)
+        m_nodes.insert(address, seedLinks);
+    if (!m_topology.isEmpty())
+        indexTopologyLocked();
+}
+
 void ClusterRouter::setOpened(bool opened)
 {
     m_opened.store(opened);
@@ -677,8 +690,8 @@ void ClusterRouter::refresh()
             candidates.append(reachable(node.address()));
         for (const ClusterNode& node : m_topology.nodes())
             candidates.append(reachable(node.address()));
+        candidates.append(m_seedAddress);
     }
-    candidates.append(m_seedAddress);
     for (const QString& seed : m_seed.clusterSeeds)
         candidates.append(reachable(seed.trimmed()));
     candidates.removeDuplicates();

@@ -55,6 +55,9 @@ public:
 
     // The session's own links to the seed serve as that node's links.
     void adoptSeedLinks(std::array<Connection*, roles> links);
+    // The seed links reached another address of the service (a fallback seed): they are that
+    // node's links from now on.
+    void setSeedAddress(const QString& address);
     void setOpened(bool opened);
 
     bool isActive() const { return m_active.load(); }
@@ -132,7 +135,7 @@ private:
     // How replies on their way reach the router: cleared (under its lock) when the router goes.
     std::shared_ptr<Alive> m_alive;
     const ConnectionProfile m_seed;
-    const QString m_seedAddress;
+    QString m_seedAddress; // guarded by m_mutex after construction
     const std::array<QByteArray, roles> m_clientNames;
     std::atomic<bool> m_active { false };
     std::atomic<bool> m_opened { false };

@@ -67,6 +67,12 @@ Connection::State Connection::state() const
     return State(m_shared->state.load());
 }
 
+QString Connection::connectedEndpoint() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->endpoint;
+}
+
 QString Connection::lastError() const
 {
     QMutexLocker lock(&m_shared->mutex);

@@ -32,6 +32,9 @@ struct ConnectionTuning {
     bool sharedLink = false;
     // Long background work (whole-keyspace scans): the link's thread yields to the UI thread.
     bool background = false;
+    // Other addresses of the same service (a cluster's extra seed nodes): a first connect that
+    // cannot reach the profile's host tries these in turn before it reports failure.
+    QList<std::pair<QString, quint16>> fallbackEndpoints;
 };
 
 // Push mode (subscriber and MONITOR connections): the server sends replies nobody asked for. A
@@ -113,6 +116,8 @@ public:
 
     const ConnectionProfile& profile() const { return m_profile; }
     State state() const;
+    // "host:port" (or the socket path) the link reached last: the profile's, or a fallback endpoint.
+    QString connectedEndpoint() const;
     QString lastError() const;
 
     void open();

@@ -136,8 +136,16 @@ void ConnectionWorker::open()
     m_reconnectTimer->stop();
     m_attempt = 0;
     // "Retry now" while reconnecting keeps the reconnect loop; a fresh open reports its failure.
-    if (m_state != Connection::State::Reconnecting)
+    if (m_state != Connection::State::Reconnecting) {
         m_everConnected = false;
+        // A fresh open starts from the profile's own address again.
+        if (m_originalPort != 0) {
+            m_profile.host = m_originalHost;
+            m_profile.port = m_originalPort;
+        }
+        m_fallbackNext = 0;
+        m_fallbackErrors.clear();
+    }
     startAttempt();
 }
 
@@ -367,6 +375,10 @@ void ConnectionWorker::handshakeFinished()
     const bool wasReconnect = m_everConnected;
     m_everConnected = true;
     m_attempt = 0;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->endpoint = m_profile.endpoint();
+    }
     setState(Connection::State::Connected,
         wasReconnect ? tr("Connection to %1 is back.").arg(m_profile.endpoint())
                      : tr("Connected to %1.").arg(m_profile.endpoint()));
@@ -764,6 +776,28 @@ void ConnectionWorker::failLink(const QString& message, bool fatal, bool transie
     m_connectTimer->stop();
     m_timeoutTimer->stop();
     const bool wasConnected = m_state == Connection::State::Connected;
+    if (!fatal && !wasConnected && !m_everConnected && !m_transportUp && !m_profile.usesUnixSocket()
+        && m_fallbackNext < m_tuning.fallbackEndpoints.size()) {
+        // This address cannot be reached: the next one of the same service, at once. Commands
+        // waiting for the handshake keep waiting.
+        if (m_originalPort == 0) {
+            m_originalHost = m_profile.host;
+            m_originalPort = m_profile.port;
+        }
+        m_fallbackErrors << message;
+        const auto& next = m_tuning.fallbackEndpoints.at(m_fallbackNext++);
+        m_profile.host = next.first;
+        m_profile.port = next.second;
+        destroySocket();
+        QMetaObject::invokeMethod(this, &ConnectionWorker::startAttempt, Qt::QueuedConnection);
+        return;
+    }
+    QString finalMessage = message;
+    if (!m_fallbackErrors.isEmpty() && !m_everConnected && !wasConnected) {
+        // Every address was tried: each one's reason.
+        finalMessage = (m_fallbackErrors + QStringList { message }).join(QLatin1Char('\n'));
+        m_fallbackErrors.clear();
+    }
     destroySocket();
     m_pushed.clear();
     m_pushCarry.clear();
@@ -772,7 +806,7 @@ void ConnectionWorker::failLink(const QString& message, bool fatal, bool transie
     const bool retry = !fatal && m_tuning.autoReconnect && (wasConnected || m_everConnected || transient);
     // The new state is published before any caller hears of its failed command.
     if (!retry) {
-        setState(Connection::State::Failed, message);
+        setState(Connection::State::Failed, finalMessage);
     } else {
         const int shift = qMin(m_attempt, 16);
         const qint64 delay
@@ -782,7 +816,7 @@ void ConnectionWorker::failLink(const QString& message, bool fatal, bool transie
         setState(Connection::State::Reconnecting,
             tr("%1 Reconnecting in %2 s.").arg(message, QString::number(double(delay) / 1000.0, 'f', 1)));
     }
-    failInFlight(Reply::ErrorKind::ConnectionLost, message);
+    failInFlight(Reply::ErrorKind::ConnectionLost, finalMessage);
     drainQueue();
 }
 

@@ -56,6 +56,7 @@ struct OutgoingBatch {
 // State shared between a Connection (any thread) and its worker.
 struct ConnectionShared {
     QMutex mutex;
+    QString endpoint; // guarded by mutex: where the link connected last
     OutgoingBatch outgoing; // guarded by mutex
     QString lastError; // guarded by mutex
     // Set once the server's COMMAND table is read (read-only profiles); guarded by mutex.
@@ -150,6 +151,11 @@ private:
     Connection::State m_state = Connection::State::Disconnected;
     bool m_transportUp = false;
     bool m_everConnected = false;
+    // Fallback endpoints tried by this first connect, and why each earlier one failed.
+    qsizetype m_fallbackNext = 0;
+    QStringList m_fallbackErrors;
+    QString m_originalHost;
+    quint16 m_originalPort = 0;
     bool m_handshakeFatal = false;
     QString m_handshakeError;
     QString m_handshakeTransient;

@@ -10,6 +10,28 @@
 
 namespace vermilion {
 
+namespace {
+    // The profile's extra cluster seeds, for a first connect that cannot reach its host.
+    QList<std::pair<QString, quint16>> seedFallbacks(const ConnectionProfile& profile)
+    {
+        QList<std::pair<QString, quint16>> endpoints;
+        for (const QString& seed : profile.clusterSeeds) {
+            const QString text = seed.trimmed();
+            const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+            bool ok = false;
+            const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&ok) : 0;
+            if (!ok || port == 0 || port > 65535)
+                continue;
+            QString host = text.left(colon);
+            if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+                host = host.mid(1, host.size() - 2);
+            if (host != profile.host || port != profile.port)
+                endpoints.append({ host, quint16(port) });
+        }
+        return endpoints;
+    }
+} // namespace
+
 Session::Session(const ConnectionProfile& profile, QObject* parent)
     : QObject(parent)
     , m_profile(profile)
@@ -28,6 +50,7 @@ Session::Session(const ConnectionProfile& profile, QObject* parent)
         // protocol or user (LinkStateGuard). Tools that need such state get a link of their own.
         tuning.sharedLink = true;
         tuning.background = role == size_t(Role::Bulk);
+        tuning.fallbackEndpoints = seedFallbacks(m_profile);
         m_connections[role] = std::make_unique<Connection>(m_profile, tuning);
     }
     m_used[size_t(Role::Interactive)].store(true);
@@ -90,6 +113,80 @@ ClusterTopology Session::clusterTopology() const { return m_router->topology(); 
 QStringList Session::masterNodes() const
 {
     return m_router->isActive() ? m_router->masterAddresses() : QStringList { QString() };
+}
+
+QStringList Session::allNodes() const
+{
+    if (!m_router->isActive())
+        return { QString() };
+    const ClusterTopology topology = m_router->topology();
+    QStringList nodes;
+    const auto reachable = [this](const ClusterNode& node) {
+        return m_profile.clusterAddressMap.value(node.address(), node.address());
+    };
+    for (const ClusterNode& master : topology.nodes()) {
+        if (!master.master)
+            continue;
+        nodes.append(reachable(master));
+        for (const ClusterNode& node : topology.nodes()) {
+            if (!node.master && node.masterId == master.id)
+                nodes.append(reachable(node));
+        }
+    }
+    // Replicas whose master is not in the map (it failed and was forgotten) still count.
+    for (const ClusterNode& node : topology.nodes()) {
+        if (!nodes.contains(reachable(node)))
+            nodes.append(reachable(node));
+    }
+    return nodes;
+}
+
+void Session::refreshClusterTopology()
+{
+    if (m_router->isActive())
+        m_router->refresh();
+}
+
+QString Session::nodeRole(const QString& node) const
+{
+    if (!m_router->isActive())
+        return {};
+    const ClusterTopology topology = m_router->topology();
+    for (const ClusterNode& candidate : topology.nodes()) {
+        if (m_profile.clusterAddressMap.value(candidate.address(), candidate.address()) == node)
+            return candidate.master ? QStringLiteral("master") : QStringLiteral("replica");
+    }
+    return {};
+}
+
+void Session::executeOnEach(const QStringList& nodes, const Command& argv, QObject* context,
+                            std::function<void(const QList<NodeReply>&)> callback, Role role, CommandOptions options)
+{
+    struct Gather {
+        QList<NodeReply> replies;
+        qsizetype remaining = 0;
+        std::function<void(const QList<NodeReply>&)> callback;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->remaining = nodes.size();
+    gather->callback = std::move(callback);
+    for (const QString& node : nodes)
+        gather->replies.append({ node, Reply() });
+    if (nodes.isEmpty()) {
+        QMetaObject::invokeMethod(context, [gather] { gather->callback({}); }, Qt::QueuedConnection);
+        return;
+    }
+    // Every callback runs in context's thread: the gathering needs no lock.
+    for (qsizetype i = 0; i < nodes.size(); ++i) {
+        executeOn(
+            nodes.at(i), argv, context,
+            [gather, i](const Reply& reply) {
+                gather->replies[i].reply = reply;
+                if (--gather->remaining == 0)
+                    gather->callback(gather->replies);
+            },
+            role, options);
+    }
 }
 
 qint64 Session::clusterRedirects(bool ask) const
@@ -242,15 +339,23 @@ std::unique_ptr<Connection> Session::createOwnLink(
     ConnectionTuning tuning;
     tuning.clientName = clientName;
     ConnectionProfile profile = m_profile;
+    QString target = node;
+    if (node.isEmpty()) {
+        tuning.fallbackEndpoints = seedFallbacks(m_profile);
+        // The session's own first link found a fallback seed: the new link goes there too.
+        const QString reached = m_connections[size_t(Role::Interactive)]->connectedEndpoint();
+        if (m_router->isActive() && !reached.isEmpty() && reached != m_profile.endpoint())
+            target = reached;
+    }
     if (m_router->isActive()) {
         profile.database = 0;
-        if (!node.isEmpty()) {
-            const qsizetype colon = node.lastIndexOf(QLatin1Char(':'));
-            QString host = node.left(colon);
+        if (!target.isEmpty()) {
+            const qsizetype colon = target.lastIndexOf(QLatin1Char(':'));
+            QString host = target.left(colon);
             if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
                 host = host.mid(1, host.size() - 2);
             profile.host = host;
-            profile.port = quint16(node.mid(colon + 1).toUInt());
+            profile.port = quint16(target.mid(colon + 1).toUInt());
             profile.socketPath.clear();
         }
     }
@@ -288,6 +393,9 @@ void Session::onInteractiveState(Connection::State state, const QString& message
     ++m_connectCount;
     m_modeKnown.store(false);
     if (state == Connection::State::Connected) {
+        // A first connect that reached a fallback seed: the seed links are that node's.
+        if (!m_profile.usesUnixSocket())
+            m_router->setSeedAddress(m_connections[size_t(Role::Interactive)]->connectedEndpoint());
         detectMode(message);
         return;
     }

@@ -51,6 +51,14 @@ public:
     // asks for it, a replica of each master); on a single server, one empty name for the server.
     QStringList scanNodes() const;
     QStringList masterNodes() const;
+    // Every node of the cluster, masters first (each master followed by its replicas), as addresses
+    // the app can reach (after the profile's address map); { "" } on a single server.
+    QStringList allNodes() const;
+    // The role a node has in the last map read ("master", "replica"), "" when unknown.
+    QString nodeRole(const QString& node) const;
+    // Reads the slot map again now (cluster only): a tool whose own link to a node was lost asks,
+    // so that it can follow a failover before the periodic refresh.
+    void refreshClusterTopology();
     // MOVED and ASK redirects the session followed so far (cluster only).
     qint64 clusterRedirects(bool ask) const;
     // One node, by the address in scanNodes()/clusterTopology() ("" = the routed default).
@@ -60,6 +68,17 @@ public:
     void executeDirectOn(const QString& node, const Command& argv, Role role,
                          std::function<void(Reply&&)> inConnectionThread,
                          std::function<void(const QByteArray&)> peek = {});
+
+    // One command on several nodes at once (redis-cli --cluster call): the callback runs once, in
+    // context's thread, with every node's reply in the order of `nodes`. A node that cannot be
+    // reached answers with an error; the others are not held back by it beyond its timeout.
+    struct NodeReply {
+        QString node;
+        Reply reply;
+    };
+    void executeOnEach(const QStringList& nodes, const Command& argv, QObject* context,
+                       std::function<void(const QList<NodeReply>&)> callback, Role role = Role::Interactive,
+                       CommandOptions options = {});
 
     QFuture<Reply> execute(const Command& argv, Role role = Role::Interactive, CommandOptions options = {});
     void execute(const Command& argv, QObject* context, Connection::Callback callback, Role role = Role::Interactive,

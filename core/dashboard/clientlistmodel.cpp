@@ -45,21 +45,35 @@ void ClientListModel::setClients(const QList<Client>& clients)
 void ClientListModel::refresh()
 {
     const quint64 generation = ++m_generation;
-    m_session->execute({ "CLIENT", "LIST" }, this, [this, generation](const Reply& reply) {
+    m_session->executeOnEach(m_session->allNodes(), { "CLIENT", "LIST" }, this,
+                             [this, generation](const QList<Session::NodeReply>& replies) {
         if (generation != m_generation)
             return;
-        if (reply.isError()) {
-            emit errorOccurred(reply.errorMessage());
-            return;
+        QList<Client> merged;
+        QStringList errors;
+        for (const Session::NodeReply& answer : replies) {
+            if (answer.reply.isError()) {
+                errors << (answer.node.isEmpty() ? answer.reply.errorMessage()
+                                                 : answer.node + QStringLiteral(": ") + answer.reply.errorMessage());
+                continue;
+            }
+            QList<Client> clients = parse(answer.reply.bytes());
+            for (Client& client : clients)
+                client.node = answer.node;
+            merged.append(clients);
         }
-        setClients(parse(reply.bytes()));
-        emit refreshed();
+        if (errors.size() < replies.size() || replies.isEmpty()) {
+            setClients(merged);
+            emit refreshed();
+        }
+        if (!errors.isEmpty())
+            emit errorOccurred(errors.join(QLatin1Char('\n')));
     });
 }
 
-void ClientListModel::kill(qint64 id)
+void ClientListModel::kill(qint64 id, const QString& node)
 {
-    m_session->execute({ "CLIENT", "KILL", "ID", QByteArray::number(id) }, this, [this, id](const Reply& reply) {
+    m_session->executeOn(node, { "CLIENT", "KILL", "ID", QByteArray::number(id) }, this, [this, id](const Reply& reply) {
         if (reply.isError()) {
             emit errorOccurred(reply.errorMessage());
             return;
@@ -84,6 +98,8 @@ QVariant ClientListModel::data(const QModelIndex& index, int role) const
         return numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
+    if (index.column() == NodeColumn)
+        return client.node;
     static const char* const keys[] = { "id", "addr", "name", "age", "idle", "db", "cmd", "flags" };
     const QByteArray value = client.fields.value(keys[index.column()]);
     if (numeric && role == SortRole)
@@ -112,6 +128,8 @@ QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Last command");
     case FlagsColumn:
         return tr("Flags");
+    case NodeColumn:
+        return tr("Node");
     default:
         return {};
     }

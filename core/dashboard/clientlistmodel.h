@@ -10,15 +10,17 @@ namespace vermilion {
 class Session;
 
 // CLIENT LIST as a table, with CLIENT KILL through the session. Qt::UserRole holds raw values for sorting.
+// On a cluster every node's clients are listed, with the node in NodeColumn; a kill goes to that node.
 class ClientListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     struct Client {
         qint64 id = 0;
         QHash<QByteArray, QByteArray> fields; // every field the server sent, newer ones included
+        QString node; // cluster: the node the client is connected to
     };
     enum Column { IdColumn, AddressColumn, NameColumn, AgeColumn, IdleColumn, DatabaseColumn, CommandColumn,
-                  FlagsColumn, ColumnCount };
+                  FlagsColumn, NodeColumn, ColumnCount };
     static constexpr int SortRole = Qt::UserRole;
 
     explicit ClientListModel(Session* session, QObject* parent = nullptr);
@@ -29,7 +31,8 @@ public:
 
     void refresh();
     // CLIENT KILL ID; the caller confirms first. Read-only profiles are refused by the connection.
-    void kill(qint64 id);
+    // node: the client's node on a cluster (Client::node).
+    void kill(qint64 id, const QString& node = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -3,6 +3,7 @@
 #include "client/session.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QLocale>
 
 namespace vermilion {
@@ -45,29 +46,59 @@ void SlowlogModel::setEntries(const QList<Entry>& entries)
     endResetModel();
 }
 
+namespace {
+    // "node: message" for each node that failed, one line each; the bare message on a single server.
+    QString nodeErrors(const QList<Session::NodeReply>& replies)
+    {
+        QStringList lines;
+        for (const Session::NodeReply& answer : replies) {
+            if (answer.reply.isError())
+                lines << (answer.node.isEmpty() ? answer.reply.errorMessage() : answer.node + QStringLiteral(": ") + answer.reply.errorMessage());
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+} // namespace
+
 void SlowlogModel::refresh(int count)
 {
     const quint64 generation = ++m_generation;
-    m_session->execute({ "SLOWLOG", "GET", QByteArray::number(count) }, this, [this, generation](const Reply& reply) {
+    m_session->executeOnEach(m_session->allNodes(), { "SLOWLOG", "GET", QByteArray::number(count) }, this,
+                             [this, generation](const QList<Session::NodeReply>& replies) {
         if (generation != m_generation)
             return; // a newer refresh is on its way
-        if (reply.isError()) {
-            emit errorOccurred(reply.errorMessage());
-            return;
+        QList<Entry> merged;
+        bool any = false;
+        for (const Session::NodeReply& answer : replies) {
+            if (answer.reply.isError())
+                continue;
+            any = true;
+            QList<Entry> entries = parse(answer.reply);
+            for (Entry& entry : entries)
+                entry.node = answer.node;
+            merged.append(entries);
         }
-        setEntries(parse(reply));
-        emit refreshed();
+        // Newest first across nodes, as each node's own log is.
+        std::stable_sort(merged.begin(), merged.end(), [](const Entry& a, const Entry& b) {
+            return a.timeSeconds != b.timeSeconds ? a.timeSeconds > b.timeSeconds : a.id > b.id;
+        });
+        const QString errors = nodeErrors(replies);
+        if (any || errors.isEmpty()) {
+            setEntries(merged);
+            emit refreshed();
+        }
+        if (!errors.isEmpty())
+            emit errorOccurred(errors);
     });
 }
 
 void SlowlogModel::reset()
 {
-    m_session->execute({ "SLOWLOG", "RESET" }, this, [this](const Reply& reply) {
-        if (reply.isError()) {
-            emit errorOccurred(reply.errorMessage());
-            return;
-        }
+    m_session->executeOnEach(m_session->allNodes(), { "SLOWLOG", "RESET" }, this,
+                             [this](const QList<Session::NodeReply>& replies) {
+        const QString errors = nodeErrors(replies);
         refresh();
+        if (!errors.isEmpty())
+            emit errorOccurred(errors);
     });
 }
 
@@ -104,6 +135,8 @@ QVariant SlowlogModel::data(const QModelIndex& index, int role) const
         if (entry.clientName.isEmpty())
             return QString::fromUtf8(entry.clientAddress);
         return QStringLiteral("%1 (%2)").arg(QString::fromUtf8(entry.clientAddress), QString::fromUtf8(entry.clientName));
+    case NodeColumn:
+        return entry.node;
     default:
         return {};
     }
@@ -124,6 +157,8 @@ QVariant SlowlogModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Command and arguments");
     case ClientColumn:
         return tr("Client");
+    case NodeColumn:
+        return tr("Node");
     default:
         return {};
     }

@@ -11,6 +11,7 @@ namespace vermilion {
 class Session;
 
 // SLOWLOG GET as a table, read and reset through the session. Qt::UserRole holds raw values for sorting.
+// On a cluster every node's log is read and merged, newest first, with the node in NodeColumn.
 class SlowlogModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -21,8 +22,9 @@ public:
         QList<QByteArray> arguments;
         QByteArray clientAddress; // Redis 4 and later
         QByteArray clientName;
+        QString node; // cluster: the node whose log it is
     };
-    enum Column { IdColumn, TimeColumn, DurationColumn, CommandColumn, ClientColumn, ColumnCount };
+    enum Column { IdColumn, TimeColumn, DurationColumn, CommandColumn, ClientColumn, NodeColumn, ColumnCount };
     static constexpr int SortRole = Qt::UserRole;
 
     explicit SlowlogModel(Session* session, QObject* parent = nullptr);
@@ -32,7 +34,8 @@ public:
     const QList<Entry>& entries() const { return m_entries; }
 
     void refresh(int count = 128);
-    // SLOWLOG RESET; the caller confirms first. Read-only profiles are refused by the connection.
+    // SLOWLOG RESET (on every node of a cluster); the caller confirms first. Read-only profiles are
+    // refused by the connection.
     void reset();
 
     int rowCount(const QModelIndex& parent = {}) const override;

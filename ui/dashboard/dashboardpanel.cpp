@@ -139,6 +139,17 @@ DashboardPanel::DashboardPanel(Session* session, QWidget* parent)
     m_window->addItem(tr("24 hours"), 86400);
     m_window->setAccessibleName(tr("Chart window"));
     bar->addWidget(m_window);
+    // A cluster has a chart per node, or the sum of its masters; hidden on a single server.
+    bar->addSpacing(12);
+    m_nodeLabel = new QLabel(tr("&Node"), this);
+    m_nodePicker = new QComboBox(this);
+    m_nodePicker->setAccessibleName(tr("Node"));
+    m_nodePicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_nodeLabel->setBuddy(m_nodePicker);
+    m_nodeLabel->hide();
+    m_nodePicker->hide();
+    bar->addWidget(m_nodeLabel);
+    bar->addWidget(m_nodePicker);
     bar->addStretch(1);
     auto* exportPng = new QPushButton(tr("Export chart as &PNG..."), this);
     auto* exportCsvButton = new QPushButton(tr("Export history as &CSV..."), this);
@@ -152,6 +163,7 @@ DashboardPanel::DashboardPanel(Session* session, QWidget* parent)
     layout->addWidget(m_infoError);
 
     auto* cards = new QGroupBox(tr("Server"), this);
+    m_cardsBox = cards;
     auto* grid = new QGridLayout(cards);
     m_version = addCard(grid, 0, tr("Version"));
     m_mode = addCard(grid, 1, tr("Mode"));
@@ -187,6 +199,56 @@ DashboardPanel::DashboardPanel(Session* session, QWidget* parent)
     connect(m_poller, &InfoPoller::sampled, this, &DashboardPanel::onSample);
     connect(m_poller, &InfoPoller::infoChanged, this, &DashboardPanel::onInfo);
     connect(m_poller, &InfoPoller::failed, this, &DashboardPanel::onInfoFailed);
+    connect(m_poller, &InfoPoller::viewChanged, this, &DashboardPanel::onViewChanged);
+    connect(m_nodePicker, &QComboBox::activated, this,
+            [this](int index) { m_poller->setView(m_nodePicker->itemData(index).toString()); });
+    connect(m_session, &Session::clusterTopologyChanged, this, &DashboardPanel::updateNodeColumns);
+    connect(m_session, &Session::stateChanged, this, &DashboardPanel::updateNodeColumns);
+    updateNodeColumns();
+}
+
+void DashboardPanel::onViewChanged()
+{
+    // The picker lists what the poller polls: the sum, then each node with its role.
+    const QStringList nodes = m_poller->nodes();
+    const bool cluster = !nodes.isEmpty();
+    m_nodeLabel->setVisible(cluster);
+    m_nodePicker->setVisible(cluster);
+    m_nodePicker->blockSignals(true);
+    m_nodePicker->clear();
+    if (cluster) {
+        m_nodePicker->addItem(tr("All masters (sum)"), QString());
+        for (const QString& node : nodes) {
+            const QString role = m_session->nodeRole(node);
+            m_nodePicker->addItem(role.isEmpty() ? node : tr("%1 (%2)").arg(node, role), node);
+        }
+        m_nodePicker->setCurrentIndex(qMax(0, m_nodePicker->findData(m_poller->view())));
+    }
+    m_nodePicker->blockSignals(false);
+    const QString shown = m_poller->view().isEmpty() && cluster ? nodes.first() : m_poller->view();
+    m_cardsBox->setTitle(shown.isEmpty() ? tr("Server") : tr("Server %1").arg(shown));
+    // Everything drawn so far belongs to the old view.
+    for (DashboardChart* chart : std::as_const(m_charts))
+        chart->refresh(m_poller->history(), m_windowSeconds, true);
+    updateCards(m_poller->lastInfo());
+    if (m_tabs->currentIndex() == 1)
+        updateInfoTree(m_poller->lastInfo());
+    if (m_tabs->currentIndex() == 2)
+        m_commandStats->setStats(InfoDetails::commandStats(m_poller->lastInfo()));
+}
+
+void DashboardPanel::updateNodeColumns()
+{
+    // The node column only means something on a cluster; there it comes first.
+    const bool cluster = m_session->isCluster();
+    m_slowlogView->setColumnHidden(SlowlogModel::NodeColumn, !cluster);
+    m_clientView->setColumnHidden(ClientListModel::NodeColumn, !cluster);
+    if (cluster) {
+        m_slowlogView->horizontalHeader()->moveSection(
+            m_slowlogView->horizontalHeader()->visualIndex(SlowlogModel::NodeColumn), 0);
+        m_clientView->horizontalHeader()->moveSection(
+            m_clientView->horizontalHeader()->visualIndex(ClientListModel::NodeColumn), 0);
+    }
 }
 
 DashboardPanel::~DashboardPanel() = default;
@@ -299,7 +361,8 @@ QWidget* DashboardPanel::buildSlowlogTab()
     m_slowlogProxy->setSourceModel(m_slowlog);
     m_slowlogProxy->setSortRole(SlowlogModel::SortRole);
     m_slowlogView = makeTable(page, m_slowlogProxy, tr("Slow log"));
-    m_slowlogView->sortByColumn(SlowlogModel::IdColumn, Qt::DescendingOrder);
+    // Newest first; on a cluster ids are per node, so time orders the merged log.
+    m_slowlogView->sortByColumn(SlowlogModel::TimeColumn, Qt::DescendingOrder);
     layout->addWidget(m_slowlogView, 1);
     connect(refresh, &QPushButton::clicked, m_slowlog, [this] { m_slowlog->refresh(); });
     connect(reset, &QPushButton::clicked, this, &DashboardPanel::resetSlowlog);
@@ -595,7 +658,12 @@ void DashboardPanel::exportCsv()
 void DashboardPanel::resetSlowlog()
 {
     if (QMessageBox::question(this, tr("Reset slow log"),
-                              tr("Delete every slow log entry on the server? Other users of this server lose them too."))
+                              m_session->isCluster()
+                                  ? tr("Delete every slow log entry on all %n nodes of the cluster? Other users of "
+                                       "these servers lose them too.",
+                                       nullptr, int(m_session->allNodes().size()))
+                                  : tr("Delete every slow log entry on the server? Other users of this server lose "
+                                       "them too."))
         != QMessageBox::Yes)
         return;
     m_slowlog->reset();
@@ -611,12 +679,16 @@ void DashboardPanel::killSelectedClient()
     const QModelIndex source = m_clientProxy->mapToSource(current);
     const ClientListModel::Client& client = m_clients->clients().at(source.row());
     if (QMessageBox::question(this, tr("Kill client"),
-                              tr("Close the connection of client %1 (%2)?")
-                                  .arg(client.id)
-                                  .arg(QString::fromUtf8(client.fields.value("addr"))))
+                              client.node.isEmpty()
+                                  ? tr("Close the connection of client %1 (%2)?")
+                                        .arg(client.id)
+                                        .arg(QString::fromUtf8(client.fields.value("addr")))
+                                  : tr("Close the connection of client %1 (%2) on node %3?")
+                                        .arg(client.id)
+                                        .arg(QString::fromUtf8(client.fields.value("addr")), client.node))
         != QMessageBox::Yes)
         return;
-    m_clients->kill(client.id);
+    m_clients->kill(client.id, client.node);
 }
 
 } // namespace vermilion::ui

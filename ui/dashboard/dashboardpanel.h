@@ -4,6 +4,7 @@
 #include <QSet>
 #include <QWidget>
 
+class QGroupBox;
 class QCheckBox;
 class QComboBox;
 class QGridLayout;
@@ -50,6 +51,8 @@ public:
     ClientListModel* clientListModel() const { return m_clients; }
     CommandStatsModel* commandStatsModel() const { return m_commandStats; }
     void showSection(const QString& name); // "charts", "info", "commands", "slowlog", "clients"
+    // Cluster: which node the charts, cards and INFO show ("" = every master summed).
+    QComboBox* nodePicker() const { return m_nodePicker; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -73,6 +76,8 @@ private:
     void resetSlowlog();
     void killSelectedClient();
     void onTabChanged(int index);
+    void onViewChanged();
+    void updateNodeColumns();
 
     Session* m_session;
     InfoPoller* m_poller;
@@ -86,6 +91,9 @@ private:
     QSpinBox* m_interval = nullptr;
     QCheckBox* m_pauseHidden = nullptr;
     QComboBox* m_window = nullptr;
+    QComboBox* m_nodePicker = nullptr;
+    QLabel* m_nodeLabel = nullptr;
+    QGroupBox* m_cardsBox = nullptr;
     QLabel* m_infoError = nullptr;
     QTabWidget* m_tabs = nullptr;
     QList<DashboardChart*> m_charts;

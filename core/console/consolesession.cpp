@@ -108,6 +108,7 @@ ConsoleSession::ConsoleSession(Session* session, QObject* parent)
     ConsoleHistory::removeLegacyHistory();
     const ConnectionProfile& profile = session->profile();
     m_endpoint = profile.usesUnixSocket() ? profile.socketPath : profile.host + QLatin1Char(':') + QString::number(profile.port);
+    m_seedEndpoint = m_endpoint;
     m_profileUser = profile.username;
     m_user = m_profileUser;
     m_database = session->database();
@@ -131,7 +132,8 @@ ConsoleSession::~ConsoleSession() = default;
 void ConsoleSession::makeLink()
 {
     m_sink = std::make_shared<ConsolePushSink>();
-    m_link = m_session->createOwnLink("vermilion:console", m_sink);
+    m_link = m_session->createOwnLink("vermilion:console", m_sink,
+                                      m_target.kind == TargetKind::Node ? m_target.node : QString());
     ++m_linkGeneration;
     m_everConnected = false;
     connect(m_link.get(), &Connection::stateChanged, this, &ConsoleSession::onLinkState);
@@ -154,6 +156,10 @@ QString ConsoleSession::prompt() const
     if (m_user != m_profileUser)
         prompt += (m_user.isEmpty() ? QStringLiteral("default") : m_user) + QLatin1Char('@');
     prompt += m_endpoint;
+    if (m_target.kind == TargetKind::Masters)
+        prompt += tr(" (all masters)");
+    else if (m_target.kind == TargetKind::AllNodes)
+        prompt += tr(" (all nodes)");
     if (m_database != 0)
         prompt += QLatin1Char('[') + QString::number(m_database) + QLatin1Char(']');
     if (m_inTransaction)
@@ -161,8 +167,10 @@ QString ConsoleSession::prompt() const
     return prompt + QStringLiteral("> ");
 }
 
-bool ConsoleSession::needsConfirmation(const QList<QByteArray>& argv)
+bool ConsoleSession::needsConfirmation(const QList<QByteArray>& line)
 {
+    // "@all FLUSHALL" is as final as FLUSHALL, on more servers.
+    const QList<QByteArray> argv = !line.isEmpty() && line.first().startsWith('@') ? line.mid(1) : line;
     if (argv.isEmpty())
         return false;
     const QByteArray& name = argv.first();
@@ -197,6 +205,26 @@ bool ConsoleSession::run(const QString& line)
         emitEntry(Entry::Kind::Error, error);
         return false;
     }
+    Target target = m_target;
+    if (argv.first().startsWith('@')) {
+        Target chosen;
+        if (!parseTarget(argv.first(), &chosen)) {
+            emitEntry(Entry::Kind::Error, tr("%1 names no target: use @host:port, @masters, @all, or @ alone to go "
+                                             "back to routing by key.")
+                                              .arg(QString::fromUtf8(argv.first())));
+            return false;
+        }
+        if (argv.size() == 1)
+            return setTarget(chosen);
+        if (!checkTarget(chosen))
+            return false;
+        target = chosen;
+        argv.removeFirst();
+        // A one-off "@host:port CMD" goes over the session's link to that node; "@ CMD" through the
+        // session's routing by key.
+        if (target.kind == TargetKind::Routed && m_target.kind != TargetKind::Routed)
+            target = { TargetKind::Node, QString() };
+    }
     int repeat = 1;
     bool number = false;
     const qlonglong count = argv.first().toLongLong(&number);
@@ -208,7 +236,150 @@ bool ConsoleSession::run(const QString& line)
         repeat = int(count);
         argv.removeFirst();
     }
+    const QByteArray name = argv.first().toUpper();
+    const bool local = name == "HELP" || name == "CLEAR";
+    if (!local && (target.kind == TargetKind::Masters || target.kind == TargetKind::AllNodes
+                   || (target.kind == TargetKind::Node && !(target == m_target))))
+        return sendToNodes(target, argv, repeat, m_runningSlot);
     return runArguments(line, argv, repeat);
+}
+
+bool ConsoleSession::parseTarget(const QByteArray& word, Target* target)
+{
+    if (!word.startsWith('@'))
+        return false;
+    const QByteArray name = word.mid(1);
+    if (name.isEmpty() || is(name, "routed")) {
+        *target = {};
+        return true;
+    }
+    if (is(name, "masters")) {
+        *target = { TargetKind::Masters, {} };
+        return true;
+    }
+    if (is(name, "all") || is(name, "nodes")) {
+        *target = { TargetKind::AllNodes, {} };
+        return true;
+    }
+    // host:port, [v6]:port
+    const qsizetype colon = name.lastIndexOf(':');
+    bool ok = false;
+    const int port = colon > 0 ? name.mid(colon + 1).toInt(&ok) : 0;
+    if (!ok || port <= 0 || port > 65535)
+        return false;
+    *target = { TargetKind::Node, QString::fromUtf8(name) };
+    return true;
+}
+
+bool ConsoleSession::checkTarget(const Target& target)
+{
+    if (target.kind == TargetKind::Routed)
+        return true;
+    if (!m_session->isCluster()) {
+        emitEntry(Entry::Kind::Error, tr("%1 is not a cluster: the console has one server to talk to. @host:port, "
+                                         "@masters and @all work on a Redis Cluster.")
+                                          .arg(m_seedEndpoint));
+        return false;
+    }
+    if (target.kind == TargetKind::Node && !m_session->allNodes().contains(target.node)) {
+        emitEntry(Entry::Kind::Error, tr("%1 is not a node of this cluster. Its nodes: %2.")
+                                          .arg(target.node, m_session->allNodes().join(QStringLiteral(", "))));
+        return false;
+    }
+    return true;
+}
+
+bool ConsoleSession::setTarget(const Target& target)
+{
+    if (target == m_target) {
+        emitEntry(Entry::Kind::Note, tr("The console already sends there."));
+        return true;
+    }
+    if (!checkTarget(target))
+        return false;
+    if (m_inTransaction || m_streaming) {
+        emitEntry(Entry::Kind::Error, tr("The console is in a transaction or a stream: EXEC, DISCARD or Stop first."));
+        return false;
+    }
+    const bool newLink = target.kind == TargetKind::Node || m_target.kind == TargetKind::Node;
+    m_target = target;
+    if (newLink) {
+        // The console's own link moves to the node (or back to the seed): the old one closes.
+        releaseSlots(true);
+        m_link.reset();
+        m_pending = 0;
+        m_user = m_profileUser;
+        m_endpoint = target.kind == TargetKind::Node ? target.node : m_seedEndpoint;
+        makeLink();
+        reportPending();
+    }
+    switch (target.kind) {
+    case TargetKind::Routed:
+        emitEntry(Entry::Kind::Note, tr("Commands go to the node serving their keys; redirects are followed."));
+        break;
+    case TargetKind::Node:
+        emitEntry(Entry::Kind::Note, tr("The console talks to %1 (%2) only; MOVED and ASK are shown, not followed. "
+                                        "@ goes back to routing by key.")
+                                         .arg(target.node, m_session->nodeRole(target.node)));
+        break;
+    case TargetKind::Masters:
+        emitEntry(Entry::Kind::Note, tr("Each command runs on all %n masters, each reply under its node. @ goes back.",
+                                        nullptr, int(m_session->masterNodes().size())));
+        break;
+    case TargetKind::AllNodes:
+        emitEntry(Entry::Kind::Note, tr("Each command runs on all %n nodes, each reply under its node. @ goes back.",
+                                        nullptr, int(m_session->allNodes().size())));
+        break;
+    }
+    emit targetChanged();
+    emit promptChanged(prompt());
+    return true;
+}
+
+bool ConsoleSession::sendToNodes(const Target& target, const Command& argv, int repeat, quint64 id)
+{
+    const QByteArray name = argv.first().toUpper();
+    static const QList<QByteArray> linkState { "MULTI", "EXEC", "DISCARD", "WATCH", "UNWATCH", "SELECT", "AUTH",
+                                                "HELLO", "RESET", "QUIT", "MONITOR", "READONLY", "READWRITE" };
+    if (linkState.contains(name) || isSubscriptionCommand(name) || isBlocking(name)
+        || (name == "CLIENT" && argv.size() > 1 && (is(argv.at(1), "REPLY") || is(argv.at(1), "SETNAME")))) {
+        emitEntry(Entry::Kind::Error,
+                  tr("%1 was not sent: it changes or holds a link's state, and commands for other nodes go over links "
+                     "every tool shares. Switch the console to one node with @host:port first.")
+                      .arg(QString::fromUtf8(name)));
+        return false;
+    }
+    const QStringList nodes = target.kind == TargetKind::Masters ? m_session->masterNodes()
+        : target.kind == TargetKind::AllNodes                    ? m_session->allNodes()
+                                                                 : QStringList { target.node };
+    m_pending += repeat;
+    reportPending();
+    slot(id)->waiting += repeat;
+    const quint64 generation = m_linkGeneration;
+    for (int i = 0; i < repeat; ++i) {
+        m_session->executeOnEach(nodes, argv, this, [this, generation, id, target](const QList<Session::NodeReply>& replies) {
+            if (generation != m_linkGeneration)
+                return;
+            Slot* waiting = slot(id);
+            const bool several = target.kind != TargetKind::Node;
+            for (const Session::NodeReply& answer : replies) {
+                if (waiting && several) {
+                    const QString role = m_session->nodeRole(answer.node);
+                    waiting->entries.append({ Entry::Kind::Note, role.isEmpty() ? answer.node + QLatin1Char(':')
+                                                                                : tr("%1 (%2):").arg(answer.node, role) });
+                }
+                if (waiting)
+                    waiting->entries.append({ answer.reply.isError() ? Entry::Kind::Error : Entry::Kind::Reply,
+                                              format(answer.reply) });
+            }
+            if (waiting)
+                waiting->waiting = qMax(0, waiting->waiting - 1);
+            m_pending = qMax(0, m_pending - 1);
+            reportPending();
+            releaseSlots();
+        });
+    }
+    return true;
 }
 
 quint64 ConsoleSession::openSlot(const QString& line, const QList<QByteArray>& argv, bool parsed)
@@ -230,7 +401,8 @@ quint64 ConsoleSession::openSlot(const QString& line, const QList<QByteArray>& a
 bool ConsoleSession::sendsAsIs(const QList<QByteArray>& argv) const
 {
     // Lines the console does nothing special with before sending: a paste sends them in batches.
-    if (argv.isEmpty() || m_streaming)
+    if (argv.isEmpty() || m_streaming || argv.first().startsWith('@') || m_target.kind == TargetKind::Masters
+        || m_target.kind == TargetKind::AllNodes)
         return false;
     bool number = false;
     argv.first().toLongLong(&number);
@@ -314,7 +486,9 @@ bool ConsoleSession::runArguments(const QString& line, QList<QByteArray> argv, i
                       tr("HELP <command> shows a command's arguments, summary, version and complexity, as this "
                          "server documents them. Tab completes commands, subcommands and loaded key names; "
                          "Ctrl+R searches the history; Ctrl+L clears; Ctrl+C stops a stream or a blocking "
-                         "command; \"N command\" runs a command N times."));
+                         "command; \"N command\" runs a command N times. On a cluster, @host:port, @masters and "
+                         "@all choose where commands run (alone: from now on; before a command: that command only), "
+                         "and @ alone goes back to routing by key."));
         } else {
             QStringList words;
             for (const QByteArray& word : argv.mid(1))
@@ -442,7 +616,7 @@ void ConsoleSession::onReply(quint64 id, const Command& argv, const Reply& reply
     // On a cluster the console follows redirects as redis-cli -c does, and says so. The command goes
     // again through the session's router to the node named, which follows any further hop.
     if (reply.isError() && reply.errorKind() == Reply::ErrorKind::Server && m_session && m_session->isCluster()
-        && !m_inTransaction && (reply.errorCode() == "MOVED" || reply.errorCode() == "ASK")) {
+        && !m_inTransaction && m_target.kind == TargetKind::Routed && (reply.errorCode() == "MOVED" || reply.errorCode() == "ASK")) {
         const QList<QByteArray> parts = reply.bytes().split(' ');
         if (parts.size() >= 3) {
             QString target = QString::fromUtf8(parts.at(2));

@@ -33,6 +33,25 @@ public:
         QString text;
     };
 
+    // Where typed commands go on a cluster. Routed: the console's own link, following MOVED/ASK as
+    // redis-cli -c does. Node: the console's own link to one node, redirects shown, not followed.
+    // Masters/AllNodes: each command runs on every master or every node (redis-cli --cluster call),
+    // on the session's shared links, so commands that hold link state are refused there.
+    // Typed forms: "@host:port", "@masters", "@all", "@" (back to routed) switch the target;
+    // "@<target> COMMAND ..." runs one command there.
+    enum class TargetKind { Routed, Node, Masters, AllNodes };
+    struct Target {
+        TargetKind kind = TargetKind::Routed;
+        QString node; // TargetKind::Node
+        bool operator==(const Target& other) const { return kind == other.kind && node == other.node; }
+    };
+    Target target() const { return m_target; }
+    // False, with the reason as an Error entry, when it cannot switch now (a transaction or stream
+    // runs, not a cluster, an unknown node).
+    bool setTarget(const Target& target);
+    // "@masters", "@127.0.0.1:7001"...: the word that selects a target, parsed; false if it is none.
+    static bool parseTarget(const QByteArray& word, Target* target);
+
     // Lines kept per stream batch: a MONITOR firehose is thinned, and the console says so.
     static constexpr int maxStreamLinesPerBatch = 400;
 
@@ -81,6 +100,7 @@ signals:
     void pendingChanged(int pending);
     void docsLoaded();
     void clearRequested();
+    void targetChanged();
 
 private:
     void makeLink();
@@ -97,6 +117,11 @@ private:
     QString format(const Reply& reply) const;
     void setTransaction(bool inTransaction);
     void loadDocs();
+    bool checkTarget(const Target& target);
+    // One command on several nodes (or one, on its shared link): each node's reply under its name.
+    bool sendToNodes(const Target& target, const Command& argv, int repeat, quint64 slot);
+    Target m_target;
+    QString m_seedEndpoint;
 
     Session* m_session;
     std::unique_ptr<Connection> m_link;

@@ -7,6 +7,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCompleter>
 #include <QElapsedTimer>
 #include <QFile>
@@ -70,7 +71,15 @@ ConsolePanel::ConsolePanel(Session* session, QWidget* parent)
     clear->setToolTip(tr("Clear the transcript (Ctrl+L)"));
     auto* exportButton = new QPushButton(tr("&Export..."), this);
     exportButton->setToolTip(tr("Save the transcript as a text file. Arguments that carry a secret are never in it."));
+    // On a cluster: where commands run (also typed as @host:port, @masters, @all, @).
+    m_target = new QComboBox(this);
+    m_target->setAccessibleName(tr("Run on"));
+    m_target->setToolTip(tr("Where commands run on a cluster. Typed: @host:port, @masters, @all, or @ to route by "
+                            "key again; before a command, for that command only."));
+    m_target->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_target->hide();
     bar->addWidget(m_raw);
+    bar->addWidget(m_target);
     bar->addWidget(m_status, 1);
     bar->addWidget(m_stop);
     bar->addWidget(clear);
@@ -138,6 +147,15 @@ ConsolePanel::ConsolePanel(Session* session, QWidget* parent)
     connect(clear, &QPushButton::clicked, m_output, &QPlainTextEdit::clear);
     connect(exportButton, &QPushButton::clicked, this, &ConsolePanel::askToExport);
     connect(m_raw, &QCheckBox::toggled, m_console, &ConsoleSession::setRawOutput);
+    connect(m_target, &QComboBox::activated, this, [this](int index) {
+        ConsoleSession::Target target;
+        if (ConsoleSession::parseTarget(m_target->itemData(index).toByteArray(), &target) && !m_console->setTarget(target))
+            updateTargets(); // refused (a transaction runs): the picker shows where commands still go
+        m_input->setFocus();
+    });
+    connect(m_console, &ConsoleSession::targetChanged, this, &ConsolePanel::updateTargets);
+    connect(m_session, &Session::clusterTopologyChanged, this, &ConsolePanel::updateTargets);
+    connect(m_session, &Session::stateChanged, this, &ConsolePanel::updateTargets);
     connect(m_search, &QLineEdit::textEdited, this, [this] {
         m_searchPosition = int(m_console->history().lines().size());
         searchHistory(true);
@@ -150,6 +168,29 @@ ConsolePanel::ConsolePanel(Session* session, QWidget* parent)
         updateHint();
     });
     updateState();
+    updateTargets();
+}
+
+void ConsolePanel::updateTargets()
+{
+    const bool cluster = m_session->isCluster();
+    m_target->setVisible(cluster);
+    if (!cluster)
+        return;
+    m_target->clear();
+    m_target->addItem(tr("Routed by key"), QByteArray("@"));
+    m_target->addItem(tr("All masters"), QByteArray("@masters"));
+    m_target->addItem(tr("All nodes"), QByteArray("@all"));
+    for (const QString& node : m_session->allNodes()) {
+        const QString role = m_session->nodeRole(node);
+        m_target->addItem(role.isEmpty() ? node : tr("%1 (%2)").arg(node, role), QByteArray('@' + node.toUtf8()));
+    }
+    const ConsoleSession::Target current = m_console->target();
+    const QByteArray word = current.kind == ConsoleSession::TargetKind::Masters ? QByteArray("@masters")
+        : current.kind == ConsoleSession::TargetKind::AllNodes                ? QByteArray("@all")
+        : current.kind == ConsoleSession::TargetKind::Node                    ? QByteArray('@' + current.node.toUtf8())
+                                                                              : QByteArray("@");
+    m_target->setCurrentIndex(qMax(0, m_target->findData(word)));
 }
 
 void ConsolePanel::showEvent(QShowEvent* event)
@@ -172,8 +213,18 @@ bool ConsolePanel::run(const QString& line)
     if (argv.isEmpty())
         return false;
     if (ConsoleSession::needsConfirmation(argv) && !m_session->isReadOnly()) {
-        askBeforeRunning(tr("%1 on %2 cannot be undone. Run it?")
-                             .arg(QString::fromUtf8(argv.first().toUpper()), m_session->profile().displayName()),
+        // Where it runs: a typed @target, else the console's current one.
+        ConsoleSession::Target target = m_console->target();
+        const bool prefixed = argv.first().startsWith('@') && ConsoleSession::parseTarget(argv.first(), &target);
+        const QString name = QString::fromUtf8(argv.at(prefixed ? 1 : 0).toUpper());
+        QString where = m_session->profile().displayName();
+        if (target.kind == ConsoleSession::TargetKind::Masters)
+            where = tr("every master of %1 (%n nodes)", nullptr, int(m_session->masterNodes().size())).arg(where);
+        else if (target.kind == ConsoleSession::TargetKind::AllNodes)
+            where = tr("every node of %1 (%n nodes)", nullptr, int(m_session->allNodes().size())).arg(where);
+        else if (target.kind == ConsoleSession::TargetKind::Node)
+            where = tr("node %1 of %2").arg(target.node, where);
+        askBeforeRunning(tr("%1 on %2 cannot be undone. Run it?").arg(name, where),
                          [this, line] { m_console->run(line); });
         return true;
     }
@@ -212,7 +263,9 @@ void ConsolePanel::runPasted(const QStringList& lines)
     int destructive = 0;
     for (const QString& line : lines) {
         // Only lines that start with a destructive command's name are split to make sure.
-        const QString first = line.trimmed().section(QLatin1Char(' '), 0, 0);
+        QString first = line.trimmed().section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+        if (first.startsWith(QLatin1Char('@')))
+            first = line.trimmed().section(QLatin1Char(' '), 1, 1, QString::SectionSkipEmpty);
         if (first.size() < 5 || first.size() > 8)
             continue;
         QList<QByteArray> argv;

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QComboBox;
 class QCheckBox;
 class QCompleter;
 class QLabel;
@@ -67,6 +68,7 @@ private:
     void insertCompletion(const QString& completion);
     void updateHint();
     void updateState();
+    void updateTargets();
     void startSearch();
     void searchHistory(bool older);
     void askToExport();
@@ -78,6 +80,7 @@ private:
     QLabel* m_prompt;
     ConsoleInput* m_input;
     QCheckBox* m_raw;
+    QComboBox* m_target = nullptr;
     QPushButton* m_stop;
     QLabel* m_status;
     QWidget* m_searchBar;

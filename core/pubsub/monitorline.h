@@ -20,6 +20,7 @@ struct MonitorLine {
     int database = 0;
     QByteArray client; // "127.0.0.1:52341", "unix:/path", "lua"; for Gap/Unparsed: the text
     QList<QByteArray> arguments; // the command and its arguments, unescaped
+    QString node; // cluster: the node that ran it (set by MonitorGroup)
 
     QByteArray command() const { return arguments.isEmpty() ? QByteArray() : arguments.first(); }
 };

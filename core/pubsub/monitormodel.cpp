@@ -86,6 +86,8 @@ QVariant MonitorModel::data(const QModelIndex& index, int role) const
         return special ? QString() : RedisText::escape(line.command().toUpper());
     case ArgumentsColumn:
         return special ? RedisText::escape(line.client) : argumentsText(line);
+    case NodeColumn:
+        return line.node;
     default:
         return {};
     }
@@ -106,6 +108,8 @@ QVariant MonitorModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Command");
     case ArgumentsColumn:
         return tr("Arguments");
+    case NodeColumn:
+        return tr("Node");
     default:
         return {};
     }
@@ -151,8 +155,8 @@ bool MonitorModel::accepts(const MonitorLine& line) const
         return false;
     if (!m_filter.commands.isEmpty() && !m_filter.commands.contains(line.command().toUpper()))
         return false;
-    if (!m_filter.client.isEmpty()
-        && !QString::fromUtf8(line.client).contains(m_filter.client, Qt::CaseInsensitive))
+    if (!m_filter.client.isEmpty() && !QString::fromUtf8(line.client).contains(m_filter.client, Qt::CaseInsensitive)
+        && !line.node.contains(m_filter.client, Qt::CaseInsensitive))
         return false;
     if (!m_filter.keyPattern.isEmpty()) {
         bool any = false;
@@ -186,6 +190,8 @@ bool MonitorModel::exportJsonLines(QIODevice* device) const
         object.insert(QStringLiteral("time_us"), line.timestampUs);
         object.insert(QStringLiteral("db"), line.database);
         object.insert(QStringLiteral("client"), RedisText::escape(line.client));
+        if (!line.node.isEmpty())
+            object.insert(QStringLiteral("node"), line.node);
         QJsonArray arguments;
         for (const QByteArray& argument : line.arguments)
             arguments.append(RedisText::escape(argument));
@@ -197,7 +203,7 @@ bool MonitorModel::exportJsonLines(QIODevice* device) const
 
 bool MonitorModel::exportCsv(QIODevice* device) const
 {
-    bool ok = device->write("time,db,client,command,arguments\r\n") >= 0;
+    bool ok = device->write("time,db,client,command,arguments,node\r\n") >= 0;
     forEachShown([&](const MonitorLine& line) {
         if (!ok)
             return;
@@ -205,7 +211,7 @@ bool MonitorModel::exportCsv(QIODevice* device) const
             + QLatin1Char(',') + QString::number(line.database) + QLatin1Char(',')
             + csvField(RedisText::escape(line.client)) + QLatin1Char(',')
             + csvField(RedisText::escape(line.command())) + QLatin1Char(',') + csvField(argumentsText(line))
-            + QLatin1String("\r\n");
+            + QLatin1Char(',') + csvField(line.node) + QLatin1String("\r\n");
         ok = device->write(text.toUtf8()) >= 0;
     });
     return ok;

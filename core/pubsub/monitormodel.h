@@ -15,7 +15,8 @@ namespace vermilion {
 class MonitorModel : public StreamTableModel<MonitorLine> {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, DatabaseColumn, ClientColumn, CommandColumn, ArgumentsColumn, ColumnCount };
+    // NodeColumn: the node on a cluster (the view hides it on a single server).
+    enum Column { TimeColumn, DatabaseColumn, ClientColumn, CommandColumn, ArgumentsColumn, NodeColumn, ColumnCount };
     enum Role { SourceRole = Qt::UserRole + 1 };
 
     explicit MonitorModel(QObject* parent = nullptr);
@@ -29,7 +30,7 @@ public:
     struct Filter {
         QList<QByteArray> commands; // upper case; empty = all
         QByteArray keyPattern; // glob; empty = all
-        QString client; // substring of the client; empty = all
+        QString client; // substring of the client or of its node; empty = all
         int database = -1; // -1 = all
         bool operator==(const Filter&) const = default;
     };

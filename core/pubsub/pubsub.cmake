@@ -15,6 +15,7 @@ target_sources(vermilion_core PRIVATE
 target_sources(vermilion_core PRIVATE
     pubsub/monitorline.cpp pubsub/monitorline.h
     pubsub/monitor.cpp pubsub/monitor.h
+    pubsub/monitorgroup.cpp pubsub/monitorgroup.h
     pubsub/monitormodel.cpp pubsub/monitormodel.h
     pubsub/channeldiscoverymodel.cpp pubsub/channeldiscoverymodel.h
     pubsub/keyspacenotifications.cpp pubsub/keyspacenotifications.h

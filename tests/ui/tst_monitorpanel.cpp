@@ -1,6 +1,6 @@
 #include "client/connection.h"
 #include "client/session.h"
-#include "pubsub/monitor.h"
+#include "pubsub/monitorgroup.h"
 #include "pubsub/monitormodel.h"
 #include "pubsub/monitorpanel.h"
 #include "redisfixture.h"

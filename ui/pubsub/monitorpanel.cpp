@@ -2,7 +2,7 @@
 
 #include "client/session.h"
 #include "messagecolourdelegate.h"
-#include "pubsub/monitor.h"
+#include "pubsub/monitorgroup.h"
 #include "pubsub/monitormodel.h"
 #include "util/redistext.h"
 
@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -28,13 +29,13 @@ namespace vermilion::ui {
 MonitorPanel::MonitorPanel(Session* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_monitor(new Monitor(session, QString(), this))
+    , m_monitor(new MonitorGroup(session, this))
     , m_model(new MonitorModel(this))
     , m_filterTimer(new QTimer(this))
 {
     setAccessibleName(tr("Monitor"));
-    connect(m_monitor, &Monitor::linesReceived, m_model, &MonitorModel::add);
-    connect(m_monitor, &Monitor::stateChanged, this, &MonitorPanel::onState);
+    connect(m_monitor, &MonitorGroup::linesReceived, m_model, &MonitorModel::add);
+    connect(m_monitor, &MonitorGroup::stateChanged, this, &MonitorPanel::onState);
     connect(m_model, &MonitorModel::countsChanged, this, &MonitorPanel::updateStatus);
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(250);
@@ -114,6 +115,16 @@ MonitorPanel::MonitorPanel(Session* session, QWidget* parent)
         m_model->setCapacity(m_capacity->value());
         saveSettings();
     });
+    // Cluster: which nodes to watch; hidden on a single server.
+    m_nodesButton = new QToolButton(this);
+    m_nodesButton->setPopupMode(QToolButton::InstantPopup);
+    m_nodesButton->setAccessibleName(tr("Nodes to monitor"));
+    m_nodesButton->setToolTip(tr("The nodes whose commands are shown, merged by server time. Each costs its server "
+                                 "throughput while MONITOR runs."));
+    m_nodesButton->setMenu(new QMenu(m_nodesButton));
+    m_nodesButton->hide();
+    connect(m_session, &Session::clusterTopologyChanged, this, &MonitorPanel::updateNodes);
+    connect(m_session, &Session::stateChanged, this, &MonitorPanel::updateNodes);
     m_rate = new QLabel(this);
     m_rate->setAccessibleName(tr("Commands per second"));
     QFont rateFont = m_rate->font();
@@ -125,6 +136,7 @@ MonitorPanel::MonitorPanel(Session* session, QWidget* parent)
     controls->addWidget(m_pauseButton);
     controls->addWidget(clear);
     controls->addWidget(exportButton);
+    controls->addWidget(m_nodesButton);
     controls->addWidget(m_capacity);
     controls->addWidget(m_rate);
     controls->addWidget(m_state, 1);
@@ -188,7 +200,65 @@ MonitorPanel::MonitorPanel(Session* session, QWidget* parent)
     layout->addWidget(m_status);
     restoreSettings();
     updateStatus();
+    updateNodes();
     m_state->setText(tr("Stopped"));
+}
+
+QStringList MonitorPanel::nodes() const
+{
+    if (!m_session->isCluster())
+        return {};
+    const QStringList all = m_session->allNodes();
+    QStringList chosen;
+    for (const QString& node : m_chosenNodes) {
+        if (all.contains(node))
+            chosen << node;
+    }
+    return chosen.isEmpty() ? m_session->masterNodes() : chosen;
+}
+
+void MonitorPanel::setNodes(const QStringList& nodes)
+{
+    m_chosenNodes = nodes;
+    saveSettings();
+    updateNodes();
+    if (m_monitor->isRunning()) {
+        // Watching other nodes means other links: MONITOR starts again on the new choice.
+        stop();
+        start();
+    }
+}
+
+void MonitorPanel::updateNodes()
+{
+    const bool cluster = m_session->isCluster();
+    m_nodesButton->setVisible(cluster);
+    m_view->setColumnHidden(MonitorModel::NodeColumn, !cluster);
+    if (!cluster)
+        return;
+    const QStringList chosen = nodes();
+    const QStringList masters = m_session->masterNodes();
+    m_nodesButton->setText(chosen == masters ? tr("Nodes: all masters")
+                                             : tr("Nodes: %n chosen", nullptr, int(chosen.size())));
+    QMenu* menu = m_nodesButton->menu();
+    menu->clear();
+    menu->addAction(tr("All masters"), this, [this] { setNodes({}); });
+    menu->addAction(tr("All nodes"), this, [this] { setNodes(m_session->allNodes()); });
+    menu->addSeparator();
+    for (const QString& node : m_session->allNodes()) {
+        QAction* action = menu->addAction(tr("%1 (%2)").arg(node, m_session->nodeRole(node)));
+        action->setCheckable(true);
+        action->setChecked(chosen.contains(node));
+        connect(action, &QAction::toggled, this, [this, node](bool on) {
+            QStringList next = nodes();
+            if (on && !next.contains(node))
+                next << node;
+            else if (!on)
+                next.removeAll(node);
+            // None left means the default: every master.
+            setNodes(next);
+        });
+    }
 }
 
 MonitorPanel::~MonitorPanel()
@@ -205,6 +275,7 @@ void MonitorPanel::start()
 {
     if (m_monitor->isRunning())
         return;
+    m_monitor->setNodes(nodes());
     m_monitor->start();
     m_startButton->setEnabled(false);
     m_stopButton->setEnabled(true);
@@ -220,15 +291,21 @@ void MonitorPanel::stop()
     m_state->setText(tr("Stopped"));
 }
 
-void MonitorPanel::onState(Connection::State state, const QString& message)
+void MonitorPanel::onState(Connection::State state, const QString& message, const QString& node)
 {
     if (!m_monitor->isRunning())
         return;
-    if (state == Connection::State::Connected)
-        m_state->setText(tr("Monitoring %1").arg(m_session->profile().endpoint()));
-    else
-        m_state->setText(message.isEmpty() ? Connection::stateName(state) : message);
-    if (state == Connection::State::Failed) {
+    const QStringList watched = m_monitor->watched();
+    if (m_monitor->state() == Connection::State::Connected) {
+        m_state->setText(watched.size() > 1 ? tr("Monitoring %n nodes", nullptr, int(watched.size()))
+                                            : tr("Monitoring %1").arg(node.isEmpty() ? m_session->profile().endpoint() : node));
+        m_state->setToolTip(watched.join(QLatin1Char('\n')));
+    } else {
+        const QString text = message.isEmpty() ? Connection::stateName(state) : message;
+        m_state->setText(node.isEmpty() ? text : tr("%1: %2").arg(node, text));
+    }
+    // One node failing does not stop the others; the buttons only follow a single server's link.
+    if (state == Connection::State::Failed && watched.size() <= 1) {
         m_startButton->setEnabled(true);
         m_stopButton->setEnabled(false);
     }
@@ -315,6 +392,7 @@ void MonitorPanel::saveSettings() const
     settings.setValue(settingsKey(QStringLiteral("database")), m_database->value());
     settings.setValue(settingsKey(QStringLiteral("capacity")), m_capacity->value());
     settings.setValue(settingsKey(QStringLiteral("columns")), m_view->horizontalHeader()->saveState());
+    settings.setValue(settingsKey(QStringLiteral("nodes")), m_chosenNodes);
 }
 
 void MonitorPanel::restoreSettings()
@@ -331,6 +409,7 @@ void MonitorPanel::restoreSettings()
     const int capacity = settings.value(settingsKey(QStringLiteral("capacity")), 100'000).toInt();
     m_capacity->setValue(capacity);
     m_model->setCapacity(capacity);
+    m_chosenNodes = settings.value(settingsKey(QStringLiteral("nodes"))).toStringList();
     const QByteArray columns = settings.value(settingsKey(QStringLiteral("columns"))).toByteArray();
     if (!columns.isEmpty())
         m_view->horizontalHeader()->restoreState(columns);

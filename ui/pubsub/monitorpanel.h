@@ -13,7 +13,7 @@ class QTimer;
 class QToolButton;
 
 namespace vermilion {
-class Monitor;
+class MonitorGroup;
 class MonitorModel;
 class Session;
 }
@@ -22,7 +22,8 @@ namespace vermilion::ui {
 
 // MONITOR on a connection of its own: a warning about what it costs the server, start and stop,
 // filters (command, key pattern, client, database), commands per second, a bounded ring with
-// pause and export. Filters and the ring size are saved per connection profile.
+// pause and export. Filters and the ring size are saved per connection profile. On a cluster it
+// watches the nodes chosen in its Nodes menu (all masters by default), merged, with a node column.
 class MonitorPanel : public QWidget {
     Q_OBJECT
 public:
@@ -33,7 +34,10 @@ public:
     void stop();
     bool isRunning() const;
     MonitorModel* model() const { return m_model; }
-    Monitor* monitor() const { return m_monitor; }
+    MonitorGroup* monitor() const { return m_monitor; }
+    // Cluster: the nodes the next start watches.
+    void setNodes(const QStringList& nodes);
+    QStringList nodes() const;
     QTableView* view() const { return m_view; }
     QString statusText() const;
     void setFilterText(const QString& commands, const QString& keyPattern, const QString& client, int database);
@@ -42,14 +46,17 @@ public:
 private:
     void applyFilter();
     void updateStatus();
-    void onState(Connection::State state, const QString& message);
+    void onState(Connection::State state, const QString& message, const QString& node);
+    void updateNodes();
     void chooseExport();
     void saveSettings() const;
     void restoreSettings();
     QString settingsKey(const QString& name) const;
 
     Session* m_session;
-    Monitor* m_monitor;
+    MonitorGroup* m_monitor;
+    QToolButton* m_nodesButton = nullptr;
+    QStringList m_chosenNodes; // cluster; empty = every master
     MonitorModel* m_model;
     QLabel* m_warning = nullptr;
     QPushButton* m_startButton = nullptr;

@@ -24,6 +24,11 @@ public:
         shedLocked(&shed);
         lock.unlock();
     }
+    qsizetype limit() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_limit;
+    }
 
     // Producer. skipped: items the producer dropped itself (counted with the others).
     void append(std::vector<T>&& items, qint64 skipped = 0)
@@ -96,7 +101,7 @@ private:
         }
     }
 
-    QMutex m_mutex;
+    mutable QMutex m_mutex;
     std::deque<Chunk> m_chunks; // guarded by m_mutex
     qsizetype m_count = 0; // items waiting in m_chunks; guarded
     qsizetype m_limit = 2'000'000; // guarded

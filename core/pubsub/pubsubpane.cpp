@@ -37,8 +37,32 @@ void PubSubPane::subscribe(const QByteArray& channel)
     emit subscriptionsChanged();
 }
 
+bool PubSubPane::setSharded(bool sharded, QString* error)
+{
+    if (sharded == m_subscriber->isSharded())
+        return true;
+    if (sharded && !m_patternStates.isEmpty()) {
+        if (error)
+            *error = tr("Sharded pub/sub has no patterns: unsubscribe from the patterns first.");
+        return false;
+    }
+    m_subscriber->setSharded(sharded);
+    if (m_subscriber->isSharded() != sharded) {
+        if (error)
+            *error = tr("Sharded pub/sub needs a Redis 7 cluster.");
+        return false;
+    }
+    // Every channel is subscribed again, the other way.
+    for (auto it = m_channelStates.begin(); it != m_channelStates.end(); ++it)
+        it.value() = false;
+    emit subscriptionsChanged();
+    return true;
+}
+
 void PubSubPane::psubscribe(const QByteArray& pattern)
 {
+    if (m_subscriber->isSharded())
+        return; // no patterns in sharded pub/sub; the pane widget says so
     if (!m_patternStates.contains(pattern))
         m_patternStates.insert(pattern, false);
     m_subscriber->psubscribe({ pattern });
@@ -86,6 +110,12 @@ void PubSubPane::noteConfirmation(const PubSubMessage& message)
             m_patternStates[message.channel] = true;
         break;
     case PubSubMessage::Kind::Gap:
+        // A sharded channel that moved to another node: only it waits for a new confirmation.
+        if (!message.channel.isEmpty()) {
+            if (m_channelStates.contains(message.channel))
+                m_channelStates[message.channel] = false;
+            break;
+        }
         // Every subscription waits for its new confirmation.
         for (auto it = m_channelStates.begin(); it != m_channelStates.end(); ++it)
             it.value() = false;

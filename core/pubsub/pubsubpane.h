@@ -34,6 +34,10 @@ public:
     // Server confirmations as last seen: name -> confirmed (false: asked, no confirmation yet).
     const QMap<QByteArray, bool>& channelStates() const { return m_channelStates; }
     const QMap<QByteArray, bool>& patternStates() const { return m_patternStates; }
+    // Sharded pub/sub (SSUBSCRIBE, on a cluster): see Subscriber::setSharded. False, with the reason,
+    // while the pane has patterns or without a session.
+    bool setSharded(bool sharded, QString* error = nullptr);
+    bool isSharded() const { return m_subscriber->isSharded(); }
     void subscribe(const QByteArray& channel);
     void psubscribe(const QByteArray& pattern);
     void unsubscribe(const QByteArray& channel);

@@ -30,6 +30,12 @@ public:
         }
         QMutexLocker lock(&mutex);
         QList<Command> commands;
+        if (sharded) {
+            // Shard channels of one SSUBSCRIBE must share a slot: one command each.
+            for (const QByteArray& channel : channels)
+                commands.append({ "SSUBSCRIBE", channel });
+            return commands;
+        }
         if (!channels.empty()) {
             Command command { "SUBSCRIBE" };
             command.append(QList<QByteArray>(channels.begin(), channels.end()));
@@ -58,7 +64,7 @@ public:
         if (!reply.isArray() || reply.size() < 3)
             return false;
         const QByteArray& verb = reply.at(0).bytes();
-        return verb == "message" || verb == "pmessage" || verb.endsWith("subscribe");
+        return verb == "message" || verb == "pmessage" || verb == "smessage" || verb.endsWith("subscribe");
     }
 
     static bool toMessage(const Reply& reply, PubSubMessage* message)
@@ -72,7 +78,7 @@ public:
             return false;
         const QList<Reply>& parts = reply.elements();
         const QByteArray& verb = parts.at(0).bytes();
-        if (verb == "message") {
+        if (verb == "message" || verb == "smessage") {
             message->kind = PubSubMessage::Kind::Message;
             message->channel = parts.at(1).bytes();
             message->payload = parts.at(2).bytes();
@@ -85,9 +91,9 @@ public:
             message->payload = parts.at(3).bytes();
             return true;
         }
-        if (verb == "subscribe")
+        if (verb == "subscribe" || verb == "ssubscribe")
             message->kind = PubSubMessage::Kind::Subscribed;
-        else if (verb == "unsubscribe")
+        else if (verb == "unsubscribe" || verb == "sunsubscribe")
             message->kind = PubSubMessage::Kind::Unsubscribed;
         else if (verb == "psubscribe")
             message->kind = PubSubMessage::Kind::PatternSubscribed;
@@ -100,6 +106,7 @@ public:
         return true;
     }
 
+    bool sharded = false; // set before the link exists: SSUBSCRIBE at link-up
     QMutex mutex; // guards the members up to the hand-over queue
     std::set<QByteArray> channels; // wanted
     std::set<QByteArray> patterns;
@@ -153,9 +160,27 @@ Subscriber::Subscriber(Session* session, QObject* parent)
     : QObject(parent)
     , m_channel(std::make_shared<SubscriberChannel>())
     , m_deliveryTimer(new QTimer(this))
+    , m_session(session)
 {
     m_connection = session->createOwnLink("vermilion:subscriber", m_channel);
     init();
+    m_rerouteTimer = new QTimer(this);
+    m_rerouteTimer->setInterval(2000);
+    connect(m_rerouteTimer, &QTimer::timeout, this, [this] {
+        // Until every node's link is up and every channel sits where its slot is: the map is read
+        // again, and channels follow it (for about a minute at most).
+        if (m_session && m_sharded) {
+            m_session->refreshClusterTopology();
+            reroute();
+        }
+        if (!m_sharded || ++m_rerouteTries > 30
+            || (state() == Connection::State::Connected && !m_rerouteWanted))
+            m_rerouteTimer->stop();
+    });
+    connect(session, &Session::clusterTopologyChanged, this, [this] {
+        if (m_sharded)
+            reroute();
+    });
 }
 
 Subscriber::Subscriber(const ConnectionProfile& profile, QObject* parent)
@@ -180,17 +205,30 @@ void Subscriber::init()
 
 Subscriber::~Subscriber()
 {
-    // The connection's thread stops before the shared channel can go.
+    // The connections' threads stop before the shared channels can go.
+    for (auto& shard : m_shards)
+        shard->connection.reset();
     m_connection.reset();
 }
 
 Connection::State Subscriber::state() const
 {
-    return m_connection->state();
+    if (!m_sharded)
+        return m_connection->state();
+    // Connected when every node's link is; otherwise the first that is not.
+    for (const auto& shard : m_shards) {
+        if (shard->connection->state() != Connection::State::Connected)
+            return shard->connection->state();
+    }
+    return m_started ? Connection::State::Connected : Connection::State::Disconnected;
 }
 
 QString Subscriber::lastError() const
 {
+    for (const auto& shard : m_shards) {
+        if (!shard->connection->lastError().isEmpty())
+            return shard->node + QStringLiteral(": ") + shard->connection->lastError();
+    }
     return m_connection->lastError();
 }
 
@@ -198,15 +236,169 @@ void Subscriber::start()
 {
     m_started = true;
     m_deliveryTimer->start();
-    m_connection->open();
+    if (!m_sharded) {
+        m_connection->open();
+        return;
+    }
+    for (auto& shard : m_shards)
+        shard->connection->open();
+    emit stateChanged(state(), QString());
 }
 
 void Subscriber::stop()
 {
     m_started = false;
     m_connection->close();
+    for (auto& shard : m_shards)
+        shard->connection->close();
+    if (m_rerouteTimer)
+        m_rerouteTimer->stop();
     deliverNow();
     m_deliveryTimer->stop();
+}
+
+void Subscriber::setSharded(bool sharded)
+{
+    if (sharded == m_sharded || (sharded && (!m_session || !m_session->isCluster())))
+        return;
+    const QList<QByteArray> wanted = channels();
+    // The links of the old mode go, with what they still hold handed over first.
+    deliverNow();
+    if (sharded) {
+        unsubscribe({});
+        punsubscribe({});
+        m_connection->close();
+        m_sharded = true;
+        subscribe(wanted);
+        if (m_started)
+            emit stateChanged(state(), QString());
+    } else {
+        unsubscribe({});
+        m_sharded = false;
+        for (auto& shard : m_shards)
+            shard->connection->close();
+        dropEmptyShards();
+        m_shards.clear();
+        subscribe(wanted);
+        if (m_started)
+            m_connection->open();
+    }
+}
+
+QString Subscriber::nodeOf(const QByteArray& channel) const
+{
+    for (const auto& shard : m_shards) {
+        QMutexLocker lock(&shard->channel->mutex);
+        if (shard->channel->channels.count(channel))
+            return shard->node;
+    }
+    return {};
+}
+
+QStringList Subscriber::shardNodes() const
+{
+    QStringList nodes;
+    for (const auto& shard : m_shards)
+        nodes << shard->node;
+    return nodes;
+}
+
+Subscriber::Shard* Subscriber::shardFor(const QString& node)
+{
+    for (auto& shard : m_shards) {
+        if (shard->node == node)
+            return shard.get();
+    }
+    auto shard = std::make_unique<Shard>();
+    shard->node = node;
+    shard->channel = std::make_shared<SubscriberChannel>();
+    shard->channel->sharded = true;
+    shard->channel->queue.setLimit(m_channel->queue.limit());
+    shard->connection = m_session->createOwnLink("vermilion:subscriber", shard->channel, node);
+    connect(shard->connection.get(), &Connection::stateChanged, this,
+            [this, node](Connection::State state, const QString& message) {
+                // A node's link lost: the slot may have moved (a failover); the map is asked for
+                // until every link is up again.
+                if (state != Connection::State::Connected && m_started)
+                    wantReroute();
+                emit stateChanged(this->state(), message.isEmpty() ? QString() : node + QStringLiteral(": ") + message);
+            });
+    if (m_started)
+        shard->connection->open();
+    m_shards.push_back(std::move(shard));
+    return m_shards.back().get();
+}
+
+void Subscriber::reroute()
+{
+    if (!m_session)
+        return;
+    QList<QByteArray> moved;
+    for (const QByteArray& channel : m_shardChannels) {
+        const QString target = m_session->nodeForKeys({ channel });
+        const QString current = nodeOf(channel);
+        if (target.isEmpty() || target == current)
+            continue;
+        moved.append(channel);
+        for (auto& shard : m_shards) {
+            if (shard->node != current)
+                continue;
+            {
+                QMutexLocker lock(&shard->channel->mutex);
+                shard->channel->channels.erase(channel);
+            }
+            if (shard->connection->state() == Connection::State::Connected)
+                shard->connection->sendUntracked({ "SUNSUBSCRIBE", channel });
+        }
+        Shard* next = shardFor(target);
+        {
+            QMutexLocker lock(&next->channel->mutex);
+            next->channel->channels.insert(channel);
+        }
+        if (next->connection->state() == Connection::State::Connected)
+            next->connection->sendUntracked({ "SSUBSCRIBE", channel });
+    }
+    if (moved.isEmpty())
+        return;
+    m_rerouteWanted = false;
+    dropEmptyShards();
+    // Messages published while a channel moved between nodes may be missing: a gap for each channel
+    // that moved (its channel set, so that only its confirmation is awaited again).
+    PubSubBatch batch;
+    for (const QByteArray& channel : moved) {
+        PubSubMessage gap;
+        gap.kind = PubSubMessage::Kind::Gap;
+        gap.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        gap.channel = channel;
+        gap.payload = tr("The slot of this shard channel moved to %1 (a failover or resharding): subscribed there "
+                         "again; messages published in between may be missing.")
+                          .arg(nodeOf(channel))
+                          .toUtf8();
+        batch.messages.append(gap);
+    }
+    emit messagesReceived(batch);
+    emit resubscribed();
+}
+
+void Subscriber::dropEmptyShards()
+{
+    PubSubBatch batch;
+    for (auto it = m_shards.begin(); it != m_shards.end();) {
+        bool empty = false;
+        {
+            QMutexLocker lock(&(*it)->channel->mutex);
+            empty = (*it)->channel->channels.empty();
+        }
+        if (!empty && m_sharded) {
+            ++it;
+            continue;
+        }
+        (*it)->connection.reset(); // its thread stops first
+        deliverShard(**it, &batch);
+        it = m_shards.erase(it);
+    }
+    if (!batch.messages.isEmpty() || batch.dropped > 0)
+        emit messagesReceived(batch);
 }
 
 void Subscriber::send(const QByteArray& verb, const QList<QByteArray>& names)
@@ -223,6 +415,21 @@ void Subscriber::subscribe(const QList<QByteArray>& channels)
 {
     if (channels.isEmpty())
         return;
+    if (m_sharded) {
+        for (const QByteArray& channel : channels) {
+            m_shardChannels.insert(channel);
+            if (!nodeOf(channel).isEmpty())
+                continue;
+            Shard* shard = shardFor(m_session ? m_session->nodeForKeys({ channel }) : QString());
+            {
+                QMutexLocker lock(&shard->channel->mutex);
+                shard->channel->channels.insert(channel);
+            }
+            if (shard->connection->state() == Connection::State::Connected)
+                shard->connection->sendUntracked({ "SSUBSCRIBE", channel });
+        }
+        return;
+    }
     {
         QMutexLocker lock(&m_channel->mutex);
         m_channel->channels.insert(channels.begin(), channels.end());
@@ -232,8 +439,8 @@ void Subscriber::subscribe(const QList<QByteArray>& channels)
 
 void Subscriber::psubscribe(const QList<QByteArray>& patterns)
 {
-    if (patterns.isEmpty())
-        return;
+    if (patterns.isEmpty() || m_sharded)
+        return; // sharded pub/sub has no patterns
     {
         QMutexLocker lock(&m_channel->mutex);
         m_channel->patterns.insert(patterns.begin(), patterns.end());
@@ -243,6 +450,26 @@ void Subscriber::psubscribe(const QList<QByteArray>& patterns)
 
 void Subscriber::unsubscribe(const QList<QByteArray>& channels)
 {
+    if (m_sharded) {
+        const QList<QByteArray> names = channels.isEmpty()
+            ? QList<QByteArray>(m_shardChannels.begin(), m_shardChannels.end())
+            : channels;
+        for (const QByteArray& channel : names) {
+            m_shardChannels.erase(channel);
+            for (auto& shard : m_shards) {
+                bool had = false;
+                {
+                    QMutexLocker lock(&shard->channel->mutex);
+                    had = shard->channel->channels.erase(channel) > 0;
+                }
+                if (had && shard->connection->state() == Connection::State::Connected)
+                    shard->connection->sendUntracked({ "SUNSUBSCRIBE", channel });
+            }
+        }
+        // Links without channels stay until the confirmations are in; the next mode change or
+        // reroute drops them.
+        return;
+    }
     {
         QMutexLocker lock(&m_channel->mutex);
         if (channels.isEmpty())
@@ -267,6 +494,8 @@ void Subscriber::punsubscribe(const QList<QByteArray>& patterns)
 
 QList<QByteArray> Subscriber::channels() const
 {
+    if (m_sharded)
+        return QList<QByteArray>(m_shardChannels.begin(), m_shardChannels.end());
     QMutexLocker lock(&m_channel->mutex);
     return QList<QByteArray>(m_channel->channels.begin(), m_channel->channels.end());
 }
@@ -285,16 +514,58 @@ void Subscriber::setDeliveryInterval(int milliseconds)
 void Subscriber::setPendingLimit(qsizetype messages)
 {
     m_channel->queue.setLimit(messages);
+    for (auto& shard : m_shards)
+        shard->channel->queue.setLimit(messages);
 }
 
 void Subscriber::setBacklogLimit(qint64 bytes)
 {
     m_channel->setBacklogLimit(bytes);
+    for (auto& shard : m_shards)
+        shard->channel->setBacklogLimit(bytes);
 }
 
 qint64 Subscriber::backlogBytes() const
 {
-    return m_channel->backlogBytes();
+    qint64 bytes = m_channel->backlogBytes();
+    for (const auto& shard : m_shards)
+        bytes += shard->channel->backlogBytes();
+    return bytes;
+}
+
+void Subscriber::wantReroute()
+{
+    if (!m_rerouteTimer || !m_sharded)
+        return;
+    m_rerouteWanted = true;
+    m_rerouteTries = 0;
+    if (!m_rerouteTimer->isActive()) {
+        m_rerouteTimer->start();
+        if (m_session)
+            m_session->refreshClusterTopology();
+    }
+}
+
+void Subscriber::deliverShard(Shard& shard, PubSubBatch* batch)
+{
+    qint64 dropped = 0;
+    const QList<PubSubMessage> messages
+        = takeBatch(shard.channel->queue, &dropped, this, &shard.moreScheduled, [this] { deliverNow(); });
+    for (const PubSubMessage& message : messages) {
+        // The server unsubscribes shard channels whose slot left the node, and answers MOVED to a
+        // subscription sent to the wrong node: the channel follows its slot.
+        if (message.kind == PubSubMessage::Kind::Unsubscribed && m_shardChannels.count(message.channel)) {
+            QMutexLocker lock(&shard.channel->mutex);
+            if (shard.channel->channels.erase(message.channel) > 0) {
+                lock.unlock();
+                wantReroute();
+            }
+        } else if (message.kind == PubSubMessage::Kind::Error && message.payload.startsWith("MOVED")) {
+            wantReroute();
+        }
+    }
+    batch->messages += messages;
+    batch->dropped += dropped;
 }
 
 void Subscriber::deliverNow()
@@ -302,6 +573,13 @@ void Subscriber::deliverNow()
     PubSubBatch batch;
     batch.messages
         = takeBatch(m_channel->queue, &batch.dropped, this, &m_moreScheduled, [this] { deliverNow(); });
+    for (auto& shard : m_shards)
+        deliverShard(*shard, &batch);
+    if (m_shards.size() > 1) {
+        // Several nodes: in the order they were read.
+        std::stable_sort(batch.messages.begin(), batch.messages.end(),
+                         [](const PubSubMessage& a, const PubSubMessage& b) { return a.timestampMs < b.timestampMs; });
+    }
     if (batch.messages.isEmpty() && batch.dropped == 0)
         return;
     // A gap is only made when a lost link came back and everything was subscribed again.
@@ -314,6 +592,8 @@ void Subscriber::deliverNow()
 
 void Subscriber::onConnectionState(Connection::State state, const QString& message)
 {
+    if (m_sharded)
+        return; // the classic link is closed; the nodes' links speak for the subscriber
     emit stateChanged(state, message);
 }
 

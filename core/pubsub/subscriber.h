@@ -4,7 +4,10 @@
 #include "pubsubmessage.h"
 
 #include <QObject>
+#include <QPointer>
 #include <memory>
+#include <set>
+#include <vector>
 
 class QTimer;
 
@@ -45,6 +48,18 @@ public:
     void stop();
     bool isStarted() const { return m_started; }
 
+    // Sharded pub/sub (Redis 7 Cluster, SSUBSCRIBE): channels are shard channels, each subscribed
+    // on the master serving its slot, over one link per node; there are no patterns. The channels
+    // wanted so far carry over when the mode changes (patterns do not). When the slot map changes
+    // (a failover, a resharding, or the server's own sunsubscribe when a slot moves) each channel
+    // follows its slot, and a Gap marks where messages may be missing. Needs the session.
+    void setSharded(bool sharded);
+    bool isSharded() const { return m_sharded; }
+    // Sharded: the node each channel is subscribed on now.
+    QString nodeOf(const QByteArray& channel) const;
+    // Sharded: the nodes with a link now.
+    QStringList shardNodes() const;
+
     void subscribe(const QList<QByteArray>& channels);
     void psubscribe(const QList<QByteArray>& patterns);
     void unsubscribe(const QList<QByteArray>& channels); // empty list: all channels
@@ -73,9 +88,28 @@ signals:
     void resubscribed();
 
 private:
+    struct Shard {
+        QString node;
+        std::shared_ptr<SubscriberChannel> channel;
+        std::unique_ptr<Connection> connection;
+        bool moreScheduled = false;
+    };
     void init();
     void onConnectionState(Connection::State state, const QString& message);
     void send(const QByteArray& verb, const QList<QByteArray>& names);
+    Shard* shardFor(const QString& node);
+    void reroute();
+    void dropEmptyShards();
+    void deliverShard(Shard& shard, PubSubBatch* batch);
+    void wantReroute();
+    bool m_rerouteWanted = false;
+    int m_rerouteTries = 0;
+
+    QPointer<Session> m_session;
+    bool m_sharded = false;
+    std::set<QByteArray> m_shardChannels; // wanted, sharded mode
+    std::vector<std::unique_ptr<Shard>> m_shards;
+    QTimer* m_rerouteTimer = nullptr; // while a shard's link is down: ask for the map again
 
     ConnectionProfile m_profile;
     std::shared_ptr<SubscriberChannel> m_channel;

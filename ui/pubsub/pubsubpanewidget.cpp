@@ -2,6 +2,7 @@
 
 #include "messagecolourdelegate.h"
 #include "pubsub/globmatch.h"
+#include "client/session.h"
 #include "pubsub/pubsubpane.h"
 #include "ruledelegate.h"
 #include "util/redistext.h"
@@ -50,10 +51,13 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
 
 PubSubPaneWidget::PubSubPaneWidget(Session* session, const QString& title, QWidget* parent)
     : QWidget(parent)
+    , m_session(session)
     , m_pane(new PubSubPane(session, this))
     , m_title(title)
 {
     buildUi();
+    connect(session, &Session::stateChanged, this, &PubSubPaneWidget::updateShardedCheck);
+    updateShardedCheck();
     connect(m_pane, &PubSubPane::subscriptionsChanged, this, &PubSubPaneWidget::refreshSubscriptions);
     connect(m_pane, &PubSubPane::notificationRequested, this, &PubSubPaneWidget::notificationRequested);
     connect(m_pane, &PubSubPane::logFailed, this,
@@ -116,11 +120,18 @@ void PubSubPaneWidget::buildUi()
     m_subscriptionEdit->setAccessibleName(tr("Channel or pattern to subscribe to"));
     m_patternCheck = new QCheckBox(tr("Pattern"), this);
     m_patternCheck->setToolTip(tr("PSUBSCRIBE even without glob characters; text with *, ? or [ is always a pattern"));
+    m_shardedCheck = new QCheckBox(tr("Sharded"), this);
+    m_shardedCheck->setToolTip(tr("Sharded pub/sub (Redis 7 Cluster): SSUBSCRIBE on the node serving each channel's "
+                                  "slot, for messages sent with SPUBLISH. Channels follow their slot through "
+                                  "failovers and resharding. No patterns."));
+    m_shardedCheck->hide();
+    connect(m_shardedCheck, &QCheckBox::toggled, this, &PubSubPaneWidget::setSharded);
     auto* subscribeButton = new QPushButton(tr("Subscribe"), this);
     connect(subscribeButton, &QPushButton::clicked, this, &PubSubPaneWidget::addSubscriptionFromEditor);
     connect(m_subscriptionEdit, &QLineEdit::returnPressed, this, &PubSubPaneWidget::addSubscriptionFromEditor);
     subscribeRow->addWidget(m_subscriptionEdit, 1);
     subscribeRow->addWidget(m_patternCheck);
+    subscribeRow->addWidget(m_shardedCheck);
     subscribeRow->addWidget(subscribeButton);
     layout->addLayout(subscribeRow);
 
@@ -339,10 +350,58 @@ void PubSubPaneWidget::start()
     m_pane->subscriber()->start();
 }
 
+void PubSubPaneWidget::setSharded(bool sharded)
+{
+    m_wantSharded = sharded;
+    if (m_shardedCheck->isChecked() != sharded) {
+        const QSignalBlocker block(m_shardedCheck);
+        m_shardedCheck->setChecked(sharded);
+    }
+    applySharded();
+    emit changed();
+}
+
+void PubSubPaneWidget::applySharded()
+{
+    if (!m_session->isCluster())
+        return; // applied once the session says it is a cluster
+    QString error;
+    if (!m_pane->setSharded(m_wantSharded, &error)) {
+        m_wantSharded = m_pane->isSharded();
+        const QSignalBlocker block(m_shardedCheck);
+        m_shardedCheck->setChecked(m_wantSharded);
+        showNotice(error);
+        return;
+    }
+    m_patternCheck->setEnabled(!m_wantSharded);
+    m_subscriptionEdit->setPlaceholderText(m_wantSharded
+            ? tr("Shard channel (orders:{eu}) \u2014 Enter to SSUBSCRIBE on the node of its slot")
+            : tr("Channel or pattern (news.*, __keyspace@0__:*) \u2014 Enter to subscribe"));
+    refreshSubscriptions();
+}
+
+void PubSubPaneWidget::updateShardedCheck()
+{
+    const bool cluster = m_session->isCluster();
+    m_shardedCheck->setVisible(cluster);
+    if (cluster && m_wantSharded != m_pane->isSharded())
+        applySharded();
+}
+
 void PubSubPaneWidget::addSubscription(const QByteArray& name, bool asPattern)
 {
     if (name.isEmpty())
         return;
+    if (m_pane->isSharded() && (asPattern || Glob::isPattern(name))) {
+        // Shard channel names may hold glob characters: they are channels, never patterns.
+        if (asPattern) {
+            showNotice(tr("Sharded pub/sub has no patterns: %1 was not subscribed.").arg(RedisText::escape(name)));
+            return;
+        }
+        m_pane->subscribe(name);
+        emit changed();
+        return;
+    }
     if (asPattern || Glob::isPattern(name))
         m_pane->psubscribe(name);
     else
@@ -381,12 +440,15 @@ void PubSubPaneWidget::refreshSubscriptions()
 {
     m_subscriptions->clear();
     const auto add = [this](const QByteArray& name, bool confirmed, bool pattern) {
+        const QString node = pattern ? QString() : m_pane->subscriber()->nodeOf(name);
         const QString text = RedisText::escape(name) + (pattern ? tr(" (pattern)") : QString())
+            + (node.isEmpty() ? QString() : tr(" @ %1").arg(node))
             + (confirmed ? QStringLiteral("  \u2713") : QStringLiteral("  \u2026"));
         auto* item = new QListWidgetItem(text, m_subscriptions);
         item->setData(Qt::UserRole, name);
         item->setData(Qt::UserRole + 1, pattern);
-        item->setToolTip(confirmed ? tr("Confirmed by the server") : tr("Waiting for the server's confirmation"));
+        item->setToolTip((confirmed ? tr("Confirmed by the server") : tr("Waiting for the server's confirmation"))
+                         + (node.isEmpty() ? QString() : QLatin1Char('\n') + tr("Shard channel, on %1").arg(node)));
     };
     for (auto it = m_pane->channelStates().cbegin(); it != m_pane->channelStates().cend(); ++it)
         add(it.key(), it.value(), false);
@@ -400,7 +462,9 @@ void PubSubPaneWidget::refreshSubscriptions()
 
 void PubSubPaneWidget::onState(Connection::State state, const QString& message)
 {
-    if (state == Connection::State::Connected)
+    if (state == Connection::State::Connected && m_pane->isSharded())
+        m_stateLabel->setText(tr("Listening (sharded, on %n node(s))", nullptr, int(m_pane->subscriber()->shardNodes().size())));
+    else if (state == Connection::State::Connected)
         m_stateLabel->setText(tr("Listening"));
     else
         m_stateLabel->setText(message.isEmpty() ? Connection::stateName(state) : message);
@@ -603,6 +667,7 @@ QJsonObject PubSubPaneWidget::toJson() const
         patterns.append(RedisText::escape(pattern));
     state.insert(QStringLiteral("channels"), channels);
     state.insert(QStringLiteral("patterns"), patterns);
+    state.insert(QStringLiteral("sharded"), m_wantSharded);
     state.insert(QStringLiteral("rules"), QJsonDocument::fromJson(m_pane->rules()->toJson()).array());
     state.insert(QStringLiteral("capacity"), qint64(m_pane->messages()->capacity()));
     state.insert(QStringLiteral("split"), QString::fromLatin1(m_splitter->saveState().toBase64()));
@@ -623,6 +688,8 @@ void PubSubPaneWidget::restore(const QJsonObject& state)
     const qint64 capacity = state.value(QStringLiteral("capacity")).toInteger(100'000);
     m_pane->messages()->setCapacity(capacity);
     m_capacity->setValue(int(capacity));
+    if (state.value(QStringLiteral("sharded")).toBool())
+        setSharded(true);
     const QJsonArray channels = state.value(QStringLiteral("channels")).toArray();
     for (const QJsonValue& value : channels)
         m_pane->subscribe(RedisText::unescape(value.toString()));

@@ -41,6 +41,9 @@ public:
 
     // Subscribes by name, or by pattern when the text holds glob characters (or asPattern).
     void addSubscription(const QByteArray& name, bool asPattern);
+    // Cluster: SSUBSCRIBE on the node of each channel's slot instead of SUBSCRIBE (no patterns).
+    void setSharded(bool sharded);
+    QCheckBox* shardedCheck() const { return m_shardedCheck; }
     void start();
 
     QJsonObject toJson() const;
@@ -77,7 +80,13 @@ private:
     void chooseLogFile();
     void showSelectedMessage();
     void onState(Connection::State state, const QString& message);
+    // Sharded mode (SSUBSCRIBE) as asked: applied once the session knows it is a cluster.
+    void applySharded();
+    void updateShardedCheck();
 
+    Session* m_session;
+    bool m_wantSharded = false;
+    QCheckBox* m_shardedCheck = nullptr;
     PubSubPane* m_pane;
     QString m_title;
     QLabel* m_titleLabel = nullptr;

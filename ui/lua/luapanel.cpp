@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -26,6 +27,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -185,6 +187,7 @@ LuaPanel::LuaPanel(Session* session, QWidget* parent)
     restoreSettings();
     updateTitle();
     updateSha();
+    updateKeylessNodes();
     setFocusProxy(m_editor);
 }
 
@@ -222,9 +225,25 @@ QWidget* LuaPanel::buildToolbar()
     QPalette badge = m_readOnlyBadge->palette();
     badge.setColor(QPalette::WindowText, QColor(0xb2, 0x6b, 0x00));
     m_readOnlyBadge->setPalette(badge);
+    // On a cluster a script with keys runs where its keys are; one without keys runs on the node
+    // chosen here, or the panel asks at each run.
+    m_keylessLabel = new QLabel(tr("&Key-less on"), bar);
+    m_keylessNode = new QComboBox(bar);
+    m_keylessNode->setAccessibleName(tr("Node for scripts without keys"));
+    m_keylessNode->setToolTip(tr("Where a script without KEYS runs on a cluster. Scripts with keys run on the node "
+                                 "serving them."));
+    m_keylessNode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_keylessLabel->setBuddy(m_keylessNode);
+    m_keylessLabel->hide();
+    m_keylessNode->hide();
+    connect(m_session, &Session::clusterTopologyChanged, this, &LuaPanel::updateKeylessNodes);
+    connect(m_session, &Session::stateChanged, this, &LuaPanel::updateKeylessNodes);
     row->addWidget(m_run);
     row->addWidget(m_runCached);
     row->addWidget(m_kill);
+    row->addSpacing(12);
+    row->addWidget(m_keylessLabel);
+    row->addWidget(m_keylessNode);
     row->addSpacing(12);
     row->addWidget(m_scriptTitle, 1);
     row->addWidget(m_readOnlyBadge);
@@ -818,6 +837,48 @@ void LuaPanel::showLocalError(const ScriptError& error, bool moveCursor)
     setStatus(tr("Syntax error on line %1: %2").arg(error.line).arg(error.message), true);
 }
 
+bool LuaPanel::chooseKeylessNode(ScriptRequest& request)
+{
+    if (m_session->isCluster() && request.keys.isEmpty() && request.node.isEmpty()) {
+        request.node = m_keylessNode->currentData().toString();
+        if (request.node.isEmpty()) {
+            // No keys to route by: the user says where. Asked with a menu at the Run button, which
+            // keeps the event loop free (no nested dialog loop while replies arrive).
+            auto* menu = new QMenu(this);
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->setObjectName(QStringLiteral("keylessNodeMenu"));
+            menu->addSection(tr("The script has no keys: run it on"));
+            for (const QString& node : m_session->allNodes()) {
+                menu->addAction(tr("%1 (%2)").arg(node, m_session->nodeRole(node)), this, [this, request, node] {
+                    ScriptRequest chosen = request;
+                    chosen.node = node;
+                    if (!m_runner->isRunning())
+                        m_runner->run(chosen);
+                });
+            }
+            setStatus(tr("The script has no keys: choose the node it runs on (or set one under \"Key-less on\")."));
+            menu->popup(m_run->mapToGlobal(QPoint(0, m_run->height())));
+            return false;
+        }
+    }
+    return true;
+}
+
+void LuaPanel::updateKeylessNodes()
+{
+    const bool cluster = m_session->isCluster();
+    m_keylessLabel->setVisible(cluster);
+    m_keylessNode->setVisible(cluster);
+    if (!cluster)
+        return;
+    const QString current = m_keylessNode->currentData().toString();
+    m_keylessNode->clear();
+    m_keylessNode->addItem(tr("Ask at each run"), QString());
+    for (const QString& node : m_session->allNodes())
+        m_keylessNode->addItem(tr("%1 (%2)").arg(node, m_session->nodeRole(node)), node);
+    m_keylessNode->setCurrentIndex(qMax(0, m_keylessNode->findData(current)));
+}
+
 void LuaPanel::run()
 {
     ScriptRequest request;
@@ -844,7 +905,8 @@ void LuaPanel::start(const ScriptRequest& base)
     request.keys = compiled.keys;
     request.arguments = compiled.arguments;
     if (request.mode == ScriptRequest::Mode::Function) {
-        m_runner->run(request);
+        if (chooseKeylessNode(request))
+            m_runner->run(request);
         return;
     }
     if (compiled.script.trimmed().isEmpty()) {
@@ -865,6 +927,8 @@ void LuaPanel::start(const ScriptRequest& base)
     }
     m_editor->clearError();
     request.script = compiled.script;
+    if (!chooseKeylessNode(request))
+        return;
     m_runner->run(request);
 }
 

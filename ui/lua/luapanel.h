@@ -8,6 +8,7 @@
 #include <QWidget>
 #include <optional>
 
+class QComboBox;
 class QAction;
 class QCheckBox;
 class QLabel;
@@ -49,6 +50,7 @@ class LuaEditor;
 class LuaPanel : public QWidget {
     Q_OBJECT
 public:
+    QComboBox* keylessNodePicker() const { return m_keylessNode; }
     explicit LuaPanel(Session* session, QWidget* parent = nullptr);
     ~LuaPanel() override;
 
@@ -165,6 +167,12 @@ private:
     QLabel* m_sha = nullptr;
     QToolButton* m_copySha = nullptr;
     QLabel* m_readOnlyBadge = nullptr;
+    // Cluster: where a script without keys runs ("" = ask at each run).
+    QComboBox* m_keylessNode = nullptr;
+    QLabel* m_keylessLabel = nullptr;
+    void updateKeylessNodes();
+    // False when the user is asked first (the run starts from the menu).
+    bool chooseKeylessNode(lua::ScriptRequest& request);
     QLabel* m_status = nullptr;
     QTableWidget* m_variables = nullptr;
     QTableWidget* m_keys = nullptr;

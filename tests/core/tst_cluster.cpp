@@ -4,7 +4,10 @@
 #include "client/session.h"
 #include "clusterfixture.h"
 #include "console/consolesession.h"
+#include "dashboard/clientlistmodel.h"
 #include "dashboard/clusternodesmodel.h"
+#include "dashboard/infopoller.h"
+#include "dashboard/slowlogmodel.h"
 #include "lua/scriptrunner.h"
 #include "pubsub/subscriber.h"
 #include "keyspace/bulkkeyjob.h"
@@ -14,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QProcess>
+#include <QTcpServer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -529,6 +533,189 @@ private slots:
         QVERIFY(!has(ConsoleSession::Entry::Kind::Error, QStringLiteral("MOVED")));
     }
 
+    void consoleTargetsOneNodeEveryMasterOrEveryNode()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        ConsoleSession console(&session);
+        QList<ConsoleSession::Entry> entries;
+        connect(&console, &ConsoleSession::output, this,
+                [&](const QList<ConsoleSession::Entry>& batch) { entries += batch; });
+        console.ensureLink();
+        auto count = [&](ConsoleSession::Entry::Kind kind, const QString& text) {
+            int n = 0;
+            for (const auto& entry : entries)
+                n += entry.kind == kind && entry.text.contains(text) ? 1 : 0;
+            return n;
+        };
+        // One command on every master, then on every node: each reply under its node.
+        QVERIFY(console.run(QStringLiteral("@masters PING")));
+        QTRY_COMPARE_WITH_TIMEOUT(count(ConsoleSession::Entry::Kind::Reply, QStringLiteral("PONG")), 3, 10000);
+        QCOMPARE(count(ConsoleSession::Entry::Kind::Note, QStringLiteral("(master):")), 3);
+        QVERIFY(console.run(QStringLiteral("@all ROLE")));
+        QTRY_COMPARE_WITH_TIMEOUT(count(ConsoleSession::Entry::Kind::Note, QStringLiteral("(replica):")), 3, 10000);
+        QTRY_VERIFY(console.isIdle());
+        // Each node's reply is its own: three masters and three replicas answered ROLE.
+        QCOMPARE(count(ConsoleSession::Entry::Kind::Reply, QStringLiteral("\"master\"")), 3);
+        QCOMPARE(count(ConsoleSession::Entry::Kind::Reply, QStringLiteral("\"slave\"")), 3);
+        // Link state cannot be sent over shared links to many nodes.
+        QVERIFY(!console.run(QStringLiteral("@all MULTI")));
+        QTRY_COMPARE(count(ConsoleSession::Entry::Kind::Error, QStringLiteral("MULTI was not sent")), 1);
+        QVERIFY(!console.run(QStringLiteral("@10.9.9.9:1 PING")));
+        QTRY_COMPARE(count(ConsoleSession::Entry::Kind::Error, QStringLiteral("is not a node of this cluster")), 1);
+        QVERIFY(ConsoleSession::needsConfirmation({ "@all", "FLUSHALL" }));
+        QVERIFY(!ConsoleSession::needsConfirmation({ "@all", "PING" }));
+
+        // "All masters" as the console's target: every line goes to each master.
+        QVERIFY(console.setTarget({ ConsoleSession::TargetKind::Masters, {} }));
+        QVERIFY(console.prompt().contains(QStringLiteral("(all masters)")));
+        QVERIFY(console.run(QStringLiteral("ECHO to-each-master")));
+        QTRY_COMPARE_WITH_TIMEOUT(count(ConsoleSession::Entry::Kind::Reply, QStringLiteral("\"to-each-master\"")), 3, 10000);
+
+        // Pinned to one master: a key it does not serve answers MOVED, shown and not followed. The
+        // key is not the seed's either, so that routing by key later has a redirect to follow.
+        const QString seed = QStringLiteral("127.0.0.1:%1").arg(m_cluster.node(0).port());
+        QString pinned;
+        for (const QString& master : session.masterNodes()) {
+            if (master != seed)
+                pinned = master;
+        }
+        QByteArray key;
+        for (int i = 0; key.isEmpty(); ++i) {
+            const QByteArray candidate = "pinned:" + QByteArray::number(i);
+            const QString owner = session.nodeForKeys({ candidate });
+            if (owner != pinned && owner != seed)
+                key = candidate;
+        }
+        QVERIFY(console.run(QLatin1Char('@') + pinned));
+        QCOMPARE(console.target().kind, ConsoleSession::TargetKind::Node);
+        QVERIFY(console.prompt().startsWith(pinned));
+        QVERIFY(console.run(QStringLiteral("GET %1").arg(QString::fromUtf8(key))));
+        QTRY_COMPARE_WITH_TIMEOUT(count(ConsoleSession::Entry::Kind::Error, QStringLiteral("MOVED")), 1, 10000);
+        QCOMPARE(count(ConsoleSession::Entry::Kind::Note, QStringLiteral("-> Redirected")), 0);
+        // On its own link to the node, a transaction works.
+        QVERIFY(console.run(QStringLiteral("MULTI")));
+        QTRY_VERIFY_WITH_TIMEOUT(console.inTransaction(), 10000);
+        QVERIFY(!console.run(QStringLiteral("@")));
+        QVERIFY(console.run(QStringLiteral("DISCARD")));
+        QTRY_VERIFY_WITH_TIMEOUT(!console.inTransaction(), 10000);
+        // Back to routing by key: the same GET is followed to its node.
+        QVERIFY(console.run(QStringLiteral("@")));
+        QCOMPARE(console.target().kind, ConsoleSession::TargetKind::Routed);
+        QVERIFY(console.run(QStringLiteral("GET %1").arg(QString::fromUtf8(key))));
+        QTRY_COMPARE_WITH_TIMEOUT(count(ConsoleSession::Entry::Kind::Note, QStringLiteral("-> Redirected")), 1, 10000);
+    }
+
+    void slowlogAndClientsAreMergedFromEveryNode()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        const QStringList nodes = session.allNodes();
+        QCOMPARE(nodes.size(), 6);
+        // Every node logs every command for a moment.
+        QList<Session::NodeReply> configured;
+        session.executeOnEach(nodes, { "CONFIG", "SET", "slowlog-log-slower-than", "0" }, this,
+                              [&](const QList<Session::NodeReply>& replies) { configured = replies; });
+        QTRY_COMPARE_WITH_TIMEOUT(configured.size(), 6, 10000);
+        for (const auto& answer : configured)
+            QVERIFY2(!answer.reply.isError(), qPrintable(answer.node + answer.reply.errorMessage()));
+        SlowlogModel slowlog(&session);
+        QAbstractItemModelTester slowlogTester(&slowlog, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy slowlogRefreshed(&slowlog, &SlowlogModel::refreshed);
+        slowlog.refresh();
+        QVERIFY(slowlogRefreshed.wait(10000));
+        QSet<QString> logged;
+        for (int row = 0; row < slowlog.rowCount(); ++row)
+            logged.insert(slowlog.index(row, SlowlogModel::NodeColumn).data().toString());
+        QCOMPARE(logged, QSet<QString>(nodes.begin(), nodes.end()));
+        for (int row = 1; row < slowlog.rowCount(); ++row)
+            QVERIFY(slowlog.entries().at(row - 1).timeSeconds >= slowlog.entries().at(row).timeSeconds);
+        QList<Session::NodeReply> restored;
+        session.executeOnEach(nodes, { "CONFIG", "SET", "slowlog-log-slower-than", "10000" }, this,
+                              [&](const QList<Session::NodeReply>& replies) { restored = replies; });
+        QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 6, 10000);
+
+        // A client of one replica, found in the merged list under its node and killed there.
+        const QString replica = nodes.at(1);
+        QCOMPARE(session.nodeRole(replica), QStringLiteral("replica"));
+        ConnectionProfile direct = m_cluster.profile();
+        direct.port = quint16(replica.section(QLatin1Char(':'), -1).toUInt());
+        ConnectionTuning tuning;
+        tuning.clientName = "tst-victim";
+        tuning.autoReconnect = false;
+        auto victim = Session::createLink(direct, tuning);
+        victim->open();
+        waitForState(*victim, Connection::State::Connected);
+        ClientListModel clients(&session);
+        QAbstractItemModelTester clientsTester(&clients, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy clientsRefreshed(&clients, &ClientListModel::refreshed);
+        clients.refresh();
+        QVERIFY(clientsRefreshed.wait(10000));
+        QSet<QString> clientNodes;
+        qint64 victimId = -1;
+        for (const auto& client : clients.clients()) {
+            clientNodes.insert(client.node);
+            if (client.fields.value("name") == "tst-victim") {
+                QCOMPARE(client.node, replica);
+                victimId = client.id;
+            }
+        }
+        QCOMPARE(clientNodes, QSet<QString>(nodes.begin(), nodes.end()));
+        QVERIFY(victimId >= 0);
+        QSignalSpy killed(&clients, &ClientListModel::killed);
+        clients.kill(victimId, replica);
+        QVERIFY(killed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(victim->state() != Connection::State::Connected, 10000);
+    }
+
+    void dashboardChartsPerNodeOrSummed()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        InfoPoller poller(&session, nullptr, 50);
+        poller.setInterval(200);
+        QSignalSpy sampled(&poller, &InfoPoller::sampled);
+        poller.start();
+        QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 2, 15000);
+        QCOMPARE(poller.nodes().size(), 6);
+        // The sum: keys of all masters, and a rate once two polls are in.
+        qint64 keys = 0;
+        QList<Session::NodeReply> sizes;
+        session.executeOnEach(session.masterNodes(), { "DBSIZE" }, this,
+                              [&](const QList<Session::NodeReply>& replies) { sizes = replies; });
+        QTRY_COMPARE_WITH_TIMEOUT(sizes.size(), 3, 10000);
+        for (const auto& size : sizes)
+            keys += size.reply.toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(Sample::has(poller.history().last().commandsPerSecond), 10000);
+        QCOMPARE(qint64(poller.history().last().keys), keys);
+        // One node: its own history, and its own INFO.
+        const QString replica = poller.nodes().at(1);
+        QSignalSpy viewChanged(&poller, &InfoPoller::viewChanged);
+        poller.setView(replica);
+        QCOMPARE(viewChanged.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(poller.lastInfo().role() == QStringLiteral("slave"), 10000);
+        QVERIFY(poller.history().size() >= 1);
+        poller.setView({});
+        QCOMPARE(poller.lastInfo().role(), QStringLiteral("master"));
+
+        // The sum of INFOs: counters and keyspace add up; one master without a limit, no limit.
+        const ServerInfo a = ServerInfo::parse("run_id:a\r\nuptime_in_seconds:50\r\nused_memory:100\r\n"
+                                               "maxmemory:0\r\nkeyspace_hits:3\r\n# Keyspace\r\ndb0:keys=5,expires=1,avg_ttl=0\r\n");
+        const ServerInfo b = ServerInfo::parse("run_id:b\r\nuptime_in_seconds:40\r\nused_memory:20\r\n"
+                                               "maxmemory:1000\r\nkeyspace_hits:4\r\n# Keyspace\r\ndb0:keys=7,expires=2,avg_ttl=0\r\n");
+        const ServerInfo sum = InfoPoller::sumOf({ a, b });
+        QCOMPARE(sum.integer("used_memory"), 120);
+        QCOMPARE(sum.integer("keyspace_hits"), 7);
+        QCOMPARE(sum.integer("uptime_in_seconds"), 40);
+        QVERIFY(!sum.contains("maxmemory"));
+        QCOMPARE(sum.keyspace().first().keys, 12);
+        QCOMPARE(sum.keyspace().first().expires, 3);
+        QVERIFY(sum.value("run_id") != InfoPoller::sumOf({ a }).value("run_id"));
+    }
+
     void luaRunsWhereItsKeysAre()
     {
         Session session(m_cluster.profile());
@@ -639,6 +826,131 @@ private slots:
             [&] {
                 awaitReply(session.execute({ "PUBLISH", "news", "after failover" }));
                 return received.contains("after failover");
+            }(),
+            20000);
+    }
+
+    void firstConnectTriesTheOtherSeeds()
+    {
+        // A port nobody listens on, as the profile's host; a live node among the extra seeds.
+        quint16 deadPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            deadPort = probe.serverPort();
+        }
+        ConnectionProfile profile = m_cluster.profile();
+        const QString live = QStringLiteral("127.0.0.1:%1").arg(m_cluster.node(1).port());
+        profile.port = deadPort;
+        profile.clusterSeeds = { QStringLiteral("127.0.0.1:%1").arg(deadPort), live };
+        Session session(profile);
+        session.open();
+        QVERIFY(waitConnected(session));
+        QVERIFY(session.isCluster());
+        QCOMPARE(session.masterNodes().size(), 3);
+        // Every tool's link goes to a node that answers: routed commands, key-less ones, own links.
+        QVERIFY(!awaitReply(session.execute({ "SET", "seed:fallback", "1" })).isError());
+        QCOMPARE(awaitReply(session.execute({ "DBSIZE" })).type(), Reply::Type::Integer);
+        auto own = session.createOwnLink("tst-own");
+        own->open();
+        waitForState(*own, Connection::State::Connected);
+        QCOMPARE(own->connectedEndpoint(), live);
+
+        // No seed answers: one clear error naming each address tried.
+        ConnectionProfile nowhere = profile;
+        nowhere.clusterSeeds = { QStringLiteral("127.0.0.1:%1").arg(deadPort), QStringLiteral("127.0.0.1:1") };
+        Session lost(nowhere);
+        QSignalSpy states(&lost, &Session::stateChanged);
+        lost.open();
+        QTRY_COMPARE_WITH_TIMEOUT(lost.state(), Connection::State::Failed, 15000);
+        QVERIFY2(lost.lastError().contains(QStringLiteral("127.0.0.1:1")), qPrintable(lost.lastError()));
+        QVERIFY2(lost.lastError().contains(QString::number(deadPort)), qPrintable(lost.lastError()));
+    }
+
+    void shardedPubSubFollowsItsSlots()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        // Three shard channels, one per master.
+        QList<QByteArray> channels;
+        QSet<QString> owners;
+        for (int i = 0; channels.size() < 3; ++i) {
+            const QByteArray channel = "orders:{" + QByteArray::number(i) + "}";
+            const QString owner = session.nodeForKeys({ channel });
+            if (!owners.contains(owner)) {
+                owners.insert(owner);
+                channels.append(channel);
+            }
+        }
+        Subscriber subscriber(&session);
+        QList<QByteArray> received;
+        int confirmed = 0;
+        int gaps = 0;
+        connect(&subscriber, &Subscriber::messagesReceived, this, [&](const PubSubBatch& batch) {
+            for (const PubSubMessage& message : batch.messages) {
+                if (message.isMessage())
+                    received.append(message.channel + '=' + message.payload);
+                confirmed += message.kind == PubSubMessage::Kind::Subscribed ? 1 : 0;
+                gaps += message.kind == PubSubMessage::Kind::Gap ? 1 : 0;
+            }
+        });
+        subscriber.setSharded(true);
+        QVERIFY(subscriber.isSharded());
+        subscriber.subscribe(channels);
+        subscriber.psubscribe({ "orders:*" }); // no patterns in sharded pub/sub: ignored
+        QVERIFY(subscriber.patterns().isEmpty());
+        subscriber.start();
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed, 3, 10000);
+        QCOMPARE(subscriber.state(), Connection::State::Connected);
+        QCOMPARE(subscriber.shardNodes().size(), 3);
+        for (const QByteArray& channel : channels)
+            QCOMPARE(subscriber.nodeOf(channel), session.nodeForKeys({ channel }));
+        // SPUBLISH goes to each channel's node; every message arrives.
+        for (const QByteArray& channel : channels)
+            QCOMPARE(awaitReply(session.execute({ "SPUBLISH", channel, "first" })).toInteger(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 3, 10000);
+        for (const QByteArray& channel : channels)
+            QVERIFY(received.contains(channel + "=first"));
+
+        // A failover of the master serving the first channel: the channel follows its slot, a gap
+        // marks it, and messages keep coming.
+        const QString oldOwner = subscriber.nodeOf(channels.first());
+        const ClusterTopology before = session.clusterTopology();
+        QString replica;
+        for (const ClusterNode& node : before.nodes()) {
+            for (const ClusterNode& master : before.nodes()) {
+                if (!node.master && master.master && master.id == node.masterId && master.address() == oldOwner)
+                    replica = node.address();
+            }
+        }
+        QVERIFY(!replica.isEmpty());
+        ClusterNodesModel nodesModel(&session);
+        QSignalSpy failedOver(&nodesModel, &ClusterNodesModel::failoverFinished);
+        nodesModel.failOver(replica);
+        QVERIFY(failedOver.wait(10000));
+        QVERIFY(m_cluster.waitUntilHealthy());
+        QTRY_COMPARE_WITH_TIMEOUT(session.nodeForKeys({ channels.first() }), replica, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(subscriber.nodeOf(channels.first()), replica, 20000);
+        QVERIFY(gaps >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                awaitReply(session.execute({ "SPUBLISH", channels.first(), "after failover" }));
+                return received.contains(channels.first() + "=after failover");
+            }(),
+            20000);
+        // The other channels never moved.
+        QCOMPARE(subscriber.nodeOf(channels.at(1)), session.nodeForKeys({ channels.at(1) }));
+        // Back to classic pub/sub: the channels carry over, SUBSCRIBE on one link.
+        subscriber.unsubscribe({ channels.at(2) });
+        subscriber.setSharded(false);
+        QCOMPARE(subscriber.channels().size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(subscriber.state(), Connection::State::Connected, 10000);
+        QVERIFY(subscriber.shardNodes().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                awaitReply(session.execute({ "PUBLISH", channels.at(1), "classic" }));
+                return received.contains(channels.at(1) + "=classic");
             }(),
             20000);
     }

@@ -1,5 +1,7 @@
 #include "clustertopology.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 
 namespace vermilion {
@@ -232,6 +234,12 @@ QList<ClusterNode> ClusterTopology::masters() const
         if (node.master && !node.slotRanges.isEmpty())
             result.append(node);
     }
+    // In slot order, as redis-cli lists them: the same order on every refresh and in every tool.
+    std::sort(result.begin(), result.end(), [](const ClusterNode& a, const ClusterNode& b) {
+        const int first = a.slotRanges.isEmpty() ? 16384 : a.slotRanges.first().first;
+        const int second = b.slotRanges.isEmpty() ? 16384 : b.slotRanges.first().first;
+        return first < second;
+    });
     return result;
 }
 

@@ -124,9 +124,7 @@ QStringList Session::allNodes() const
     const auto reachable = [this](const ClusterNode& node) {
         return m_profile.clusterAddressMap.value(node.address(), node.address());
     };
-    for (const ClusterNode& master : topology.nodes()) {
-        if (!master.master)
-            continue;
+    for (const ClusterNode& master : topology.masters()) {
         nodes.append(reachable(master));
         for (const ClusterNode& node : topology.nodes()) {
             if (!node.master && node.masterId == master.id)

@@ -210,6 +210,7 @@ void ScriptRunner::complete(const std::shared_ptr<Run>& run, const Reply& reply,
     result.sha1 = run->sha1;
     result.command = command;
     result.fellBackToEval = run->fellBack;
+    result.node = m_node;
     if (reply.isError()) {
         if (reply.errorKind() == Reply::ErrorKind::Server)
             result.error = ScriptErrors::parse(reply.bytes());

@@ -42,6 +42,7 @@ struct ScriptResult {
     QByteArray sha1; // hex, for scripts
     QByteArray command; // what answered: "EVAL", "EVALSHA", "EVALSHA_RO", "FCALL"...
     bool fellBackToEval = false; // EVALSHA answered NOSCRIPT and EVAL followed
+    QString node; // cluster: the node it ran on ("" = the node the session started from)
     std::optional<ScriptError> error; // parsed from an error reply
 };
 

@@ -170,8 +170,10 @@ Subscriber::Subscriber(Session* session, QObject* parent)
         // Until every node's link is up and every channel sits where its slot is: the map is read
         // again, and channels follow it (for about a minute at most).
         if (m_session && m_sharded) {
-            m_session->refreshClusterTopology();
+            // With the map the previous tick asked for (a new map reroutes at once, through
+            // clusterTopologyChanged); then the map is asked for again.
             reroute();
+            m_session->refreshClusterTopology();
         }
         if (!m_sharded || ++m_rerouteTries > 30
             || (state() == Connection::State::Connected && !m_rerouteWanted))

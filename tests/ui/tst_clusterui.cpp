@@ -186,6 +186,7 @@ private slots:
         lua.run();
         QVERIFY(shown.wait(10000));
         QVERIFY(lua.rawResult().contains(QStringLiteral("tcp_port:") + masters.at(2).section(QLatin1Char(':'), -1)));
+        QVERIFY2(lua.resultSummary().contains(QStringLiteral(" on ") + masters.at(2)), qPrintable(lua.resultSummary()));
         saveScreenshot(&lua, QStringLiteral("cluster-lua-keyless"));
         lua.hide();
 

@@ -225,8 +225,12 @@ void DashboardPanel::onViewChanged()
         m_nodePicker->setCurrentIndex(qMax(0, m_nodePicker->findData(m_poller->view())));
     }
     m_nodePicker->blockSignals(false);
-    const QString shown = m_poller->view().isEmpty() && cluster ? nodes.first() : m_poller->view();
-    m_cardsBox->setTitle(shown.isEmpty() ? tr("Server") : tr("Server %1").arg(shown));
+    if (!cluster)
+        m_cardsBox->setTitle(tr("Server"));
+    else if (m_poller->view().isEmpty())
+        m_cardsBox->setTitle(tr("Server %1 (the first master; the charts add up every master)").arg(nodes.first()));
+    else
+        m_cardsBox->setTitle(tr("Server %1").arg(m_poller->view()));
     // Everything drawn so far belongs to the old view.
     for (DashboardChart* chart : std::as_const(m_charts))
         chart->refresh(m_poller->history(), m_windowSeconds, true);
@@ -363,6 +367,18 @@ QWidget* DashboardPanel::buildSlowlogTab()
     m_slowlogView = makeTable(page, m_slowlogProxy, tr("Slow log"));
     // Newest first; on a cluster ids are per node, so time orders the merged log.
     m_slowlogView->sortByColumn(SlowlogModel::TimeColumn, Qt::DescendingOrder);
+    // One line per entry; the command takes the room that is left, the rest fit their text.
+    m_slowlogView->setWordWrap(false);
+    m_slowlogView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_slowlogView->horizontalHeader()->setStretchLastSection(false);
+    m_slowlogView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_slowlogView->horizontalHeader()->setSectionResizeMode(SlowlogModel::CommandColumn, QHeaderView::Stretch);
+    m_slowlogView->setColumnWidth(SlowlogModel::IdColumn, fontMetrics().horizontalAdvance(QStringLiteral("0000000")) + 16);
+    m_slowlogView->setColumnWidth(SlowlogModel::TimeColumn,
+                                  fontMetrics().horizontalAdvance(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat)) + 24);
+    m_slowlogView->setColumnWidth(SlowlogModel::DurationColumn, fontMetrics().horizontalAdvance(QStringLiteral("000,000 µs")) + 16);
+    m_slowlogView->setColumnWidth(SlowlogModel::ClientColumn, fontMetrics().horizontalAdvance(QStringLiteral("127.0.0.1:65535 (vermilion:dashboard)")) + 16);
+    m_slowlogView->setColumnWidth(SlowlogModel::NodeColumn, fontMetrics().horizontalAdvance(QStringLiteral("127.0.0.1:65535")) + 16);
     layout->addWidget(m_slowlogView, 1);
     connect(refresh, &QPushButton::clicked, m_slowlog, [this] { m_slowlog->refresh(); });
     connect(reset, &QPushButton::clicked, this, &DashboardPanel::resetSlowlog);
@@ -392,6 +408,7 @@ QWidget* DashboardPanel::buildClientsTab()
     m_clientProxy->setSourceModel(m_clients);
     m_clientProxy->setSortRole(ClientListModel::SortRole);
     m_clientView = makeTable(page, m_clientProxy, tr("Clients"));
+    m_clientView->setColumnWidth(ClientListModel::NodeColumn, fontMetrics().horizontalAdvance(QStringLiteral("127.0.0.1:65535")) + 16);
     layout->addWidget(m_clientView, 1);
     connect(refresh, &QPushButton::clicked, m_clients, [this] { m_clients->refresh(); });
     connect(kill, &QPushButton::clicked, this, &DashboardPanel::killSelectedClient);

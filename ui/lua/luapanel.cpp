@@ -847,7 +847,10 @@ bool LuaPanel::chooseKeylessNode(ScriptRequest& request)
             auto* menu = new QMenu(this);
             menu->setAttribute(Qt::WA_DeleteOnClose);
             menu->setObjectName(QStringLiteral("keylessNodeMenu"));
-            menu->addSection(tr("The script has no keys: run it on"));
+            const QString title = tr("The script has no keys: run it on");
+            menu->addSection(title);
+            // Wide enough for its title: a section header does not widen a menu by itself.
+            menu->setMinimumWidth(menu->fontMetrics().horizontalAdvance(title) + 48);
             for (const QString& node : m_session->allNodes()) {
                 menu->addAction(tr("%1 (%2)").arg(node, m_session->nodeRole(node)), this, [this, request, node] {
                     ScriptRequest chosen = request;
@@ -1014,6 +1017,8 @@ void LuaPanel::onFinished(const ScriptResult& result)
     QString command = QString::fromLatin1(result.command);
     if (result.fellBackToEval)
         command = tr("%1 (the server answered NOSCRIPT to EVALSHA, so the text was sent)").arg(command);
+    if (m_session->isCluster())
+        command = tr("%1 on %2").arg(command, result.node.isEmpty() ? m_session->profile().endpoint() : result.node);
     m_resultSummary = tr("%1 in %2 ms").arg(command).arg(result.milliseconds, 0, 'f', 2);
     m_resultInfo->setText(m_resultSummary);
     m_bottomTabs->setCurrentIndex(2);

@@ -236,6 +236,13 @@ void MonitorPanel::updateNodes()
     m_view->setColumnHidden(MonitorModel::NodeColumn, !cluster);
     if (!cluster)
         return;
+    // The node right after the time; the arguments keep the room that is left (last section).
+    QHeaderView* header = m_view->horizontalHeader();
+    if (header->visualIndex(MonitorModel::NodeColumn) == header->count() - 1) {
+        header->moveSection(header->visualIndex(MonitorModel::NodeColumn), 1);
+        m_view->setColumnWidth(MonitorModel::NodeColumn,
+                               fontMetrics().horizontalAdvance(QStringLiteral("127.0.0.1:65535")) + 16);
+    }
     const QStringList chosen = nodes();
     const QStringList masters = m_session->masterNodes();
     m_nodesButton->setText(chosen == masters ? tr("Nodes: all masters")

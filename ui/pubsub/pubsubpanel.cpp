@@ -195,6 +195,13 @@ void PubSubPanel::buildUi()
     publishRow->addWidget(new QLabel(tr("Publish:"), this));
     publishRow->addWidget(m_publishChannel, 1);
     publishRow->addWidget(m_publishPayload, 3);
+    m_publishSharded = new QCheckBox(tr("SPUBLISH"), this);
+    m_publishSharded->setToolTip(tr("Sharded: SPUBLISH reaches the SSUBSCRIBE subscribers of the channel's shard "
+                                    "(sharded panes); PUBLISH reaches classic subscribers on every node."));
+    m_publishSharded->setVisible(m_session->isCluster());
+    connect(m_session, &Session::stateChanged, m_publishSharded,
+            [this] { m_publishSharded->setVisible(m_session->isCluster()); });
+    publishRow->addWidget(m_publishSharded);
     publishRow->addWidget(publishButton);
     publishRow->addWidget(m_publishResult);
     layout->addLayout(publishRow);
@@ -317,7 +324,8 @@ void PubSubPanel::publish(const QByteArray& channel, const QByteArray& payload)
         return;
     }
     m_publishResult->setText(tr("Publishing\u2026"));
-    m_session->execute({ "PUBLISH", channel, payload }, this, [this, channel](const Reply& reply) {
+    const bool sharded = m_session->isCluster() && m_publishSharded->isChecked();
+    m_session->execute({ sharded ? "SPUBLISH" : "PUBLISH", channel, payload }, this, [this, channel](const Reply& reply) {
         if (reply.isError()) {
             m_publishResult->setText(tr("Not published: %1").arg(reply.errorMessage()));
             return;

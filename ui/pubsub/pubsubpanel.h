@@ -41,6 +41,8 @@ public:
     void closePane(PubSubPaneWidget* pane);
     QList<PubSubPaneWidget*> panes() const { return m_panes; }
     PubSubPaneWidget* currentPane() const;
+    // Cluster: publish with SPUBLISH (to the shard of the channel's slot).
+    QCheckBox* publishShardedCheck() const { return m_publishSharded; }
 
     void setPaneLayout(Layout layout);
     Layout paneLayout() const { return m_layout; }
@@ -99,6 +101,7 @@ private:
     QLineEdit* m_publishChannel = nullptr;
     QLineEdit* m_publishPayload = nullptr;
     QLabel* m_publishResult = nullptr;
+    QCheckBox* m_publishSharded = nullptr; // cluster: SPUBLISH
     QLabel* m_notificationStatus = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
     QTimer* m_saveTimer = nullptr;

@@ -5,6 +5,7 @@ target_sources(vermilion_core PRIVATE
     dashboard/history.cpp dashboard/history.h
     dashboard/infodetails.cpp dashboard/infodetails.h
     dashboard/infopoller.cpp dashboard/infopoller.h
+    dashboard/serverhealth.cpp dashboard/serverhealth.h
     dashboard/commandstatsmodel.cpp dashboard/commandstatsmodel.h
     dashboard/slowlogmodel.cpp dashboard/slowlogmodel.h
     dashboard/clientlistmodel.cpp dashboard/clientlistmodel.h

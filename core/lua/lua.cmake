@@ -2,6 +2,7 @@
 # liblua5.1 (the Lua Redis embeds) only compiles scripts locally to find syntax errors; nothing runs.
 pkg_check_modules(LUA51 REQUIRED IMPORTED_TARGET lua5.1)
 target_sources(vermilion_core PRIVATE
+    lua/commandnames.cpp lua/commandnames.h
     lua/functionlibrarymodel.cpp lua/functionlibrarymodel.h
     lua/luasyntax.cpp lua/luasyntax.h
     lua/namedvariables.cpp lua/namedvariables.h

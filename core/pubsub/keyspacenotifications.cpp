@@ -1,5 +1,7 @@
 #include "keyspacenotifications.h"
 
+#include "client/session.h"
+
 #include <QCoreApplication>
 
 namespace vermilion::KeyspaceNotifications {
@@ -60,6 +62,49 @@ QString describe(const QString& flags)
     if (!hasEventClass(flags))
         return Tr::tr("notify-keyspace-events is \"%1\": no event class is selected, so nothing is sent.").arg(flags);
     return Tr::tr("notify-keyspace-events is \"%1\".").arg(flags);
+}
+
+namespace {
+    QString nodeError(const Session::NodeReply& answer)
+    {
+        return answer.node.isEmpty() ? answer.reply.errorMessage() : answer.node + QStringLiteral(": ") + answer.reply.errorMessage();
+    }
+} // namespace
+
+void readFlags(Session* session, QObject* context, std::function<void(const QString& flags, const QString& error)> done)
+{
+    session->executeOnEach(session->masterNodes(), { "CONFIG", "GET", "notify-keyspace-events" }, context,
+                           [done = std::move(done)](const QList<Session::NodeReply>& replies) {
+        QString weakest;
+        bool first = true;
+        for (const Session::NodeReply& answer : replies) {
+            if (answer.reply.isError()) {
+                done({}, nodeError(answer));
+                return;
+            }
+            const QString flags = answer.reply.size() >= 2 ? QString::fromUtf8(answer.reply.at(1).bytes()) : QString();
+            // The node that delivers the least decides what a pane can count on.
+            const int score = (deliversKeyspace(flags) ? 1 : 0) + (deliversKeyevent(flags) ? 1 : 0);
+            const int best = (deliversKeyspace(weakest) ? 1 : 0) + (deliversKeyevent(weakest) ? 1 : 0);
+            if (first || score < best)
+                weakest = flags;
+            first = false;
+        }
+        done(weakest, {});
+    });
+}
+
+void setFlags(Session* session, const QString& flags, QObject* context, std::function<void(const QString& error)> done)
+{
+    session->executeOnEach(session->masterNodes(), { "CONFIG", "SET", "notify-keyspace-events", flags.toUtf8() },
+                           context, [done = std::move(done)](const QList<Session::NodeReply>& replies) {
+        QStringList errors;
+        for (const Session::NodeReply& answer : replies) {
+            if (answer.reply.isError())
+                errors << nodeError(answer);
+        }
+        done(errors.join(QLatin1Char('\n')));
+    });
 }
 
 } // namespace vermilion::KeyspaceNotifications

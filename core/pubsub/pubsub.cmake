@@ -11,6 +11,7 @@ target_sources(vermilion_core PRIVATE
     pubsub/streamtablemodel.h
     pubsub/messagemodel.cpp pubsub/messagemodel.h
     pubsub/pubsubpane.cpp pubsub/pubsubpane.h
+    pubsub/publish.cpp pubsub/publish.h
 )
 target_sources(vermilion_core PRIVATE
     pubsub/monitorline.cpp pubsub/monitorline.h

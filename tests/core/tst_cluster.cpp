@@ -9,7 +9,9 @@
 #include "dashboard/infopoller.h"
 #include "dashboard/slowlogmodel.h"
 #include "lua/scriptrunner.h"
+#include "pubsub/keyspacenotifications.h"
 #include "pubsub/subscriber.h"
+#include "lua/commandnames.h"
 #include "keyspace/bulkkeyjob.h"
 #include "keyspace/keyspaceloader.h"
 #include "keyspace/memoryanalysis.h"
@@ -865,6 +867,43 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(lost.state(), Connection::State::Failed, 15000);
         QVERIFY2(lost.lastError().contains(QStringLiteral("127.0.0.1:1")), qPrintable(lost.lastError()));
         QVERIFY2(lost.lastError().contains(QString::number(deadPort)), qPrintable(lost.lastError()));
+    }
+
+    void keyspaceNotificationFlagsOnEveryMaster()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        // Notifications are each node's own: set on every master, and read as the weakest says.
+        QString error = QStringLiteral("unset");
+        KeyspaceNotifications::setFlags(&session, QStringLiteral("KEA"), this,
+                                        [&](const QString& message) { error = message; });
+        QTRY_VERIFY_WITH_TIMEOUT(error != QStringLiteral("unset"), 10000);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        for (const QString& master : session.masterNodes()) {
+            Reply flags;
+            session.executeOn(master, { "CONFIG", "GET", "notify-keyspace-events" }, this,
+                              [&](const Reply& reply) { flags = reply; });
+            QTRY_VERIFY_WITH_TIMEOUT(flags.isArray(), 10000);
+            QVERIFY(KeyspaceNotifications::deliversKeyspace(QString::fromUtf8(flags.at(1).bytes())));
+        }
+        // One master turned off: the cluster as a whole does not deliver.
+        QVERIFY(!awaitReply(nodeLink(serverOnPort(quint16(session.masterNodes().last().section(QLatin1Char(':'), -1).toUInt())))
+                                ->execute({ "CONFIG", "SET", "notify-keyspace-events", "" }))
+                     .isError());
+        QString read = QStringLiteral("unset");
+        KeyspaceNotifications::readFlags(&session, this, [&](const QString& flags, const QString& message) {
+            QVERIFY(message.isEmpty());
+            read = flags;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(read != QStringLiteral("unset"), 10000);
+        QVERIFY(!KeyspaceNotifications::deliversKeyspace(read));
+        KeyspaceNotifications::setFlags(&session, QString(), this, [](const QString&) {});
+        // The Lua editor's command names come from the cluster too.
+        QStringList names;
+        lua::loadCommandNames(&session, this, [&](const QStringList& list) { names = list; });
+        QTRY_VERIFY_WITH_TIMEOUT(names.size() > 100, 10000);
+        QVERIFY(names.contains(QStringLiteral("spublish")) || names.contains(QStringLiteral("SPUBLISH")));
     }
 
     void shardedPubSubFollowsItsSlots()

@@ -5,6 +5,7 @@
 #include "dashboard/history.h"
 #include "dashboard/infodetails.h"
 #include "dashboard/infopoller.h"
+#include "dashboard/serverhealth.h"
 #include "dashboard/slowlogmodel.h"
 #include "redisfixture.h"
 
@@ -136,6 +137,38 @@ private slots:
         QVERIFY(!info.keyspace().isEmpty());
         const Reply name = awaitReply(session.execute({ "CLIENT", "GETNAME" }, Session::Role::Dashboard));
         QCOMPARE(name.bytes(), QByteArray("vermilion:dashboard"));
+    }
+
+    void healthFindings()
+    {
+        // Healthy: facts, nothing needing attention.
+        const ServerInfo healthy = ServerInfo::parse(
+            "# Replication\r\nrole:master\r\nconnected_slaves:1\r\nslave0:ip=10.0.0.2,port=6380,state=online,offset=100,lag=0\r\n"
+            "master_repl_offset:120\r\nrdb_last_bgsave_status:ok\r\nrdb_last_save_time:1700000000\r\n"
+            "aof_enabled:0\r\nmem_fragmentation_ratio:1.10\r\nused_memory:50000000\r\n"
+            "maxmemory_policy:allkeys-lru\r\nevicted_keys:0\r\nconnected_clients:7\r\nrejected_connections:0\r\n");
+        QCOMPARE(ServerHealth::role(healthy).text, QStringLiteral("master, 1 replicas"));
+        QVERIFY(ServerHealth::role(healthy).detail.contains(QStringLiteral("behind 20 bytes")));
+        for (const auto& finding : { ServerHealth::role(healthy), ServerHealth::persistence(healthy),
+                                     ServerHealth::fragmentation(healthy), ServerHealth::evictionPolicy(healthy),
+                                     ServerHealth::connections(healthy) })
+            QVERIFY2(finding.attention.isEmpty(), qPrintable(finding.text + finding.attention));
+        QCOMPARE(ServerHealth::connections(healthy).text, QStringLiteral("7 connected, 0 rejected"));
+        // Each rule that fires says why.
+        const ServerInfo sick = ServerInfo::parse(
+            "role:slave\r\nmaster_host:10.0.0.1\r\nmaster_port:6379\r\nmaster_link_status:down\r\n"
+            "rdb_last_bgsave_status:err\r\naof_enabled:1\r\naof_last_write_status:err\r\n"
+            "mem_fragmentation_ratio:2.5\r\nused_memory:50000000\r\nevicted_keys:3\r\n"
+            "connected_clients:10000\r\nrejected_connections:2\r\n");
+        QVERIFY(ServerHealth::role(sick).attention.contains(QStringLiteral("link to the master is down")));
+        QVERIFY(ServerHealth::persistence(sick).attention.contains(QStringLiteral("AOF write failed")));
+        QVERIFY(!ServerHealth::fragmentation(sick).attention.isEmpty());
+        QVERIFY(ServerHealth::evictionPolicy(sick).attention.contains(QStringLiteral("3 keys")));
+        QVERIFY(ServerHealth::connections(sick).attention.contains(QStringLiteral("maxclients")));
+        // Small servers: fragmentation means nothing below 10 MB.
+        QVERIFY(ServerHealth::fragmentation(ServerInfo::parse("mem_fragmentation_ratio:9\r\nused_memory:1000\r\n")).attention.isEmpty());
+        QCOMPARE(ServerHealth::duration(90061), QStringLiteral("1 d 1 h"));
+        QCOMPARE(ServerHealth::duration(59), QStringLiteral("0 min 59 s"));
     }
 
     void computesRates()

@@ -5,6 +5,7 @@
 #include "dashboard/commandstatsmodel.h"
 #include "dashboard/infodetails.h"
 #include "dashboard/infopoller.h"
+#include "dashboard/serverhealth.h"
 #include "dashboard/slowlogmodel.h"
 #include "dashboardchart.h"
 
@@ -34,17 +35,6 @@
 namespace vermilion::ui {
 
 namespace {
-    QString durationText(qint64 seconds)
-    {
-        const qint64 days = seconds / 86400;
-        const qint64 hours = seconds % 86400 / 3600;
-        const qint64 minutes = seconds % 3600 / 60;
-        if (days > 0)
-            return QObject::tr("%1 d %2 h").arg(days).arg(hours);
-        if (hours > 0)
-            return QObject::tr("%1 h %2 min").arg(hours).arg(minutes);
-        return QObject::tr("%1 min %2 s").arg(minutes).arg(seconds % 60);
-    }
 
     // Holds the value label of a card. QLabel::setText makes its parent's layout compute again, and a
     // layout that did passes that on to every ancestor up to the window: each poll (the uptime changes
@@ -525,75 +515,18 @@ void DashboardPanel::updateCards(const ServerInfo& info)
     if (mode.isEmpty() && info.contains("cluster_enabled"))
         mode = info.integer("cluster_enabled") == 1 ? QStringLiteral("cluster") : QStringLiteral("standalone");
     setCard(m_mode, orNoData(mode));
-
-    const QString role = info.role();
-    if (role == QLatin1String("master")) {
-        const auto replicas = InfoDetails::replicas(info);
-        QStringList parts;
-        QString attention;
-        const qint64 masterOffset = info.integer("master_repl_offset");
-        for (const InfoDetails::Replica& replica : replicas) {
-            parts << tr("%1 %2, behind %3 bytes, lag %4 s")
-                         .arg(QString::fromUtf8(replica.address), QString::fromUtf8(replica.state))
-                         .arg(masterOffset - replica.offset)
-                         .arg(replica.lag);
-            if (replica.state != "online")
-                attention = tr("A replica is not online.");
-        }
-        setCard(m_role, tr("master, %n replicas", nullptr, int(replicas.size())), attention);
-        m_role->setToolTip(attention.isEmpty() ? parts.join(QLatin1Char('\n')) : attention + QLatin1Char('\n') + parts.join(QLatin1Char('\n')));
-    } else if (role == QLatin1String("slave")) {
-        const bool up = info.text("master_link_status") == QLatin1String("up");
-        setCard(m_role,
-                tr("replica of %1:%2, link %3, offset %4")
-                    .arg(info.text("master_host"), info.text("master_port"), info.text("master_link_status"))
-                    .arg(info.integer("slave_repl_offset")),
-                up ? QString() : tr("The link to the master is down: this replica is not receiving writes."));
-    } else {
-        setCard(m_role, orNoData(role));
-    }
-    setCard(m_uptime, info.contains("uptime_in_seconds") ? durationText(info.integer("uptime_in_seconds")) : tr("no data"));
-
-    QStringList persistence;
-    QString persistenceAttention;
-    if (info.contains("rdb_last_bgsave_status")) {
-        const qint64 lastSave = info.integer("rdb_last_save_time");
-        persistence << tr("RDB %1, last save %2")
-                           .arg(info.text("rdb_last_bgsave_status"),
-                                QLocale().toString(QDateTime::fromSecsSinceEpoch(lastSave), QLocale::ShortFormat));
-        if (info.text("rdb_last_bgsave_status") != QLatin1String("ok"))
-            persistenceAttention = tr("The last background save failed: the data on disk is out of date.");
-    }
-    if (info.contains("aof_enabled")) {
-        persistence << (info.integer("aof_enabled") == 1 ? tr("AOF on (%1)").arg(info.text("aof_last_write_status"))
-                                                         : tr("AOF off"));
-        if (info.integer("aof_enabled") == 1 && info.text("aof_last_write_status") != QLatin1String("ok"))
-            persistenceAttention = tr("The last AOF write failed.");
-    }
-    setCard(m_persistence, persistence.isEmpty() ? tr("no data") : persistence.join(QStringLiteral("; ")),
-            persistenceAttention);
-
-    if (info.contains("mem_fragmentation_ratio")) {
-        const double ratio = info.number("mem_fragmentation_ratio");
-        // Below 10 MB used, the ratio is dominated by the allocator's fixed overhead and means nothing.
-        const bool high = ratio > 1.5 && info.integer("used_memory") > 10 * 1024 * 1024;
-        setCard(m_fragmentation, QLocale().toString(ratio, 'f', 2),
-                high ? tr("High fragmentation: RSS is %1 times the memory in use. Consider activedefrag.").arg(ratio)
-                     : QString());
-    } else {
-        setCard(m_fragmentation, tr("no data"));
-    }
-
-    const qint64 evicted = info.integer("evicted_keys");
-    setCard(m_policy, orNoData(info.text("maxmemory_policy")),
-            evicted > 0 ? tr("%n keys were evicted because memory reached maxmemory.", nullptr, int(evicted)) : QString());
-
-    const qint64 rejected = info.integer("rejected_connections");
-    setCard(m_connections,
-            info.contains("connected_clients")
-                ? tr("%1 connected, %2 rejected").arg(info.text("connected_clients")).arg(rejected)
-                : tr("no data"),
-            rejected > 0 ? tr("Connections were rejected: maxclients was reached.") : QString());
+    // The same facts and warnings as the overview's (ServerHealth, in core).
+    const auto show = [](QLabel* card, const ServerHealth::Finding& finding) {
+        setCard(card, finding.text, finding.attention);
+        if (!finding.detail.isEmpty())
+            card->setToolTip(finding.attention.isEmpty() ? finding.detail : finding.attention + QLatin1Char('\n') + finding.detail);
+    };
+    show(m_role, ServerHealth::role(info));
+    setCard(m_uptime, info.contains("uptime_in_seconds") ? ServerHealth::duration(info.integer("uptime_in_seconds")) : tr("no data"));
+    show(m_persistence, ServerHealth::persistence(info));
+    show(m_fragmentation, ServerHealth::fragmentation(info));
+    show(m_policy, ServerHealth::evictionPolicy(info));
+    show(m_connections, ServerHealth::connections(info));
 }
 
 void DashboardPanel::updateInfoTree(const ServerInfo& info)

@@ -8,6 +8,7 @@
 #include "keyspace/keytreemodel.h"
 #include "newkeydialog.h"
 #include "util/redistext.h"
+#include "values/keyinfoloader.h"
 #include "values/valueeditor.h"
 
 #include <QAction>
@@ -61,6 +62,13 @@ KeyBrowserPanel::KeyBrowserPanel(Session* session, QWidget* parent)
     , m_model(new KeyTreeModel(session, this))
 {
     setObjectName(QStringLiteral("keyBrowserPanel"));
+    // The opened key's facts come from core, one pipeline per key; a newer key drops older replies.
+    m_keyInfo = new KeyInfoLoader(session, this);
+    connect(m_keyInfo, &KeyInfoLoader::loaded, this, &KeyBrowserPanel::onKeyInfo);
+    connect(m_keyInfo, &KeyInfoLoader::failed, this, [this](const QByteArray& key, const QString& message) {
+        if (key == m_currentKey)
+            showMessage(tr("Cannot open the key: %1").arg(message), true);
+    });
     buildLayout();
     buildActions();
     connect(m_loader, &KeyspaceLoader::treeReplaced, m_model, &KeyTreeModel::setTree);
@@ -475,47 +483,39 @@ void KeyBrowserPanel::openKeyByName(const QString& typedName)
 
 void KeyBrowserPanel::openKey(const QByteArray& key)
 {
-    const quint64 generation = ++m_openGeneration;
     m_currentKey = key;
-    QList<Command> commands { { "TYPE", key }, { "PTTL", key }, { "MEMORY", "USAGE", key } };
-    m_session->executeBatch(
-        commands, this,
-        [this, key, generation](const QList<Reply>& replies) {
-            if (generation != m_openGeneration)
-                return; // another key was selected meanwhile
-            const Reply& type = replies.value(0);
-            if (type.isError()) {
-                showMessage(tr("Cannot open the key: %1").arg(type.errorMessage()), true);
-                return;
-            }
-            if (type.bytes() == "none") {
-                closeEditor();
-                showMessage(tr("There is no key named %1 (any more).")
-                                .arg(RedisText::escape(key, RedisText::Quoting::IfNeeded)),
+    m_keyInfo->load(key);
+}
+
+void KeyBrowserPanel::onKeyInfo(const KeyInfo& info)
+{
+    const QByteArray& key = info.key;
+    if (key != m_currentKey)
+        return;
+    if (!info.exists) {
+        closeEditor();
+        showMessage(tr("There is no key named %1 (any more).").arg(RedisText::escape(key, RedisText::Quoting::IfNeeded)),
                     true);
-                m_loader->applyChanges({}, { key });
-                return;
-            }
-            m_message->hide();
-            showKeyHeader(key, type.bytes(), replies.value(1).integerValue(), replies.value(2).toInteger());
-            closeEditor();
-            m_editor = ValueEditor::create(m_session, key, type.bytes(), m_valueArea);
-            m_valueArea->addWidget(m_editor);
-            m_valueArea->setCurrentWidget(m_editor);
-            connect(m_editor, &ValueEditor::statusMessage, this,
-                [this](const QString& message) { showMessage(message, false); });
-            connect(m_editor, &ValueEditor::keyModified, this, [this](const QByteArray& changed) {
-                m_model->forgetDetails(changed);
-                m_detailsTimer->start();
-            });
-            connect(m_editor, &ValueEditor::keyVanished, this, [this](const QByteArray& gone) {
-                showMessage(tr("The key %1 was deleted or changed type while it was open.")
-                                .arg(RedisText::escape(gone, RedisText::Quoting::IfNeeded)),
+        m_loader->applyChanges({}, { key });
+        return;
+    }
+    m_message->hide();
+    showKeyHeader(key, info.type, info.ttlMs, info.memoryBytes);
+    closeEditor();
+    m_editor = ValueEditor::create(m_session, key, info.type, m_valueArea);
+    m_valueArea->addWidget(m_editor);
+    m_valueArea->setCurrentWidget(m_editor);
+    connect(m_editor, &ValueEditor::statusMessage, this, [this](const QString& message) { showMessage(message, false); });
+    connect(m_editor, &ValueEditor::keyModified, this, [this](const QByteArray& changed) {
+        m_model->forgetDetails(changed);
+        m_detailsTimer->start();
+    });
+    connect(m_editor, &ValueEditor::keyVanished, this, [this](const QByteArray& gone) {
+        showMessage(tr("The key %1 was deleted or changed type while it was open.")
+                        .arg(RedisText::escape(gone, RedisText::Quoting::IfNeeded)),
                     true);
-                m_loader->applyChanges({}, { gone });
-            });
-        },
-        Session::Role::Interactive);
+        m_loader->applyChanges({}, { gone });
+    });
 }
 
 void KeyBrowserPanel::closeEditor()

@@ -17,6 +17,8 @@ class QToolButton;
 class QTreeView;
 
 namespace vermilion {
+class KeyInfoLoader;
+struct KeyInfo;
 class KeyspaceLoader;
 class KeyTreeModel;
 class Session;
@@ -106,7 +108,8 @@ private:
     QPointer<ValueEditor> m_editor;
     QByteArray m_currentKey;
     qint64 m_ttlDeadlineMs = -1; // monotonic ms, -1 = no expiry
-    quint64 m_openGeneration = 0;
+    KeyInfoLoader* m_keyInfo = nullptr; // the opened key's header (TYPE, PTTL, MEMORY USAGE...)
+    void onKeyInfo(const KeyInfo& info);
 };
 
 } // namespace vermilion::ui

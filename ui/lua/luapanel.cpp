@@ -1,6 +1,7 @@
 #include "luapanel.h"
 
 #include "client/session.h"
+#include "lua/commandnames.h"
 #include "lua/functionlibrarymodel.h"
 #include "lua/luasyntax.h"
 #include "lua/namedvariables.h"
@@ -571,27 +572,9 @@ void LuaPanel::showEvent(QShowEvent* event)
 void LuaPanel::loadCommandNames()
 {
     m_commandsRequested = true;
-    QPointer<LuaPanel> self(this);
-    m_session->execute({ "COMMAND", "LIST" }, this, [this](const Reply& reply) {
-        auto install = [this](const Reply& list, bool entries) {
-            QStringList names;
-            for (const Reply& element : list.elements()) {
-                const Reply& name
-                    = entries ? (element.isArray() && element.size() > 0 ? element.at(0) : Reply()) : element;
-                if (name.isString())
-                    names.append(QString::fromUtf8(name.bytes()));
-            }
+    lua::loadCommandNames(m_session, this, [this](const QStringList& names) {
+        if (!names.isEmpty())
             m_editor->setCommandNames(names);
-        };
-        if (reply.isArray()) {
-            install(reply, false);
-            return;
-        }
-        // Redis before 7 has no COMMAND LIST: take the names out of the full table.
-        m_session->execute({ "COMMAND" }, this, [install](const Reply& table) {
-            if (table.isArray())
-                install(table, true);
-        });
     });
 }
 

@@ -1,6 +1,7 @@
 #include "pubsubpanel.h"
 
 #include "client/session.h"
+#include "pubsub/publish.h"
 #include "pubsub/channeldiscoverymodel.h"
 #include "pubsub/demopublisher.h"
 #include "pubsub/keyspacenotifications.h"
@@ -319,20 +320,19 @@ void PubSubPanel::publishFromBar()
 void PubSubPanel::publish(const QByteArray& channel, const QByteArray& payload)
 {
     if (m_session->isReadOnly()) {
-        // PUBLISH changes no key, but it reaches every subscriber: a read-only profile never sends it.
         m_publishResult->setText(tr("Refused: this connection is read-only, so nothing is published."));
         return;
     }
     m_publishResult->setText(tr("Publishing\u2026"));
-    const bool sharded = m_session->isCluster() && m_publishSharded->isChecked();
-    m_session->execute({ sharded ? "SPUBLISH" : "PUBLISH", channel, payload }, this, [this, channel](const Reply& reply) {
-        if (reply.isError()) {
-            m_publishResult->setText(tr("Not published: %1").arg(reply.errorMessage()));
-            return;
-        }
-        m_publishResult->setText(tr("Received by %n subscriber(s)", nullptr, int(reply.integerValue()))
-            + QStringLiteral(" \u00b7 ") + RedisText::escape(channel));
-    });
+    publishMessage(m_session, channel, payload, m_publishSharded->isChecked(), this,
+                   [this, channel](qint64 receivers, const QString& error) {
+                       if (!error.isEmpty()) {
+                           m_publishResult->setText(tr("Not published: %1").arg(error));
+                           return;
+                       }
+                       m_publishResult->setText(tr("Received by %n subscriber(s)", nullptr, int(receivers))
+                                                + QStringLiteral(" \u00b7 ") + RedisText::escape(channel));
+                   });
 }
 
 QString PubSubPanel::publishResultText() const
@@ -360,31 +360,28 @@ PubSubPaneWidget* PubSubPanel::openKeyspacePane(bool keyspace, int database)
 void PubSubPanel::checkKeyspaceEvents(PubSubPaneWidget* pane, bool keyspace)
 {
     QPointer<PubSubPaneWidget> guard(pane);
-    m_session->execute(
-        { "CONFIG", "GET", "notify-keyspace-events" }, this, [this, guard, keyspace](const Reply& reply) {
-            if (!guard)
-                return;
-            if (reply.isError()) {
-                guard->showNotice(tr("Cannot read notify-keyspace-events (%1): if notifications are off on the server, "
-                                     "this pane stays empty.")
-                                      .arg(reply.errorMessage()));
-                return;
-            }
-            const QString flags = reply.size() >= 2 ? QString::fromUtf8(reply.at(1).bytes()) : QString();
-            const bool on = keyspace ? KeyspaceNotifications::deliversKeyspace(flags)
-                                     : KeyspaceNotifications::deliversKeyevent(flags);
-            if (on) {
-                guard->hideNotice();
-                return;
-            }
-            guard->showNotice(KeyspaceNotifications::describe(flags) + QLatin1Char(' ')
-                    + tr("This pane receives nothing until the server sends %1 notifications.")
-                          .arg(keyspace ? QStringLiteral("keyspace") : QStringLiteral("keyevent")),
-                tr("Enable\u2026"), [this, guard, keyspace] {
-                    if (guard)
-                        enableKeyspaceEvents(guard, keyspace);
-                });
-        });
+    KeyspaceNotifications::readFlags(m_session, this, [this, guard, keyspace](const QString& flags, const QString& error) {
+        if (!guard)
+            return;
+        if (!error.isEmpty()) {
+            guard->showNotice(tr("Cannot read notify-keyspace-events (%1): if notifications are off on the server, "
+                                 "this pane stays empty.")
+                                  .arg(error));
+            return;
+        }
+        const bool on = keyspace ? KeyspaceNotifications::deliversKeyspace(flags) : KeyspaceNotifications::deliversKeyevent(flags);
+        if (on) {
+            guard->hideNotice();
+            return;
+        }
+        guard->showNotice(KeyspaceNotifications::describe(flags) + QLatin1Char(' ')
+                              + tr("This pane receives nothing until the server sends %1 notifications.")
+                                    .arg(keyspace ? QStringLiteral("keyspace") : QStringLiteral("keyevent")),
+                          tr("Enable\u2026"), [this, guard, keyspace] {
+                              if (guard)
+                                  enableKeyspaceEvents(guard, keyspace);
+                          });
+    });
 }
 
 void PubSubPanel::enableKeyspaceEvents(PubSubPaneWidget* pane, bool keyspace)
@@ -395,39 +392,38 @@ void PubSubPanel::enableKeyspaceEvents(PubSubPaneWidget* pane, bool keyspace)
         return;
     }
     QPointer<PubSubPaneWidget> guard(pane);
-    m_session->execute(
-        { "CONFIG", "GET", "notify-keyspace-events" }, this, [this, guard, keyspace](const Reply& reply) {
-            if (!guard)
+    KeyspaceNotifications::readFlags(m_session, this, [this, guard, keyspace](const QString& current, const QString&) {
+        if (!guard)
+            return;
+        const QString flags = KeyspaceNotifications::flagsEnablingAll(current, keyspace, !keyspace);
+        const QString where = m_session->isCluster()
+            ? tr("every master of %1 (%n nodes)", nullptr, int(m_session->masterNodes().size())).arg(m_session->profile().displayName())
+            : m_session->profile().displayName();
+        // Asked without a nested event loop: this runs in a reply callback.
+        auto* box = new QMessageBox(QMessageBox::Question, tr("Enable keyspace notifications"),
+                                    tr("Run CONFIG SET notify-keyspace-events %1 on %2?\n\nThe server then publishes an "
+                                       "event for every change of every key, to every client that subscribes. This "
+                                       "costs the server some CPU on write-heavy workloads and lasts until the server "
+                                       "restarts (or CONFIG REWRITE).")
+                                        .arg(flags, where),
+                                    QMessageBox::Yes | QMessageBox::Cancel, this);
+        box->setDefaultButton(QMessageBox::Cancel);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, guard, keyspace, flags](int answer) {
+            if (answer != QMessageBox::Yes || !guard)
                 return;
-            const QString current
-                = !reply.isError() && reply.size() >= 2 ? QString::fromUtf8(reply.at(1).bytes()) : QString();
-            const QString flags = KeyspaceNotifications::flagsEnablingAll(current, keyspace, !keyspace);
-            // Asked without a nested event loop: this runs in a reply callback.
-            auto* box = new QMessageBox(QMessageBox::Question, tr("Enable keyspace notifications"),
-                tr("Run CONFIG SET notify-keyspace-events %1 on %2?\n\nThe server then publishes an event for every "
-                   "change of every key, to every client that subscribes. This costs the server some CPU on "
-                   "write-heavy "
-                   "workloads and lasts until the server restarts (or CONFIG REWRITE).")
-                    .arg(flags, m_session->profile().displayName()),
-                QMessageBox::Yes | QMessageBox::Cancel, this);
-            box->setDefaultButton(QMessageBox::Cancel);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            connect(box, &QMessageBox::finished, this, [this, guard, keyspace, flags](int answer) {
-                if (answer != QMessageBox::Yes || !guard)
+            KeyspaceNotifications::setFlags(m_session, flags, this, [this, guard, keyspace](const QString& error) {
+                if (!guard)
                     return;
-                m_session->execute({ "CONFIG", "SET", "notify-keyspace-events", flags.toUtf8() }, this,
-                    [this, guard, keyspace](const Reply& result) {
-                        if (!guard)
-                            return;
-                        if (result.isError()) {
-                            guard->showNotice(tr("The server refused CONFIG SET: %1").arg(result.errorMessage()));
-                            return;
-                        }
-                        checkKeyspaceEvents(guard, keyspace);
-                    });
+                if (!error.isEmpty()) {
+                    guard->showNotice(tr("The server refused CONFIG SET: %1").arg(error));
+                    return;
+                }
+                checkKeyspaceEvents(guard, keyspace);
             });
-            box->open();
         });
+        box->open();
+    });
 }
 
 void PubSubPanel::onNotification(const QString& title, const QString& text)

@@ -1,6 +1,7 @@
 #include "overviewpanel.h"
 
 #include "client/session.h"
+#include "dashboard/serverhealth.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
@@ -15,18 +16,6 @@ namespace vermilion::ui {
 
 namespace {
     QString bytesText(qint64 bytes) { return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat); }
-
-    QString durationText(qint64 seconds)
-    {
-        const qint64 days = seconds / 86400;
-        const qint64 hours = seconds % 86400 / 3600;
-        const qint64 minutes = seconds % 3600 / 60;
-        if (days > 0)
-            return QObject::tr("%1 d %2 h").arg(days).arg(hours);
-        if (hours > 0)
-            return QObject::tr("%1 h %2 min").arg(hours).arg(minutes);
-        return QObject::tr("%1 min %2 s").arg(minutes).arg(seconds % 60);
-    }
 } // namespace
 
 OverviewPanel::OverviewPanel(Session* session, QWidget* parent)
@@ -125,8 +114,13 @@ void OverviewPanel::updateFromInfo()
     const auto orNoData = [](const QString& text) { return text.isEmpty() ? tr("no data") : text; };
     m_version->setText(orNoData(info.version()));
     m_mode->setText(orNoData(info.mode()));
-    m_role->setText(orNoData(info.role()));
-    m_uptime->setText(info.contains("uptime_in_seconds") ? durationText(info.integer("uptime_in_seconds"))
+    // The same facts and warnings as the dashboard's cards (ServerHealth, in core).
+    const auto show = [](QLabel* label, const ServerHealth::Finding& finding) {
+        label->setText(finding.attention.isEmpty() ? finding.text : finding.text + QStringLiteral(" \u26a0"));
+        label->setToolTip(finding.attention.isEmpty() ? finding.detail : finding.attention + QLatin1Char('\n') + finding.detail);
+    };
+    show(m_role, ServerHealth::role(info));
+    m_uptime->setText(info.contains("uptime_in_seconds") ? ServerHealth::duration(info.integer("uptime_in_seconds"))
                                                          : tr("no data"));
     m_os->setText(orNoData(info.text("os")));
     m_memory->setText(info.contains("used_memory") ? bytesText(info.integer("used_memory")) : tr("no data"));
@@ -136,13 +130,8 @@ void OverviewPanel::updateFromInfo()
                              : maxmemory == 0
                              ? tr("none (%1)").arg(orNoData(info.text("maxmemory_policy")))
                              : tr("%1 (%2)").arg(bytesText(maxmemory), orNoData(info.text("maxmemory_policy"))));
-    QStringList persistence;
-    if (info.integer("aof_enabled") == 1)
-        persistence << tr("AOF");
-    if (info.contains("rdb_last_bgsave_status"))
-        persistence << tr("RDB last save: %1").arg(info.text("rdb_last_bgsave_status"));
-    m_persistence->setText(persistence.isEmpty() ? tr("no data") : persistence.join(QStringLiteral(", ")));
-    m_clients->setText(orNoData(info.text("connected_clients")));
+    show(m_persistence, ServerHealth::persistence(info));
+    show(m_clients, ServerHealth::connections(info));
     m_blocked->setText(orNoData(info.text("blocked_clients")));
     m_ops->setText(orNoData(info.text("instantaneous_ops_per_sec")));
     m_replicas->setText(orNoData(info.text("connected_slaves")));
@@ -154,7 +143,7 @@ void OverviewPanel::updateFromInfo()
         const KeyspaceEntry& entry = keyspace.at(row);
         const QStringList cells { QStringLiteral("db%1").arg(entry.database), locale.toString(entry.keys),
                                   locale.toString(entry.expires),
-                                  entry.averageTtlMs > 0 ? durationText(entry.averageTtlMs / 1000) : tr("—") };
+                                  entry.averageTtlMs > 0 ? ServerHealth::duration(entry.averageTtlMs / 1000) : tr("—") };
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells.at(column));
             if (column > 0)

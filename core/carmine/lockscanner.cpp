@@ -50,7 +50,7 @@ QByteArray LockScanner::lockName(const QByteArray& key, const QList<QByteArray>&
 
 void LockScanner::scan()
 {
-    ++m_generation;
+    m_jobs.next();
     m_found.clear();
     m_seen.clear();
     m_failed = false;
@@ -67,13 +67,13 @@ void LockScanner::scan()
         KeyspaceScan::Options options;
         options.match = pattern;
         options.count = scanCount;
-        const quint64 generation = m_generation;
+        const JobTracker::Ticket generation = m_jobs.current();
         const size_t index = m_scans.size();
         m_scans.push_back(std::make_unique<KeyspaceScan>(
             m_session, this, options,
             [this, generation, index](const Reply& page, const QString&) { onPage(generation, index, page); },
             [this, generation, pattern](const QString& message) {
-                if (generation != m_generation || m_failed)
+                if (m_jobs.isStale(generation) || m_failed)
                     return;
                 m_failed = true;
                 emit failed(tr("Scanning %1 failed: %2").arg(QString::fromUtf8(pattern), message));
@@ -84,7 +84,7 @@ void LockScanner::scan()
 
 void LockScanner::onPage(quint64 generation, size_t index, const Reply& page)
 {
-    if (generation != m_generation || m_failed)
+    if (m_jobs.isStale(generation) || m_failed)
         return;
     KeyspaceScan* scan = m_scans.at(index).get();
     // The next SCAN goes out before the reads of this page, so the chain never waits on them.
@@ -114,7 +114,7 @@ void LockScanner::readPage(quint64 generation, const QList<QByteArray>& keys)
     }
     ++m_pendingReplies;
     m_session->executeBatch(commands, this, [this, generation, keys](const QList<Reply>& replies) {
-        if (generation != m_generation || m_failed)
+        if (m_jobs.isStale(generation) || m_failed)
             return;
         --m_pendingReplies;
         if (!replies.isEmpty() && replies.first().isClientError()) {
@@ -181,7 +181,7 @@ void LockScanner::finishIfDone()
     if (m_activeScans > 0 || m_pendingReplies > 0 || m_failed)
         return;
     const qint64 elapsed = m_clock.elapsed();
-    ++m_generation; // nothing more belongs to this refresh
+    m_jobs.next(); // nothing more belongs to this refresh
     const QList<LockEntry> found = std::exchange(m_found, {});
     m_seen.clear();
     emit finished(found, elapsed);

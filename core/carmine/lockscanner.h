@@ -9,6 +9,7 @@
 #include <QSet>
 #include <memory>
 #include <vector>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -49,7 +50,7 @@ private:
 
     Session* m_session;
     QList<QByteArray> m_patterns;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     int m_activeScans = 0;
     std::vector<std::unique_ptr<KeyspaceScan>> m_scans; // one per pattern, each with a cursor per node
     int m_pendingReplies = 0;

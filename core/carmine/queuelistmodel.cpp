@@ -23,17 +23,17 @@ bool QueueListModel::readOnlyScripts() const
 
 void QueueListModel::refresh()
 {
-    ++m_generation;
+    m_jobs.next();
     m_busy = true;
     m_found.clear();
     KeyspaceScan::Options options;
     options.match = CarmineQueue::discoveryPattern();
-    const quint64 generation = m_generation;
+    const JobTracker::Ticket generation = m_jobs.current();
     // A new refresh replaces the scan: the older one's replies are dropped with it.
     m_scan = std::make_unique<KeyspaceScan>(
         m_session, this, options,
         [this, generation](const Reply& page, const QString&) {
-            if (generation != m_generation)
+            if (m_jobs.isStale(generation))
                 return;
             for (const Reply& key : page.elements()) {
                 const QByteArray name = CarmineQueue::queueNameFromMessagesKey(key.bytes());
@@ -46,7 +46,7 @@ void QueueListModel::refresh()
                 readTotals(generation);
         },
         [this, generation](const QString& message) {
-            if (generation != m_generation)
+            if (m_jobs.isStale(generation))
                 return;
             m_busy = false;
             emit errorOccurred(tr("Looking for queues failed: %1").arg(message));
@@ -70,7 +70,7 @@ void QueueListModel::readTotals(quint64 generation)
     for (const QByteArray& name : std::as_const(names))
         commands += CarmineQueue::totalsCommands(name, ro, m_scriptCountLimit);
     m_session->executeBatch(commands, this, [this, generation, names](const QList<Reply>& replies) {
-        if (generation != m_generation)
+        if (m_jobs.isStale(generation))
             return;
         m_busy = false;
         if (!replies.isEmpty() && replies.first().isClientError()) {

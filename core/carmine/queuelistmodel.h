@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <memory>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -71,7 +72,7 @@ private:
     Session* m_session;
     QList<CarmineQueue::Totals> m_rows;
     QList<QByteArray> m_found;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     std::unique_ptr<KeyspaceScan> m_scan; // one cursor per node
     bool m_busy = false;
     int m_scriptCountLimit = CarmineQueue::scriptCountLimit;

@@ -81,7 +81,7 @@ void QueueMessageModel::setLoading(bool loading)
 
 void QueueMessageModel::setQueue(const QByteArray& queue, CarmineQueue::Layout layout)
 {
-    ++m_generation;
+    m_jobs.next();
     beginResetModel();
     m_queue = queue;
     m_layout = layout;
@@ -99,20 +99,20 @@ void QueueMessageModel::reload()
 {
     if (m_queue.isEmpty())
         return;
-    ++m_generation;
+    m_jobs.next();
     m_replaceOnNextPage = true;
     setLoading(true);
-    scanPage(m_generation, "0", {});
+    scanPage(m_jobs.current(), "0", {});
 }
 
 void QueueMessageModel::loadMore()
 {
     if (!canLoadMore() || m_loading)
         return;
-    ++m_generation;
+    m_jobs.next();
     m_replaceOnNextPage = false;
     setLoading(true);
-    scanPage(m_generation, m_cursor, {});
+    scanPage(m_jobs.current(), m_cursor, {});
 }
 
 void QueueMessageModel::scanPage(
@@ -123,7 +123,7 @@ void QueueMessageModel::scanPage(
     m_session->execute(
         { "HSCAN", key, cursor, "COUNT", QByteArray::number(qMax(wanted, 10)) }, this,
         [this, generation, collected = std::move(collected)](const Reply& reply) mutable {
-            if (generation != m_generation)
+            if (m_jobs.isStale(generation))
                 return;
             if (reply.isError() || !reply.isArray() || reply.size() != 2) {
                 setLoading(false);
@@ -177,7 +177,7 @@ void QueueMessageModel::readDetails(
     commands += perMid;
     const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
     m_session->executeBatch(commands, this, [this, generation, cursor, page, sentAt](const QList<Reply>& replies) {
-        if (generation != m_generation)
+        if (m_jobs.isStale(generation))
             return;
         setLoading(false);
         if (!replies.isEmpty() && replies.first().isClientError()) {

@@ -4,6 +4,7 @@
 #include "messagestatus.h"
 
 #include <QAbstractTableModel>
+#include "util/jobtracker.h"
 
 class QTimer;
 
@@ -94,7 +95,7 @@ private:
     QList<Message> m_rows;
     QByteArray m_cursor = "0";
     int m_pageSize = 500;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     quint64 m_rowsEpoch = 0; // moves at each reset, so decodes of replaced rows are dropped
     bool m_loading = false;
     bool m_replaceOnNextPage = false;

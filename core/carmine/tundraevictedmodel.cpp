@@ -15,18 +15,18 @@ TundraEvictedModel::TundraEvictedModel(Session* session, QObject* parent)
 
 void TundraEvictedModel::reload()
 {
-    ++m_generation;
+    m_jobs.next();
     m_loading = true;
-    scanPage(m_generation, "0", {}, true);
+    scanPage(m_jobs.current(), "0", {}, true);
 }
 
 void TundraEvictedModel::loadMore()
 {
     if (!canLoadMore() || m_loading)
         return;
-    ++m_generation;
+    m_jobs.next();
     m_loading = true;
-    scanPage(m_generation, m_cursor, {}, false);
+    scanPage(m_jobs.current(), m_cursor, {}, false);
 }
 
 void TundraEvictedModel::scanPage(
@@ -35,7 +35,7 @@ void TundraEvictedModel::scanPage(
     m_session->execute(
         { "SSCAN", CarmineQueue::tundraEvictableKey(), cursor, "COUNT", QByteArray::number(m_pageSize) }, this,
         [this, generation, replace, collected = std::move(collected)](const Reply& reply) mutable {
-            if (generation != m_generation)
+            if (m_jobs.isStale(generation))
                 return;
             if (reply.isError() || !reply.isArray() || reply.size() != 2) {
                 m_loading = false;
@@ -63,7 +63,7 @@ void TundraEvictedModel::readKeys(
         commands.append({ "PTTL", key });
     }
     m_session->executeBatch(commands, this, [this, generation, cursor, keys, replace](const QList<Reply>& replies) {
-        if (generation != m_generation)
+        if (m_jobs.isStale(generation))
             return;
         m_loading = false;
         if (!replies.isEmpty() && replies.first().isError()) {

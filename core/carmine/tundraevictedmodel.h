@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QByteArray>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -51,7 +52,7 @@ private:
     int m_pageSize = 500;
     qint64 m_total = 0;
     int m_missing = 0;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     bool m_loading = false;
 };
 

@@ -134,7 +134,7 @@ void ConsoleSession::makeLink()
     m_sink = std::make_shared<ConsolePushSink>();
     m_link = m_session->createOwnLink("vermilion:console", m_sink,
                                       m_target.kind == TargetKind::Node ? m_target.node : QString());
-    ++m_linkGeneration;
+    m_linkJobs.next();
     m_everConnected = false;
     connect(m_link.get(), &Connection::stateChanged, this, &ConsoleSession::onLinkState);
     m_link->open();
@@ -355,10 +355,10 @@ bool ConsoleSession::sendToNodes(const Target& target, const Command& argv, int 
     m_pending += repeat;
     reportPending();
     slot(id)->waiting += repeat;
-    const quint64 generation = m_linkGeneration;
+    const JobTracker::Ticket generation = m_linkJobs.current();
     for (int i = 0; i < repeat; ++i) {
         m_session->executeOnEach(nodes, argv, this, [this, generation, id, target](const QList<Session::NodeReply>& replies) {
-            if (generation != m_linkGeneration)
+            if (m_linkJobs.isStale(generation))
                 return;
             Slot* waiting = slot(id);
             const bool several = target.kind != TargetKind::Node;
@@ -439,9 +439,9 @@ void ConsoleSession::runQueuedLines()
     const auto sendBatch = [&] {
         if (batch.isEmpty())
             return;
-        const quint64 generation = m_linkGeneration;
+        const JobTracker::Ticket generation = m_linkJobs.current();
         m_link->executeBatch(batch, this, [this, generation, ids, batch](const QList<Reply>& replies) {
-            if (generation != m_linkGeneration)
+            if (m_linkJobs.isStale(generation))
                 return;
             for (qsizetype i = 0; i < replies.size() && i < ids.size(); ++i)
                 onReply(ids.at(i), batch.at(i), replies.at(i));
@@ -540,11 +540,11 @@ bool ConsoleSession::runArguments(const QString& line, QList<QByteArray> argv, i
         if (ok) {
             ++m_pending;
             reportPending();
-            const quint64 generation = m_linkGeneration;
+            const JobTracker::Ticket generation = m_linkJobs.current();
             const quint64 id = m_runningSlot;
             slot(id)->waiting += 1;
             m_link->selectDatabase(database, this, [this, generation, database, id](const Reply& reply) {
-                if (generation != m_linkGeneration)
+                if (m_linkJobs.isStale(generation))
                     return;
                 if (!reply.isError()) {
                     m_database = database;
@@ -586,12 +586,12 @@ void ConsoleSession::send(const Command& argv, int repeat, quint64 id)
     m_pending += repeat;
     reportPending();
     slot(id)->waiting += repeat;
-    const quint64 generation = m_linkGeneration;
+    const JobTracker::Ticket generation = m_linkJobs.current();
     for (int i = 0; i < repeat; ++i) {
         m_link->execute(
             argv, this,
             [this, generation, argv, id](const Reply& reply) {
-                if (generation == m_linkGeneration)
+                if (!m_linkJobs.isStale(generation))
                     onReply(id, argv, reply);
             },
             options);
@@ -624,11 +624,11 @@ void ConsoleSession::onReply(quint64 id, const Command& argv, const Reply& reply
                 target = m_session->profile().host + target;
             emitEntry(Entry::Kind::Note,
                       tr("-> Redirected to slot [%1] located at %2").arg(QString::fromUtf8(parts.at(1)), target));
-            const quint64 generation = m_linkGeneration;
+            const JobTracker::Ticket generation = m_linkJobs.current();
             m_session->executeOn(
                 target, argv, this,
                 [this, generation, id](const Reply& redirected) {
-                    if (generation == m_linkGeneration)
+                    if (!m_linkJobs.isStale(generation))
                         finishOne(id, redirected.isError() ? Entry::Kind::Error : Entry::Kind::Reply, format(redirected));
                 },
                 Session::Role::Interactive, {}, /*followRedirects=*/true);

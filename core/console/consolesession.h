@@ -11,6 +11,7 @@
 
 #include <deque>
 #include <memory>
+#include "util/jobtracker.h"
 
 class QTimer;
 
@@ -126,7 +127,7 @@ private:
     Session* m_session;
     std::unique_ptr<Connection> m_link;
     std::shared_ptr<ConsolePushSink> m_sink;
-    quint64 m_linkGeneration = 0;
+    JobTracker m_linkJobs;
     ConsoleHistory m_history;
     CommandDocs m_docs;
     QString m_endpoint;

@@ -44,11 +44,8 @@ void ClientListModel::setClients(const QList<Client>& clients)
 
 void ClientListModel::refresh()
 {
-    const quint64 generation = ++m_generation;
     m_session->executeOnEach(m_session->allNodes(), { "CLIENT", "LIST" }, this,
-                             [this, generation](const QList<Session::NodeReply>& replies) {
-        if (generation != m_generation)
-            return;
+                             m_jobs.guard([this](const QList<Session::NodeReply>& replies) {
         QList<Client> merged;
         QStringList errors;
         for (const Session::NodeReply& answer : replies) {
@@ -68,7 +65,7 @@ void ClientListModel::refresh()
         }
         if (!errors.isEmpty())
             emit errorOccurred(errors.join(QLatin1Char('\n')));
-    });
+    }));
 }
 
 void ClientListModel::kill(qint64 id, const QString& node)

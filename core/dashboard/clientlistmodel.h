@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -47,7 +48,7 @@ signals:
 private:
     Session* m_session;
     QList<Client> m_clients;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
 };
 
 } // namespace vermilion

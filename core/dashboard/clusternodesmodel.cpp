@@ -105,9 +105,9 @@ void ClusterNodesModel::refresh()
 {
     if (!m_session)
         return;
-    const quint64 generation = ++m_generation;
+    const JobTracker::Ticket generation = m_jobs.next();
     m_session->execute({ "CLUSTER", "NODES" }, this, [this, generation](const Reply& reply) {
-        if (generation != m_generation)
+        if (m_jobs.isStale(generation))
             return; // a newer refresh is on its way
         if (reply.isError() || !reply.isString()) {
             m_error = reply.isError() ? reply.errorMessage() : tr("CLUSTER NODES did not answer with text.");

@@ -3,6 +3,7 @@
 #include <QAbstractTableModel>
 #include <QPointer>
 #include <QTimer>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -61,7 +62,7 @@ private:
     QPointer<Session> m_session;
     QList<Node> m_nodes;
     QString m_error;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
 };
 
 } // namespace vermilion

@@ -61,11 +61,9 @@ namespace {
 
 void SlowlogModel::refresh(int count)
 {
-    const quint64 generation = ++m_generation;
+    // A newer refresh drops this one's replies.
     m_session->executeOnEach(m_session->allNodes(), { "SLOWLOG", "GET", QByteArray::number(count) }, this,
-                             [this, generation](const QList<Session::NodeReply>& replies) {
-        if (generation != m_generation)
-            return; // a newer refresh is on its way
+                             m_jobs.guard([this](const QList<Session::NodeReply>& replies) {
         QList<Entry> merged;
         bool any = false;
         for (const Session::NodeReply& answer : replies) {
@@ -88,7 +86,7 @@ void SlowlogModel::refresh(int count)
         }
         if (!errors.isEmpty())
             emit errorOccurred(errors);
-    });
+    }));
 }
 
 void SlowlogModel::reset()

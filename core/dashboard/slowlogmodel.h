@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QByteArray>
 #include <QList>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -50,7 +51,7 @@ signals:
 private:
     Session* m_session;
     QList<Entry> m_entries;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
 };
 
 } // namespace vermilion

@@ -44,7 +44,7 @@ KeyspaceLoader::KeyspaceLoader(Session* session, const QByteArray& separator, QO
         m_worker, &KeyScanWorker::changesApplied, m_worker,
         [loader](quint64 generation) {
             postToObject(loader, [loader, generation] {
-                if (generation == loader->m_generation)
+                if (!loader->m_jobs.isStale(generation))
                     emit loader->treeChanged();
             });
         },
@@ -65,7 +65,7 @@ KeyspaceLoader::KeyspaceLoader(Session* session, const QByteArray& separator, QO
 
 KeyspaceLoader::~KeyspaceLoader()
 {
-    m_worker->invalidate(++m_generation);
+    m_worker->invalidate(m_jobs.next());
     // A SCAN reply still on its way hands nothing over from here on; then the worker's thread stops
     // and deletes the worker there. quit() and QThread::wait() order this thread's use of the worker
     // before its deletion, and the deletion before what follows, inside libQt6Core: the releases and
@@ -85,7 +85,7 @@ void KeyspaceLoader::start(const ScanOptions& options)
     m_loaded = 0;
     m_databaseSize = -1;
     m_error.clear();
-    const quint64 generation = ++m_generation;
+    const JobTracker::Ticket generation = m_jobs.next();
     m_worker->invalidate(generation);
     emit treeReplaced(m_tree);
     setState(State::Loading);
@@ -94,7 +94,7 @@ void KeyspaceLoader::start(const ScanOptions& options)
     auto sizes = std::make_shared<QList<qint64>>(masters.size(), -1);
     for (qsizetype n = 0; n < masters.size(); ++n) {
         m_session->executeOn(masters.at(n), { "DBSIZE" }, this, [this, generation, sizes, n](const Reply& reply) {
-            if (generation != m_generation || !reply.isInteger())
+            if (m_jobs.isStale(generation) || !reply.isInteger())
                 return;
             (*sizes)[n] = reply.integerValue();
             if (sizes->contains(-1))
@@ -119,12 +119,12 @@ void KeyspaceLoader::loadMore(qint64 more)
     m_options.cap = more > 0 ? m_loaded + more : 0;
     setState(State::Loading);
     postToObject(m_worker,
-        [worker = m_worker, generation = m_generation, cap = m_options.cap] { worker->resume(generation, cap); });
+        [worker = m_worker, generation = m_jobs.current(), cap = m_options.cap] { worker->resume(generation, cap); });
 }
 
 void KeyspaceLoader::applyChanges(const QList<QByteArray>& added, const QList<QByteArray>& removed)
 {
-    postToObject(m_worker, [worker = m_worker, generation = m_generation, added, removed] {
+    postToObject(m_worker, [worker = m_worker, generation = m_jobs.current(), added, removed] {
         worker->applyChanges(generation, added, removed);
     });
 }
@@ -134,13 +134,13 @@ void KeyspaceLoader::cancel()
     if (m_state != State::Loading)
         return;
     // The chain stops at its next reply; batches already read still go into the tree.
-    m_worker->cancel(m_generation);
+    m_worker->cancel(m_jobs.current());
     setState(State::Cancelled);
 }
 
 void KeyspaceLoader::onBatch(quint64 generation, qint64 loaded)
 {
-    if (generation != m_generation)
+    if (m_jobs.isStale(generation))
         return;
     m_loaded = loaded;
     emit progress(m_loaded, m_databaseSize);
@@ -148,7 +148,7 @@ void KeyspaceLoader::onBatch(quint64 generation, qint64 loaded)
 
 void KeyspaceLoader::onStopped(quint64 generation, int state, const QString& error, qint64 loaded)
 {
-    if (generation != m_generation)
+    if (m_jobs.isStale(generation))
         return;
     m_loaded = loaded;
     m_error = error;

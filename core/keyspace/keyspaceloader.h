@@ -6,6 +6,7 @@
 #include <QString>
 #include <memory>
 #include <mutex>
+#include "util/jobtracker.h"
 
 class QThread;
 
@@ -87,7 +88,7 @@ private:
     std::shared_ptr<NamespaceTree> m_tree;
     ScanOptions m_options;
     State m_state = State::Idle;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     qint64 m_loaded = 0;
     qint64 m_databaseSize = -1;
     QString m_error;

@@ -53,7 +53,7 @@ void KeyTreeModel::setTree(std::shared_ptr<NamespaceTree> tree)
 {
     beginResetModel();
     m_tree = std::move(tree);
-    ++m_generation;
+    m_jobs.next();
     m_folders.clear();
     m_details.clear();
     m_detailsPending.clear();
@@ -214,7 +214,7 @@ void KeyTreeModel::buildFolder(NodeId folder, bool replace)
     Folder& state = m_folders[folder];
     state.building = true;
     jobStarted();
-    const quint64 generation = m_generation;
+    const JobTracker::Ticket generation = m_jobs.current();
     std::shared_ptr<NamespaceTree> tree = m_tree;
     std::shared_ptr<const Filter> filter = m_filter;
     const QList<NodeId> current = replace ? QList<NodeId>() : state.rows;
@@ -251,7 +251,7 @@ void KeyTreeModel::buildFolder(NodeId folder, bool replace)
 void KeyTreeModel::installFolder(quint64 generation, NodeId folder, QList<NodeId> rows, quint32 seen, bool)
 {
     jobFinished();
-    if (generation != m_generation)
+    if (m_jobs.isStale(generation))
         return; // the tree or the filter changed meanwhile
     const auto it = m_folders.find(folder);
     if (it == m_folders.end())
@@ -420,7 +420,7 @@ void KeyTreeModel::setQuickFilter(const QString& text)
     if (trimmed.isEmpty()) {
         beginResetModel();
         m_filter.reset();
-        ++m_generation;
+        m_jobs.next();
         m_folders.clear();
         m_folders[NamespaceTree::root] = Folder {};
         endResetModel();
@@ -431,7 +431,7 @@ void KeyTreeModel::setQuickFilter(const QString& text)
     const QByteArray needle = lowerAscii(trimmed.toUtf8());
     std::shared_ptr<NamespaceTree> tree = m_tree;
     QPointer<KeyTreeModel> self(this);
-    const quint64 generation = ++m_generation;
+    const JobTracker::Ticket generation = m_jobs.next();
     jobStarted();
     QThread* home = thread();
     runInPool([self, home, tree, needle, generation] { // see buildFolder
@@ -449,11 +449,11 @@ void KeyTreeModel::setQuickFilter(const QString& text)
             if (!self)
                 return;
             self->jobFinished();
-            if (generation != self->m_generation)
+            if (self->m_jobs.isStale(generation))
                 return;
             self->beginResetModel();
             self->m_filter = filter;
-            ++self->m_generation;
+            self->m_jobs.next();
             self->m_folders.clear();
             self->m_folders[NamespaceTree::root] = Folder {};
             self->endResetModel();
@@ -585,7 +585,7 @@ void KeyTreeModel::flushDetailRequests()
         const QByteArray bytes(key.data(), key.size());
         commands << Command { "TYPE", bytes } << Command { "PTTL", bytes } << Command { "MEMORY", "USAGE", bytes };
     }
-    const quint64 generation = m_generation;
+    const JobTracker::Ticket generation = m_jobs.current();
     const std::shared_ptr<NamespaceTree> tree = m_tree;
     m_session->executeBatch(
         commands, this,

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <memory>
 #include <unordered_map>
+#include "util/jobtracker.h"
 
 class QTimer;
 
@@ -118,7 +119,7 @@ private:
     std::shared_ptr<NamespaceTree> m_tree;
     std::shared_ptr<const Filter> m_filter;
     QString m_filterText;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     std::unordered_map<NodeId, Folder> m_folders;
     quint64 m_lastTotal = 0;
     size_t m_changePosition = 0;

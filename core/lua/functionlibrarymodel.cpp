@@ -80,9 +80,9 @@ void FunctionLibraryModel::refresh()
 {
     if (!m_session)
         return;
-    const quint64 generation = ++m_generation;
+    const JobTracker::Ticket generation = m_jobs.next();
     m_session->execute({ "FUNCTION", "LIST", "WITHCODE" }, this, [this, generation](const Reply& reply) {
-        if (generation != m_generation)
+        if (m_jobs.isStale(generation))
             return;
         QList<FunctionLibrary> libraries;
         if (reply.isError() || !parse(reply, &libraries)) {

@@ -5,6 +5,7 @@
 #include <QAbstractItemModel>
 #include <QPointer>
 #include <functional>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 class Session;
@@ -67,7 +68,7 @@ private:
     static constexpr quintptr libraryRow = ~quintptr(0);
     QPointer<Session> m_session;
     QList<FunctionLibrary> m_libraries;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     QString m_lastError;
 };
 

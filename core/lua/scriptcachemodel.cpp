@@ -43,7 +43,7 @@ void ScriptCacheModel::refresh()
 
 void ScriptCacheModel::askServer()
 {
-    const quint64 generation = ++m_generation;
+    const JobTracker::Ticket generation = m_jobs.next();
     if (!m_session)
         return;
     if (m_rows.isEmpty()) {
@@ -54,7 +54,7 @@ void ScriptCacheModel::askServer()
     for (const Row& row : std::as_const(m_rows))
         argv.append(row.sha1);
     m_session->execute(argv, this, [this, generation](const Reply& reply) {
-        if (generation != m_generation)
+        if (m_jobs.isStale(generation))
             return;
         if (reply.isError() || !reply.isArray() || reply.size() != m_rows.size()) {
             m_lastError = reply.isError() ? reply.errorMessage() : tr("SCRIPT EXISTS answered something unexpected.");

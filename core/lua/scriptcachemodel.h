@@ -3,6 +3,7 @@
 #include <QAbstractTableModel>
 #include <QPointer>
 #include <functional>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 class Session;
@@ -57,7 +58,7 @@ private:
     QPointer<Session> m_session;
     ScriptLibraryModel* m_library;
     QList<Row> m_rows;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     QString m_lastError;
 };
 

@@ -50,7 +50,7 @@ QVariant ChannelDiscoveryModel::headerData(int section, Qt::Orientation orientat
 
 void ChannelDiscoveryModel::refresh(Session* session, const QByteArray& pattern)
 {
-    const quint64 generation = ++m_generation;
+    const JobTracker::Ticket generation = m_jobs.next();
     m_busy = true;
     Command channels { "PUBSUB", "CHANNELS" };
     if (!pattern.isEmpty())
@@ -58,7 +58,7 @@ void ChannelDiscoveryModel::refresh(Session* session, const QByteArray& pattern)
     session->executeBatch(
         { channels, { "PUBSUB", "NUMPAT" } }, this,
         [this, session, generation](const QList<Reply>& replies) {
-            if (generation != m_generation)
+            if (m_jobs.isStale(generation))
                 return;
             const Reply& list = replies.at(0);
             if (list.isError() || replies.at(1).isError()) {
@@ -92,7 +92,7 @@ void ChannelDiscoveryModel::refresh(Session* session, const QByteArray& pattern)
             session->executeBatch(
                 numsub, this,
                 [this, generation](const QList<Reply>& counts) {
-                    if (generation != m_generation)
+                    if (m_jobs.isStale(generation))
                         return;
                     m_busy = false;
                     qsizetype row = 0;

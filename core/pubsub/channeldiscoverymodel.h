@@ -3,6 +3,7 @@
 #include <QAbstractTableModel>
 #include <QByteArray>
 #include <QList>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -40,7 +41,7 @@ private:
     };
     QList<Row> m_rows;
     qint64 m_numPat = 0;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     bool m_busy = false;
 };
 

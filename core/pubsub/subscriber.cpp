@@ -134,20 +134,15 @@ protected:
 private:
     void appendGap()
     {
+        // Only facts here: the sentence (with a local time, which needs the C library's time zone
+        // state) is written in the subscriber's thread, in Subscriber::deliverNow().
         PubSubMessage gap;
         gap.kind = PubSubMessage::Kind::Gap;
         gap.timestampMs = QDateTime::currentMSecsSinceEpoch();
         QMutexLocker lock(&mutex);
-        const QString since = lostAtMs > 0
-            ? QDateTime::fromMSecsSinceEpoch(lostAtMs).toString(QStringLiteral("HH:mm:ss.zzz"))
-            : QString();
-        gap.payload = Subscriber::tr("Connection lost at %1 (%2). Subscribed again to %n channel(s)", nullptr,
-                          int(channels.size()))
-                          .arg(since, lostReason)
-                          .toUtf8()
-            + Subscriber::tr(
-                " and %n pattern(s); messages published in between were missed.", nullptr, int(patterns.size()))
-                  .toUtf8();
+        gap.count = lostAtMs; // when the link was lost
+        gap.payload = lostReason.toUtf8();
+        gap.pattern = "link"; // a gap of this link (not of one moved shard channel)
         parsed.push_back(std::move(gap));
     }
 
@@ -584,6 +579,19 @@ void Subscriber::deliverNow()
     }
     if (batch.messages.isEmpty() && batch.dropped == 0)
         return;
+    for (PubSubMessage& message : batch.messages) {
+        if (message.kind != PubSubMessage::Kind::Gap || message.pattern != "link")
+            continue;
+        const QString since = message.count > 0
+            ? QDateTime::fromMSecsSinceEpoch(message.count).toString(QStringLiteral("HH:mm:ss.zzz"))
+            : QString();
+        message.payload = tr("Connection lost at %1 (%2). Subscribed again to %n channel(s)", nullptr, int(channels().size()))
+                              .arg(since, QString::fromUtf8(message.payload))
+                              .toUtf8()
+            + tr(" and %n pattern(s); messages published in between were missed.", nullptr, int(patterns().size())).toUtf8();
+        message.pattern.clear();
+        message.count = 0;
+    }
     // A gap is only made when a lost link came back and everything was subscribed again.
     const bool linkCameBack = std::any_of(batch.messages.cbegin(), batch.messages.cend(),
         [](const PubSubMessage& message) { return message.kind == PubSubMessage::Kind::Gap; });

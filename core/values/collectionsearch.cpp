@@ -50,7 +50,7 @@ void CollectionSearch::find(const QByteArray& needle, qint64 start, qint64 total
 
 void CollectionSearch::cancel()
 {
-    ++m_generation;
+    m_jobs.next();
     m_busy = false;
     m_arrived.clear();
     m_inFlight = 0;
@@ -66,11 +66,11 @@ void CollectionSearch::requestMore()
         const Command command = m_kind == Kind::List ? Command { "LRANGE", m_key, first, last }
                                                      : Command { "ZRANGE", m_key, first, last };
         ++m_inFlight;
-        const quint64 generation = m_generation;
+        const JobTracker::Ticket generation = m_jobs.current();
         m_session->execute(
             command, this,
             [this, generation, index](const Reply& reply) {
-                if (generation != m_generation)
+                if (m_jobs.isStale(generation))
                     return;
                 if (reply.isError()) {
                     m_busy = false;
@@ -92,7 +92,7 @@ void CollectionSearch::onPage(quint64 generation, qint64 index, const QList<QByt
     --m_inFlight;
     m_arrived.insert(index, elements);
     // Pages are looked at in search order, so the first match reported is the nearest one.
-    while (generation == m_generation && m_arrived.contains(m_nextToCheck)) {
+    while (!m_jobs.isStale(generation) && m_arrived.contains(m_nextToCheck)) {
         const QList<QByteArray> page = m_arrived.take(m_nextToCheck);
         const Page& where = m_pages.at(m_nextToCheck);
         ++m_nextToCheck;
@@ -103,7 +103,7 @@ void CollectionSearch::onPage(quint64 generation, qint64 index, const QList<QByt
                 = m_cs == Qt::CaseInsensitive ? element.toLower().contains(m_needle) : element.contains(m_needle);
             if (match) {
                 m_busy = false;
-                ++m_generation; // drop the pages still in flight
+                m_jobs.next(); // drop the pages still in flight
                 emit found(where.first + i, where.wrapped);
                 return;
             }

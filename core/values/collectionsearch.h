@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -59,7 +60,7 @@ private:
     QHash<qint64, QList<QByteArray>> m_arrived;
     int m_inFlight = 0;
     bool m_busy = false;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
 };
 
 } // namespace vermilion

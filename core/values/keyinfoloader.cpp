@@ -20,7 +20,7 @@ KeyInfoLoader::KeyInfoLoader(Session* session, QObject* parent)
 
 void KeyInfoLoader::load(const QByteArray& key, const QByteArray& knownType)
 {
-    const quint64 requested = ++m_generation;
+    const JobTracker::Ticket requested = m_jobs.next();
     QList<Command> batch { { "TYPE", key }, { "PTTL", key }, { "OBJECT", "ENCODING", key },
         { "MEMORY", "USAGE", key } };
     const QList<QByteArray> sizeTypes = knownType.isEmpty() ? knownTypes() : QList<QByteArray> { knownType };
@@ -32,7 +32,7 @@ void KeyInfoLoader::load(const QByteArray& key, const QByteArray& knownType)
     m_session->executeBatch(
         batch, this,
         [this, requested, key, sizeTypes](const QList<Reply>& replies) {
-            if (requested != m_generation)
+            if (m_jobs.isStale(requested))
                 return;
             if (replies.size() < 4 || replies.at(0).isError()) {
                 emit failed(key, replies.isEmpty() ? tr("No reply from the server.") : replies.at(0).errorMessage());

@@ -3,6 +3,7 @@
 #include "keyinfo.h"
 
 #include <QObject>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -25,7 +26,7 @@ signals:
 
 private:
     Session* m_session;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
 };
 
 } // namespace vermilion

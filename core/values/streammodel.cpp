@@ -78,10 +78,10 @@ void StreamModel::requestPage()
 
 void StreamModel::refreshInfo()
 {
-    const quint64 requested = ++m_infoGeneration;
+    const JobTracker::Ticket requested = m_infoJobs.next();
     fetch(
         { { "XINFO", "STREAM", key() }, { "XINFO", "GROUPS", key() } }, [this, requested](const QList<Reply>& replies) {
-            if (requested != m_infoGeneration)
+            if (m_infoJobs.isStale(requested))
                 return;
             StreamInfo info = StreamInfo::fromStreamReply(replies.at(0));
             info.groups = StreamInfo::groupsFromReply(replies.at(1));
@@ -94,7 +94,7 @@ void StreamModel::refreshInfo()
             for (const StreamInfo::Group& group : std::as_const(info.groups))
                 consumers.append({ "XINFO", "CONSUMERS", key(), group.name });
             fetch(consumers, [this, requested, info](const QList<Reply>& replies) mutable {
-                if (requested != m_infoGeneration)
+                if (m_infoJobs.isStale(requested))
                     return;
                 for (qsizetype i = 0; i < info.groups.size() && i < replies.size(); ++i)
                     info.groups[i].consumerList = StreamInfo::consumersFromReply(replies.at(i));

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QPair>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -62,7 +63,7 @@ private:
     bool m_finished = false;
     bool m_fetching = false;
     StreamInfo m_info;
-    quint64 m_infoGeneration = 0;
+    JobTracker m_infoJobs;
 };
 
 } // namespace vermilion

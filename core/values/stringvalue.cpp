@@ -42,14 +42,14 @@ bool StringValue::handleType(const QByteArray& actualType)
 
 void StringValue::load()
 {
-    const quint64 requested = ++m_generation;
+    const JobTracker::Ticket requested = m_jobs.next();
     // One round trip: when the value is small the preview range is the whole value.
     const QList<Command> batch { { "TYPE", m_key }, { "STRLEN", m_key },
         { "GETRANGE", m_key, "0", QByteArray::number(m_threshold - 1) } };
     m_session->executeBatch(
         batch, this,
         [this, requested](const QList<Reply>& replies) {
-            if (requested != m_generation || replies.size() != 3)
+            if (m_jobs.isStale(requested) || replies.size() != 3)
                 return;
             for (const Reply& reply : replies) {
                 if (reply.isError()) {
@@ -176,7 +176,7 @@ void StringValue::readChunk(qint64 offset)
                 m_job = Job::None;
                 emit fileSaved(ok, message);
             } else {
-                ++m_generation; // a load() still in flight must not replace the full value with a preview
+                m_jobs.next(); // a load() still in flight must not replace the full value with a preview
                 m_bytes = std::move(m_jobBytes);
                 m_jobBytes = {};
                 m_length = m_bytes.size();
@@ -221,7 +221,7 @@ bool StringValue::save(const QByteArray& newBytes, EditMode mode)
             const ValueScripts::Result result = ValueScripts::parse(reply);
             switch (result.outcome) {
             case ValueScripts::Outcome::Applied:
-                ++m_generation;
+                m_jobs.next();
                 m_bytes = newBytes;
                 m_length = newBytes.size();
                 emit saved();

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <atomic>
 #include <memory>
+#include "util/jobtracker.h"
 
 class QSaveFile;
 
@@ -69,7 +70,7 @@ private:
     QByteArray m_bytes;
     qint64 m_length = 0;
     bool m_loaded = false;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
 
     Job m_job = Job::None;
     std::atomic<bool> m_cancel { false };

@@ -49,12 +49,12 @@ void ValueModel::fetch(const QList<Command>& commands, std::function<void(const 
     batch.reserve(commands.size() + 1);
     batch.append({ "TYPE", m_key });
     batch.append(commands);
-    const quint64 requested = m_generation;
+    const JobTracker::Ticket requested = m_jobs.current();
     const qsizetype batchSize = batch.size();
     m_session->executeBatch(
         batch, this,
         [this, requested, batchSize, onReplies = std::move(onReplies)](const QList<Reply>& replies) {
-            if (requested != m_generation)
+            if (m_jobs.isStale(requested))
                 return; // a reload started since: this page belongs to the old data
             if (replies.size() != batchSize)
                 return;

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QByteArray>
 #include <functional>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -49,8 +50,8 @@ signals:
     void edited();
 
 protected:
-    quint64 startGeneration() { return ++m_generation; }
-    quint64 generation() const { return m_generation; }
+    quint64 startGeneration() { return m_jobs.next(); }
+    quint64 generation() const { return m_jobs.current(); }
     void setLoading(bool loading);
 
     // Sends TYPE then the commands in one pipeline. onReplies gets the commands' replies only when
@@ -70,7 +71,7 @@ private:
     Session* m_session;
     QByteArray m_key;
     QByteArray m_type;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     bool m_loading = false;
 };
 

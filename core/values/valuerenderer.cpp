@@ -91,7 +91,7 @@ RenderedValue ValueRenderer::renderNow(const RenderRequest& request, const std::
 void ValueRenderer::render(RenderRequest request)
 {
     cancel();
-    const quint64 generation = ++m_generation;
+    const JobTracker::Ticket generation = m_jobs.next();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_clock.start();
     if (!m_busy) {
@@ -107,7 +107,7 @@ void ValueRenderer::render(RenderRequest request)
         if (cancel->load())
             return;
         postToThread(home, [self = std::move(self), generation, result = std::move(result)] {
-            if (!self || self->m_generation != generation)
+            if (!self || self->m_jobs.isStale(generation))
                 return;
             self->m_busy = false;
             self->m_cancel.reset();
@@ -123,7 +123,7 @@ void ValueRenderer::cancel()
         return;
     m_cancel->store(true);
     m_cancel.reset();
-    ++m_generation;
+    m_jobs.next();
     if (m_busy) {
         m_busy = false;
         emit busyChanged(false);
@@ -147,7 +147,7 @@ void DocumentSearch::find(std::shared_ptr<const ValueDocument> document, const Q
     cancel();
     if (!document)
         return;
-    const quint64 generation = ++m_generation;
+    const JobTracker::Ticket generation = m_jobs.next();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_busy = true;
     QThread* home = thread();
@@ -168,7 +168,7 @@ void DocumentSearch::find(std::shared_ptr<const ValueDocument> document, const Q
             if (cancel->load())
                 return;
             postToThread(home, [self = std::move(self), generation, match, wrapped] {
-                if (!self || self->m_generation != generation)
+                if (!self || self->m_jobs.isStale(generation))
                     return;
                 self->m_busy = false;
                 self->m_cancel.reset();
@@ -182,7 +182,7 @@ void DocumentSearch::cancel()
     if (m_cancel)
         m_cancel->store(true);
     m_cancel.reset();
-    ++m_generation;
+    m_jobs.next();
     m_busy = false;
 }
 

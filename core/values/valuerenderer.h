@@ -8,6 +8,7 @@
 #include <QString>
 #include <atomic>
 #include <memory>
+#include "util/jobtracker.h"
 
 namespace vermilion {
 
@@ -58,7 +59,7 @@ signals:
     void busyChanged(bool busy);
 
 private:
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     bool m_busy = false;
     QElapsedTimer m_clock;
@@ -80,7 +81,7 @@ signals:
     void found(const vermilion::DocumentMatch& match, bool wrapped);
 
 private:
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     bool m_busy = false;
 };

@@ -1,12 +1,43 @@
+#include "util/jobtracker.h"
 #include "util/redistext.h"
 
 #include <QTest>
+
+#include <functional>
 
 using namespace vermilion;
 
 class TestRedisText : public QObject {
     Q_OBJECT
 private slots:
+    // The one way tools drop results a newer request replaced (util/jobtracker.h).
+    void jobTrackerDropsStaleResults()
+    {
+        JobTracker jobs;
+        const JobTracker::Ticket first = jobs.next();
+        QVERIFY(!jobs.isStale(first));
+        const JobTracker::Ticket second = jobs.next();
+        QVERIFY(jobs.isStale(first));
+        QVERIFY(!jobs.isStale(second));
+        QCOMPARE(jobs.current(), second);
+        jobs.cancel();
+        QVERIFY(jobs.isStale(second));
+        // A guarded callback runs only while its job is current, and not after the tracker is gone.
+        int ran = 0;
+        auto older = jobs.guard([&](int n) { ran += n; });
+        auto newer = jobs.guard([&](int n) { ran += n * 10; });
+        older(1);
+        newer(2);
+        QCOMPARE(ran, 20);
+        std::function<void(int)> orphan;
+        {
+            JobTracker gone;
+            orphan = gone.guard([&](int n) { ran += n; });
+        }
+        orphan(5);
+        QCOMPARE(ran, 20);
+    }
+
     void escape_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -357,7 +357,7 @@ void ConnectionDialog::startTest()
         showTestResult(false, p.usesUnixSocket() ? tr("Enter the socket path first.") : tr("Enter a host first."));
         return;
     }
-    const int generation = ++m_testGeneration;
+    const JobTracker::Ticket generation = m_testJobs.next();
     m_testConnection.reset();
     ConnectionTuning tuning;
     tuning.autoReconnect = false;
@@ -368,13 +368,13 @@ void ConnectionDialog::startTest()
     Connection* connection = m_testConnection.get();
     connect(connection, &Connection::stateChanged, this,
         [this, generation, connection](Connection::State state, const QString& message) {
-            if (generation != m_testGeneration)
+            if (m_testJobs.isStale(generation))
                 return;
             if (state == Connection::State::Failed) {
                 finishTest(false, message);
             } else if (state == Connection::State::Connected) {
                 connection->execute({ "INFO", "server" }, this, [this, generation](const Reply& reply) {
-                    if (generation != m_testGeneration)
+                    if (m_testJobs.isStale(generation))
                         return;
                     if (reply.isClientError()) {
                         finishTest(false, reply.errorMessage());

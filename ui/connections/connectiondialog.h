@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <memory>
+#include "util/jobtracker.h"
 
 class QCheckBox;
 class QComboBox;
@@ -90,7 +91,7 @@ private:
     std::unique_ptr<Connection> m_testConnection;
     QString m_lastTestMessage;
     QString m_hostBeforeEdit;
-    int m_testGeneration = 0;
+    JobTracker m_testJobs;
 };
 
 } // namespace vermilion::ui

@@ -781,7 +781,7 @@ void LuaPanel::checkLocally()
 {
     flushPendingInputs();
     const QByteArray text = compile().script;
-    const quint64 generation = ++m_checkGeneration;
+    const JobTracker::Ticket generation = m_checkJobs.next();
     auto check
         = [text] { return isFunctionLibrary(text) ? LuaSyntax::checkFunctionLibrary(text) : LuaSyntax::check(text); };
     // Parsing is a matter of microseconds for a usual script; a very big one is parsed on a
@@ -802,7 +802,7 @@ void LuaPanel::checkLocally()
 
 void LuaPanel::applyLocalCheck(quint64 generation, const std::optional<ScriptError>& error)
 {
-    if (generation != m_checkGeneration)
+    if (m_checkJobs.isStale(generation))
         return; // the text changed since: a newer check follows
     if (error && error->hasLine()) {
         showLocalError(*error, false);

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QWidget>
 #include <optional>
+#include "util/jobtracker.h"
 
 class QComboBox;
 class QAction;
@@ -197,7 +198,7 @@ private:
     bool m_layoutRestored = false;
     bool m_loadingText = false;
     bool m_commandsRequested = false;
-    quint64 m_checkGeneration = 0;
+    JobTracker m_checkJobs;
     QString m_resultSummary;
     QString m_killReason;
 };

@@ -508,7 +508,7 @@ void StringEditor::editExternally()
         }
     }
     m_externalPath = m_externalDir->filePath(QStringLiteral("value.%1").arg(extensionFor(m_shownFormat->id())));
-    const quint64 generation = ++m_externalGeneration;
+    const JobTracker::Ticket generation = m_externalJobs.next();
     const std::shared_ptr<const ValueDocument> document = m_view->document();
     const QByteArray bytes = m_value->value();
     const bool hex = m_shownFormat->id() == QLatin1String("hex");
@@ -530,7 +530,7 @@ void StringEditor::editExternally()
             error = file.errorString();
         }
         postToThread(home, [self, generation, path, error] {
-            if (!self || self->m_externalGeneration != generation)
+            if (!self || self->m_externalJobs.isStale(generation))
                 return;
             if (!error.isEmpty()) {
                 self->m_externalText->setText(tr("Could not write %1: %2").arg(path, error));
@@ -574,7 +574,7 @@ void StringEditor::saveExternalEdit()
         return;
     m_externalSave->setEnabled(false);
     m_externalText->setText(tr("Reading and encoding %1...").arg(m_externalPath));
-    const quint64 generation = ++m_externalGeneration;
+    const JobTracker::Ticket generation = m_externalJobs.next();
     const formats::ValueFormat* format = m_shownFormat;
     const QString path = m_externalPath;
     QThread* home = thread();
@@ -588,7 +588,7 @@ void StringEditor::saveExternalEdit()
             bytes = format->encode(QString::fromUtf8(file.readAll()), &error);
         }
         postToThread(home, [self, generation, bytes, error] {
-            if (!self || self->m_externalGeneration != generation)
+            if (!self || self->m_externalJobs.isStale(generation))
                 return;
             if (!error.isEmpty()) {
                 self->m_externalText->setText(tr("Not saved: %1 Fix it in your editor and save again.").arg(error));

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include "util/jobtracker.h"
 
 class QComboBox;
 class QFileSystemWatcher;
@@ -127,7 +128,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_externalDir;
     QString m_externalPath;
     QFileSystemWatcher* m_watcher = nullptr;
-    quint64 m_externalGeneration = 0;
+    JobTracker m_externalJobs;
 };
 
 } // namespace vermilion::ui

@@ -36,6 +36,8 @@ void LockEventWatcher::start()
     m_started = true;
     // The session's link is at the session's current database, which keyspace events name.
     m_subscriber = new Subscriber(m_session, this);
+    // Keyspace events are each node's own: on a cluster every master is listened to.
+    m_subscriber->setEveryMaster(m_session->isCluster());
     connect(m_subscriber, &Subscriber::messagesReceived, this, &LockEventWatcher::onBatch);
     resubscribe();
     m_subscriber->start();
@@ -83,18 +85,17 @@ void LockEventWatcher::resubscribe()
 
 void LockEventWatcher::checkServerFlags()
 {
-    m_session->execute({ "CONFIG", "GET", "notify-keyspace-events" }, this, [this](const Reply& reply) {
+    // On a cluster the master that delivers the least decides.
+    KeyspaceNotifications::readFlags(m_session, this, [this](const QString& flags, const QString& error) {
         if (!m_started)
             return;
-        if (reply.isError() || !reply.isArray() || reply.size() < 2) {
+        if (!error.isEmpty()) {
             // CONFIG may be refused by ACLs or renamed: events may still come, so stay subscribed.
             m_active = true;
-            m_availability = tr("Listening for keyspace events; whether the server sends them is unknown (%1).")
-                                 .arg(reply.isError() ? reply.errorMessage() : tr("no answer to CONFIG GET"));
+            m_availability = tr("Listening for keyspace events; whether the server sends them is unknown (%1).").arg(error);
             emit availabilityChanged(m_active, m_availability);
             return;
         }
-        const QString flags = QString::fromUtf8(reply.at(1).bytes());
         // set is a string event ($), del and expire generic (g), expired its own class (x).
         const bool all = flags.contains(QLatin1Char('A'))
             || (flags.contains(QLatin1Char('$')) && flags.contains(QLatin1Char('g'))

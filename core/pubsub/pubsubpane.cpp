@@ -59,6 +59,24 @@ bool PubSubPane::setSharded(bool sharded, QString* error)
     return true;
 }
 
+bool PubSubPane::setEveryMaster(bool everyMaster, QString* error)
+{
+    if (everyMaster == m_subscriber->isEveryMaster())
+        return true;
+    m_subscriber->setEveryMaster(everyMaster);
+    if (m_subscriber->isEveryMaster() != everyMaster) {
+        if (error)
+            *error = tr("Listening on every master needs a cluster.");
+        return false;
+    }
+    for (auto it = m_channelStates.begin(); it != m_channelStates.end(); ++it)
+        it.value() = false;
+    for (auto it = m_patternStates.begin(); it != m_patternStates.end(); ++it)
+        it.value() = false;
+    emit subscriptionsChanged();
+    return true;
+}
+
 void PubSubPane::psubscribe(const QByteArray& pattern)
 {
     if (m_subscriber->isSharded())

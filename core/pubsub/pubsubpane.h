@@ -38,6 +38,9 @@ public:
     // while the pane has patterns or without a session.
     bool setSharded(bool sharded, QString* error = nullptr);
     bool isSharded() const { return m_subscriber->isSharded(); }
+    // Every master of a cluster (see Subscriber::setEveryMaster): what keyspace panes need.
+    bool setEveryMaster(bool everyMaster, QString* error = nullptr);
+    bool isEveryMaster() const { return m_subscriber->isEveryMaster(); }
     void subscribe(const QByteArray& channel);
     void psubscribe(const QByteArray& pattern);
     void unsubscribe(const QByteArray& channel);

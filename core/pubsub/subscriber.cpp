@@ -164,18 +164,18 @@ Subscriber::Subscriber(Session* session, QObject* parent)
     connect(m_rerouteTimer, &QTimer::timeout, this, [this] {
         // Until every node's link is up and every channel sits where its slot is: the map is read
         // again, and channels follow it (for about a minute at most).
-        if (m_session && m_sharded) {
+        if (m_session && m_spread != Spread::OneNode) {
             // With the map the previous tick asked for (a new map reroutes at once, through
             // clusterTopologyChanged); then the map is asked for again.
             reroute();
             m_session->refreshClusterTopology();
         }
-        if (!m_sharded || ++m_rerouteTries > 30
+        if (m_spread == Spread::OneNode || ++m_rerouteTries > 30
             || (state() == Connection::State::Connected && !m_rerouteWanted))
             m_rerouteTimer->stop();
     });
     connect(session, &Session::clusterTopologyChanged, this, [this] {
-        if (m_sharded)
+        if (m_spread != Spread::OneNode)
             reroute();
     });
 }
@@ -210,7 +210,7 @@ Subscriber::~Subscriber()
 
 Connection::State Subscriber::state() const
 {
-    if (!m_sharded)
+    if (m_spread == Spread::OneNode)
         return m_connection->state();
     // Connected when every node's link is; otherwise the first that is not.
     for (const auto& shard : m_shards) {
@@ -233,7 +233,7 @@ void Subscriber::start()
 {
     m_started = true;
     m_deliveryTimer->start();
-    if (!m_sharded) {
+    if (m_spread == Spread::OneNode) {
         m_connection->open();
         return;
     }
@@ -256,30 +256,54 @@ void Subscriber::stop()
 
 void Subscriber::setSharded(bool sharded)
 {
-    if (sharded == m_sharded || (sharded && (!m_session || !m_session->isCluster())))
+    setSpread(sharded ? Spread::Sharded : (m_spread == Spread::Sharded ? Spread::OneNode : m_spread));
+}
+
+void Subscriber::setEveryMaster(bool everyMaster)
+{
+    setSpread(everyMaster ? Spread::EveryMaster : (m_spread == Spread::EveryMaster ? Spread::OneNode : m_spread));
+}
+
+void Subscriber::setSpread(Spread spread)
+{
+    if (spread == m_spread || (spread != Spread::OneNode && (!m_session || !m_session->isCluster())))
         return;
-    const QList<QByteArray> wanted = channels();
+    const QList<QByteArray> wantedChannels = channels();
+    // Sharded pub/sub has no patterns: they do not carry over into it.
+    const QList<QByteArray> wantedPatterns = spread == Spread::Sharded ? QList<QByteArray>() : patterns();
     // The links of the old mode go, with what they still hold handed over first.
     deliverNow();
-    if (sharded) {
+    if (m_spread == Spread::OneNode) {
         unsubscribe({});
         punsubscribe({});
         m_connection->close();
-        m_sharded = true;
-        subscribe(wanted);
-        if (m_started)
-            emit stateChanged(state(), QString());
     } else {
-        unsubscribe({});
-        m_sharded = false;
-        for (auto& shard : m_shards)
+        m_shardChannels.clear();
+        m_shardPatterns.clear();
+        for (auto& shard : m_shards) {
+            {
+                QMutexLocker lock(&shard->channel->mutex);
+                shard->channel->channels.clear();
+                shard->channel->patterns.clear();
+            }
             shard->connection->close();
+        }
+        m_spread = Spread::OneNode; // every shard goes
         dropEmptyShards();
-        m_shards.clear();
-        subscribe(wanted);
-        if (m_started)
-            m_connection->open();
     }
+    m_spread = spread;
+    if (spread == Spread::EveryMaster) {
+        for (const QString& master : m_session->masterNodes())
+            shardFor(master); // subscribed below
+    }
+    subscribe(wantedChannels);
+    psubscribe(wantedPatterns);
+    if (!m_started)
+        return;
+    if (spread == Spread::OneNode)
+        m_connection->open();
+    else
+        emit stateChanged(state(), QString());
 }
 
 QString Subscriber::nodeOf(const QByteArray& channel) const
@@ -309,8 +333,13 @@ Subscriber::Shard* Subscriber::shardFor(const QString& node)
     auto shard = std::make_unique<Shard>();
     shard->node = node;
     shard->channel = std::make_shared<SubscriberChannel>();
-    shard->channel->sharded = true;
+    shard->channel->sharded = m_spread == Spread::Sharded;
     shard->channel->queue.setLimit(m_channel->queue.limit());
+    if (m_spread == Spread::EveryMaster) {
+        // Subscribed to everything at link-up.
+        shard->channel->channels = m_shardChannels;
+        shard->channel->patterns = m_shardPatterns;
+    }
     shard->connection = m_session->createOwnLink("vermilion:subscriber", shard->channel, node);
     connect(shard->connection.get(), &Connection::stateChanged, this,
             [this, node](Connection::State state, const QString& message) {
@@ -330,6 +359,41 @@ void Subscriber::reroute()
 {
     if (!m_session)
         return;
+    if (m_spread == Spread::EveryMaster) {
+        // A link per master: new masters get one, former masters lose theirs.
+        const QStringList masters = m_session->masterNodes();
+        bool changed = false;
+        for (const QString& master : masters) {
+            if (!shardNodes().contains(master)) {
+                shardFor(master);
+                changed = true;
+            }
+        }
+        for (auto& shard : m_shards) {
+            if (masters.contains(shard->node))
+                continue;
+            QMutexLocker lock(&shard->channel->mutex);
+            shard->channel->channels.clear();
+            shard->channel->patterns.clear();
+            changed = true;
+        }
+        if (!changed)
+            return;
+        m_rerouteWanted = false;
+        dropEmptyShards();
+        PubSubBatch batch;
+        PubSubMessage gap;
+        gap.kind = PubSubMessage::Kind::Gap;
+        gap.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        gap.payload = tr("The cluster's masters changed: subscribed on each of the %n master(s) now; messages published "
+                         "in between may be missing.",
+                         nullptr, int(masters.size()))
+                          .toUtf8();
+        batch.messages.append(gap);
+        emit messagesReceived(batch);
+        emit resubscribed();
+        return;
+    }
     QList<QByteArray> moved;
     for (const QByteArray& channel : m_shardChannels) {
         const QString target = m_session->nodeForKeys({ channel });
@@ -384,9 +448,11 @@ void Subscriber::dropEmptyShards()
         bool empty = false;
         {
             QMutexLocker lock(&(*it)->channel->mutex);
-            empty = (*it)->channel->channels.empty();
+            empty = (*it)->channel->channels.empty() && (*it)->channel->patterns.empty();
         }
-        if (!empty && m_sharded) {
+        // A master's link stays in every-master mode even before anything is subscribed.
+        const bool kept = m_spread == Spread::EveryMaster && m_session && m_session->masterNodes().contains((*it)->node);
+        if ((!empty && m_spread != Spread::OneNode) || kept) {
             ++it;
             continue;
         }
@@ -412,7 +478,22 @@ void Subscriber::subscribe(const QList<QByteArray>& channels)
 {
     if (channels.isEmpty())
         return;
-    if (m_sharded) {
+    if (m_spread == Spread::EveryMaster) {
+        m_shardChannels.insert(channels.begin(), channels.end());
+        for (auto& shard : m_shards) {
+            {
+                QMutexLocker lock(&shard->channel->mutex);
+                shard->channel->channels.insert(channels.begin(), channels.end());
+            }
+            if (shard->connection->state() == Connection::State::Connected) {
+                Command command { "SUBSCRIBE" };
+                command.append(channels);
+                shard->connection->sendUntracked(command);
+            }
+        }
+        return;
+    }
+    if (m_spread == Spread::Sharded) {
         for (const QByteArray& channel : channels) {
             m_shardChannels.insert(channel);
             if (!nodeOf(channel).isEmpty())
@@ -436,8 +517,23 @@ void Subscriber::subscribe(const QList<QByteArray>& channels)
 
 void Subscriber::psubscribe(const QList<QByteArray>& patterns)
 {
-    if (patterns.isEmpty() || m_sharded)
+    if (patterns.isEmpty() || m_spread == Spread::Sharded)
         return; // sharded pub/sub has no patterns
+    if (m_spread == Spread::EveryMaster) {
+        m_shardPatterns.insert(patterns.begin(), patterns.end());
+        for (auto& shard : m_shards) {
+            {
+                QMutexLocker lock(&shard->channel->mutex);
+                shard->channel->patterns.insert(patterns.begin(), patterns.end());
+            }
+            if (shard->connection->state() == Connection::State::Connected) {
+                Command command { "PSUBSCRIBE" };
+                command.append(patterns);
+                shard->connection->sendUntracked(command);
+            }
+        }
+        return;
+    }
     {
         QMutexLocker lock(&m_channel->mutex);
         m_channel->patterns.insert(patterns.begin(), patterns.end());
@@ -447,7 +543,28 @@ void Subscriber::psubscribe(const QList<QByteArray>& patterns)
 
 void Subscriber::unsubscribe(const QList<QByteArray>& channels)
 {
-    if (m_sharded) {
+    if (m_spread == Spread::EveryMaster) {
+        if (channels.isEmpty())
+            m_shardChannels.clear();
+        for (const QByteArray& channel : channels)
+            m_shardChannels.erase(channel);
+        for (auto& shard : m_shards) {
+            {
+                QMutexLocker lock(&shard->channel->mutex);
+                if (channels.isEmpty())
+                    shard->channel->channels.clear();
+                for (const QByteArray& channel : channels)
+                    shard->channel->channels.erase(channel);
+            }
+            if (shard->connection->state() == Connection::State::Connected) {
+                Command command { "UNSUBSCRIBE" };
+                command.append(channels);
+                shard->connection->sendUntracked(command);
+            }
+        }
+        return;
+    }
+    if (m_spread == Spread::Sharded) {
         const QList<QByteArray> names = channels.isEmpty()
             ? QList<QByteArray>(m_shardChannels.begin(), m_shardChannels.end())
             : channels;
@@ -479,6 +596,29 @@ void Subscriber::unsubscribe(const QList<QByteArray>& channels)
 
 void Subscriber::punsubscribe(const QList<QByteArray>& patterns)
 {
+    if (m_spread == Spread::Sharded)
+        return;
+    if (m_spread == Spread::EveryMaster) {
+        if (patterns.isEmpty())
+            m_shardPatterns.clear();
+        for (const QByteArray& pattern : patterns)
+            m_shardPatterns.erase(pattern);
+        for (auto& shard : m_shards) {
+            {
+                QMutexLocker lock(&shard->channel->mutex);
+                if (patterns.isEmpty())
+                    shard->channel->patterns.clear();
+                for (const QByteArray& pattern : patterns)
+                    shard->channel->patterns.erase(pattern);
+            }
+            if (shard->connection->state() == Connection::State::Connected) {
+                Command command { "PUNSUBSCRIBE" };
+                command.append(patterns);
+                shard->connection->sendUntracked(command);
+            }
+        }
+        return;
+    }
     {
         QMutexLocker lock(&m_channel->mutex);
         if (patterns.isEmpty())
@@ -491,7 +631,7 @@ void Subscriber::punsubscribe(const QList<QByteArray>& patterns)
 
 QList<QByteArray> Subscriber::channels() const
 {
-    if (m_sharded)
+    if (m_spread != Spread::OneNode)
         return QList<QByteArray>(m_shardChannels.begin(), m_shardChannels.end());
     QMutexLocker lock(&m_channel->mutex);
     return QList<QByteArray>(m_channel->channels.begin(), m_channel->channels.end());
@@ -499,6 +639,8 @@ QList<QByteArray> Subscriber::channels() const
 
 QList<QByteArray> Subscriber::patterns() const
 {
+    if (m_spread != Spread::OneNode)
+        return QList<QByteArray>(m_shardPatterns.begin(), m_shardPatterns.end());
     QMutexLocker lock(&m_channel->mutex);
     return QList<QByteArray>(m_channel->patterns.begin(), m_channel->patterns.end());
 }
@@ -532,7 +674,7 @@ qint64 Subscriber::backlogBytes() const
 
 void Subscriber::wantReroute()
 {
-    if (!m_rerouteTimer || !m_sharded)
+    if (!m_rerouteTimer || m_spread == Spread::OneNode)
         return;
     m_rerouteWanted = true;
     m_rerouteTries = 0;
@@ -549,6 +691,8 @@ void Subscriber::deliverShard(Shard& shard, PubSubBatch* batch)
     const QList<PubSubMessage> messages
         = takeBatch(shard.channel->queue, &dropped, this, &shard.moreScheduled, [this] { deliverNow(); });
     for (const PubSubMessage& message : messages) {
+        if (m_spread != Spread::Sharded)
+            break;
         // The server unsubscribes shard channels whose slot left the node, and answers MOVED to a
         // subscription sent to the wrong node: the channel follows its slot.
         if (message.kind == PubSubMessage::Kind::Unsubscribed && m_shardChannels.count(message.channel)) {
@@ -602,7 +746,7 @@ void Subscriber::deliverNow()
 
 void Subscriber::onConnectionState(Connection::State state, const QString& message)
 {
-    if (m_sharded)
+    if (m_spread != Spread::OneNode)
         return; // the classic link is closed; the nodes' links speak for the subscriber
     emit stateChanged(state, message);
 }

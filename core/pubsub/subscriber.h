@@ -54,10 +54,16 @@ public:
     // (a failover, a resharding, or the server's own sunsubscribe when a slot moves) each channel
     // follows its slot, and a Gap marks where messages may be missing. Needs the session.
     void setSharded(bool sharded);
-    bool isSharded() const { return m_sharded; }
+    bool isSharded() const { return m_spread == Spread::Sharded; }
+    // Every master (Redis Cluster): the same SUBSCRIBE and PSUBSCRIBE on a link to each master.
+    // Keyspace notifications are each node's own, so a keyspace pane or a lock watcher sees every
+    // key only this way. A channel PUBLISHed to the cluster reaches every node, so it arrives once
+    // per master here. Links follow the set of masters (failovers). Needs the session.
+    void setEveryMaster(bool everyMaster);
+    bool isEveryMaster() const { return m_spread == Spread::EveryMaster; }
     // Sharded: the node each channel is subscribed on now.
     QString nodeOf(const QByteArray& channel) const;
-    // Sharded: the nodes with a link now.
+    // Sharded or every master: the nodes with a link now.
     QStringList shardNodes() const;
 
     void subscribe(const QList<QByteArray>& channels);
@@ -106,8 +112,11 @@ private:
     int m_rerouteTries = 0;
 
     QPointer<Session> m_session;
-    bool m_sharded = false;
-    std::set<QByteArray> m_shardChannels; // wanted, sharded mode
+    enum class Spread { OneNode, Sharded, EveryMaster };
+    void setSpread(Spread spread);
+    Spread m_spread = Spread::OneNode;
+    std::set<QByteArray> m_shardChannels; // wanted, sharded and every-master modes
+    std::set<QByteArray> m_shardPatterns; // wanted, every-master mode
     std::vector<std::unique_ptr<Shard>> m_shards;
     QTimer* m_rerouteTimer = nullptr; // while a shard's link is down: ask for the map again
 

@@ -906,6 +906,65 @@ private slots:
         QVERIFY(names.contains(QStringLiteral("spublish")) || names.contains(QStringLiteral("SPUBLISH")));
     }
 
+    void keyspaceEventsFromEveryMaster()
+    {
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        QString error = QStringLiteral("unset");
+        KeyspaceNotifications::setFlags(&session, QStringLiteral("KA"), this, [&](const QString& message) { error = message; });
+        QTRY_VERIFY_WITH_TIMEOUT(error != QStringLiteral("unset"), 10000);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // One key per master: only a subscriber on every master hears all three.
+        QList<QByteArray> keys;
+        QSet<QString> owners;
+        for (int i = 0; keys.size() < 3; ++i) {
+            const QByteArray key = "events:" + QByteArray::number(i);
+            if (!owners.contains(session.nodeForKeys({ key }))) {
+                owners.insert(session.nodeForKeys({ key }));
+                keys.append(key);
+            }
+        }
+        Subscriber everyMaster(&session);
+        Subscriber oneNode(&session);
+        QSet<QByteArray> heardByAll;
+        QSet<QByteArray> heardByOne;
+        connect(&everyMaster, &Subscriber::messagesReceived, this, [&](const PubSubBatch& batch) {
+            for (const PubSubMessage& message : batch.messages) {
+                if (message.isMessage())
+                    heardByAll.insert(message.channel);
+            }
+        });
+        connect(&oneNode, &Subscriber::messagesReceived, this, [&](const PubSubBatch& batch) {
+            for (const PubSubMessage& message : batch.messages) {
+                if (message.isMessage())
+                    heardByOne.insert(message.channel);
+            }
+        });
+        everyMaster.setEveryMaster(true);
+        QVERIFY(everyMaster.isEveryMaster());
+        QCOMPARE(everyMaster.shardNodes(), session.masterNodes());
+        everyMaster.psubscribe({ "__keyspace@0__:events:*" });
+        oneNode.psubscribe({ "__keyspace@0__:events:*" });
+        everyMaster.start();
+        oneNode.start();
+        QTRY_COMPARE_WITH_TIMEOUT(everyMaster.state(), Connection::State::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(oneNode.state(), Connection::State::Connected, 10000);
+        // Subscriptions are confirmed before the writes (a PING round trip on every master's link
+        // is not available here: wait for the writes to be heard instead).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QByteArray& key : keys)
+                    awaitReply(session.execute({ "SET", key, "v" }));
+                return heardByAll.size() == 3;
+            }(),
+            10000);
+        QVERIFY2(heardByOne.size() < 3, "a single node's subscriber heard another node's keyspace events");
+        KeyspaceNotifications::setFlags(&session, QString(), this, [](const QString&) {});
+        everyMaster.stop();
+        oneNode.stop();
+    }
+
     void shardedPubSubFollowsItsSlots()
     {
         Session session(m_cluster.profile());

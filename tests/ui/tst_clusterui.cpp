@@ -16,6 +16,7 @@
 #include "pubsub/monitorpanel.h"
 #include "pubsub/pubsubpane.h"
 #include "pubsub/pubsubpanewidget.h"
+#include "pubsub/pubsubpanel.h"
 #include "pubsub/messagemodel.h"
 #include "workspace/consolepanel.h"
 #include "keyspace/keybrowserpanel.h"
@@ -42,6 +43,7 @@ using vermilion::ui::DashboardPanel;
 using vermilion::ui::LuaPanel;
 using vermilion::ui::MonitorPanel;
 using vermilion::ui::PubSubPaneWidget;
+using vermilion::ui::PubSubPanel;
 
 class TestClusterUi : public QObject {
     Q_OBJECT
@@ -244,6 +246,16 @@ private slots:
         // The mode is part of the pane's saved set-up.
         QVERIFY(pane.toJson().value(QStringLiteral("sharded")).toBool());
         saveScreenshot(&pane, QStringLiteral("cluster-pubsub-sharded"));
+        pane.hide();
+
+        // A keyspace pane listens on every master: notifications are each node's own.
+        PubSubPanel panel(&session);
+        panel.resize(1300, 700);
+        panel.show();
+        PubSubPaneWidget* keyspace = panel.openKeyspacePane(true, 0);
+        QVERIFY(keyspace->pane()->isEveryMaster());
+        QVERIFY(keyspace->everyMasterCheck()->isChecked());
+        QCOMPARE(keyspace->pane()->subscriber()->shardNodes(), masters);
     }
 };
 

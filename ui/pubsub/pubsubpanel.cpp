@@ -351,6 +351,9 @@ PubSubPaneWidget* PubSubPanel::openKeyspacePane(bool keyspace, int database)
     rule.colour = keyspace ? QStringLiteral("#2a7ab0") : QStringLiteral("#8a5cb8");
     rule.decoder = QStringLiteral("text");
     pane->pane()->rules()->addRule(rule);
+    // Keyspace events are each node's own: on a cluster the pane listens on every master.
+    if (m_session->isCluster())
+        pane->setEveryMaster(true);
     pane->addSubscription(pattern, true);
     pane->start();
     checkKeyspaceEvents(pane, keyspace);

@@ -126,12 +126,19 @@ void PubSubPaneWidget::buildUi()
                                   "failovers and resharding. No patterns."));
     m_shardedCheck->hide();
     connect(m_shardedCheck, &QCheckBox::toggled, this, &PubSubPaneWidget::setSharded);
+    m_everyMasterCheck = new QCheckBox(tr("Every master"), this);
+    m_everyMasterCheck->setToolTip(tr("Subscribe on every master of the cluster. Keyspace notifications are each "
+                                      "node's own: this is how a pane sees the events of every key. A channel "
+                                      "PUBLISHed to the cluster then arrives once per master."));
+    m_everyMasterCheck->hide();
+    connect(m_everyMasterCheck, &QCheckBox::toggled, this, &PubSubPaneWidget::setEveryMaster);
     auto* subscribeButton = new QPushButton(tr("Subscribe"), this);
     connect(subscribeButton, &QPushButton::clicked, this, &PubSubPaneWidget::addSubscriptionFromEditor);
     connect(m_subscriptionEdit, &QLineEdit::returnPressed, this, &PubSubPaneWidget::addSubscriptionFromEditor);
     subscribeRow->addWidget(m_subscriptionEdit, 1);
     subscribeRow->addWidget(m_patternCheck);
     subscribeRow->addWidget(m_shardedCheck);
+    subscribeRow->addWidget(m_everyMasterCheck);
     subscribeRow->addWidget(subscribeButton);
     layout->addLayout(subscribeRow);
 
@@ -353,23 +360,48 @@ void PubSubPaneWidget::start()
 void PubSubPaneWidget::setSharded(bool sharded)
 {
     m_wantSharded = sharded;
-    if (m_shardedCheck->isChecked() != sharded) {
-        const QSignalBlocker block(m_shardedCheck);
-        m_shardedCheck->setChecked(sharded);
-    }
+    if (sharded)
+        m_wantEveryMaster = false; // one way or the other
+    applySharded();
+    emit changed();
+}
+
+void PubSubPaneWidget::setEveryMaster(bool everyMaster)
+{
+    m_wantEveryMaster = everyMaster;
+    if (everyMaster)
+        m_wantSharded = false;
     applySharded();
     emit changed();
 }
 
 void PubSubPaneWidget::applySharded()
 {
+    const auto showMode = [this] {
+        const QSignalBlocker blockSharded(m_shardedCheck);
+        const QSignalBlocker blockEvery(m_everyMasterCheck);
+        m_shardedCheck->setChecked(m_wantSharded);
+        m_everyMasterCheck->setChecked(m_wantEveryMaster);
+    };
+    showMode();
     if (!m_session->isCluster())
         return; // applied once the session says it is a cluster
     QString error;
-    if (!m_pane->setSharded(m_wantSharded, &error)) {
+    if (m_wantSharded && !m_pane->patternStates().isEmpty()) {
+        // Refused before the pane leaves the mode it is in.
+        m_wantSharded = false;
+        m_wantEveryMaster = m_pane->isEveryMaster();
+        showMode();
+        showNotice(tr("Sharded pub/sub has no patterns: unsubscribe from the patterns first."));
+        return;
+    }
+    // Out of the old mode first, then into the new one.
+    const bool ok = (m_wantSharded ? m_pane->setEveryMaster(false, &error) && m_pane->setSharded(true, &error)
+                                   : m_pane->setSharded(false, &error) && m_pane->setEveryMaster(m_wantEveryMaster, &error));
+    if (!ok) {
         m_wantSharded = m_pane->isSharded();
-        const QSignalBlocker block(m_shardedCheck);
-        m_shardedCheck->setChecked(m_wantSharded);
+        m_wantEveryMaster = m_pane->isEveryMaster();
+        showMode();
         showNotice(error);
         return;
     }
@@ -384,7 +416,8 @@ void PubSubPaneWidget::updateShardedCheck()
 {
     const bool cluster = m_session->isCluster();
     m_shardedCheck->setVisible(cluster);
-    if (cluster && m_wantSharded != m_pane->isSharded())
+    m_everyMasterCheck->setVisible(cluster);
+    if (cluster && (m_wantSharded != m_pane->isSharded() || m_wantEveryMaster != m_pane->isEveryMaster()))
         applySharded();
 }
 
@@ -440,7 +473,7 @@ void PubSubPaneWidget::refreshSubscriptions()
 {
     m_subscriptions->clear();
     const auto add = [this](const QByteArray& name, bool confirmed, bool pattern) {
-        const QString node = pattern ? QString() : m_pane->subscriber()->nodeOf(name);
+        const QString node = pattern || !m_pane->isSharded() ? QString() : m_pane->subscriber()->nodeOf(name);
         const QString text = RedisText::escape(name) + (pattern ? tr(" (pattern)") : QString())
             + (node.isEmpty() ? QString() : tr(" @ %1").arg(node))
             + (confirmed ? QStringLiteral("  \u2713") : QStringLiteral("  \u2026"));
@@ -462,7 +495,9 @@ void PubSubPaneWidget::refreshSubscriptions()
 
 void PubSubPaneWidget::onState(Connection::State state, const QString& message)
 {
-    if (state == Connection::State::Connected && m_pane->isSharded())
+    if (state == Connection::State::Connected && m_pane->isEveryMaster())
+        m_stateLabel->setText(tr("Listening (on every master: %n node(s))", nullptr, int(m_pane->subscriber()->shardNodes().size())));
+    else if (state == Connection::State::Connected && m_pane->isSharded())
         m_stateLabel->setText(tr("Listening (sharded, on %n node(s))", nullptr, int(m_pane->subscriber()->shardNodes().size())));
     else if (state == Connection::State::Connected)
         m_stateLabel->setText(tr("Listening"));
@@ -668,6 +703,7 @@ QJsonObject PubSubPaneWidget::toJson() const
     state.insert(QStringLiteral("channels"), channels);
     state.insert(QStringLiteral("patterns"), patterns);
     state.insert(QStringLiteral("sharded"), m_wantSharded);
+    state.insert(QStringLiteral("everyMaster"), m_wantEveryMaster);
     state.insert(QStringLiteral("rules"), QJsonDocument::fromJson(m_pane->rules()->toJson()).array());
     state.insert(QStringLiteral("capacity"), qint64(m_pane->messages()->capacity()));
     state.insert(QStringLiteral("split"), QString::fromLatin1(m_splitter->saveState().toBase64()));
@@ -690,6 +726,8 @@ void PubSubPaneWidget::restore(const QJsonObject& state)
     m_capacity->setValue(int(capacity));
     if (state.value(QStringLiteral("sharded")).toBool())
         setSharded(true);
+    else if (state.value(QStringLiteral("everyMaster")).toBool())
+        setEveryMaster(true);
     const QJsonArray channels = state.value(QStringLiteral("channels")).toArray();
     for (const QJsonValue& value : channels)
         m_pane->subscribe(RedisText::unescape(value.toString()));

@@ -44,6 +44,9 @@ public:
     // Cluster: SSUBSCRIBE on the node of each channel's slot instead of SUBSCRIBE (no patterns).
     void setSharded(bool sharded);
     QCheckBox* shardedCheck() const { return m_shardedCheck; }
+    // Cluster: the same subscriptions on every master (keyspace notifications are each node's own).
+    void setEveryMaster(bool everyMaster);
+    QCheckBox* everyMasterCheck() const { return m_everyMasterCheck; }
     void start();
 
     QJsonObject toJson() const;
@@ -86,7 +89,9 @@ private:
 
     Session* m_session;
     bool m_wantSharded = false;
+    bool m_wantEveryMaster = false;
     QCheckBox* m_shardedCheck = nullptr;
+    QCheckBox* m_everyMasterCheck = nullptr;
     PubSubPane* m_pane;
     QString m_title;
     QLabel* m_titleLabel = nullptr;

@@ -474,23 +474,41 @@ void Subscriber::send(const QByteArray& verb, const QList<QByteArray>& names)
     m_connection->sendUntracked(command);
 }
 
+void Subscriber::onEveryMaster(bool channels, bool add, const QByteArray& verb, const QList<QByteArray>& names)
+{
+    // Adds names to (or takes them from; none named: all) the wanted channels or patterns, on
+    // every master's link, and sends the verb on the links that are up; the others subscribe to
+    // the wanted sets at link-up.
+    const auto apply = [&](std::set<QByteArray>& set) {
+        if (add)
+            set.insert(names.begin(), names.end());
+        else if (names.isEmpty())
+            set.clear();
+        for (const QByteArray& name : names) {
+            if (!add)
+                set.erase(name);
+        }
+    };
+    apply(channels ? m_shardChannels : m_shardPatterns);
+    for (auto& shard : m_shards) {
+        {
+            QMutexLocker lock(&shard->channel->mutex);
+            apply(channels ? shard->channel->channels : shard->channel->patterns);
+        }
+        if (shard->connection->state() == Connection::State::Connected) {
+            Command command { verb };
+            command.append(names);
+            shard->connection->sendUntracked(command);
+        }
+    }
+}
+
 void Subscriber::subscribe(const QList<QByteArray>& channels)
 {
     if (channels.isEmpty())
         return;
     if (m_spread == Spread::EveryMaster) {
-        m_shardChannels.insert(channels.begin(), channels.end());
-        for (auto& shard : m_shards) {
-            {
-                QMutexLocker lock(&shard->channel->mutex);
-                shard->channel->channels.insert(channels.begin(), channels.end());
-            }
-            if (shard->connection->state() == Connection::State::Connected) {
-                Command command { "SUBSCRIBE" };
-                command.append(channels);
-                shard->connection->sendUntracked(command);
-            }
-        }
+        onEveryMaster(true, true, "SUBSCRIBE", channels);
         return;
     }
     if (m_spread == Spread::Sharded) {
@@ -520,18 +538,7 @@ void Subscriber::psubscribe(const QList<QByteArray>& patterns)
     if (patterns.isEmpty() || m_spread == Spread::Sharded)
         return; // sharded pub/sub has no patterns
     if (m_spread == Spread::EveryMaster) {
-        m_shardPatterns.insert(patterns.begin(), patterns.end());
-        for (auto& shard : m_shards) {
-            {
-                QMutexLocker lock(&shard->channel->mutex);
-                shard->channel->patterns.insert(patterns.begin(), patterns.end());
-            }
-            if (shard->connection->state() == Connection::State::Connected) {
-                Command command { "PSUBSCRIBE" };
-                command.append(patterns);
-                shard->connection->sendUntracked(command);
-            }
-        }
+        onEveryMaster(false, true, "PSUBSCRIBE", patterns);
         return;
     }
     {
@@ -544,24 +551,7 @@ void Subscriber::psubscribe(const QList<QByteArray>& patterns)
 void Subscriber::unsubscribe(const QList<QByteArray>& channels)
 {
     if (m_spread == Spread::EveryMaster) {
-        if (channels.isEmpty())
-            m_shardChannels.clear();
-        for (const QByteArray& channel : channels)
-            m_shardChannels.erase(channel);
-        for (auto& shard : m_shards) {
-            {
-                QMutexLocker lock(&shard->channel->mutex);
-                if (channels.isEmpty())
-                    shard->channel->channels.clear();
-                for (const QByteArray& channel : channels)
-                    shard->channel->channels.erase(channel);
-            }
-            if (shard->connection->state() == Connection::State::Connected) {
-                Command command { "UNSUBSCRIBE" };
-                command.append(channels);
-                shard->connection->sendUntracked(command);
-            }
-        }
+        onEveryMaster(true, false, "UNSUBSCRIBE", channels);
         return;
     }
     if (m_spread == Spread::Sharded) {
@@ -599,24 +589,7 @@ void Subscriber::punsubscribe(const QList<QByteArray>& patterns)
     if (m_spread == Spread::Sharded)
         return;
     if (m_spread == Spread::EveryMaster) {
-        if (patterns.isEmpty())
-            m_shardPatterns.clear();
-        for (const QByteArray& pattern : patterns)
-            m_shardPatterns.erase(pattern);
-        for (auto& shard : m_shards) {
-            {
-                QMutexLocker lock(&shard->channel->mutex);
-                if (patterns.isEmpty())
-                    shard->channel->patterns.clear();
-                for (const QByteArray& pattern : patterns)
-                    shard->channel->patterns.erase(pattern);
-            }
-            if (shard->connection->state() == Connection::State::Connected) {
-                Command command { "PUNSUBSCRIBE" };
-                command.append(patterns);
-                shard->connection->sendUntracked(command);
-            }
-        }
+        onEveryMaster(false, false, "PUNSUBSCRIBE", patterns);
         return;
     }
     {

@@ -108,6 +108,7 @@ private:
     void dropEmptyShards();
     void deliverShard(Shard& shard, PubSubBatch* batch);
     void wantReroute();
+    void onEveryMaster(bool channels, bool add, const QByteArray& verb, const QList<QByteArray>& names);
     bool m_rerouteWanted = false;
     int m_rerouteTries = 0;
 

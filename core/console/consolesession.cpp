@@ -387,12 +387,17 @@ quint64 ConsoleSession::openSlot(const QString& line, const QList<QByteArray>& a
     m_slots.push_back({ m_nextSlot, {}, 0 });
     m_runningSlot = m_nextSlot++;
     // A line with a secret is kept out of the history, and its arguments out of the transcript (which
-    // can be exported): the echo names the command only.
-    if (m_history.add(line, argv, !m_inBatch) || !parsed) {
+    // can be exported): the echo names the command only. "@all AUTH ..." is judged by its command.
+    QList<QByteArray> command = argv;
+    QString target;
+    if (!command.isEmpty() && command.first().startsWith('@'))
+        target = QString::fromUtf8(command.takeFirst()) + QLatin1Char(' ');
+    if (m_history.add(line, command, !m_inBatch) || !parsed || command.isEmpty()) {
         emitEntry(Entry::Kind::Command, prompt() + line);
     } else {
-        const QString words = QString::fromUtf8(argv.first())
-            + (argv.size() > 1 && !is(argv.first(), "AUTH") ? QLatin1Char(' ') + QString::fromUtf8(argv.at(1)) : QString());
+        const QString words = target + QString::fromUtf8(command.first())
+            + (command.size() > 1 && !is(command.first(), "AUTH") ? QLatin1Char(' ') + QString::fromUtf8(command.at(1))
+                                                                  : QString());
         emitEntry(Entry::Kind::Command, prompt() + words + QLatin1Char(' ') + tr("(arguments hidden: they carry a secret)"));
     }
     return m_runningSlot;

@@ -566,6 +566,13 @@ private slots:
         QTRY_COMPARE(count(ConsoleSession::Entry::Kind::Error, QStringLiteral("MULTI was not sent")), 1);
         QVERIFY(!console.run(QStringLiteral("@10.9.9.9:1 PING")));
         QTRY_COMPARE(count(ConsoleSession::Entry::Kind::Error, QStringLiteral("is not a node of this cluster")), 1);
+        // A secret after a target stays out of the history and the transcript, as without one.
+        QVERIFY(!console.run(QStringLiteral("@all AUTH someone s3cret-pass")));
+        QTRY_VERIFY(console.isIdle());
+        for (const QString& line : console.history().lines())
+            QVERIFY2(!line.contains(QStringLiteral("s3cret-pass")), qPrintable(line));
+        for (const auto& entry : entries)
+            QVERIFY2(!entry.text.contains(QStringLiteral("s3cret-pass")), qPrintable(entry.text));
         QVERIFY(ConsoleSession::needsConfirmation({ "@all", "FLUSHALL" }));
         QVERIFY(!ConsoleSession::needsConfirmation({ "@all", "PING" }));
 

@@ -19,6 +19,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QProcess>
+#include <QHostInfo>
 #include <QTcpServer>
 #include <QSignalSpy>
 #include <QTest>
@@ -1111,6 +1112,61 @@ private slots:
     }
 
     // Last: it leaves one node down.
+    // Nodes that announce a hostname (cluster-preferred-endpoint-type hostname): the map, the links
+    // and the tools use it.
+    void hostnameEndpointsWork()
+    {
+        if (QHostInfo::fromName(QStringLiteral("localhost")).addresses().isEmpty())
+            QSKIP("This machine cannot resolve localhost (no /etc/hosts entry).");
+        const auto setEverywhere = [&](const QByteArray& name, const QByteArray& value) {
+            for (int i = 0; i < int(m_cluster.nodes().size()); ++i) {
+                auto link = nodeLink(m_cluster.node(i));
+                const Reply reply = awaitReply(link->execute({ "CONFIG", "SET", name, value }));
+                if (reply.isError())
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(setEverywhere("cluster-announce-hostname", "localhost"));
+        QVERIFY(setEverywhere("cluster-preferred-endpoint-type", "hostname"));
+        // Until every node's hostname has gone round the cluster.
+        const auto everyEndpointIsAHostname = [&] {
+            auto link = nodeLink(m_cluster.node(0));
+            QString error;
+            const auto topology = ClusterTopology::fromShards(awaitReply(link->execute({ "CLUSTER", "SHARDS" })),
+                                                              QStringLiteral("127.0.0.1"), &error);
+            if (!topology || topology->nodes().size() != int(m_cluster.nodes().size()))
+                return false;
+            for (const ClusterNode& node : topology->nodes()) {
+                if (node.host != QStringLiteral("localhost"))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(everyEndpointIsAHostname(), 20000);
+
+        Session session(m_cluster.profile());
+        session.open();
+        QVERIFY(waitConnected(session));
+        for (const QString& node : session.allNodes())
+            QVERIFY2(node.startsWith(QStringLiteral("localhost:")), qPrintable(node));
+        for (int i = 0; i < 50; ++i) {
+            const QByteArray key = "hostname:" + QByteArray::number(i);
+            QVERIFY(!awaitReply(session.execute({ "SET", key, QByteArray::number(i) })).isError());
+            QCOMPARE(awaitReply(session.execute({ "GET", key })).bytes(), QByteArray::number(i));
+        }
+        // Every master, reached by name.
+        QList<Session::NodeReply> sizes;
+        session.executeOnEach(session.masterNodes(), { "DBSIZE" }, this,
+                              [&](const QList<Session::NodeReply>& replies) { sizes = replies; });
+        QTRY_COMPARE_WITH_TIMEOUT(sizes.size(), 3, 10000);
+        for (const auto& size : sizes)
+            QVERIFY2(!size.reply.isError(), qPrintable(size.node + size.reply.errorMessage()));
+
+        QVERIFY(setEverywhere("cluster-preferred-endpoint-type", "ip"));
+        QVERIFY(setEverywhere("cluster-announce-hostname", ""));
+    }
+
     void masterKilledThenReplicaTakesOver()
     {
         Session session(m_cluster.profile());

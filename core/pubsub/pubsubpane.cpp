@@ -53,8 +53,7 @@ bool PubSubPane::setSharded(bool sharded, QString* error)
         return false;
     }
     // Every channel is subscribed again, the other way.
-    for (auto it = m_channelStates.begin(); it != m_channelStates.end(); ++it)
-        it.value() = false;
+    awaitConfirmations();
     emit subscriptionsChanged();
     return true;
 }
@@ -69,12 +68,17 @@ bool PubSubPane::setEveryMaster(bool everyMaster, QString* error)
             *error = tr("Listening on every master needs a cluster.");
         return false;
     }
+    awaitConfirmations();
+    emit subscriptionsChanged();
+    return true;
+}
+
+void PubSubPane::awaitConfirmations()
+{
     for (auto it = m_channelStates.begin(); it != m_channelStates.end(); ++it)
         it.value() = false;
     for (auto it = m_patternStates.begin(); it != m_patternStates.end(); ++it)
         it.value() = false;
-    emit subscriptionsChanged();
-    return true;
 }
 
 void PubSubPane::psubscribe(const QByteArray& pattern)
@@ -135,10 +139,7 @@ void PubSubPane::noteConfirmation(const PubSubMessage& message)
             break;
         }
         // Every subscription waits for its new confirmation.
-        for (auto it = m_channelStates.begin(); it != m_channelStates.end(); ++it)
-            it.value() = false;
-        for (auto it = m_patternStates.begin(); it != m_patternStates.end(); ++it)
-            it.value() = false;
+        awaitConfirmations();
         break;
     default:
         return;

@@ -74,6 +74,8 @@ private:
     void notify(const HandlerRule& rule, const PubSubMessage& message, qint64 nowMs);
     void log(const HandlerRule& rule, const PaneMessage& row);
     void noteConfirmation(const PubSubMessage& message);
+    // Every subscription waits for the server's confirmation again.
+    void awaitConfirmations();
 
     Subscriber* m_subscriber = nullptr;
     HandlerRuleModel* m_rules = nullptr;

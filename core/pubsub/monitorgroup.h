@@ -31,7 +31,7 @@ public:
     bool isRunning() const { return m_running; }
     // Connected once every node's link is; otherwise the state of the first node that is not.
     Connection::State state() const;
-    // "" on a single server; the nodes watched, otherwise.
+    // The nodes watched since the last start(): { "" } on a single server.
     QStringList watched() const;
     void deliverNow();
 

@@ -85,7 +85,15 @@ bool KeyTreeModel::lessThan(NodeId a, NodeId b) const
 
 bool KeyTreeModel::nodeMatches(const NamespaceTree& tree, NodeId id, const QByteArray& needle)
 {
-    return lowerAscii(tree.path(id)).contains(needle);
+    // Called for every key of a filter pass: the path is built in a buffer that keeps its room.
+    thread_local QByteArray path;
+    path.resize(0);
+    tree.appendPath(id, &path);
+    for (char& c : path) {
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    }
+    return path.contains(needle);
 }
 
 bool KeyTreeModel::isShown(const NamespaceTree& tree, NodeId id)
@@ -477,8 +485,7 @@ QVariant KeyTreeModel::data(const QModelIndex& index, int role) const
         case NameColumn: {
             const QByteArrayView name = m_tree->name(id);
             if (role == Qt::ToolTipRole)
-                return RedisText::escape(
-                    QByteArray(m_tree->path(id).data(), m_tree->path(id).size()), RedisText::Quoting::IfNeeded);
+                return RedisText::escape(m_tree->path(id), RedisText::Quoting::IfNeeded);
             return name.isEmpty() ? QStringLiteral("\"\"")
                                   : RedisText::escape(QByteArray(name.data(), name.size()), RedisText::Quoting::None);
         }
@@ -509,10 +516,8 @@ QVariant KeyTreeModel::data(const QModelIndex& index, int role) const
         return id;
     case IsFolderRole:
         return folder;
-    case KeyRole: {
-        const QByteArrayView path = m_tree->path(id);
-        return QByteArray(path.data(), path.size());
-    }
+    case KeyRole:
+        return m_tree->path(id);
     case KeyCountRole:
         return m_tree->keyCount(id);
     case KeyTypeRole:
@@ -581,8 +586,7 @@ void KeyTreeModel::flushDetailRequests()
     QList<Command> commands;
     commands.reserve(batch.size() * 3);
     for (NodeId id : batch) {
-        const QByteArrayView key = m_tree->path(id);
-        const QByteArray bytes(key.data(), key.size());
+        const QByteArray bytes = m_tree->path(id);
         commands << Command { "TYPE", bytes } << Command { "PTTL", bytes } << Command { "MEMORY", "USAGE", bytes };
     }
     const JobTracker::Ticket generation = m_jobs.current();
@@ -623,8 +627,7 @@ void KeyTreeModel::flushDetailRequests()
 void KeyTreeModel::forgetDetails(const QByteArray& key)
 {
     for (auto it = m_details.begin(); it != m_details.end();) {
-        const QByteArrayView path = m_tree->path(it.key());
-        if (path == QByteArrayView(key)) {
+        if (m_tree->path(it.key()) == key) {
             const NodeId id = it.key();
             it = m_details.erase(it);
             const QModelIndex first = indexOfNode(id, TypeColumn);

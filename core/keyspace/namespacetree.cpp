@@ -1,150 +1,197 @@
 #include "namespacetree.h"
 
+#include <QMutexLocker>
 #include <QThread>
 
 #include <algorithm>
-#include <QMutexLocker>
 #include <cstring>
+#include <sys/mman.h>
 
 namespace vermilion {
 
+namespace {
+
+constexpr quint64 fnvOffset = 0xcbf29ce484222325ull;
+constexpr quint64 fnvPrime = 0x100000001b3ull;
+constexpr size_t hugePage = size_t(2) << 20;
+
+quint64 fnv(quint64 state, QByteArrayView bytes)
+{
+    for (const char c : bytes) {
+        state ^= quint8(c);
+        state *= fnvPrime;
+    }
+    return state;
+}
+
+// Zeroed memory straight from the kernel: untouched pages cost nothing, and big ones are offered
+// transparent huge pages (the table and the nodes are read at random, so TLB misses matter).
+void* mapZeroed(size_t bytes)
+{
+    if (bytes < hugePage) {
+        void* memory = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return memory == MAP_FAILED ? nullptr : memory;
+    }
+    // Over-map by one huge page and trim, so the range starts on a huge-page boundary.
+    const size_t length = bytes + hugePage;
+    void* memory = mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (memory == MAP_FAILED)
+        return nullptr;
+    const auto start = reinterpret_cast<quintptr>(memory);
+    const quintptr aligned = (start + hugePage - 1) & ~quintptr(hugePage - 1);
+    if (aligned > start)
+        munmap(memory, aligned - start);
+    const quintptr end = start + length;
+    const quintptr wanted = aligned + ((bytes + 4095) & ~size_t(4095));
+    if (end > wanted)
+        munmap(reinterpret_cast<void*>(wanted), end - wanted);
+    madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE);
+    return reinterpret_cast<void*>(aligned);
+}
+
+// The fields that readers share with the writer are plain words in mapped memory, read and written
+// through atomic_ref.
+quint32 loadShared(const quint32& word)
+{
+    return std::atomic_ref<quint32>(const_cast<quint32&>(word)).load(std::memory_order_acquire);
+}
+
+// Names are mostly a few bytes: compared in place rather than through a call to memcmp.
+bool sameBytes(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    if (a.size() > 16)
+        return std::memcmp(a.data(), b.data(), size_t(a.size())) == 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
+void unmap(void* memory, size_t bytes)
+{
+    if (memory)
+        munmap(memory, bytes);
+}
+
+} // namespace
+
+template<typename T, int ChunkBits, int MaxChunks>
+NamespaceTree::Chunks<T, ChunkBits, MaxChunks>::Chunks()
+    : m_chunks(static_cast<T**>(mapZeroed(sizeof(T*) * MaxChunks)))
+{
+    if (!m_chunks)
+        qFatal("NamespaceTree: out of memory");
+}
+
+template<typename T, int ChunkBits, int MaxChunks>
+NamespaceTree::Chunks<T, ChunkBits, MaxChunks>::Chunks::~Chunks()
+{
+    for (int i = 0; i < m_count; ++i)
+        unmap(m_chunks[i], chunkSize * sizeof(T));
+    unmap(m_chunks, sizeof(T*) * MaxChunks);
+}
+
+template<typename T, int ChunkBits, int MaxChunks>
+bool NamespaceTree::Chunks<T, ChunkBits, MaxChunks>::ensure(quint64 index)
+{
+    const quint64 chunk = index >> ChunkBits;
+    while (quint64(m_count) <= chunk) {
+        if (m_count >= MaxChunks)
+            return false;
+        auto* memory = static_cast<T*>(mapZeroed(chunkSize * sizeof(T)));
+        if (!memory)
+            return false;
+        std::atomic_ref<T*>(m_chunks[m_count]).store(memory, std::memory_order_release);
+        ++m_count;
+    }
+    return true;
+}
+
 NamespaceTree::NamespaceTree(QByteArray separator)
     : m_separator(std::move(separator))
-    , m_nodeChunks(new std::array<std::atomic<Node*>, maxNodeChunks> {})
-    , m_arenaChunks(new std::array<std::atomic<char*>, maxArenaChunks> {})
-    , m_table(1024)
 {
+    resizeTable(1024);
     QMutexLocker lock(&m_childMutex);
-    appendNode(Kind::Folder, 0, 0, 0, none);
+    appendNode(Kind::Folder, {}, none, fnvOffset);
     m_folders.store(0);
 }
 
 NamespaceTree::~NamespaceTree()
 {
-    for (auto& chunk : *m_nodeChunks)
-        delete[] chunk.load();
-    for (auto& chunk : *m_arenaChunks)
-        delete[] chunk.load();
-    delete m_nodeChunks;
-    delete m_arenaChunks;
+    for (quint32 i = 0; i < m_bigNameCount; ++i)
+        delete[] m_bigNames.at(i);
+    unmap(m_table, m_tableSize * sizeof(Slot));
 }
 
-const NamespaceTree::Node& NamespaceTree::node(NodeId id) const
+QByteArrayView NamespaceTree::nameOf(const Node& n) const
 {
-    Q_ASSERT(id < nodeCount());
-    return (*m_nodeChunks)[id >> nodeChunkBits].load(std::memory_order_acquire)[id & (nodeChunkSize - 1)];
-}
-
-NamespaceTree::Node& NamespaceTree::mutableNode(NodeId id)
-{
-    return (*m_nodeChunks)[id >> nodeChunkBits].load(std::memory_order_relaxed)[id & (nodeChunkSize - 1)];
-}
-
-const char* NamespaceTree::bytesAt(quint64 location) const
-{
-    return (*m_arenaChunks)[location >> 32].load(std::memory_order_acquire) + (location & 0xffffffffu);
-}
-
-quint64 NamespaceTree::storeBytes(QByteArrayView bytes)
-{
-    const auto size = quint64(bytes.size());
-    if (m_arenaChunkCount == 0 || m_arenaUsed + size > arenaChunkSize) {
-        // A key longer than a chunk gets a chunk of its own.
-        const quint64 capacity = qMax(arenaChunkSize, size);
-        Q_ASSERT(m_arenaChunkCount < maxArenaChunks);
-        (*m_arenaChunks)[m_arenaChunkCount].store(new char[capacity], std::memory_order_release);
-        ++m_arenaChunkCount;
-        m_arenaUsed = 0;
-        m_arenaTotal += capacity;
-    }
-    const quint64 location = (quint64(m_arenaChunkCount - 1) << 32) | m_arenaUsed;
-    if (size > 0)
-        std::memcpy((*m_arenaChunks)[m_arenaChunkCount - 1].load(std::memory_order_relaxed) + m_arenaUsed, bytes.data(),
-            size_t(size));
-    m_arenaUsed += size;
-    return location;
-}
-
-NamespaceTree::NodeId NamespaceTree::appendNode(
-    Kind kind, quint64 bytes, quint32 pathLength, quint32 nameLength, NodeId parent)
-{
-    const NodeId id = m_published.load(std::memory_order_relaxed);
-    const quint32 chunk = id >> nodeChunkBits;
-    if ((id & (nodeChunkSize - 1)) == 0) {
-        Q_ASSERT(chunk < quint32(maxNodeChunks));
-        (*m_nodeChunks)[chunk].store(new Node[nodeChunkSize], std::memory_order_release);
-    }
-    Node& n = mutableNode(id);
-    n.bytes = bytes;
-    n.pathLength = pathLength;
-    n.nameLength = nameLength;
-    n.parent = parent;
-    n.kind = kind;
-    // The caller holds m_childMutex.
-    if (kind == Kind::Folder) {
-        n.children = quint32(m_childLists.size());
-        m_childLists.emplace_back();
-        if (parent != none)
-            m_childLists[node(parent).children].push_back(id);
-        m_folders.fetch_add(1, std::memory_order_relaxed);
-    } else {
-        m_childLists[node(parent).children].push_back(id);
-    }
-    // Publish: readers see the node only once it is complete.
-    m_published.store(id + 1, std::memory_order_release);
-    return id;
-}
-
-NamespaceTree::Kind NamespaceTree::kind(NodeId id) const
-{
-    return node(id).kind;
-}
-NamespaceTree::NodeId NamespaceTree::parent(NodeId id) const
-{
-    return node(id).parent;
+    const quint32 length = loadShared(n.length);
+    const qsizetype size = qsizetype(length & lengthMask);
+    if (size == 0)
+        return {};
+    if (length & bigNameFlag)
+        return { m_bigNames.at(n.name), size };
+    return { &m_arena.at(n.name), size };
 }
 
 QByteArrayView NamespaceTree::name(NodeId id) const
 {
-    const Node& n = node(id);
-    if (n.pathLength == 0)
-        return {};
-    return { bytesAt(n.bytes) + (n.pathLength - n.nameLength), qsizetype(n.nameLength) };
+    return nameOf(node(id));
 }
 
-QByteArrayView NamespaceTree::path(NodeId id) const
+void NamespaceTree::appendPath(NodeId id, QByteArray* out) const
 {
-    const Node& n = node(id);
-    if (n.pathLength == 0)
-        return {};
-    return { bytesAt(n.bytes), qsizetype(n.pathLength) };
+    // The names on the way up, then written out from the top.
+    std::array<NodeId, 32> shallow;
+    std::vector<NodeId> deep;
+    int depth = 0;
+    for (NodeId at = id; at != root && at != none; at = node(at).parent) {
+        if (depth < int(shallow.size()))
+            shallow[size_t(depth)] = at;
+        else
+            deep.push_back(at);
+        ++depth;
+    }
+    for (int level = depth - 1; level >= 0; --level) {
+        const NodeId at = level < int(shallow.size()) ? shallow[size_t(level)] : deep[size_t(level) - shallow.size()];
+        out->append(nameOf(node(at)));
+        if (level > 0)
+            out->append(m_separator);
+    }
+}
+
+QByteArray NamespaceTree::path(NodeId id) const
+{
+    QByteArray out;
+    appendPath(id, &out);
+    return out;
 }
 
 quint32 NamespaceTree::keyCount(NodeId id) const
 {
-    return node(id).keys.load(std::memory_order_relaxed);
+    const Node& n = node(id);
+    if (n.folder != none)
+        return loadShared(folderRecord(n.folder).keys);
+    return isRemoved(id) ? 0 : 1;
 }
 
 bool NamespaceTree::isRemoved(NodeId id) const
 {
-    return node(id).removed.load(std::memory_order_acquire);
-}
-
-bool NamespaceTree::removeKey(QByteArrayView key)
-{
-    QMutexLocker lock(&m_childMutex);
-    const NodeId leaf = lookup(Kind::Key, key, hashOf(Kind::Key, key));
-    if (leaf == none || node(leaf).removed.load(std::memory_order_relaxed))
-        return false;
-    mutableNode(leaf).removed.store(true, std::memory_order_release);
-    for (NodeId id = leaf; id != none; id = node(id).parent)
-        mutableNode(id).keys.fetch_sub(1, std::memory_order_relaxed);
-    m_changes.push_back({ leaf, true });
-    return true;
+    return loadShared(node(id).length) & removedFlag;
 }
 
 std::vector<NamespaceTree::Change> NamespaceTree::changes(size_t from, size_t* next) const
 {
+    // The model asks on a timer, and there is rarely anything new: that answer needs no lock, so
+    // the UI thread never waits for a batch being inserted just to hear it.
+    const size_t published = m_changeCount.load(std::memory_order_acquire);
+    if (from >= published) {
+        *next = published;
+        return {};
+    }
     const ReaderLock lock(*this);
     *next = m_changes.size();
     if (from >= m_changes.size())
@@ -155,46 +202,58 @@ std::vector<NamespaceTree::Change> NamespaceTree::changes(size_t from, size_t* n
 std::vector<NamespaceTree::NodeId> NamespaceTree::children(NodeId folder, quint32 from) const
 {
     const Node& n = node(folder);
-    if (n.kind != Kind::Folder)
+    if (n.folder == none)
         return {};
     const ReaderLock lock(*this);
-    const std::vector<NodeId>& list = m_childLists[n.children];
-    if (from >= list.size())
-        return {};
-    return { list.begin() + from, list.end() };
+    const Folder& record = folderRecord(n.folder);
+    std::vector<NodeId> out;
+    if (from >= record.childCount)
+        return out;
+    out.reserve(record.childCount - from);
+    quint32 skip = from;
+    for (quint32 block = record.firstBlock; block != none;) {
+        const quint32 next = m_blocks.at(block);
+        const quint32 used = m_blocks.at(block + 2);
+        if (skip >= used) {
+            skip -= used;
+        } else {
+            for (quint32 i = skip; i < used; ++i)
+                out.push_back(m_blocks.at(block + 3 + i));
+            skip = 0;
+        }
+        block = next;
+    }
+    return out;
 }
 
 quint32 NamespaceTree::childCount(NodeId folder) const
 {
     const Node& n = node(folder);
-    if (n.kind != Kind::Folder)
+    if (n.folder == none)
         return 0;
-    const ReaderLock lock(*this);
-    return quint32(m_childLists[n.children].size());
+    return loadShared(folderRecord(n.folder).childCount);
 }
 
-namespace {
-constexpr quint64 fnvOffset = 0xcbf29ce484222325ull;
-constexpr quint64 fnvPrime = 0x100000001b3ull;
-
-quint64 finish(quint64 hash, NamespaceTree::Kind kind)
+quint64 NamespaceTree::hashOf(quint64 state, Kind kind)
 {
+    quint64 hash = state;
     hash ^= quint64(kind) + 0x9e3779b97f4a7c15ull;
     hash ^= hash >> 29;
     hash *= 0xbf58476d1ce4e5b9ull;
     hash ^= hash >> 32;
     return hash;
 }
-} // namespace
 
-quint64 NamespaceTree::hashOf(Kind kind, QByteArrayView path)
+quint64 NamespaceTree::keyState(NodeId id) const
 {
-    quint64 hash = fnvOffset;
-    for (const char c : path) {
-        hash ^= quint8(c);
-        hash *= fnvPrime;
-    }
-    return finish(hash, kind);
+    // A node's path is its parent's path, the separator, and its name; a child of the root has no
+    // separator in front. The FNV state therefore continues from the parent's.
+    const Node& n = node(id);
+    if (n.folder != none)
+        return folderRecord(n.folder).state;
+    if (n.parent == root)
+        return fnv(fnvOffset, nameOf(n));
+    return fnv(fnv(folderRecord(node(n.parent).folder).state, m_separator), nameOf(n));
 }
 
 void NamespaceTree::split(QByteArrayView key, SplitKey* out) const
@@ -204,7 +263,7 @@ void NamespaceTree::split(QByteArrayView key, SplitKey* out) const
     out->levels = 0;
     out->deep = false;
     const QByteArrayView separator(m_separator);
-    quint64 hash = fnvOffset;
+    quint64 state = fnvOffset;
     qsizetype i = 0;
     const qsizetype size = key.size();
     const qsizetype sepSize = separator.size();
@@ -213,47 +272,109 @@ void NamespaceTree::split(QByteArrayView key, SplitKey* out) const
             && (sepSize == 1 || std::memcmp(key.data() + i, separator.data(), size_t(sepSize)) == 0)) {
             if (out->levels < SplitKey::maxPrefetchedLevels) {
                 out->ends[size_t(out->levels)] = quint32(i);
-                out->hashes[size_t(out->levels)] = finish(hash, Kind::Folder);
+                out->states[size_t(out->levels)] = state;
                 ++out->levels;
             } else {
                 out->deep = true;
             }
             for (qsizetype k = 0; k < sepSize; ++k) {
-                hash ^= quint8(key[i + k]);
-                hash *= fnvPrime;
+                state ^= quint8(key[i + k]);
+                state *= fnvPrime;
             }
             i += sepSize;
             continue;
         }
-        hash ^= quint8(key[i]);
-        hash *= fnvPrime;
+        state ^= quint8(key[i]);
+        state *= fnvPrime;
         ++i;
     }
-    out->leafHash = finish(hash, Kind::Key);
+    out->states[size_t(out->levels)] = state;
 }
 
-void NamespaceTree::prefetch(const SplitKey& key) const
+void NamespaceTree::prefetchSlots(const SplitKey& key) const
 {
-    const size_t mask = m_table.size() - 1;
     for (int level = 0; level < key.levels; ++level)
-        __builtin_prefetch(&m_table[size_t(key.hashes[size_t(level)]) & mask]);
-    __builtin_prefetch(&m_table[size_t(key.leafHash) & mask]);
+        __builtin_prefetch(&m_table[slotOf(hashOf(key.states[size_t(level)], Kind::Folder))]);
+    if (!key.deep)
+        __builtin_prefetch(&m_table[slotOf(hashOf(key.states[size_t(key.levels)], Kind::Key))]);
 }
 
-NamespaceTree::NodeId NamespaceTree::lookup(Kind kind, QByteArrayView path, quint64 hash) const
+void NamespaceTree::prefetchNodes(SplitKey* key) const
 {
-    const size_t mask = m_table.size() - 1;
+    // The slots are in the cache by now: note the first id whose tag matches, and fetch its node.
+    const int levels = key->levels + (key->deep ? 0 : 1);
+    for (int level = 0; level < levels; ++level) {
+        const quint64 hash
+            = hashOf(key->states[size_t(level)], level < key->levels ? Kind::Folder : Kind::Key);
+        const auto tag = quint32(hash >> 32);
+        NodeId candidate = none;
+        size_t slot = slotOf(hash);
+        for (int probe = 0; probe < 4; ++probe) {
+            const Slot& s = m_table[slot];
+            if (s.idPlusOne == 0)
+                break;
+            if (s.tag == tag) {
+                candidate = s.idPlusOne - 1;
+                __builtin_prefetch(&m_nodes.at(candidate));
+                break;
+            }
+            if (++slot == m_tableSize)
+                slot = 0;
+        }
+        key->candidates[size_t(level)] = candidate;
+    }
+}
+
+void NamespaceTree::prefetchNames(const SplitKey& key) const
+{
+    const int levels = key.levels + (key.deep ? 0 : 1);
+    for (int level = 0; level < levels; ++level) {
+        const NodeId candidate = key.candidates[size_t(level)];
+        if (candidate == none)
+            continue;
+        const Node& n = m_nodes.at(candidate);
+        if ((n.length & bigNameFlag) == 0 && (n.length & lengthMask) != 0)
+            __builtin_prefetch(&m_arena.at(n.name));
+        if (n.folder != none)
+            __builtin_prefetch(&folderRecord(n.folder));
+    }
+}
+
+void NamespaceTree::prefetchBlock(const SplitKey& key) const
+{
+    // The last block of the folder a new key would be appended to: the deepest folder's.
+    if (key.levels == 0 || key.deep)
+        return;
+    const NodeId candidate = key.candidates[size_t(key.levels - 1)];
+    if (candidate == none)
+        return;
+    const Node& n = m_nodes.at(candidate);
+    if (n.folder == none)
+        return;
+    const quint32 block = folderRecord(n.folder).lastBlock;
+    if (block != none)
+        __builtin_prefetch(&m_blocks.at(block + 2), 1);
+}
+
+NamespaceTree::NodeId NamespaceTree::lookup(
+    NodeId parent, Kind kind, QByteArrayView name, quint64 hash, size_t* emptySlot) const
+{
     const auto tag = quint32(hash >> 32);
-    for (size_t slot = size_t(hash) & mask;; slot = (slot + 1) & mask) {
+    for (size_t slot = slotOf(hash);; slot = slot + 1 == m_tableSize ? 0 : slot + 1) {
         const Slot& candidate = m_table[slot];
-        if (candidate.id == none)
+        if (candidate.idPlusOne == 0) {
+            if (emptySlot)
+                *emptySlot = slot;
             return none;
+        }
         if (candidate.tag != tag)
             continue;
-        const Node& n = node(candidate.id);
-        if (n.kind == kind && n.pathLength == quint32(path.size())
-            && std::memcmp(bytesAt(n.bytes), path.data(), size_t(path.size())) == 0)
-            return candidate.id;
+        // The hash covers the whole path; the parent and the name decide (the parent's own path
+        // was decided the same way).
+        const NodeId id = candidate.idPlusOne - 1;
+        const Node& n = node(id);
+        if (n.parent == parent && (n.folder != none) == (kind == Kind::Folder) && sameBytes(nameOf(n), name))
+            return id;
     }
 }
 
@@ -283,7 +404,7 @@ QList<QByteArray> NamespaceTree::completeKey(QByteArrayView prefix, qsizetype li
     for (NodeId child : children(folder)) {
         if (!name(child).startsWith(rest) || (!isFolder(child) && isRemoved(child)))
             continue;
-        QByteArray completion = path(child).toByteArray();
+        QByteArray completion = path(child);
         if (isFolder(child))
             completion += m_separator;
         out.append(completion);
@@ -296,50 +417,154 @@ QList<QByteArray> NamespaceTree::completeKey(QByteArrayView prefix, qsizetype li
 
 void NamespaceTree::reserve(quint64 keys)
 {
-    // Room for the keys plus as many folders again, at the table's 70% load limit.
-    const quint64 wanted = keys * 2 * 10 / 7 + 1;
-    if (wanted <= m_table.size())
-        return;
-    // The table is the writer's alone: no lock, so readers never wait for this.
-    while (m_table.size() < wanted)
-        growTable();
+    // Room for the keys plus a quarter as many folders, at the table's 70% load limit. A keyspace
+    // with more folders than that grows the table once more.
+    const quint64 wanted = (keys + keys / 4) * 10 / 7 + 1;
+    if (wanted > m_tableSize)
+        resizeTable(size_t(wanted));
 }
 
-void NamespaceTree::growTable()
+void NamespaceTree::resizeTable(size_t capacity)
 {
-    std::vector<Slot> bigger(m_table.size() * 2);
-    const size_t mask = bigger.size() - 1;
-    for (const Slot& entry : m_table) {
-        if (entry.id == none)
-            continue;
-        const Node& n = node(entry.id);
-        const quint64 hash = hashOf(n.kind, path(entry.id));
-        size_t slot = size_t(hash) & mask;
-        while (bigger[slot].id != none)
-            slot = (slot + 1) & mask;
-        bigger[slot] = entry;
+    // The table is the writer's alone: no lock, so readers never wait for this. Hashes are
+    // recomputed from the nodes in id order: a parent always comes before its children, and a
+    // folder keeps the state its children continue from.
+    auto* bigger = static_cast<Slot*>(mapZeroed(capacity * sizeof(Slot)));
+    if (!bigger)
+        qFatal("NamespaceTree: out of memory for %zu table capacity", capacity);
+    const quint32 count = m_published.load(std::memory_order_relaxed);
+    for (NodeId id = 1; id < count; ++id) {
+        const Node& n = node(id);
+        const quint64 hash = hashOf(keyState(id), n.folder != none ? Kind::Folder : Kind::Key);
+        size_t slot = size_t((quint64(quint32(hash)) * capacity) >> 32);
+        while (bigger[slot].idPlusOne != 0)
+            slot = slot + 1 == capacity ? 0 : slot + 1;
+        bigger[slot] = { id + 1, quint32(hash >> 32) };
     }
-    m_table.swap(bigger);
+    unmap(m_table, m_tableSize * sizeof(Slot));
+    m_table = bigger;
+    m_tableSize = capacity;
+}
+
+bool NamespaceTree::storeName(QByteArrayView name, quint32* location, quint32* flags)
+{
+    const auto size = quint64(name.size());
+    *flags = 0;
+    if (size == 0) {
+        *location = 0;
+        return true;
+    }
+    if (size > Arena::chunkSize / 4) {
+        // A big name (Redis keys may be 512 MB) gets an allocation of its own.
+        if (!m_bigNames.ensure(m_bigNameCount))
+            return false;
+        char* bytes = new char[size];
+        std::memcpy(bytes, name.data(), size_t(size));
+        m_bigNames.at(m_bigNameCount) = bytes;
+        m_bigNameBytes += size;
+        *location = m_bigNameCount++;
+        *flags = bigNameFlag;
+        return true;
+    }
+    // A name never straddles two chunks.
+    constexpr quint64 chunk = Arena::chunkSize;
+    if ((m_arenaUsed & (chunk - 1)) + size > chunk)
+        m_arenaUsed = (m_arenaUsed | (chunk - 1)) + 1;
+    if (m_arenaUsed + size > (quint64(1) << 32) || !m_arena.ensure(m_arenaUsed + size - 1))
+        return false;
+    std::memcpy(&m_arena.at(m_arenaUsed), name.data(), size_t(size));
+    *location = quint32(m_arenaUsed);
+    m_arenaUsed += size;
+    return true;
+}
+
+void NamespaceTree::appendChild(quint32 folder, NodeId child)
+{
+    // The caller holds m_childMutex. Blocks: next, capacity, used, then the ids. Capacities double
+    // from 4 to 1024, so a folder of ten keys wastes little and a folder of millions has few blocks.
+    Folder& record = folderRecord(folder);
+    quint32 block = record.lastBlock;
+    if (block == none || m_blocks.at(block + 2) == m_blocks.at(block + 1)) {
+        const quint32 capacity = block == none ? 4 : qMin<quint32>(1024, m_blocks.at(block + 1) * 2);
+        constexpr quint64 chunk = Blocks::chunkSize;
+        if ((m_blocksUsed & (chunk - 1)) + 3 + capacity > chunk)
+            m_blocksUsed = (m_blocksUsed | (chunk - 1)) + 1;
+        if (m_blocksUsed + 3 + capacity >= none || !m_blocks.ensure(m_blocksUsed + 3 + capacity - 1))
+            qFatal("NamespaceTree: out of memory for child blocks");
+        const auto fresh = quint32(m_blocksUsed);
+        m_blocksUsed += 3 + capacity;
+        m_blocks.at(fresh) = none;
+        m_blocks.at(fresh + 1) = capacity;
+        m_blocks.at(fresh + 2) = 0;
+        if (block == none)
+            record.firstBlock = fresh;
+        else
+            m_blocks.at(block) = fresh;
+        record.lastBlock = fresh;
+        block = fresh;
+    }
+    quint32& used = m_blocks.at(block + 2);
+    m_blocks.at(block + 3 + used) = child;
+    ++used;
+    std::atomic_ref<quint32>(record.childCount).store(record.childCount + 1, std::memory_order_release);
+}
+
+NamespaceTree::NodeId NamespaceTree::appendNode(Kind kind, QByteArrayView name, NodeId parent, quint64 state)
+{
+    // The caller holds m_childMutex.
+    const NodeId id = m_published.load(std::memory_order_relaxed);
+    quint32 location = 0;
+    quint32 flags = 0;
+    if (id == none || !m_nodes.ensure(id) || !storeName(name, &location, &flags))
+        return none;
+    quint32 folder = none;
+    if (kind == Kind::Folder) {
+        const quint64 index = m_folders.load(std::memory_order_relaxed) + (id == root ? 0 : 1);
+        if (!m_folderRecords.ensure(index))
+            return none;
+        folder = quint32(index);
+        Folder& record = folderRecord(folder);
+        record.firstBlock = none;
+        record.lastBlock = none;
+        record.state = state;
+    }
+    Node& n = m_nodes.at(id);
+    n.parent = parent;
+    n.name = location;
+    n.length = quint32(name.size()) | flags;
+    n.folder = folder;
+    // Publish: readers see the node only once it is complete, and the child count only after that.
+    m_published.store(id + 1, std::memory_order_release);
+    if (parent != none)
+        appendChild(node(parent).folder, id);
+    if (kind == Kind::Folder && id != root)
+        m_folders.fetch_add(1, std::memory_order_relaxed);
+    return id;
 }
 
 NamespaceTree::NodeId NamespaceTree::findOrAdd(
-    NodeId parent, Kind kind, quint64 bytes, quint32 pathLength, quint32 nameLength, quint64 hash, bool* added)
+    NodeId parent, Kind kind, QByteArrayView name, quint64 state, bool* added)
 {
-    const NodeId found = lookup(kind, QByteArrayView(bytesAt(bytes), qsizetype(pathLength)), hash);
+    const quint64 hash = hashOf(state, kind);
+    size_t empty = 0;
+    const NodeId found = lookup(parent, kind, name, hash, &empty);
     if (found != none) {
         *added = false;
         return found;
     }
-    if ((m_tableUsed + 1) * 10 > m_table.size() * 7)
-        growTable();
-    const NodeId id = appendNode(kind, bytes, pathLength, nameLength, parent);
-    const size_t mask = m_table.size() - 1;
-    size_t slot = size_t(hash) & mask;
-    while (m_table[slot].id != none)
-        slot = (slot + 1) & mask;
-    m_table[slot] = { id, quint32(hash >> 32) };
+    const NodeId id = appendNode(kind, name, parent, state);
+    *added = id != none;
+    if (id == none)
+        return none;
+    if ((m_tableUsed + 1) * 10 > m_tableSize * 7) {
+        // More new entries than the batch made room for (keys with many folders): grow, under the
+        // lock this time, and find the new node's slot in the bigger table (it is in it already).
+        resizeTable(m_tableSize * 2);
+        ++m_tableUsed;
+        return id;
+    }
+    m_table[empty] = { id + 1, quint32(hash >> 32) };
     ++m_tableUsed;
-    *added = true;
     return id;
 }
 
@@ -353,20 +578,25 @@ qsizetype NamespaceTree::addKeys(const QList<QByteArray>& keys)
 
 qsizetype NamespaceTree::addKeys(const PackedKeys& keys)
 {
-    // Keys are split and hashed a few ahead of their insertion, and their table slots prefetched:
-    // the lookups are cache misses, and this lets several be in flight at once.
-    constexpr size_t ahead = 8;
+    // A pipeline over the batch: key i + 24 is split and its slots fetched, key i + 16 has the
+    // nodes those slots name fetched, key i + 8 their names and folder records, key i + 4 the
+    // child block its parent folder appends to; key i is inserted.
+    constexpr size_t ring = 32;
+    constexpr size_t slotsAhead = 24;
+    constexpr size_t nodesAhead = 16;
+    constexpr size_t namesAhead = 8;
+    constexpr size_t blocksAhead = 4;
     const size_t count = keys.ends.size();
-    std::array<SplitKey, ahead> ring;
+    std::array<SplitKey, ring> stages;
     auto keyAt = [&](size_t i) {
         const quint32 start = i == 0 ? 0 : keys.ends[i - 1];
         return QByteArrayView(keys.bytes.constData() + start, qsizetype(keys.ends[i] - start));
     };
     // Grow the table before taking the lock (it is the writer's alone): a rehash of millions of
-    // entries must not keep readers waiting. Each key adds at most a few entries; the rare deep key
+    // entries must not keep readers waiting. Each key adds a few entries at most; the rare deep key
     // that adds more grows the table under the lock.
-    while ((m_tableUsed + 2 * count) * 10 > m_table.size() * 7)
-        growTable();
+    if ((m_tableUsed + 3 * count) * 10 > m_tableSize * 7)
+        resizeTable(qMax(m_tableSize * 2, (m_tableUsed + 3 * count) * 10 / 7 + 1));
     // One lock for the batch: readers wait at most for one batch, the writer never per key. A
     // reader that is waiting goes first: the mutex is not fair, and a writer with batches queued
     // back to back (a cluster's nodes all answering at once) would otherwise take it again at once
@@ -374,17 +604,38 @@ qsizetype NamespaceTree::addKeys(const PackedKeys& keys)
     for (int spin = 0; m_readersWaiting.load(std::memory_order_acquire) > 0 && spin < 1000; ++spin)
         QThread::yieldCurrentThread();
     QMutexLocker lock(&m_childMutex);
-    for (size_t i = 0; i < qMin(ahead, count); ++i) {
-        split(keyAt(i), &ring[i]);
-        prefetch(ring[i]);
+    for (size_t i = 0; i < qMin(slotsAhead, count); ++i) {
+        split(keyAt(i), &stages[i % ring]);
+        prefetchSlots(stages[i % ring]);
+        if (i < nodesAhead)
+            prefetchNodes(&stages[i % ring]);
+        if (i < namesAhead)
+            prefetchNames(stages[i % ring]);
+        if (i < blocksAhead)
+            prefetchBlock(stages[i % ring]);
     }
     qsizetype fresh = 0;
     for (size_t i = 0; i < count; ++i) {
-        SplitKey& current = ring[i % ahead];
-        fresh += addKey(current) ? 1 : 0;
-        if (i + ahead < count) {
-            split(keyAt(i + ahead), &current);
-            prefetch(current);
+        if (i + slotsAhead < count) {
+            SplitKey& far = stages[(i + slotsAhead) % ring];
+            split(keyAt(i + slotsAhead), &far);
+            prefetchSlots(far);
+        }
+        if (i + nodesAhead < count)
+            prefetchNodes(&stages[(i + nodesAhead) % ring]);
+        if (i + namesAhead < count)
+            prefetchNames(stages[(i + namesAhead) % ring]);
+        if (i + blocksAhead < count)
+            prefetchBlock(stages[(i + blocksAhead) % ring]);
+        fresh += addKey(stages[i % ring]) ? 1 : 0;
+        // A reader waiting for the lock (the UI thread fetching a folder's children) gets it
+        // between two short stretches, not after the whole batch: this thread runs at a lower
+        // priority, and if it is preempted while holding the lock, the reader waits all that time.
+        if ((i & 127) == 127 && m_readersWaiting.load(std::memory_order_acquire) > 0) {
+            lock.unlock();
+            for (int spin = 0; m_readersWaiting.load(std::memory_order_acquire) > 0 && spin < 1000; ++spin)
+                QThread::yieldCurrentThread();
+            lock.relock();
         }
     }
     return fresh;
@@ -393,8 +644,6 @@ qsizetype NamespaceTree::addKeys(const PackedKeys& keys)
 bool NamespaceTree::addKey(const SplitKey& split)
 {
     const QByteArrayView key = split.key;
-    const quint64 stored = storeBytes(key);
-    const QByteArrayView view(bytesAt(stored), key.size());
     const QByteArrayView separator(m_separator);
     const qsizetype sepSize = separator.size();
     NodeId folder = root;
@@ -405,8 +654,8 @@ bool NamespaceTree::addKey(const SplitKey& split)
         size_t depth = 0;
         for (; depth < m_lastChain.size(); ++depth) {
             const qsizetype end = m_lastChain[depth].first;
-            if (end + sepSize > view.size()
-                || std::memcmp(view.data() + segmentStart, m_lastPath.data() + segmentStart,
+            if (end + sepSize > key.size()
+                || std::memcmp(key.data() + segmentStart, m_lastKey.data() + segmentStart,
                        size_t(end + sepSize - segmentStart))
                     != 0)
                 break;
@@ -416,52 +665,110 @@ bool NamespaceTree::addKey(const SplitKey& split)
         m_lastChain.resize(depth);
         for (int level = int(depth); level < split.levels; ++level) {
             const qsizetype at = split.ends[size_t(level)];
-            folder = findOrAdd(folder, Kind::Folder, stored, quint32(at), quint32(at - segmentStart),
-                split.hashes[size_t(level)], &added);
+            folder = findOrAdd(
+                folder, Kind::Folder, key.sliced(segmentStart, at - segmentStart), split.states[size_t(level)], &added);
+            if (folder == none)
+                break;
             m_lastChain.emplace_back(at, folder);
             segmentStart = at + sepSize;
         }
-        if (split.deep) {
+        if (split.deep && folder != none) {
             qsizetype at = 0;
-            while ((at = view.indexOf(separator, segmentStart)) >= 0) {
-                folder = findOrAdd(folder, Kind::Folder, stored, quint32(at), quint32(at - segmentStart),
-                    hashOf(Kind::Folder, view.first(at)), &added);
+            while ((at = key.indexOf(separator, segmentStart)) >= 0) {
+                const QByteArrayView segment = key.sliced(segmentStart, at - segmentStart);
+                const quint64 state = fnv(fnv(folderRecord(node(folder).folder).state, separator), segment);
+                folder = findOrAdd(folder, Kind::Folder, segment, state, &added);
+                if (folder == none)
+                    break;
                 m_lastChain.emplace_back(at, folder);
                 segmentStart = at + sepSize;
             }
         }
-        m_lastPath = QByteArrayView(view.data(), segmentStart);
-    }
-    const NodeId leaf = findOrAdd(
-        folder, Kind::Key, stored, quint32(view.size()), quint32(view.size() - segmentStart), split.leafHash, &added);
-    if (!added) {
-        // Seen before: give the arena bytes back if they are the last thing written (the remembered
-        // prefix points into them, so it goes too).
-        if (m_arenaUsed >= quint64(key.size()) && (stored & 0xffffffffu) == m_arenaUsed - quint64(key.size())) {
-            m_arenaUsed -= quint64(key.size());
+        m_lastKey.assign(key.data(), size_t(segmentStart));
+        if (folder == none) {
+            // A store is full: the key is refused, and the chain forgotten.
             m_lastChain.clear();
-            m_lastPath = {};
-        }
-        // A key the app removed and that exists again (created, renamed back).
-        Node& existing = mutableNode(leaf);
-        if (!existing.removed.load(std::memory_order_relaxed))
+            m_lastKey.clear();
+            ++m_dropped;
             return false;
-        existing.removed.store(false, std::memory_order_release);
-        m_changes.push_back({ leaf, false });
+        }
     }
-    for (NodeId id = leaf; id != none; id = node(id).parent)
-        mutableNode(id).keys.fetch_add(1, std::memory_order_relaxed);
+    const QByteArrayView name = key.sliced(segmentStart);
+    const quint64 state = split.deep
+        ? fnv(fnv(folderRecord(node(folder).folder).state, separator), name)
+        : split.states[size_t(split.levels)];
+    const NodeId leaf = findOrAdd(folder, Kind::Key, name, state, &added);
+    if (leaf == none) {
+        ++m_dropped;
+        return false;
+    }
+    if (!added) {
+        // A key the app removed and that exists again (created, renamed back).
+        std::atomic_ref<quint32> length(m_nodes.at(leaf).length);
+        const quint32 flags = length.load(std::memory_order_relaxed);
+        if ((flags & removedFlag) == 0)
+            return false;
+        length.store(flags & ~removedFlag, std::memory_order_release);
+        m_changes.push_back({ leaf, false });
+        m_changeCount.store(m_changes.size(), std::memory_order_release);
+    }
+    // Only the writer changes the counts: a plain increment, stored atomically for the readers.
+    for (NodeId id = node(leaf).parent; id != none; id = node(id).parent) {
+        Folder& record = folderRecord(node(id).folder);
+        std::atomic_ref<quint32>(record.keys).store(record.keys + 1, std::memory_order_relaxed);
+    }
+    return true;
+}
+
+NamespaceTree::NodeId NamespaceTree::findKey(QByteArrayView key) const
+{
+    const QByteArrayView separator(m_separator);
+    NodeId folder = root;
+    qsizetype segmentStart = 0;
+    quint64 state = fnvOffset;
+    bool first = true;
+    if (!separator.isEmpty()) {
+        qsizetype at = 0;
+        while ((at = key.indexOf(separator, segmentStart)) >= 0) {
+            const QByteArrayView segment = key.sliced(segmentStart, at - segmentStart);
+            state = first ? fnv(fnvOffset, segment) : fnv(fnv(state, separator), segment);
+            first = false;
+            folder = lookup(folder, Kind::Folder, segment, hashOf(state, Kind::Folder), nullptr);
+            if (folder == none)
+                return none;
+            segmentStart = at + separator.size();
+        }
+    }
+    const QByteArrayView name = key.sliced(segmentStart);
+    state = first ? fnv(fnvOffset, name) : fnv(fnv(state, separator), name);
+    return lookup(folder, Kind::Key, name, hashOf(state, Kind::Key), nullptr);
+}
+
+bool NamespaceTree::removeKey(QByteArrayView key)
+{
+    QMutexLocker lock(&m_childMutex);
+    const NodeId leaf = findKey(key);
+    if (leaf == none)
+        return false;
+    std::atomic_ref<quint32> length(m_nodes.at(leaf).length);
+    const quint32 flags = length.load(std::memory_order_relaxed);
+    if (flags & removedFlag)
+        return false;
+    length.store(flags | removedFlag, std::memory_order_release);
+    for (NodeId id = node(leaf).parent; id != none; id = node(id).parent) {
+        Folder& record = folderRecord(node(id).folder);
+        std::atomic_ref<quint32>(record.keys).store(record.keys - 1, std::memory_order_relaxed);
+    }
+    m_changes.push_back({ leaf, true });
+    m_changeCount.store(m_changes.size(), std::memory_order_release);
     return true;
 }
 
 quint64 NamespaceTree::memoryBytes() const
 {
     const ReaderLock lock(*this);
-    quint64 total = m_arenaTotal + quint64(nodeCount() / nodeChunkSize + 1) * nodeChunkSize * sizeof(Node)
-        + m_table.size() * sizeof(Slot);
-    for (const auto& list : m_childLists)
-        total += list.capacity() * sizeof(NodeId) + sizeof(list);
-    return total;
+    return m_nodes.bytes() + m_folderRecords.bytes() + m_arena.bytes() + m_bigNames.bytes() + m_bigNameBytes
+        + m_blocks.bytes() + m_tableSize * sizeof(Slot) + m_changes.capacity() * sizeof(Change);
 }
 
 } // namespace vermilion

@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace vermilion {
@@ -14,12 +15,20 @@ namespace vermilion {
 // The keys of a database grouped into folders by a separator ("app:user:1" -> app / user / 1), in
 // a compact structure that one thread fills while others read.
 //
-// Memory: key bytes live in an append-only arena; a node is 32 bytes; folders and keys are found
-// through one open-addressing table of node ids. A million keys cost well under 100 MB.
+// Memory: a node stores its own name only (the last segment), not its whole path, so the bytes of
+// "app:user:" are kept once however many keys share them. A node is 16 bytes; a folder adds a
+// 24-byte record; a folder's children sit in blocks of a shared pool; folders and keys are found
+// through one open-addressing table of 8-byte slots. Three million keys of the form
+// app:user:<n>:session:<i> take about 140 MB.
 //
-// Threads: one writer (addKeys). Readers may read any published node at any time without a lock:
-// nodes and bytes never move once written, and the counters they read are atomic. Only a folder's
-// child list grows under the writer, so children() copies it under a short lock.
+// Speed: a batch is inserted as a pipeline. Some keys ahead of the one being inserted are split
+// and hashed and their table slots fetched; nearer ones have the nodes and names those slots point
+// at fetched; so the cache misses of several keys overlap instead of following one another.
+//
+// Threads: one writer (addKeys, removeKey). Readers may read any published node at any time
+// without a lock: nodes and names never move once written, and the fields that change (a key's
+// removed mark, a folder's key and child counts) are read and written atomically. Only a folder's
+// child blocks grow under the writer, so children() copies them under a short lock.
 class NamespaceTree {
 public:
     using NodeId = quint32;
@@ -67,14 +76,16 @@ public:
 
     // Reader side: any thread.
     quint32 nodeCount() const { return m_published.load(std::memory_order_acquire); }
-    Kind kind(NodeId id) const;
-    bool isFolder(NodeId id) const { return kind(id) == Kind::Folder; }
-    NodeId parent(NodeId id) const;
+    Kind kind(NodeId id) const { return node(id).folder == none ? Kind::Key : Kind::Folder; }
+    bool isFolder(NodeId id) const { return node(id).folder != none; }
+    NodeId parent(NodeId id) const { return node(id).parent; }
     // The last segment: "1" for the key "app:user:1".
     QByteArrayView name(NodeId id) const;
     // The whole key for a key node; the folder's prefix without the trailing separator for a folder
-    // ("app:user"); empty for the root.
-    QByteArrayView path(NodeId id) const;
+    // ("app:user"); empty for the root. Built from the names on the way up.
+    QByteArray path(NodeId id) const;
+    // The same, appended to *out (no allocation when *out has room): for loops over many nodes.
+    void appendPath(NodeId id, QByteArray* out) const;
     // Keys at or below this node (removed keys not counted).
     quint32 keyCount(NodeId id) const;
     bool isRemoved(NodeId id) const;
@@ -91,71 +102,119 @@ public:
     quint64 memoryBytes() const;
 
 private:
+    // A node: 16 bytes. Kind is told by `folder` (none for a key).
     struct Node {
-        quint64 bytes = 0; // where path() starts in the arena
-        quint32 pathLength = 0;
-        quint32 nameLength = 0;
-        quint32 parent = none;
-        quint32 children = none; // index into the child lists (folders)
-        std::atomic<quint32> keys { 0 };
-        std::atomic<bool> removed { false }; // keys only: deleted since it was loaded
-        Kind kind = Kind::Folder;
+        quint32 parent;
+        quint32 name; // where the name starts: in the arena, or the index of a big name
+        quint32 length; // name length, plus the flags below; read and written atomically
+        quint32 folder; // the folder record, or none for a key
     };
-    static constexpr int nodeChunkBits = 16;
-    static constexpr quint32 nodeChunkSize = 1u << nodeChunkBits;
-    static constexpr int maxNodeChunks = 1 << 16;
-    static constexpr quint64 arenaChunkSize = 4u << 20;
-    static constexpr int maxArenaChunks = 1 << 16;
+    static constexpr quint32 removedFlag = 1u << 31; // keys: deleted since it was loaded
+    static constexpr quint32 bigNameFlag = 1u << 30; // the name has an allocation of its own
+    static constexpr quint32 lengthMask = bigNameFlag - 1;
+    struct Folder {
+        quint32 keys; // atomic access
+        quint32 childCount; // atomic access; the blocks under m_childMutex
+        quint32 firstBlock;
+        quint32 lastBlock;
+        quint64 state; // FNV-1a state over the folder's path: the start of its children's hashes
+    };
 
-    // A key split at its separators, with the hash of each folder prefix and of the whole key,
-    // computed before any lookup so the table slots can be fetched ahead of use.
+    // Append-only storage in chunks of mapped memory: elements never move, a chunk pointer is
+    // published before anything in it is.
+    template<typename T, int ChunkBits, int MaxChunks>
+    class Chunks {
+    public:
+        Chunks();
+        ~Chunks();
+        Chunks(const Chunks&) = delete;
+        Chunks& operator=(const Chunks&) = delete;
+        static constexpr quint64 chunkSize = quint64(1) << ChunkBits;
+        T& at(quint64 index) const
+        {
+            T* chunk = std::atomic_ref<T*>(m_chunks[index >> ChunkBits]).load(std::memory_order_acquire);
+            return chunk[index & (chunkSize - 1)];
+        }
+        // Writer: backs index with memory. False when the store is full.
+        bool ensure(quint64 index);
+        quint64 bytes() const { return quint64(m_count) * chunkSize * sizeof(T); }
+
+    private:
+        T** m_chunks;
+        int m_count = 0;
+    };
+
+    // A key split at its separators, with the FNV state at each folder prefix and over the whole
+    // key, computed ahead of the insertion so the table slots can be fetched early. candidates are
+    // the ids the slots pointed at when they were fetched: hints only, for fetching nodes early.
     struct SplitKey {
         static constexpr int maxPrefetchedLevels = 16;
         QByteArrayView key;
         int levels = 0; // folders, when no more than maxPrefetchedLevels
         bool deep = false; // more folders than that: hashed as it goes
         std::array<quint32, maxPrefetchedLevels> ends {};
-        std::array<quint64, maxPrefetchedLevels> hashes {};
-        quint64 leafHash = 0;
+        std::array<quint64, maxPrefetchedLevels + 1> states {}; // the last one is the key's
+        std::array<NodeId, maxPrefetchedLevels + 1> candidates {};
     };
     void split(QByteArrayView key, SplitKey* out) const;
-    void prefetch(const SplitKey& key) const;
+    void prefetchSlots(const SplitKey& key) const;
+    void prefetchNodes(SplitKey* key) const;
+    void prefetchNames(const SplitKey& key) const;
+    void prefetchBlock(const SplitKey& key) const;
     bool addKey(const SplitKey& key); // with m_childMutex held
-    const Node& node(NodeId id) const;
-    Node& mutableNode(NodeId id);
-    NodeId appendNode(Kind kind, quint64 bytes, quint32 pathLength, quint32 nameLength, NodeId parent);
-    quint64 storeBytes(QByteArrayView bytes);
-    const char* bytesAt(quint64 location) const;
-    NodeId findOrAdd(
-        NodeId parent, Kind kind, quint64 bytes, quint32 pathLength, quint32 nameLength, quint64 hash, bool* added);
-    NodeId lookup(Kind kind, QByteArrayView path, quint64 hash) const;
-    // Folders and keys are found by their whole path (a folder's path is its prefix without the
-    // trailing separator), so every level's hash can be computed from the key alone.
-    static quint64 hashOf(Kind kind, QByteArrayView path);
-    void growTable();
+    NodeId findKey(QByteArrayView key) const; // writer side
+
+    const Node& node(NodeId id) const
+    {
+        Q_ASSERT(id < nodeCount());
+        return m_nodes.at(id);
+    }
+    Folder& folderRecord(quint32 index) const { return m_folderRecords.at(index); }
+    QByteArrayView nameOf(const Node& n) const;
+    // With the position of the empty slot that ends the probe when not found.
+    NodeId lookup(NodeId parent, Kind kind, QByteArrayView name, quint64 hash, size_t* emptySlot) const;
+    NodeId findOrAdd(NodeId parent, Kind kind, QByteArrayView name, quint64 state, bool* added);
+    NodeId appendNode(Kind kind, QByteArrayView name, NodeId parent, quint64 state);
+    bool storeName(QByteArrayView name, quint32* location, quint32* flags);
+    void appendChild(quint32 folder, NodeId child);
+    size_t slotOf(quint64 hash) const { return size_t((quint64(quint32(hash)) * m_tableSize) >> 32); }
+    static quint64 hashOf(quint64 state, Kind kind);
+    quint64 keyState(NodeId id) const; // a node's FNV state, from its parent's
+    void resizeTable(size_t capacity);
 
     QByteArray m_separator;
-    std::array<std::atomic<Node*>, maxNodeChunks>* m_nodeChunks;
-    std::array<std::atomic<char*>, maxArenaChunks>* m_arenaChunks;
-    int m_arenaChunkCount = 0;
-    quint64 m_arenaUsed = 0; // in the current chunk
-    quint64 m_arenaTotal = 0;
+    Chunks<Node, 17, (1 << 15)> m_nodes; // 2 MiB chunks
+    Chunks<Folder, 16, (1 << 16)> m_folderRecords;
+    using Arena = Chunks<char, 20, (1 << 12)>;
+    Arena m_arena; // names; 4 GiB at most
+    Chunks<char*, 12, (1 << 12)> m_bigNames; // names over a quarter of an arena chunk
+    using Blocks = Chunks<quint32, 19, (1 << 13)>;
+    Blocks m_blocks; // child blocks: next, capacity, used, ids
+    quint64 m_arenaUsed = 0;
+    quint32 m_bigNameCount = 0;
+    quint64 m_bigNameBytes = 0;
+    quint64 m_blocksUsed = 0;
     std::atomic<quint32> m_published { 0 };
     std::atomic<quint64> m_folders { 0 };
-    // Open addressing: a slot keeps the node id and the upper hash bits, so a probe reads the node
-    // (a likely cache miss) only when those bits match.
+    quint64 m_dropped = 0; // keys refused because a store was full
+
+    // Open addressing: a slot keeps the node id + 1 (0 = empty) and the upper hash bits, so a probe
+    // reads the node (a likely cache miss) only when those bits match. The lower hash bits pick the
+    // slot by multiplication, so the table can have any size.
     struct Slot {
-        NodeId id = none;
-        quint32 tag = 0;
+        quint32 idPlusOne;
+        quint32 tag;
     };
-    std::vector<Slot> m_table; // writer only
+    Slot* m_table = nullptr; // writer only
+    size_t m_tableSize = 0;
     size_t m_tableUsed = 0;
 
     // The folder chain of the last key added: keys in a batch often share their first folders.
-    QByteArrayView m_lastPath; // into the arena, which never moves
+    std::string m_lastKey;
     std::vector<std::pair<qsizetype, NodeId>> m_lastChain; // (end of the folder's prefix, folder)
 
     std::vector<Change> m_changes; // guarded by m_childMutex
+    std::atomic<size_t> m_changeCount { 0 }; // its size, for a look without the lock
 
     mutable QMutex m_childMutex;
     // Readers (the UI thread) announce that they wait for m_childMutex, and the writer lets them in
@@ -174,7 +233,6 @@ private:
         ReaderLock& operator=(const ReaderLock&) = delete;
         const NamespaceTree& m_tree;
     };
-    std::vector<std::vector<NodeId>> m_childLists; // guarded by m_childMutex
 };
 
 } // namespace vermilion

@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <thread>
+
 using namespace vermilion;
 using namespace vermilion::test;
 
@@ -189,6 +191,130 @@ private slots:
             }
         }
         QVERIFY(found);
+    }
+
+    void treeAtScaleWithAConcurrentReader()
+    {
+        // 200k keys in batches, with no reserve, so the table grows many times, while another
+        // thread reads what is published (TSan runs this suite).
+        NamespaceTree tree(":");
+        std::atomic<bool> done { false };
+        std::atomic<quint64> reads { 0 };
+        std::atomic<quint64> wrongPaths { 0 };
+        std::thread reader([&] {
+            while (!done.load()) {
+                const quint32 count = tree.nodeCount();
+                for (NamespaceTree::NodeId id = count > 64 ? count - 64 : 1; id < count; ++id) {
+                    if (tree.isFolder(id))
+                        (void)tree.children(id);
+                    else if (!tree.path(id).startsWith("app:user:"))
+                        wrongPaths.fetch_add(1);
+                    (void)tree.keyCount(id);
+                }
+                reads.fetch_add(1);
+            }
+        });
+        constexpr int users = 20000;
+        NamespaceTree::PackedKeys batch;
+        int added = 0;
+        for (int i = 0; i < users * 10; ++i) {
+            // Spread the users as SCAN would: not in order.
+            const int n = int((quint64(i) * 2654435761u) % quint64(users * 10));
+            batch.append(QByteArray("app:user:" + QByteArray::number(n / 10) + ":session:" + QByteArray::number(n % 10)));
+            if (batch.size() == 1000) {
+                added += int(tree.addKeys(batch));
+                batch = {};
+            }
+        }
+        // A second pass of the same keys adds nothing.
+        for (int i = 0; i < 2000; ++i)
+            batch.append(QByteArray("app:user:" + QByteArray::number(i / 10) + ":session:" + QByteArray::number(i % 10)));
+        added += int(tree.addKeys(batch));
+        done.store(true);
+        reader.join();
+        QVERIFY(reads.load() > 0);
+        QCOMPARE(wrongPaths.load(), quint64(0));
+        QCOMPARE(added, users * 10);
+        QCOMPARE(tree.totalKeys(), quint64(users * 10));
+        QCOMPARE(tree.folderCount(), quint64(2 + 2 * users));
+        quint32 keys = 0;
+        for (NamespaceTree::NodeId id = 1; id < tree.nodeCount(); ++id) {
+            if (tree.isFolder(id))
+                continue;
+            ++keys;
+            const QByteArray path = tree.path(id);
+            const QList<QByteArray> parts = path.split(':');
+            QCOMPARE(parts.size(), 5);
+            QCOMPARE(bytes(tree.name(id)), parts.last());
+            QCOMPARE(bytes(tree.name(tree.parent(id))), QByteArray("session"));
+            QCOMPARE(tree.path(tree.parent(id)), path.first(path.lastIndexOf(':')));
+        }
+        QCOMPARE(keys, quint32(users * 10));
+        // Every user folder holds its session folder, which holds ten keys.
+        const auto top = tree.children(NamespaceTree::root);
+        QCOMPARE(top.size(), size_t(1));
+        const auto user = tree.children(top[0]);
+        QCOMPARE(user.size(), size_t(1));
+        QCOMPARE(tree.childCount(user[0]), quint32(users));
+        const auto some = tree.children(user[0], quint32(users - 5));
+        QCOMPARE(some.size(), size_t(5));
+        for (NamespaceTree::NodeId folder : some) {
+            QCOMPARE(tree.keyCount(folder), 10u);
+            QCOMPARE(tree.childCount(tree.children(folder)[0]), 10u);
+        }
+        QVERIFY(tree.memoryBytes() > 0);
+        QVERIFY2(tree.memoryBytes() < 40u << 20, QByteArray::number(tree.memoryBytes()).constData());
+    }
+
+    void treeKeepsDeepKeysBigNamesAndRemovals()
+    {
+        NamespaceTree tree(":");
+        // Keys deeper than the levels hashed ahead, many in one batch: the table grows mid-batch.
+        QList<QByteArray> deep;
+        for (int k = 0; k < 3000; ++k) {
+            QByteArray key;
+            for (int level = 0; level < 40; ++level)
+                key += "l" + QByteArray::number(level == 20 ? k : level) + ":";
+            key += "leaf";
+            deep << key;
+        }
+        QCOMPARE(tree.addKeys(deep), qsizetype(deep.size()));
+        QCOMPARE(tree.addKeys(deep), qsizetype(0));
+        // Names bigger than an arena chunk's quarter get their own allocation; an empty key too.
+        const QByteArray big(600 * 1024, 'b');
+        const QByteArray bigger = "x:" + QByteArray(3 << 20, '\xfe');
+        QCOMPARE(tree.addKeys(QList<QByteArray> { big, bigger, QByteArray(), "a::" }), qsizetype(4));
+        QCOMPARE(tree.totalKeys(), quint64(deep.size() + 4));
+        QSet<QByteArray> expected(deep.begin(), deep.end());
+        expected << big << bigger << QByteArray() << "a::";
+        QSet<QByteArray> seen;
+        for (NamespaceTree::NodeId id = 1; id < tree.nodeCount(); ++id) {
+            if (!tree.isFolder(id))
+                seen << tree.path(id);
+        }
+        QCOMPARE(seen, expected);
+        // Removal and return: counts up the chain, and the change list in order.
+        QVERIFY(tree.removeKey(bigger));
+        QVERIFY(!tree.removeKey(bigger));
+        QVERIFY(tree.removeKey(deep[7]));
+        QVERIFY(!tree.removeKey("l0:l1:nothing"));
+        QCOMPARE(tree.totalKeys(), quint64(deep.size() + 2));
+        QCOMPARE(tree.addKeys(QList<QByteArray> { bigger }), qsizetype(1));
+        size_t next = 0;
+        const auto changes = tree.changes(0, &next);
+        QCOMPARE(next, size_t(3));
+        QCOMPARE(changes.size(), size_t(3));
+        QVERIFY(changes[0].removed && changes[1].removed && !changes[2].removed);
+        QCOMPARE(tree.path(changes[0].id), bigger);
+        QCOMPARE(tree.path(changes[1].id), deep[7]);
+        QCOMPARE(changes[2].id, changes[0].id);
+        QVERIFY(!tree.isRemoved(changes[0].id));
+        QVERIFY(tree.isRemoved(changes[1].id));
+        QCOMPARE(tree.keyCount(tree.parent(changes[1].id)), 0u);
+        QCOMPARE(tree.totalKeys(), quint64(deep.size() + 3));
+        // Completion walks the folders by name.
+        QCOMPARE(tree.completeKey("l0:l1:l", 5), QList<QByteArray> { "l0:l1:l2:" });
+        QCOMPARE(tree.completeKey("a:", 5), QList<QByteArray> { "a::" });
     }
 
     void loadsIncrementallyIntoTheModel()

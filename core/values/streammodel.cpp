@@ -27,6 +27,7 @@ int StreamModel::rowOfId(const QByteArray& id) const
 
 void StreamModel::reload()
 {
+    m_revealing.clear();
     beginResetModel();
     startGeneration();
     m_entries.clear();
@@ -49,7 +50,8 @@ void StreamModel::requestPage()
         command = { "XREVRANGE", key(), after.isEmpty() ? QByteArray("+") : after, "-" };
     else
         command = { "XRANGE", key(), after.isEmpty() ? QByteArray("-") : after, "+" };
-    command << "COUNT" << QByteArray::number(pageSize);
+    // A reveal reads bigger pages: it may have to go a long way into the stream.
+    command << "COUNT" << QByteArray::number(m_revealing.isEmpty() ? pageSize : revealPageSize);
     fetch({ command }, [this](const QList<Reply>& replies) {
         // m_fetching stays set while rows are inserted: a view (or model tester) reacting to the
         // insertion may call fetchMore(), which must not ask for the page being added.
@@ -65,7 +67,8 @@ void StreamModel::requestPage()
                 parsed.fields.append({ flat.at(i).bytes(), flat.at(i + 1).bytes() });
             fresh.append(parsed);
         }
-        m_finished = page.size() < pageSize;
+        m_finished = page.size() < (m_revealing.isEmpty() ? pageSize : revealPageSize);
+        const qsizetype firstNewRow = m_entries.size();
         if (!fresh.isEmpty()) {
             beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + fresh.size() - 1));
             m_entries.append(fresh);
@@ -73,7 +76,33 @@ void StreamModel::requestPage()
         }
         m_fetching = false;
         setLoading(false);
+        continueReveal(firstNewRow);
     });
+}
+
+void StreamModel::reveal(const QByteArray& id)
+{
+    m_revealing = id;
+    continueReveal(0);
+}
+
+void StreamModel::continueReveal(qsizetype firstNewRow)
+{
+    if (m_revealing.isEmpty())
+        return;
+    for (qsizetype row = firstNewRow; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).id == m_revealing) {
+            const QByteArray id = std::exchange(m_revealing, {});
+            emit revealed(id, int(row));
+            return;
+        }
+    }
+    if (m_finished) {
+        const QByteArray id = std::exchange(m_revealing, {});
+        emit revealed(id, -1);
+        return;
+    }
+    requestPage();
 }
 
 void StreamModel::refreshInfo()

@@ -17,6 +17,7 @@ class StreamModel : public ValueModel {
     Q_OBJECT
 public:
     static constexpr int pageSize = 200;
+    static constexpr int revealPageSize = 5000;
     enum Column { IdColumn, FieldsColumn, ColumnCount };
     enum class Order { NewestFirst, OldestFirst };
     using Fields = QList<QPair<QByteArray, QByteArray>>;
@@ -47,6 +48,9 @@ public:
 
     void addEntry(const Fields& fields);
     void removeEntry(const QByteArray& id);
+    // Loads pages until the entry with this id is in the model (a find's result), then emits
+    // revealed() with its row, or -1 when the stream ended without it (deleted meanwhile).
+    void reveal(const QByteArray& id);
 
     // "field: value" lines, escaped, as the Fields cell and the detail pane show an entry.
     static QString fieldsText(const Fields& fields, bool oneLine);
@@ -54,14 +58,17 @@ public:
 signals:
     void infoChanged(const vermilion::StreamInfo& info);
     void entryAdded(const QByteArray& id);
+    void revealed(const QByteArray& id, int row);
 
 private:
     void requestPage();
+    void continueReveal(qsizetype firstNewRow);
 
     QList<Entry> m_entries;
     Order m_order = Order::NewestFirst;
     bool m_finished = false;
     bool m_fetching = false;
+    QByteArray m_revealing; // the id reveal() loads pages for
     StreamInfo m_info;
     JobTracker m_infoJobs;
 };

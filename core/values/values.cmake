@@ -11,6 +11,7 @@ target_sources(vermilion_core PRIVATE
     values/setmodel.cpp values/setmodel.h
     values/streaminfo.cpp values/streaminfo.h
     values/streammodel.cpp values/streammodel.h
+    values/streamsearch.cpp values/streamsearch.h
     values/stringvalue.cpp values/stringvalue.h
     values/valuedocument.cpp values/valuedocument.h
     values/valuemodel.cpp values/valuemodel.h

@@ -20,6 +20,7 @@
 #include "values/zsetmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
@@ -536,6 +537,54 @@ private slots:
         editor->view()->setCurrentIndex(editor->model()->index(0, 1));
         QTRY_VERIFY(editor->detailPane()->text().contains(QLatin1String("amount")));
         saveScreenshot(editor.get(), QStringLiteral("value-editor-stream"));
+    }
+
+    void findInABigStream()
+    {
+        // 50k entries with ids 1-1 .. 50000-1; one deep entry carries a distinctive value.
+        const int count = 50000;
+        for (int start = 1; start <= count; start += 5000) {
+            QList<Command> adds;
+            for (int i = start; i < start + 5000; ++i)
+                adds.append({ "XADD", "app:bigstream", QByteArray::number(i) + "-1", "n", QByteArray::number(i),
+                    "kind", i == 1234 ? QByteArray("Needle-In-Stream") : QByteArray("hay") });
+            QFuture<QList<Reply>> added = m_other->executeBatch(adds);
+            QTRY_VERIFY_WITH_TIMEOUT(added.isFinished(), 20000);
+            QVERIFY(!added.result().constLast().isError());
+        }
+        auto editor = open<StreamEditor>("app:bigstream", "stream");
+        QAbstractItemModelTester tester(editor->model());
+        QTRY_COMPARE(editor->model()->rowCount(), StreamModel::pageSize);
+        QTRY_COMPARE(editor->model()->info().length, qint64(count));
+        // Newest first: down the list is older. Entry 1234 is 48,767 rows down, far past the page.
+        editor->findElement(QStringLiteral("needle-in"));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(editor->findStatus(), QStringLiteral("Found 1234-1"));
+        QTableView* view = editor->view();
+        QCOMPARE(view->currentIndex().row(), count - 1234);
+        QCOMPARE(cell(view, count - 1234, 0), QStringLiteral("1234-1"));
+        QVERIFY(view->visualRect(view->currentIndex()).intersects(view->viewport()->rect()));
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-stream-find"));
+        // Onwards from there, a field value near the top is found by wrapping round; the id
+        // matches too; backwards from the bottom looks up the list.
+        editor->findElement(QStringLiteral("49990"));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(editor->findStatus(), QStringLiteral("Found 49990-1 (wrapped around)"));
+        QCOMPARE(view->currentIndex().row(), count - 49990);
+        editor->findElement(QStringLiteral("kind"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(editor->findStatus(), QStringLiteral("Found 49991-1"));
+        editor->findElement(QStringLiteral("no such entry"));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(editor->findStatus(), QStringLiteral("Not found"));
+        // Oldest first: down the list is newer.
+        editor->findChild<QComboBox*>()->setCurrentIndex(1);
+        QTRY_COMPARE(cell(view, 0, 0), QStringLiteral("1-1"));
+        QTRY_VERIFY(!editor->model()->isLoading());
+        editor->findElement(QStringLiteral("NEEDLE"));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);
+        QCOMPARE(editor->findStatus(), QStringLiteral("Found 1234-1"));
+        QCOMPARE(view->currentIndex().row(), 1233);
     }
 
     void moduleTypeAndVanishedKey()

@@ -3,6 +3,7 @@
 #include "elementdialog.h"
 #include "util/redistext.h"
 #include "values/streammodel.h"
+#include "values/streamsearch.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -15,6 +16,7 @@ namespace vermilion::ui {
 StreamEditor::StreamEditor(Session* session, const QByteArray& key, QWidget* parent)
     : TableEditor(session, key, "stream", parent)
     , m_model(new StreamModel(session, key, this))
+    , m_search(new StreamSearch(session, key, this))
     , m_order(new QComboBox)
     , m_groups(new QTreeWidget)
 {
@@ -42,10 +44,66 @@ StreamEditor::StreamEditor(Session* session, const QByteArray& key, QWidget* par
     splitter()->setStretchFactor(1, 1);
     splitter()->setStretchFactor(2, 1);
     connect(m_model, &StreamModel::infoChanged, this, &StreamEditor::showInfo);
+
+    addFindControls(tr("Find an entry (id, field or value)"));
+    connect(m_search, &StreamSearch::progress, this, [this](qint64 looked, qint64 total) {
+        setFindStatus(tr("Searching... %1%").arg(total > 0 ? qMin<qint64>(100, looked * 100 / total) : 0));
+    });
+    connect(m_search, &StreamSearch::notFound, this, [this] { setFindStatus(tr("Not found")); });
+    connect(m_search, &StreamSearch::failed, this, [this](const QString& message) {
+        setFindStatus({});
+        showMessage(message, true);
+    });
+    connect(m_search, &StreamSearch::found, this, [this](const QByteArray& id, bool wrapped) {
+        // The entry may be far down the list: load the pages up to it, then show it.
+        m_revealing = id;
+        m_revealWrapped = wrapped;
+        setFindStatus(tr("Found %1, loading the list up to it...").arg(QString::fromLatin1(id)));
+        m_model->reveal(id);
+    });
+    connect(m_model, &StreamModel::revealed, this, [this](const QByteArray& id, int row) {
+        if (id != m_revealing)
+            return;
+        m_revealing.clear();
+        if (row < 0) {
+            setFindStatus(tr("%1 is no longer in the stream").arg(QString::fromLatin1(id)));
+            return;
+        }
+        showFoundRow(row);
+        const QString where = tr("Found %1").arg(QString::fromLatin1(id));
+        setFindStatus(m_revealWrapped ? tr("%1 (wrapped around)").arg(where) : where);
+    });
+}
+
+void StreamEditor::findElement(const QString& text, bool backward)
+{
+    if (text.isEmpty())
+        return;
+    cancelFind();
+    // Down the list is towards older entries when the newest come first.
+    const bool newestFirst = m_model->order() == StreamModel::Order::NewestFirst;
+    const StreamSearch::Direction direction = newestFirst != backward ? StreamSearch::Direction::Older
+                                                                      : StreamSearch::Direction::Newer;
+    const int row = currentRow();
+    const QByteArray from = row >= 0 && row < m_model->rowCount() ? m_model->entryAt(row).id : QByteArray();
+    setFindStatus(tr("Searching..."));
+    m_search->find(RedisText::unescape(text), from, direction, m_model->info().length);
+}
+
+bool StreamEditor::isFinding() const
+{
+    return m_search->isBusy() || !m_revealing.isEmpty();
+}
+
+void StreamEditor::cancelFind()
+{
+    m_search->cancel();
+    m_revealing.clear();
 }
 
 void StreamEditor::reload()
 {
+    cancelFind();
     TableEditor::reload();
     m_model->refreshInfo();
 }
@@ -57,6 +115,7 @@ void StreamEditor::showInfo(const StreamInfo& info)
         auto* none
             = new QTreeWidgetItem(m_groups, { tr("No consumer groups (%n entries)", nullptr, int(info.length)) });
         none->setDisabled(true);
+        none->setFirstColumnSpanned(true); // the sentence is wider than the first column
         return;
     }
     for (const StreamInfo::Group& group : info.groups) {

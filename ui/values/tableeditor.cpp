@@ -143,29 +143,54 @@ QLineEdit* TableEditor::addSearchField(std::function<void(const QByteArray&)> on
     return search;
 }
 
-QLineEdit* TableEditor::addFindField(CollectionSearch::Kind kind, std::function<QString()> refusal)
+QLineEdit* TableEditor::addFindControls(const QString& placeholder)
 {
     auto* field = new QLineEdit;
-    field->setPlaceholderText(tr("Find an element"));
+    field->setPlaceholderText(placeholder);
     field->setToolTip(tr("Enter finds the next element that contains the text, Shift+Enter the previous one."));
     field->setClearButtonEnabled(true);
     field->setAccessibleName(tr("Find element"));
-    m_find = new CollectionSearch(session(), key(), kind, this);
-    m_findRefusal = std::move(refusal);
     m_findStatus = new QLabel;
     connect(field, &QLineEdit::returnPressed, this,
         [this, field] { findElement(field->text(), QApplication::keyboardModifiers() & Qt::ShiftModifier); });
     connect(field, &QLineEdit::textEdited, this, [this] {
-        m_find->cancel();
+        cancelFind();
         m_findStatus->clear();
     });
+    m_toolbar->insertWidget(0, field, 1);
+    m_toolbar->insertWidget(1, m_findStatus);
+    return field;
+}
+
+void TableEditor::cancelFind()
+{
+    if (m_find)
+        m_find->cancel();
+}
+
+void TableEditor::setFindStatus(const QString& text)
+{
+    if (m_findStatus)
+        m_findStatus->setText(text);
+}
+
+void TableEditor::showFoundRow(int row)
+{
+    const QModelIndex index = m_model->index(row, m_model->columnCount() - 1);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+QLineEdit* TableEditor::addFindField(CollectionSearch::Kind kind, std::function<QString()> refusal)
+{
+    QLineEdit* field = addFindControls(tr("Find an element"));
+    m_find = new CollectionSearch(session(), key(), kind, this);
+    m_findRefusal = std::move(refusal);
     connect(m_find, &CollectionSearch::progress, this, [this](qint64 looked, qint64 total) {
         m_findStatus->setText(tr("Searching... %1%").arg(total > 0 ? looked * 100 / total : 0));
     });
     connect(m_find, &CollectionSearch::found, this, [this](qint64 row, bool wrapped) {
-        const QModelIndex index = m_model->index(int(row), m_model->columnCount() - 1);
-        m_view->setCurrentIndex(index);
-        m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        showFoundRow(int(row));
         const QString where = tr("Found at index %1").arg(QLocale().toString(row));
         m_findStatus->setText(wrapped ? tr("%1 (wrapped around)").arg(where) : where);
     });
@@ -174,8 +199,6 @@ QLineEdit* TableEditor::addFindField(CollectionSearch::Kind kind, std::function<
         m_findStatus->clear();
         showMessage(message, true);
     });
-    m_toolbar->insertWidget(0, field, 1);
-    m_toolbar->insertWidget(1, m_findStatus);
     return field;
 }
 

@@ -35,10 +35,11 @@ public:
     ValueDetailPane* detailPane() const { return m_detail; }
     QString inlineMessage() const;
     void reload() override;
-    // Find in a collection read by position (list, sorted set): see addFindField().
-    void findElement(const QString& text, bool backward = false);
+    // Find in a collection read by position (list, sorted set): see addFindField(). A stream
+    // finds by id instead (StreamEditor).
+    virtual void findElement(const QString& text, bool backward = false);
     QString findStatus() const;
-    bool isFinding() const;
+    virtual bool isFinding() const;
 
 protected:
     TableEditor(vermilion::Session* session, const QByteArray& key, const QByteArray& type, QWidget* parent);
@@ -50,6 +51,13 @@ protected:
     // text (Shift+Enter the previous), on the server's pages and never in memory, then selects it
     // and scrolls to it. refusal, when set, says why a find cannot run right now.
     QLineEdit* addFindField(vermilion::CollectionSearch::Kind kind, std::function<QString()> refusal = {});
+    // The field and status label alone, for an editor that runs its own find: Enter calls
+    // findElement(), typing calls cancelFind().
+    QLineEdit* addFindControls(const QString& placeholder);
+    virtual void cancelFind();
+    void setFindStatus(const QString& text);
+    // Selects the row and scrolls it to the middle.
+    void showFoundRow(int row);
     void addToolbarWidget(QWidget* widget);
     void addToolbarAction(QAction* action);
     QVBoxLayout* contentLayout() const { return m_layout; }

@@ -13,6 +13,7 @@ target_sources(vermilion_core PRIVATE
     values/streammodel.cpp values/streammodel.h
     values/streamsearch.cpp values/streamsearch.h
     values/stringvalue.cpp values/stringvalue.h
+    values/valuediff.cpp values/valuediff.h
     values/valuedocument.cpp values/valuedocument.h
     values/valuemodel.cpp values/valuemodel.h
     values/valuerenderer.cpp values/valuerenderer.h

@@ -6,6 +6,8 @@
 #include "values/listmodel.h"
 #include "values/setmodel.h"
 #include "values/streammodel.h"
+#include "values/streamsearch.h"
+#include "values/valuediff.h"
 #include "values/stringvalue.h"
 #include "values/zsetmodel.h"
 
@@ -90,6 +92,71 @@ private:
     }
 
 private slots:
+    void lineDiff_data()
+    {
+        QTest::addColumn<QString>("mine");
+        QTest::addColumn<QString>("theirs");
+        QTest::addColumn<QList<DiffHunk>>("hunks");
+        QTest::addRow("same") << "a\nb" << "a\nb" << QList<DiffHunk> {};
+        QTest::addRow("changed line") << "a\nb\nc" << "a\nB\nc" << QList<DiffHunk> { { 1, 1, 1, 1 } };
+        QTest::addRow("added lines") << "a\nc" << "a\nb1\nb2\nc" << QList<DiffHunk> { { 1, 0, 1, 2 } };
+        QTest::addRow("removed line") << "a\nb\nc" << "a\nc" << QList<DiffHunk> { { 1, 1, 1, 0 } };
+        QTest::addRow("two places") << "1\n2\n3\n4\n5\n6" << "1\nX\n3\n4\n5\n6\n7"
+                                    << QList<DiffHunk> { { 1, 1, 1, 1 }, { 6, 0, 6, 1 } };
+        QTest::addRow("empty against text") << "" << "x\ny" << QList<DiffHunk> { { 0, 1, 0, 2 } };
+        QTest::addRow("moved block") << "a\nb\nc\nd" << "c\nd\na\nb"
+                                     << QList<DiffHunk> { { 0, 2, 0, 0 }, { 4, 0, 2, 2 } };
+    }
+
+    void lineDiff()
+    {
+        QFETCH(QString, mine);
+        QFETCH(QString, theirs);
+        QFETCH(QList<DiffHunk>, hunks);
+        const ValueDiff diff = ValueDiff::compute(mine, theirs);
+        QCOMPARE(diff.hunks, hunks);
+        QVERIFY(!diff.approximate);
+        QCOMPARE(diff.mine->wholeText(), mine);
+        QCOMPARE(diff.theirs->wholeText(), theirs);
+    }
+
+    void lineDiffGivesUpInTheMiddleAndCancels()
+    {
+        QStringList a;
+        QStringList b;
+        for (int i = 0; i < 3000; ++i) {
+            a << QStringLiteral("same %1").arg(i);
+            b << QStringLiteral("same %1").arg(i);
+        }
+        for (int i = 0; i < 500; ++i) {
+            a.insert(1000 + 2 * i, QStringLiteral("only mine %1").arg(i));
+            b.insert(1000 + 2 * i, QStringLiteral("only theirs %1").arg(i));
+        }
+        // 1000 edits with room for them; then too many for a limit of 100.
+        const ValueDiff full = ValueDiff::compute(a.join(QLatin1Char('\n')), b.join(QLatin1Char('\n')));
+        QVERIFY(!full.approximate);
+        QCOMPARE(full.hunks.size(), 500);
+        const ValueDiff rough = ValueDiff::compute(a.join(QLatin1Char('\n')), b.join(QLatin1Char('\n')), nullptr, 100);
+        QVERIFY(rough.approximate);
+        QCOMPARE(rough.hunks.size(), 1);
+        QCOMPARE(rough.hunks.first().mineFirst, 1000);
+        QCOMPARE(rough.hunks.first().mineCount, 999);
+        std::atomic<bool> cancel { true };
+        QVERIFY(ValueDiff::compute(a.join(QLatin1Char('\n')), b.join(QLatin1Char('\n')), &cancel).hunks.isEmpty());
+        // Bytes: each line escaped, the line breaks kept.
+        QCOMPARE(ValueDiffer::textOf({ QByteArray("a\tb\n\xff\n", 6), {}, {} }), QStringLiteral("a\\tb\n\\xff\n"));
+        QCOMPARE(ValueDiffer::textOf({ "x", QStringLiteral("(remove it)"), QStringLiteral("note") }),
+            QStringLiteral("(remove it)\nnote"));
+    }
+
+    void streamSearchMatches()
+    {
+        QVERIFY(StreamSearch::matches("1-1", { "kind", "Needle" }, "needle", Qt::CaseInsensitive));
+        QVERIFY(!StreamSearch::matches("1-1", { "kind", "Needle" }, "needle", Qt::CaseSensitive));
+        QVERIFY(StreamSearch::matches("1700-5", {}, "00-5", Qt::CaseSensitive));
+        QVERIFY(!StreamSearch::matches("1-1", { "a", "b" }, "c", Qt::CaseInsensitive));
+    }
+
     void initTestCase()
     {
         QString error;

@@ -1,5 +1,7 @@
 #include "valuetextview.h"
 
+#include <algorithm>
+
 #include "valueeditor.h"
 #include "values/valuerenderer.h"
 
@@ -105,6 +107,24 @@ void ValueTextView::changeEvent(QEvent* event)
         updateScrollBars();
 }
 
+void ValueTextView::setLineMarks(QList<LineMark> marks, const QColor& color)
+{
+    std::sort(marks.begin(), marks.end(), [](const LineMark& a, const LineMark& b) { return a.first < b.first; });
+    m_marks = std::move(marks);
+    m_markColor = color;
+    viewport()->update();
+}
+
+void ValueTextView::showLine(qint64 line)
+{
+    if (!m_document)
+        return;
+    line = qBound<qint64>(0, line, m_document->lineCount() - 1);
+    m_anchor = m_cursor = DocumentPosition { line, 0 };
+    verticalScrollBar()->setValue(int(qMax<qint64>(0, line - 2)));
+    viewport()->update();
+}
+
 void ValueTextView::paintEvent(QPaintEvent*)
 {
     QPainter painter(viewport());
@@ -124,6 +144,24 @@ void ValueTextView::paintEvent(QPaintEvent*)
     const int textLeft = gutter + margin;
     if (gutter > 0)
         painter.fillRect(0, 0, gutter, viewport()->height(), palette.color(QPalette::AlternateBase));
+    if (!m_marks.isEmpty()) {
+        // The marks that reach into the lines on screen: found by binary search, so a diff of
+        // thousands of hunks costs nothing per paint.
+        auto it = std::lower_bound(m_marks.cbegin(), m_marks.cend(), first,
+            [](const LineMark& mark, qint64 line) { return mark.first + qMax<qint64>(mark.count, 1) <= line; });
+        for (; it != m_marks.cend() && it->first <= last + 1; ++it) {
+            if (it->count == 0) {
+                const int y = int(it->first - first) * height;
+                painter.fillRect(gutter, y - 1, viewport()->width() - gutter, 3, m_markColor.darker(130));
+                continue;
+            }
+            const qint64 top = qMax(it->first, first);
+            const qint64 bottom = qMin(it->first + it->count - 1, last);
+            if (bottom >= top)
+                painter.fillRect(gutter, int(top - first) * height, viewport()->width() - gutter,
+                    int(bottom - top + 1) * height, m_markColor);
+        }
+    }
     for (qint64 line = first; line <= last; ++line) {
         const int y = int(line - first) * height;
         if (hasSelection() && line >= from.line && line <= to.line) {

@@ -43,6 +43,15 @@ public:
     QString selectedText() const; // empty above copyLimit
     void copy();
     void ensureVisible(DocumentPosition position);
+    // Lines drawn on a tinted background (a diff's changed lines): [first, first + count). A range
+    // of no lines marks the gap before `first` with a bar (lines the other side has and this lacks).
+    struct LineMark {
+        qint64 first = 0;
+        qint64 count = 0;
+    };
+    void setLineMarks(QList<LineMark> marks, const QColor& color);
+    // Scrolls so that this line is near the top, and puts the cursor there.
+    void showLine(qint64 line);
     qint64 firstVisibleLine() const;
     int visibleLineCount() const;
 
@@ -73,6 +82,8 @@ private:
     DocumentPosition m_anchor;
     DocumentPosition m_cursor;
     bool m_gutter = true;
+    QList<LineMark> m_marks; // sorted by first
+    QColor m_markColor;
 };
 
 // The find bar under a ValueTextView: searches on a worker, so a miss in 100 MiB never blocks.

@@ -169,7 +169,7 @@ QByteArray Base64Format::encode(const QString& text, QString* error) const
 {
     if (error)
         error->clear();
-    return FormatSupport::payloadFromText(text).toBase64();
+    return FormatSupport::payloadFromEditedText(text).toBase64();
 }
 
 } // namespace vermilion::formats

@@ -1,5 +1,7 @@
 #include "formatsupport.h"
 
+#include "valueformat.h"
+
 #include "util/redistext.h"
 
 #include <QCoreApplication>
@@ -121,13 +123,78 @@ QByteArray payloadFromText(const QString& text)
     return RedisText::unescape(text);
 }
 
+namespace {
+// The first and last bytes that are not white space, or 0.
+char firstByte(QByteArrayView bytes)
+{
+    for (const char c : bytes) {
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return c;
+    }
+    return 0;
+}
+char lastByte(QByteArrayView bytes)
+{
+    for (qsizetype i = bytes.size() - 1; i >= 0; --i) {
+        const char c = bytes[i];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return c;
+    }
+    return 0;
+}
+bool opensLikeJson(QByteArrayView bytes)
+{
+    const char first = firstByte(bytes);
+    return first == '{' || first == '[';
+}
+bool looksLikeJson(QByteArrayView bytes)
+{
+    const char first = firstByte(bytes);
+    const char last = lastByte(bytes);
+    return (first == '{' && last == '}') || (first == '[' && last == ']');
+}
+const ValueFormat* jsonFormat()
+{
+    return FormatRegistry::instance().find(QStringLiteral("json"));
+}
+} // namespace
+
 DecodedValue decodedPayload(const QByteArray& payload)
 {
+    // JSON inside a container is shown as the JSON view shows JSON: pretty-printed, and saved back
+    // compact (payloadFromEditedText). Only when that loses nothing: otherwise the payload text.
+    if (looksLikeJson(payload)) {
+        if (const ValueFormat* json = jsonFormat()) {
+            DecodedValue pretty = json->decode(payload);
+            if (pretty.ok && pretty.editable) {
+                const QString shown = QCoreApplication::translate(
+                    "FormatSupport", "JSON inside: shown pretty-printed, and saved back compact.");
+                pretty.note = pretty.note.isEmpty() ? shown : shown + QLatin1Char(' ') + pretty.note;
+                return pretty;
+            }
+        }
+    }
     DecodedValue value;
     value.ok = true;
     value.text = payloadToText(payload);
     value.editable = true;
     return value;
+}
+
+QByteArray payloadFromEditedText(const QString& text)
+{
+    // Text that is JSON was shown as JSON (decodedPayload): it goes back as compact JSON. Anything
+    // else is payload text.
+    if (const ValueFormat* json = jsonFormat()) {
+        const QByteArray utf8 = text.toUtf8();
+        if (looksLikeJson(utf8)) {
+            QString error;
+            const QByteArray compact = json->encode(text, &error);
+            if (error.isEmpty() && !compact.isEmpty())
+                return compact;
+        }
+    }
+    return payloadFromText(text);
 }
 
 DecodedValue decodedPrefix(QByteArray payload, qsizetype prefixSize)
@@ -139,13 +206,26 @@ DecodedValue decodedPrefix(QByteArray payload, qsizetype prefixSize)
         payload.truncate(qMax<qsizetype>(0, cut - 1));
     }
     DecodedValue value;
+    const QLocale locale;
+    const QString note = QCoreApplication::translate("FormatSupport",
+        "A prefix: the first %1 of the value decompress to these %2. Load the whole value to see the rest.")
+                             .arg(locale.formattedDataSize(prefixSize), locale.formattedDataSize(payload.size()));
+    // JSON inside is pretty-printed up to where the prefix stops.
+    if (opensLikeJson(payload)) {
+        if (const ValueFormat* json = jsonFormat()) {
+            DecodedValue pretty = json->decodePrefix(payload);
+            if (pretty.ok) {
+                pretty.editable = false;
+                pretty.note = note + QLatin1Char(' ')
+                    + QCoreApplication::translate("FormatSupport", "JSON inside: pretty-printed up to there.");
+                return pretty;
+            }
+        }
+    }
     value.ok = true;
     value.text = payloadToText(payload);
     value.editable = false;
-    const QLocale locale;
-    value.note = QCoreApplication::translate("FormatSupport",
-        "A prefix: the first %1 of the value decompress to these %2. Load the whole value to see the rest.")
-                     .arg(locale.formattedDataSize(prefixSize), locale.formattedDataSize(payload.size()));
+    value.note = note;
     return value;
 }
 

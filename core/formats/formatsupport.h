@@ -30,11 +30,16 @@ QString fromUtf8(QByteArrayView bytes);
 // must be typed as \\ (a lone backslash before n, r, t, a, b, x, " or \ starts an escape).
 QString payloadToText(const QByteArray& payload);
 QByteArray payloadFromText(const QString& text);
-// A successful, editable decode showing payload in the convention above.
+// A successful, editable decode showing payload in the convention above; a JSON payload is shown
+// pretty-printed instead, as the JSON view shows it, when that loses nothing.
 DecodedValue decodedPayload(const QByteArray& payload);
+// The payload that edited text stands for: compact JSON for text that is JSON (it was shown
+// pretty-printed), otherwise payloadFromText. What the containers' encode() uses.
+QByteArray payloadFromEditedText(const QString& text);
 
 // A read-only decode of a payload that a compressed prefix held, with the note that says so. A
-// UTF-8 sequence cut by the end of the prefix is dropped rather than shown as escaped bytes.
+// UTF-8 sequence cut by the end of the prefix is dropped rather than shown as escaped bytes; a
+// payload that opens like JSON is pretty-printed up to where it stops.
 DecodedValue decodedPrefix(QByteArray payload, qsizetype prefixSize);
 
 DecodedValue failure(const QString& error);

@@ -54,7 +54,7 @@ DecodedValue GzipFormat::decodePrefix(const QByteArray& bytes) const
 
 QByteArray GzipFormat::encode(const QString& text, QString* error) const
 {
-    return DeflateCodec::deflate(DeflateCodec::Wrapper::Gzip, FormatSupport::payloadFromText(text), error);
+    return DeflateCodec::deflate(DeflateCodec::Wrapper::Gzip, FormatSupport::payloadFromEditedText(text), error);
 }
 
 } // namespace vermilion::formats

@@ -161,7 +161,7 @@ DecodedValue Lz4Format::decodeInput(const QByteArray& bytes, bool prefix) const
 
 QByteArray Lz4Format::encode(const QString& text, QString* error) const
 {
-    const QByteArray payload = FormatSupport::payloadFromText(text);
+    const QByteArray payload = FormatSupport::payloadFromEditedText(text);
     LZ4F_preferences_t preferences {};
     preferences.frameInfo.contentChecksumFlag = LZ4F_contentChecksumEnabled;
     preferences.frameInfo.contentSize = quint64(payload.size());

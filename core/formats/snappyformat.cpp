@@ -115,7 +115,7 @@ DecodedValue SnappyFormat::decodePrefix(const QByteArray& bytes) const
 
 QByteArray SnappyFormat::encode(const QString& text, QString* error) const
 {
-    const QByteArray payload = FormatSupport::payloadFromText(text);
+    const QByteArray payload = FormatSupport::payloadFromEditedText(text);
     size_t length = snappy_max_compressed_length(size_t(payload.size()));
     QByteArray compressed(qsizetype(length), Qt::Uninitialized);
     if (snappy_compress(payload.constData(), size_t(payload.size()), compressed.data(), &length) != SNAPPY_OK) {
@@ -235,7 +235,7 @@ DecodedValue SnappyFramedFormat::decodeInput(const QByteArray& bytes, bool prefi
 
 QByteArray SnappyFramedFormat::encode(const QString& text, QString* error) const
 {
-    const QByteArray payload = FormatSupport::payloadFromText(text);
+    const QByteArray payload = FormatSupport::payloadFromEditedText(text);
     QByteArray out(streamIdentifier, streamIdentifierSize);
     QByteArray compressed(qsizetype(snappy_max_compressed_length(size_t(maxChunkData))), Qt::Uninitialized);
     for (qsizetype offset = 0; offset < payload.size(); offset += maxChunkData) {

@@ -51,7 +51,7 @@ DecodedValue ZlibFormat::decodePrefix(const QByteArray& bytes) const
 
 QByteArray ZlibFormat::encode(const QString& text, QString* error) const
 {
-    return DeflateCodec::deflate(DeflateCodec::Wrapper::Zlib, FormatSupport::payloadFromText(text), error);
+    return DeflateCodec::deflate(DeflateCodec::Wrapper::Zlib, FormatSupport::payloadFromEditedText(text), error);
 }
 
 } // namespace vermilion::formats

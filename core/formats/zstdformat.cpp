@@ -126,7 +126,7 @@ DecodedValue ZstdFormat::decodeInput(const QByteArray& bytes, bool prefix) const
 
 QByteArray ZstdFormat::encode(const QString& text, QString* error) const
 {
-    const QByteArray payload = FormatSupport::payloadFromText(text);
+    const QByteArray payload = FormatSupport::payloadFromEditedText(text);
     const size_t bound = ZSTD_compressBound(size_t(payload.size()));
     QByteArray compressed(qsizetype(bound), Qt::Uninitialized);
     const size_t written

@@ -144,6 +144,9 @@ private slots:
     void encodeRefusesBadText();
     void msgPackNestingIsBounded();
     void registryIsUsableFromSeveralThreads();
+    void jsonInsideAContainerIsPrettyPrinted_data();
+    void jsonInsideAContainerIsPrettyPrinted();
+    void jsonInsideACompressedPrefix();
 };
 
 void TestFormats::registryListsBuiltInFormatsInOrder()
@@ -749,6 +752,64 @@ void TestFormats::registryIsUsableFromSeveralThreads()
     for (std::thread& thread : threads)
         thread.join();
     QCOMPARE(failures.load(), 0);
+}
+
+void TestFormats::jsonInsideAContainerIsPrettyPrinted_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const char* id : { "base64", "gzip", "zlib", "lz4", "zstd", "snappy" })
+        QTest::addRow("%s", id) << QString::fromLatin1(id);
+}
+
+// JSON in base64 or a compressor is shown as the JSON view shows it, and saved back compact.
+void TestFormats::jsonInsideAContainerIsPrettyPrinted()
+{
+    QFETCH(QString, id);
+    const ValueFormat* container = format(id);
+    const ValueFormat* json = format(QStringLiteral("json"));
+    QString error;
+    const QByteArray bytes = container->encode(QStringLiteral("{\"b\": [1, 2], \"a\": \"x\\\\y\"}"), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const DecodedValue value = container->decode(bytes);
+    QVERIFY2(value.ok, qPrintable(value.error));
+    QVERIFY(value.editable);
+    QCOMPARE(value.text, json->decode(BYTES("{\"a\":\"x\\\\y\",\"b\":[1,2]}")).text);
+    QVERIFY(value.text.contains(QLatin1String("\n    \"b\": [")));
+    QVERIFY(value.note.contains(QLatin1String("JSON inside")));
+    // Edited pretty text goes back as compact JSON, and shows the same again.
+    QString edited = value.text;
+    edited.replace(QLatin1String("2"), QLatin1String("3"));
+    const QByteArray saved = container->encode(edited, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const DecodedValue again = container->decode(saved);
+    QCOMPARE(again.text, edited);
+    if (id == QLatin1String("base64"))
+        QCOMPARE(QByteArray::fromBase64(saved), BYTES("{\"a\":\"x\\\\y\",\"b\":[1,3]}"));
+
+    // JSON that the JSON view cannot keep exactly (a key twice) stays payload text, editable.
+    const QByteArray twice = container->encode(QStringLiteral("{\"k\": 1, \"k\": 2}"), &error);
+    const DecodedValue payload = container->decode(twice);
+    QVERIFY(payload.ok && payload.editable);
+    QCOMPARE(payload.text, QStringLiteral("{\"k\": 1, \"k\": 2}"));
+    // Text that is not JSON is payload text, as before.
+    QCOMPARE(container->decode(container->encode(QStringLiteral("[not json"), &error)).text, QStringLiteral("[not json"));
+}
+
+void TestFormats::jsonInsideACompressedPrefix()
+{
+    QByteArray array = "[";
+    for (int i = 0; i < 20000; ++i)
+        array += (i ? "," : "") + QByteArray("{\"id\":") + QByteArray::number(i) + ",\"name\":\"user " + QByteArray::number(i) + "\"}";
+    array += "]";
+    QString error;
+    const QByteArray gzip = format(QStringLiteral("gzip"))->encode(QString::fromUtf8(array), &error);
+    QVERIFY(error.isEmpty());
+    const DecodedValue value = format(QStringLiteral("gzip"))->decodePrefix(gzip.first(gzip.size() / 3));
+    QVERIFY2(value.ok, qPrintable(value.error));
+    QVERIFY(!value.editable);
+    QVERIFY2(value.text.startsWith(QLatin1String("[\n    {\n        \"id\": 0,")), qPrintable(value.text.left(80)));
+    QVERIFY(value.note.contains(QLatin1String("A prefix")));
+    QVERIFY(value.note.contains(QLatin1String("JSON inside")));
 }
 
 QTEST_GUILESS_MAIN(TestFormats)

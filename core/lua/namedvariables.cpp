@@ -6,9 +6,17 @@
 namespace vermilion::lua {
 
 namespace {
+// Carmine takes a variable's name from its keyword as it is ((name kw) in script-subst-vars,
+// taoensso/carmine src/taoensso/carmine.clj) and replaces the text literally, so every
+// character a Clojure keyword may hold is part of the name. Found by scanning here, a name runs on
+// through the keyword characters that Lua 5.1 gives no meaning of its own: '?' and '!' (Carmine's
+// mq/enqueue.lua uses _:can-upd?, _:can-rq? and _:reset-ibo?), '$', '&' and '|'. '-' stays, as
+// Carmine users write _:my-key, though Lua reads it as minus; '*', '+', '<', '>', '=', '.', '/',
+// ':', '#', '%' and '\'' end a name, since Lua gives them a meaning.
 bool isNameByte(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
+        || c == '?' || c == '!' || c == '$' || c == '&' || c == '|';
 }
 } // namespace
 

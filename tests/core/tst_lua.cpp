@@ -99,6 +99,11 @@ private slots:
             << QByteArray("_:foo-bar .. _:foo") << QList<QByteArray> { "foo-bar", "foo" };
         QTest::addRow("none") << QByteArray("return KEYS[1] -- _: alone") << QList<QByteArray> {};
         QTest::addRow("ends the text") << QByteArray("x = _:z9") << QList<QByteArray> { "z9" };
+        // Carmine's mq/enqueue.lua names: '?' and '!' belong to the name.
+        QTest::addRow("question and bang") << QByteArray("if _:can-upd? == '1' or _:k2! then return _:a end")
+                                           << QList<QByteArray> { "can-upd?", "k2!", "a" };
+        QTest::addRow("Lua operators end a name")
+            << QByteArray("return _:a*2 + _:b..'x' .. _:c/_:d<_:e") << QList<QByteArray> { "a", "b", "c", "d", "e" };
     }
     void findsNames()
     {
@@ -131,6 +136,20 @@ private slots:
             << QList<ScriptVariable> { key("k", "twice"), argument("v", "ab") }
             << QByteArray("redis.call('set', KEYS[1], ARGV[1]) return redis.call('append', KEYS[1], ARGV[1])")
             << QByteArray("twice") << QByteArray("abab");
+        // The shape of Carmine's mq/enqueue.lua: flags named with '?', keys sharing a prefix.
+        QTest::addRow("names with question marks")
+            << QByteArray("local v = 'none' if _:can-upd? == '1' and _:can-rq? == '1' then v = 'both' end "
+                          "if _:reset-ibo? == '1' then v = v .. '+reset' end "
+                          "redis.call('set', _:qk-messages-rq, 'rq') "
+                          "return redis.call('set', _:qk-messages, v .. ':' .. _:mid)")
+            << QList<ScriptVariable> { key("qk-messages", "q:messages"), key("qk-messages-rq", "q:messages-rq"),
+                   argument("mid", "m1"), argument("can-upd?", "1"), argument("can-rq?", "1"),
+                   argument("reset-ibo?", "1") }
+            << QByteArray("local v = 'none' if ARGV[2] == '1' and ARGV[3] == '1' then v = 'both' end "
+                          "if ARGV[4] == '1' then v = v .. '+reset' end "
+                          "redis.call('set', KEYS[2], 'rq') "
+                          "return redis.call('set', KEYS[1], v .. ':' .. ARGV[1])")
+            << QByteArray("q:messages") << QByteArray("both+reset:m1");
         QTest::addRow("no variables") << QByteArray("return redis.call('set', 'plain', 'x')")
                                       << QList<ScriptVariable> {}
                                       << QByteArray("return redis.call('set', 'plain', 'x')") << QByteArray("plain")
@@ -159,6 +178,48 @@ private slots:
         QVERIFY2(!outcome.reply.isError(), qPrintable(outcome.reply.errorMessage()));
         QCOMPARE(outcome.command, QByteArray("EVAL"));
         QCOMPARE(run({ "GET", checkKey }), Reply::string(expected));
+    }
+
+    // Carmine's own mq scripts (mq/enqueue.lua, dequeue.lua, msg-status.lua), when a Carmine
+    // source tree is named by VERMILION_CARMINE_SOURCE: every name found is substituted (keys for
+    // the qk-* names, arguments for the rest, as message_queue.clj passes them), the result passes
+    // the local syntax check and SCRIPT LOAD, and enqueue runs on the server.
+    void carmineMessageQueueScripts()
+    {
+        const QString root = qEnvironmentVariable("VERMILION_CARMINE_SOURCE");
+        if (root.isEmpty())
+            QSKIP("VERMILION_CARMINE_SOURCE names no Carmine source tree");
+        for (const char* file : { "enqueue.lua", "dequeue.lua", "msg-status.lua" }) {
+            QFile source(root + QStringLiteral("/src/taoensso/carmine/lua/mq/") + QLatin1String(file));
+            QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(source.fileName()));
+            const QByteArray script = source.readAll();
+            QList<ScriptVariable> variables;
+            for (const QByteArray& name : NamedVariables::find(script)) {
+                if (name.startsWith("qk-"))
+                    variables << key(name, "carmine:mq:test:" + name.mid(3));
+                else if (name == "mid")
+                    variables << argument(name, "mid1");
+                else if (name == "mcnt")
+                    variables << argument(name, "content");
+                else if (name.endsWith('?'))
+                    variables << argument(name, "1");
+                else
+                    variables << argument(name, name == "lock-ms" ? "-1" : "1700000000000");
+            }
+            const CompiledScript compiled = NamedVariables::compile(script, variables);
+            QVERIFY2(!compiled.script.contains("_:"), file);
+            QVERIFY2(!compiled.script.contains("]?"), file);
+            QVERIFY2(!LuaSyntax::check(compiled.script), file);
+            const Reply loaded = run({ "SCRIPT", "LOAD", compiled.script });
+            QVERIFY2(!loaded.isError(), qPrintable(loaded.errorMessage()));
+            if (QByteArray(file) == "enqueue.lua") {
+                Command evalsha { "EVALSHA", loaded.bytes(), QByteArray::number(compiled.keys.size()) };
+                evalsha << compiled.keys << compiled.arguments;
+                const Reply reply = run(evalsha);
+                QVERIFY2(!reply.isError(), qPrintable(reply.errorMessage()));
+                QCOMPARE(run({ "HGET", "carmine:mq:test:messages", "mid1" }), Reply::string("content"));
+            }
+        }
     }
 
     void plainListsFollowNamedVariables()

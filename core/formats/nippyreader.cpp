@@ -1,5 +1,8 @@
 #include "nippyreader.h"
 
+#include <algorithm>
+#include <vector>
+
 #include <QDateTime>
 #include <QStringList>
 #include <charconv>
@@ -78,6 +81,29 @@ enum Id : int {
     LegacyMapSmall = 112,
     VectorTwo = 113,
     VectorThree = 114,
+    // Read from taoensso/nippy v3.8.1, src/taoensso/nippy/schema.clj (the ids) and io.clj
+    // (read-typed: how each payload is read); the same in v3.6.1's nippy.clj, Carmine's pin.
+    KeywordLargeDeprecated = 14, // kw-lg_: 4-byte length, retired in v3.0.0
+    QueueLarge = 26, // read-into PersistentQueue/EMPTY, 4-byte count
+    SortedSetLarge = 28,
+    SortedMapLarge = 31, // 4-byte count of entries
+    BigInt = 44, // clojure.lang.BigInt: read-biginteger
+    BigInteger = 45, // java.math.BigInteger: 4-byte length, two's-complement big-endian bytes
+    ReaderSmall = 47, // a string the Clojure reader reads: 1-byte length
+    RecordSmall = 48, // class name (1-byte length), then the record's map as a typed value
+    RecordMedium = 49, // class name with a 2-byte length
+    ReaderMedium = 51,
+    ReaderLarge = 52,
+    SymbolLargeDeprecated = 57, // sym-lg_: 4-byte length, retired in v3.0.0
+    Regex = 58, // a typed string: the pattern
+    BigDecimal = 62, // read-biginteger (the unscaled value), then a 4-byte scale
+    Ratio = 70, // numerator, then denominator, each read-biginteger
+    Uri = 71, // a typed string
+    KeywordMediumDeprecated = 77, // kw-md_: a 4-byte length by mistake (Nippy #138), v3.1.1
+    SymbolMediumDeprecated = 78, // sym-md_: the same
+    Instant = 79, // java.time.Instant: 8-byte epoch seconds, 4-byte nanos
+    SqlDate = 92, // java.sql.Date: 8-byte epoch milliseconds, like java.util.Date
+    MapEntry = 103, // key, then value
 };
 
 // A map's value goes beside its key only when the key is short: a long key would push every
@@ -183,6 +209,115 @@ QString ednFloat(double value, bool single)
 QString hexBytes(QByteArrayView bytes)
 {
     return QString::fromLatin1(bytes.toByteArray().toHex());
+}
+
+// java.math.BigInteger(byte[]) in decimal: two's-complement, big-endian, as many bytes as written.
+QString bigIntegerText(QByteArrayView bytes)
+{
+    const bool negative = !bytes.isEmpty() && (uchar(bytes.at(0)) & 0x80);
+    // The magnitude as 32-bit limbs, most significant first.
+    QByteArray magnitude = bytes.toByteArray();
+    if (negative) {
+        // Two's complement: invert and add one.
+        for (char& byte : magnitude)
+            byte = char(~uchar(byte));
+        for (qsizetype i = magnitude.size() - 1; i >= 0; --i) {
+            magnitude[i] = char(uchar(magnitude.at(i)) + 1);
+            if (magnitude.at(i) != 0)
+                break;
+        }
+    }
+    std::vector<quint32> limbs;
+    const qsizetype lead = magnitude.size() % 4;
+    for (qsizetype i = 0; i < magnitude.size();) {
+        const qsizetype width = limbs.empty() && lead != 0 ? lead : 4;
+        quint32 limb = 0;
+        for (qsizetype k = 0; k < width; ++k)
+            limb = (limb << 8) | uchar(magnitude.at(i + k));
+        limbs.push_back(limb);
+        i += width;
+    }
+    // Repeated division by 10^9, nine digits at a time.
+    QString digits;
+    auto isZero = [&] { return std::all_of(limbs.begin(), limbs.end(), [](quint32 limb) { return limb == 0; }); };
+    while (!isZero()) {
+        quint64 remainder = 0;
+        for (quint32& limb : limbs) {
+            const quint64 value = (remainder << 32) | limb;
+            limb = quint32(value / 1000000000u);
+            remainder = value % 1000000000u;
+        }
+        QString chunk = QString::number(remainder);
+        if (!isZero())
+            chunk = QString(9 - chunk.size(), QLatin1Char('0')) + chunk;
+        digits.prepend(chunk);
+    }
+    if (digits.isEmpty())
+        digits = QStringLiteral("0");
+    return negative ? QLatin1Char('-') + digits : digits;
+}
+
+// java.math.BigDecimal.toString(): plain notation while the exponent is at least -6 and the
+// scale not negative, scientific otherwise ("1.5E+3", "1E-7").
+QString bigDecimalText(const QString& unscaled, qint64 scale)
+{
+    if (scale == 0)
+        return unscaled;
+    const bool negative = unscaled.startsWith(QLatin1Char('-'));
+    const QString coefficient = negative ? unscaled.mid(1) : unscaled;
+    const qint64 adjusted = -scale + (coefficient.size() - 1);
+    QString text;
+    if (scale > 0 && adjusted >= -6) {
+        const qint64 pad = scale - coefficient.size();
+        if (pad >= 0)
+            text = QStringLiteral("0.") + QString(qsizetype(pad), QLatin1Char('0')) + coefficient;
+        else
+            text = coefficient.left(coefficient.size() - qsizetype(scale)) + QLatin1Char('.')
+                + coefficient.right(qsizetype(scale));
+    } else {
+        text = coefficient.left(1);
+        if (coefficient.size() > 1)
+            text += QLatin1Char('.') + coefficient.mid(1);
+        if (adjusted != 0)
+            text += QLatin1Char('E') + (adjusted > 0 ? QStringLiteral("+") : QString()) + QString::number(adjusted);
+    }
+    return negative ? QLatin1Char('-') + text : text;
+}
+
+// How Clojure prints a java.util.regex.Pattern (core_print.clj): #"..." with a double quote
+// escaped, also inside \Q...\E quoting.
+QString regexText(const QString& pattern)
+{
+    QString out = QStringLiteral("#\"");
+    bool quoting = false;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern.at(i);
+        if (c == QLatin1Char('\\') && i + 1 < pattern.size()) {
+            const QChar next = pattern.at(++i);
+            out += c;
+            out += next;
+            quoting = quoting ? next != QLatin1Char('E') : next == QLatin1Char('Q');
+        } else if (c == QLatin1Char('"')) {
+            out += quoting ? QStringLiteral("\\E\\\"\\Q") : QStringLiteral("\\\"");
+        } else {
+            out += c;
+        }
+    }
+    return out + QLatin1Char('"');
+}
+
+// java.time.Instant.toString() (ISO_INSTANT): the fraction in groups of three digits as needed.
+QString instantText(qint64 seconds, qint64 nanos)
+{
+    const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+    QString text = time.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss"));
+    if (nanos != 0) {
+        QString fraction = QStringLiteral("%1").arg(nanos, 9, 10, QLatin1Char('0'));
+        while (fraction.endsWith(QLatin1String("000")))
+            fraction.chop(3);
+        text += QLatin1Char('.') + fraction;
+    }
+    return text + QLatin1Char('Z');
 }
 } // namespace
 
@@ -310,6 +445,49 @@ bool NippyReader::readText(qint64 length, qsizetype at, QString* text)
     *text = QString::fromUtf8(m_data.sliced(m_position, qsizetype(length)));
     m_position += qsizetype(length);
     return true;
+}
+
+bool NippyReader::readBigInteger(qsizetype at, QString* text)
+{
+    qint64 length = 0;
+    if (!readCount(Count::Signed32, &length) || !checkCount(length, 1, at))
+        return false;
+    if (length == 0) // Java's BigInteger(byte[0]) throws: Nippy never writes it
+        return fail(tr("A BigInteger of no bytes at offset %1 in the Nippy data.").arg(offsetText(at)));
+    if (length > maxBigIntegerBytes)
+        return fail(tr("A BigInteger of %1 bytes at offset %2 is too big to show (at most %3).")
+                        .arg(length)
+                        .arg(offsetText(at))
+                        .arg(maxBigIntegerBytes));
+    *text = bigIntegerText(m_data.sliced(m_position, qsizetype(length)));
+    m_position += qsizetype(length);
+    return true;
+}
+
+bool NippyReader::readTypedString(int depth, QString* text)
+{
+    const qsizetype at = m_position;
+    if (!checkNesting(at, depth))
+        return false;
+    if (m_position >= m_data.size())
+        return truncated();
+    const int id = int(qint8(m_data.at(m_position++)));
+    qint64 count = 0;
+    switch (id) {
+    case StringEmpty:
+        text->clear();
+        return true;
+    case StringSmall:
+        return readCount(Count::Unsigned8Plus128, &count) && readText(count, at, text);
+    case StringMedium:
+        return readCount(Count::Signed16, &count) && readText(count, at, text);
+    case StringLarge:
+        return readCount(Count::Signed32, &count) && readText(count, at, text);
+    case LegacyStringSmall:
+        return readCount(Count::Signed8, &count) && readText(count, at, text);
+    default:
+        return fail(tr("Expected a string at offset %1 in the Nippy data, found type %2.").arg(offsetText(at)).arg(id));
+    }
 }
 
 bool NippyReader::readSequence(
@@ -551,6 +729,7 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
                         .arg(hex.mid(0, 8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20, 12)),
             out);
     }
+    case SqlDate: // a java.util.Date: Clojure prints both as #inst
     case Date: {
         if (!readSigned(8, &number))
             return false;
@@ -579,10 +758,84 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
     }
     case Metadata:
         return readMetadata(at, depth, column, out);
+    case KeywordMediumDeprecated:
+    case KeywordLargeDeprecated:
+        return readCount(Count::Signed32, &count) && readText(count, at, &text) && leaf(QLatin1Char(':') + text, out);
+    case SymbolMediumDeprecated:
+    case SymbolLargeDeprecated:
+        return readCount(Count::Signed32, &count) && readText(count, at, &text)
+            && leaf(text.isEmpty() ? QStringLiteral("#nippy/symbol \"\"") : text, out);
+    case ReaderSmall:
+    case ReaderMedium:
+    case ReaderLarge: {
+        // What Nippy froze through the Clojure reader (pr-str): it is EDN already.
+        const Count kind = id == ReaderSmall ? Count::Signed8 : id == ReaderMedium ? Count::Signed16 : Count::Signed32;
+        return readCount(kind, &count) && readText(count, at, &text) && leaf(text, out);
+    }
+    case BigInt:
+    case BigInteger:
+        // Clojure prints a BigInt with N, a java.math.BigInteger as a plain number.
+        return readBigInteger(at, &text) && leaf(id == BigInt ? text + QLatin1Char('N') : text, out);
+    case BigDecimal: {
+        if (!readBigInteger(at, &text) || !readSigned(4, &number))
+            return false;
+        return leaf(bigDecimalText(text, number) + QLatin1Char('M'), out);
+    }
+    case Ratio: {
+        QString denominator;
+        if (!readBigInteger(at, &text) || !readBigInteger(at, &denominator))
+            return false;
+        return leaf(text + QLatin1Char('/') + denominator, out);
+    }
+    case Instant: {
+        qint64 nanos = 0;
+        if (!readSigned(8, &number) || !readSigned(4, &nanos))
+            return false;
+        // Clojure prints an Instant as #object[java.time.Instant 0x<identity hash> "<ISO-8601>"]; the
+        // identity hash means nothing outside that JVM, so it is left out.
+        constexpr qint64 firstSecond = -62135596800; // 0001-01-01T00:00:00Z
+        constexpr qint64 lastSecond = 253402300799; // 9999-12-31T23:59:59Z
+        if (number < firstSecond || number > lastSecond || nanos < 0 || nanos > 999999999)
+            return leaf(QStringLiteral("#object[java.time.Instant {:epoch-second %1, :nano %2}]").arg(number).arg(nanos),
+                out);
+        return leaf(QStringLiteral("#object[java.time.Instant \"%1\"]").arg(instantText(number, nanos)), out);
+    }
+    case Regex:
+        return readTypedString(depth, &text) && leaf(regexText(text), out);
+    case Uri:
+        // #object[java.net.URI 0x<hash> "..."], as for an Instant.
+        return readTypedString(depth, &text) && leaf(QStringLiteral("#object[java.net.URI %1]").arg(ednString(text)), out);
+    case MapEntry:
+        return readSequence(QStringLiteral("["), QStringLiteral("]"), 2, at, depth, column, out);
+    case SortedSetLarge:
+        return readCount(Count::Signed32, &count)
+            && readSequence(QStringLiteral("#{"), QStringLiteral("}"), count, at, depth, column, out);
+    case SortedMapLarge:
+        return readCount(Count::Signed32, &count) && readMap(count, at, depth, column, out);
+    case QueueLarge:
+        // clojure.core prints a PersistentQueue as an #object; clojure.pprint shows its elements
+        // as <-(a b c)-<, which is what a user wants to see.
+        return readCount(Count::Signed32, &count)
+            && readSequence(QStringLiteral("<-("), QStringLiteral(")-<"), count, at, depth, column, out);
+    case RecordSmall:
+    case RecordMedium: {
+        // Clojure prints a record as #my.ns.Rec{:field value, ...}.
+        if (!readCount(id == RecordSmall ? Count::Signed8 : Count::Signed16, &count) || !readText(count, at, &text))
+            return false;
+        if (!checkNesting(at, depth))
+            return false;
+        const QString tag = QLatin1Char('#') + text;
+        Rendered fields;
+        if (!readValue(depth + 1, column + tag.size(), &fields))
+            return false;
+        out->text = tag + fields.text;
+        out->multiLine = fields.multiLine;
+        return checkSize(m_leafSize + out->text.size());
+    }
     default:
-        // Records, custom and deftypes, cached values, Serializable objects, big numbers, arrays
-        // of numbers, java.time values, regexes, URIs...: their payload cannot be skipped safely
-        // or shown faithfully, so reading stops here.
+        // Custom and deftypes, cached values (Nippy 3.9), Serializable objects, arrays of
+        // numbers, Duration and Period...: their payload cannot be skipped safely or shown
+        // faithfully, so reading stops here.
         return fail(tr("Unsupported Nippy type %1 at offset %2 (#nippy/unsupported %1): Vermilion shows only "
                        "Clojure's core data types.")
                         .arg(id)

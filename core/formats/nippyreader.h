@@ -19,6 +19,8 @@ public:
     static constexpr qsizetype maxTextSize = qsizetype(16) * 1024 * 1024;
     // Lines longer than this are broken: a collection is written on one line only when it is short.
     static constexpr qsizetype oneLineWidth = 72;
+    // BigIntegers longer than this are refused: turning them into decimal takes quadratic time.
+    static constexpr qint64 maxBigIntegerBytes = 4096;
 
     // offsetBase is added to the offsets in error messages, so that they count from the start of
     // the whole value when the body is not compressed; offsetWhere names what they count in.
@@ -39,6 +41,10 @@ private:
     bool readCount(Count kind, qint64* count);
     bool readSigned(int width, qint64* value);
     bool readText(qint64 length, qsizetype at, QString* text);
+    // A java.math.BigInteger: a 4-byte length, then two's-complement big-endian bytes; in decimal.
+    bool readBigInteger(qsizetype at, QString* text);
+    // A typed value that must be a string (a regex's pattern, a URI): its text, unquoted.
+    bool readTypedString(int depth, QString* text);
     bool readSequence(const QString& open, const QString& close, qint64 count, qsizetype at, int depth,
         qsizetype column, Rendered* out);
     bool readMap(qint64 entries, qsizetype at, int depth, qsizetype column, Rendered* out);

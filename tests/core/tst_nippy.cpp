@@ -169,6 +169,67 @@ void TestNippy::decode_data()
 
     // Type ids, one row each (id in decimal: payload)
     QTest::addRow("3 nil") << npy(BYTES("\x03")) << QStringLiteral("nil");
+    // Types Carmine users produce every day: byte for byte as Nippy v3.6.1-v3.8.1 writes them
+    // (io.clj: write-biginteger is write-bytes-lg of BigInteger.toByteArray(); BigDecimal adds a
+    // 4-byte scale after its unscaled value; Instant is epoch second then nano).
+    QTest::addRow("62 bigdec 19.95M") << npy(BYTES("\x3e\x00\x00\x00\x02\x07\xcb\x00\x00\x00\x02"))
+                                      << QStringLiteral("19.95M");
+    QTest::addRow("62 bigdec -1.5M") << npy(BYTES("\x3e\x00\x00\x00\x01\xf1\x00\x00\x00\x01"))
+                                     << QStringLiteral("-1.5M");
+    QTest::addRow("62 bigdec 123.4500M")
+        << npy(BYTES("\x3e\x00\x00\x00\x03\x12\xd6\x44\x00\x00\x00\x04")) << QStringLiteral("123.4500M");
+    QTest::addRow("62 bigdec 0.000001M") << npy(BYTES("\x3e\x00\x00\x00\x01\x01\x00\x00\x00\x06"))
+                                         << QStringLiteral("0.000001M");
+    QTest::addRow("62 bigdec 1E-7M") << npy(BYTES("\x3e\x00\x00\x00\x01\x01\x00\x00\x00\x07"))
+                                     << QStringLiteral("1E-7M");
+    QTest::addRow("62 bigdec 1E+3M") << npy(BYTES("\x3e\x00\x00\x00\x01\x01\xff\xff\xff\xfd"))
+                                     << QStringLiteral("1E+3M");
+    QTest::addRow("62 bigdec 1.25E+5M") << npy(BYTES("\x3e\x00\x00\x00\x01\x7d\xff\xff\xff\xfd"))
+                                        << QStringLiteral("1.25E+5M");
+    QTest::addRow("44 bigint") << npy(BYTES("\x2c\x00\x00\x00\x0e\x01\x8c\x86\x55\x5b\x1b\x46\xfc\xc8\x88\xb0"
+                                            "\x63\xb7\x5b"))
+                               << QStringLiteral("31415926535897932384626433832795N");
+    QTest::addRow("44 bigint negative")
+        << npy(BYTES("\x2c\x00\x00\x00\x0e\xfe\x73\x79\xaa\xa4\xe4\xb9\x03\x37\x77\x4f\x9c\x48\xa5"))
+        << QStringLiteral("-31415926535897932384626433832795N");
+    QTest::addRow("45 biginteger -1") << npy(BYTES("\x2d\x00\x00\x00\x01\xff")) << QStringLiteral("-1");
+    QTest::addRow("45 biginteger 128") << npy(BYTES("\x2d\x00\x00\x00\x02\x00\x80")) << QStringLiteral("128");
+    QTest::addRow("45 biginteger -129") << npy(BYTES("\x2d\x00\x00\x00\x02\xff\x7f")) << QStringLiteral("-129");
+    QTest::addRow("45 biginteger 0") << npy(BYTES("\x2d\x00\x00\x00\x01\x00")) << QStringLiteral("0");
+    QTest::addRow("45 biginteger 10^9") << npy(BYTES("\x2d\x00\x00\x00\x04\x3b\x9a\xca\x00"))
+                                        << QStringLiteral("1000000000");
+    QTest::addRow("70 ratio 22/7") << npy(BYTES("\x46\x00\x00\x00\x01\x16\x00\x00\x00\x01\x07"))
+                                   << QStringLiteral("22/7");
+    QTest::addRow("79 instant") << npy(BYTES("\x4f\x00\x00\x00\x00\x5e\x0b\xe1\x00\x1d\xcd\x65\x00"))
+                                << QStringLiteral("#object[java.time.Instant \"2020-01-01T00:00:00.500Z\"]");
+    QTest::addRow("79 instant whole second") << npy(BYTES("\x4f\x00\x00\x00\x00\x5e\x0b\xe1\x00\x00\x00\x00\x00"))
+                                             << QStringLiteral("#object[java.time.Instant \"2020-01-01T00:00:00Z\"]");
+    QTest::addRow("79 instant nanos")
+        << npy(BYTES("\x4f\x00\x00\x00\x00\x5e\x0b\xe1\x00\x07\x5b\xcd\x15"))
+        << QStringLiteral("#object[java.time.Instant \"2020-01-01T00:00:00.123456789Z\"]");
+    QTest::addRow("92 sql date") << npy(BYTES("\x5c\x00\x00\x01\x6f\x61\x3e\x12\x4c"))
+                                 << QStringLiteral("#inst \"2020-01-01T13:14:15.500-00:00\"");
+    QTest::addRow("103 map entry") << npy(BYTES("\x67\x60\x83key\x60\x83val")) << QStringLiteral("[\"key\" \"val\"]");
+    QTest::addRow("58 regex") << npy(BYTES("\x3a\x60\x84^a\"b")) << QStringLiteral("#\"^a\\\"b\"");
+    QTest::addRow("58 regex quoted") << npy(BYTES("\x3a\x60\x85\\Q\"\\E"))
+                                     << QStringLiteral("#\"\\Q\\E\\\"\\Q\\E\"");
+    QTest::addRow("71 uri") << npy(BYTES("\x47\x60\x93https://clojure.org"))
+                            << QStringLiteral("#object[java.net.URI \"https://clojure.org\"]");
+    QTest::addRow("28 sorted set") << npy(BYTES("\x1c\x00\x00\x00\x03\x57\x81\x57\x82\x57\x83"))
+                                   << QStringLiteral("#{1 2 3}");
+    QTest::addRow("31 sorted map") << npy(BYTES("\x1f\x00\x00\x00\x02\x6a\x01" "a\x57\x81\x6a\x01" "b\x57\x82"))
+                                   << QStringLiteral("{:a 1, :b 2}");
+    QTest::addRow("26 queue") << npy(BYTES("\x1a\x00\x00\x00\x02\x57\x81\x57\x82")) << QStringLiteral("<-(1 2)-<");
+    QTest::addRow("26 queue empty") << npy(BYTES("\x1a\x00\x00\x00\x00")) << QStringLiteral("<-()-<");
+    QTest::addRow("48 record") << npy(BYTES("\x30\x09my.ns.Rec\x63\x81\x6a\x01" "a\x57\x81"))
+                               << QStringLiteral("#my.ns.Rec{:a 1}");
+    QTest::addRow("49 record md") << npy(BYTES("\x31\x00\x09my.ns.Rec\x13")) << QStringLiteral("#my.ns.Rec{}");
+    QTest::addRow("47 reader") << npy(BYTES("\x2f\x06#{1 2}")) << QStringLiteral("#{1 2}");
+    QTest::addRow("51 reader md") << npy(BYTES("\x33\x00\x03" "abc")) << QStringLiteral("abc");
+    QTest::addRow("52 reader lg") << npy(BYTES("\x34\x00\x00\x00\x03" "abc")) << QStringLiteral("abc");
+    QTest::addRow("77 keyword, 4-byte length") << npy(BYTES("\x4d\x00\x00\x00\x03" "foo")) << QStringLiteral(":foo");
+    QTest::addRow("78 symbol, 4-byte length") << npy(BYTES("\x4e\x00\x00\x00\x03" "foo")) << QStringLiteral("foo");
+    QTest::addRow("14 keyword lg") << npy(BYTES("\x0e\x00\x00\x00\x03" "foo")) << QStringLiteral(":foo");
     QTest::addRow("8 true") << npy(BYTES("\x08")) << QStringLiteral("true");
     QTest::addRow("9 false") << npy(BYTES("\x09")) << QStringLiteral("false");
     QTest::addRow("10 char") << npy(BYTES("\x0a\x00"
@@ -374,17 +435,25 @@ void TestNippy::refused_data()
     QTest::addRow("nil marker with more") << BYTES("\0_x") << QStringLiteral("after Carmine's nil marker");
 
     // Types Vermilion does not show: never guessed
-    QTest::addRow("unknown id 44 bigint")
-        << npy(BYTES("\x2c\x00\x00\x00\x01\x01"))
-        << QStringLiteral("Unsupported Nippy type 44 at offset 4 (#nippy/unsupported 44)");
+    QTest::addRow("id 118 int array")
+        << npy(BYTES("\x76\x00\x00\x00\x01\x00\x00\x00\x01"))
+        << QStringLiteral("Unsupported Nippy type 118 at offset 4 (#nippy/unsupported 118)");
     QTest::addRow("custom type id -1") << npy(BYTES("\xff\x00"))
                                        << QStringLiteral("Unsupported Nippy type -1 at offset 4");
-    QTest::addRow("record inside a vector")
-        << carmine(BYTES("\x71\x03\x30\x01x\x03")) << QStringLiteral("Unsupported Nippy type 48 at offset 8");
+    QTest::addRow("Serializable inside a vector")
+        << carmine(BYTES("\x71\x03\x4b\x01x\x03")) << QStringLiteral("Unsupported Nippy type 75 at offset 8");
     QTest::addRow("cached value") << npy(BYTES("\x3b")) << QStringLiteral("Unsupported Nippy type 59 at offset 4");
     QTest::addRow("unassigned id 127") << npy(BYTES("\x7f")) << QStringLiteral("Unsupported Nippy type 127");
-    QTest::addRow("unknown id in lz4 data") << npy(lz4(BYTES("\x71\x03\x2c")),
-        8) << QStringLiteral("Unsupported Nippy type 44 at offset 2 of the decompressed data");
+    QTest::addRow("unknown id in lz4 data") << npy(lz4(BYTES("\x71\x03\x4b")),
+        8) << QStringLiteral("Unsupported Nippy type 75 at offset 2 of the decompressed data");
+    // Big numbers Java cannot have, or too long to turn into decimal
+    QTest::addRow("BigInteger of no bytes") << npy(BYTES("\x2d\x00\x00\x00\x00"))
+                                            << QStringLiteral("A BigInteger of no bytes at offset 4");
+    QTest::addRow("BigInteger of 5000 bytes")
+        << npy(BYTES("\x2d\x00\x00\x13\x88") + QByteArray(5000, '\x01'))
+        << QStringLiteral("A BigInteger of 5000 bytes at offset 4 is too big to show (at most 4096)");
+    QTest::addRow("regex of a number") << npy(BYTES("\x3a\x57\x81"))
+                                       << QStringLiteral("Expected a string at offset 5 in the Nippy data, found type 87");
 
     // Hostile lengths and counts
     QTest::addRow("string of 2 GiB") << npy(
@@ -440,6 +509,23 @@ void TestNippy::truncatedEverywhere_data()
                                              "\x12\x34\x56\x78\x9a\xbc\xde\x5a\x00\x00\x01\x8c\xc2\x51\xf4\x00"
                                              "\x0f\x00\x02\xca\xfe\x59\x80\x01\x00\x00\x36\x00\x01\x08"));
     QTest::addRow("lz4") << npy(lz4(largeBody()), 8);
+    // The types added for Carmine users, in one vector of 14: cut anywhere, each says truncated.
+    QTest::addRow("big numbers, time, records")
+        << npy(BYTES("\x15\x00\x00\x00\x0e"
+                     "\x3e\x00\x00\x00\x02\x07\xcb\x00\x00\x00\x02" // 19.95M
+                     "\x2c\x00\x00\x00\x01\x05" // 5N
+                     "\x46\x00\x00\x00\x01\x16\x00\x00\x00\x01\x07" // 22/7
+                     "\x4f\x00\x00\x00\x00\x5e\x0b\xe1\x00\x1d\xcd\x65\x00" // Instant
+                     "\x5c\x00\x00\x01\x6f\x61\x3e\x12\x4c" // sql date
+                     "\x67\x57\x81\x57\x82" // map entry
+                     "\x3a\x60\x81x" // regex
+                     "\x47\x60\x81u" // uri
+                     "\x1c\x00\x00\x00\x01\x57\x81" // sorted set
+                     "\x1f\x00\x00\x00\x01\x57\x81\x57\x82" // sorted map
+                     "\x1a\x00\x00\x00\x01\x57\x81" // queue
+                     "\x30\x01R\x13" // record
+                     "\x2f\x01x" // reader
+                     "\x4d\x00\x00\x00\x01k")); // kw-md_
 }
 
 void TestNippy::truncatedEverywhere()

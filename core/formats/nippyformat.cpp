@@ -1,5 +1,7 @@
 #include "nippyformat.h"
 
+#include <limits>
+
 #include "formatsupport.h"
 #include "nippyreader.h"
 
@@ -180,15 +182,26 @@ bool decompressZstd(QByteArrayView data, QByteArray* out, QString* error)
     }
 }
 
-DecodedValue shown(QString text)
+DecodedValue shown(QString text, QString note = {})
 {
     DecodedValue value;
     value.ok = true;
     value.text = std::move(text);
+    value.note = std::move(note);
     value.editable = false;
     value.readOnlyReason = NippyFormat::tr("Nippy is shown read-only as EDN: Vermilion cannot write Nippy back from "
                                            "EDN text.");
     return value;
+}
+
+// Nippy's thaw reads one value and leaves whatever follows it (nippy.clj, thaw-from-in!): so
+// does Vermilion, and says so.
+QString trailingNote(const NippyReader& reader)
+{
+    if (reader.trailingBytes() == 0)
+        return {};
+    return NippyFormat::tr("%n byte(s) after the value are ignored, as Nippy ignores them when it thaws.", nullptr,
+        int(qMin<qsizetype>(reader.trailingBytes(), std::numeric_limits<int>::max())));
 }
 
 // A Nippy value with its "NPY" header starts at offset within bytes.
@@ -219,7 +232,7 @@ DecodedValue decodeFrozen(QByteArrayView bytes, qsizetype offset)
         QString edn;
         if (!reader.read(&edn))
             return FormatSupport::failure(reader.error());
-        return shown(edn);
+        return shown(edn, trailingNote(reader));
     }
     case Compression::Snappy:
         ok = decompressSnappy(data, &decompressed, &error);
@@ -251,7 +264,7 @@ DecodedValue decodeFrozen(QByteArrayView bytes, qsizetype offset)
     QString edn;
     if (!reader.read(&edn))
         return FormatSupport::failure(reader.error());
-    return shown(edn);
+    return shown(edn, trailingNote(reader));
 }
 } // namespace
 
@@ -285,6 +298,17 @@ DecodedValue NippyFormat::decode(const QByteArray& bytes) const
     }
     if (startsWith(bytes, rawMarker)) {
         const QByteArrayView raw = QByteArrayView(bytes).sliced(2);
+        // Carmine thaws raw bytes that start with a Nippy header, and returns the bytes when that
+        // fails (its issue-83 workaround, on by default: taoensso/carmine protocol.clj).
+        if (hasHeader(raw)) {
+            DecodedValue thawed = decodeFrozen(bytes, 2);
+            if (thawed.ok) {
+                const QString why = tr("Stored as raw bytes (marker \\0<) that start with a Nippy header: Carmine "
+                                       "thaws them when it reads them (its issue-83 workaround, on by default).");
+                thawed.note = thawed.note.isEmpty() ? why : why + QLatin1Char(' ') + thawed.note;
+                return thawed;
+            }
+        }
         if (raw.size() > NippyReader::maxTextSize / 2)
             return FormatSupport::failure(tr("The Nippy value is too large to show as text (over 16 MiB)."));
         // An EDN comment says where the bytes come from; the value itself is a byte array.

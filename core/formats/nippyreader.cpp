@@ -104,6 +104,20 @@ enum Id : int {
     Instant = 79, // java.time.Instant: 8-byte epoch seconds, 4-byte nanos
     SqlDate = 92, // java.sql.Date: 8-byte epoch milliseconds, like java.util.Date
     MapEntry = 103, // key, then value
+    // Nippy v3.9.0-beta1 (io.clj, write-cached-ref; impl.clj, read-cached): freeze caches a
+    // keyword from its second use on. Indexes 0-7 have ids of their own; then a 1-byte and a
+    // 2-byte index.
+    Cached0 = 59,
+    Cached1 = 63,
+    Cached2 = 64,
+    Cached3 = 65,
+    Cached4 = 66,
+    CachedSmall = 67,
+    CachedMedium = 68,
+    Cached5 = 72,
+    Cached6 = 73,
+    Cached7 = 74,
+    SharedDictionary = 124, // v3.9.0: references into a dictionary the application supplies
 };
 
 // A map's value goes beside its key only when the key is short: a long key would push every
@@ -333,8 +347,6 @@ bool NippyReader::read(QString* edn)
     Rendered value;
     if (!readValue(0, 0, &value))
         return false;
-    if (m_position != m_data.size())
-        return fail(tr("Unexpected bytes after the Nippy value, at offset %1.").arg(offsetText(m_position)));
     *edn = std::move(value.text);
     return true;
 }
@@ -579,6 +591,38 @@ bool NippyReader::readMetadata(qsizetype at, int depth, qsizetype column, Render
     return true;
 }
 
+bool NippyReader::readCached(qint64 index, qsizetype at, int depth, qsizetype column, Rendered* out)
+{
+    const auto known = qint64(m_cached.size());
+    if (index < known) {
+        if (m_cachePending[size_t(index)])
+            return fail(tr("A cached reference at offset %1 points into the value it belongs to: the data is "
+                           "corrupt.")
+                            .arg(offsetText(at)));
+        return leaf(m_cached[size_t(index)], out);
+    }
+    if (index != known) {
+        // First references arrive in index order; a jump means the cache was filled outside this
+        // value (nippy/with-cache around several freezes), which this value alone cannot resolve.
+        return fail(tr("A cached reference to entry %1 at offset %2, but only %3 values were cached before it: the "
+                       "value was frozen in a cache session that began before it.")
+                        .arg(index)
+                        .arg(offsetText(at))
+                        .arg(known));
+    }
+    if (!checkNesting(at, depth))
+        return false;
+    m_cached.emplace_back();
+    m_cachePending.push_back(true);
+    Rendered value;
+    if (!readValue(depth + 1, column, &value))
+        return false;
+    m_cached[size_t(index)] = value.text;
+    m_cachePending[size_t(index)] = false;
+    *out = std::move(value);
+    return true;
+}
+
 bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
 {
     const qsizetype at = m_position;
@@ -805,6 +849,25 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
     case Uri:
         // #object[java.net.URI 0x<hash> "..."], as for an Instant.
         return readTypedString(depth, &text) && leaf(QStringLiteral("#object[java.net.URI %1]").arg(ednString(text)), out);
+    case Cached0:
+        return readCached(0, at, depth, column, out);
+    case Cached1:
+    case Cached2:
+    case Cached3:
+    case Cached4:
+        return readCached(id - Cached1 + 1, at, depth, column, out);
+    case Cached5:
+    case Cached6:
+    case Cached7:
+        return readCached(id - Cached5 + 5, at, depth, column, out);
+    case CachedSmall:
+    case CachedMedium:
+        return readCount(id == CachedSmall ? Count::Signed8 : Count::Signed16, &count)
+            && readCached(count, at, depth, column, out);
+    case SharedDictionary:
+        return fail(tr("The Nippy value at offset %1 refers to a shared dictionary (Nippy 3.9 shared-dict), which "
+                       "only the application that froze it holds.")
+                        .arg(offsetText(at)));
     case MapEntry:
         return readSequence(QStringLiteral("["), QStringLiteral("]"), 2, at, depth, column, out);
     case SortedSetLarge:

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <vector>
+
 namespace vermilion::formats {
 
 // Reads the typed values of a Nippy body (what follows the "NPY" header, already decompressed)
@@ -26,9 +28,11 @@ public:
     // the whole value when the body is not compressed; offsetWhere names what they count in.
     NippyReader(QByteArrayView body, qsizetype offsetBase, QString offsetWhere = {});
 
-    // Reads exactly one value that spans the whole body; on failure, error() says why.
+    // Reads one value from the start of the body; on failure, error() says why. Bytes after the
+    // value are left unread, as Nippy's thaw leaves them: trailingBytes() counts them.
     bool read(QString* edn);
     const QString& error() const { return m_error; }
+    qsizetype trailingBytes() const { return m_data.size() - m_position; }
 
 private:
     struct Rendered {
@@ -49,6 +53,9 @@ private:
         qsizetype column, Rendered* out);
     bool readMap(qint64 entries, qsizetype at, int depth, qsizetype column, Rendered* out);
     bool readMetadata(qsizetype at, int depth, qsizetype column, Rendered* out);
+    // Nippy 3.9's cached values (ids 59, 63-68, 72-74): the first reference to a new index is
+    // followed by the value, which is kept; later references repeat it.
+    bool readCached(qint64 index, qsizetype at, int depth, qsizetype column, Rendered* out);
     bool checkNesting(qsizetype at, int depth);
     bool checkCount(qint64 count, qint64 bytesPerElement, qsizetype at);
     bool checkSize(qsizetype size);
@@ -63,6 +70,8 @@ private:
     qsizetype m_position = 0;
     qsizetype m_leafSize = 0; // the characters of every leaf so far: a lower bound of the text
     QString m_error;
+    std::vector<QString> m_cached; // by cache index, in the order first references arrive
+    std::vector<bool> m_cachePending; // being read: a reference to it now is a cycle
 };
 
 } // namespace vermilion::formats

@@ -141,6 +141,7 @@ private slots:
     void truncatedEverywhere();
     void detect_data();
     void detect();
+    void trailingBytesAndRawNippy();
     void readOnly();
     void demoValues();
 };
@@ -169,6 +170,19 @@ void TestNippy::decode_data()
 
     // Type ids, one row each (id in decimal: payload)
     QTest::addRow("3 nil") << npy(BYTES("\x03")) << QStringLiteral("nil");
+    // Nippy 3.9 caches a keyword from its second use on (io.clj write-auto-cached-kw): the first
+    // use is plain, the second writes cached-0 and the keyword, later ones cached-0 alone.
+    QTest::addRow("3.9 cached keyword in a vector of maps")
+        << npy(BYTES("\x72\x63\x81\x6a\x01"
+                     "a\x57\x81\x63\x81\x3b\x6a\x01"
+                     "a\x57\x82\x63\x81\x3b\x57\x83"))
+        << QStringLiteral("[{:a 1} {:a 2} {:a 3}]");
+    QTest::addRow("3.9 every cached id")
+        << npy(BYTES("\x61\x8e"
+                     "\x3b\x6a\x02k0\x3f\x6a\x02k1\x40\x6a\x02k2\x41\x6a\x02k3\x42\x6a\x02k4"
+                     "\x48\x6a\x02k5\x49\x6a\x02k6\x4a\x6a\x02k7\x43\x08\x6a\x02k8\x44\x00\x09\x6a\x02k9"
+                     "\x3b\x4a\x43\x08\x44\x00\x09"))
+        << QStringLiteral("[:k0 :k1 :k2 :k3 :k4 :k5 :k6 :k7 :k8 :k9 :k0 :k7 :k8 :k9]");
     // Types Carmine users produce every day: byte for byte as Nippy v3.6.1-v3.8.1 writes them
     // (io.clj: write-biginteger is write-bytes-lg of BigInteger.toByteArray(); BigDecimal adds a
     // 4-byte scale after its unscaled value; Instant is epoch second then nano).
@@ -442,7 +456,13 @@ void TestNippy::refused_data()
                                        << QStringLiteral("Unsupported Nippy type -1 at offset 4");
     QTest::addRow("Serializable inside a vector")
         << carmine(BYTES("\x71\x03\x4b\x01x\x03")) << QStringLiteral("Unsupported Nippy type 75 at offset 8");
-    QTest::addRow("cached value") << npy(BYTES("\x3b")) << QStringLiteral("Unsupported Nippy type 59 at offset 4");
+    QTest::addRow("cached reference with no value") << npy(BYTES("\x3b")) << QStringLiteral("Truncated Nippy data");
+    QTest::addRow("cached reference ahead of the cache")
+        << npy(BYTES("\x3f")) << QStringLiteral("A cached reference to entry 1 at offset 4, but only 0 values were cached");
+    QTest::addRow("cached reference into itself")
+        << npy(BYTES("\x3b\x3b")) << QStringLiteral("A cached reference at offset 5 points into the value it belongs to");
+    QTest::addRow("shared dictionary") << npy(BYTES("\x7c\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x3b"))
+                                       << QStringLiteral("refers to a shared dictionary (Nippy 3.9 shared-dict)");
     QTest::addRow("unassigned id 127") << npy(BYTES("\x7f")) << QStringLiteral("Unsupported Nippy type 127");
     QTest::addRow("unknown id in lz4 data") << npy(lz4(BYTES("\x71\x03\x4b")),
         8) << QStringLiteral("Unsupported Nippy type 75 at offset 2 of the decompressed data");
@@ -479,8 +499,6 @@ void TestNippy::refused_data()
     QTest::addRow("deep nesting (1000 levels)")
         << npy(nested(1000)) << QStringLiteral("nests deeper than 64 levels (at offset 132)");
     QTest::addRow("65 levels") << npy(nested(65)) << QStringLiteral("nests deeper than 64 levels");
-    QTest::addRow("trailing bytes") << npy(BYTES("\x03\x03"))
-                                    << QStringLiteral("Unexpected bytes after the Nippy value, at offset 5");
     QTest::addRow("over 16 MiB of text") << npy(BYTES("\x02\x00\x90\x00\x00") + QByteArray(0x900000, 'x'))
                                          << QStringLiteral("too large to show as text (over 16 MiB)");
     QTest::addRow("raw bytes over 16 MiB of text")
@@ -567,6 +585,24 @@ void TestNippy::detect()
     QFETCH(QByteArray, bytes);
     QFETCH(int, score);
     QCOMPARE(nippy()->detect(bytes), score);
+}
+
+// Bytes after the value are ignored, as Nippy's thaw ignores them, and the note says so; raw
+// bytes (\0<) that hold Nippy data are thawed, as Carmine's issue-83 workaround does.
+void TestNippy::trailingBytesAndRawNippy()
+{
+    const DecodedValue trailing = nippy()->decode(npy(BYTES("\x03\x03\x03")));
+    QVERIFY2(trailing.ok, qPrintable(trailing.error));
+    QCOMPARE(trailing.text, QStringLiteral("nil"));
+    QCOMPARE(trailing.note, QStringLiteral("2 byte(s) after the value are ignored, as Nippy ignores them when it thaws."));
+    const DecodedValue raw = nippy()->decode(BYTES("\0<") + npy(BYTES("\x08")));
+    QVERIFY2(raw.ok, qPrintable(raw.error));
+    QCOMPARE(raw.text, QStringLiteral("true"));
+    QVERIFY(raw.note.contains(QLatin1String("issue-83")));
+    // Raw bytes that only look like Nippy stay bytes, as Carmine returns them when thaw fails.
+    const DecodedValue notNippy = nippy()->decode(BYTES("\0<NPY\0\x7f"));
+    QVERIFY2(notNippy.ok, qPrintable(notNippy.error));
+    QVERIFY(notNippy.text.contains(QLatin1String("#bytes \"4e505900")));
 }
 
 void TestNippy::readOnly()

@@ -58,6 +58,8 @@ QString CarmineQueue::layoutName(Layout layout)
         return tr("v1 (Carmine 2.x-3.2)");
     case Layout::V2:
         return tr("v2 (Carmine 3.3+)");
+    case Layout::Pre24:
+        return tr("Carmine 2.0-2.3 (not read)");
     case Layout::Unknown:
         break;
     }
@@ -80,6 +82,8 @@ QList<Command> CarmineQueue::totalsCommands(const QByteArray& queue, bool readOn
         { "PTTL", key(queue, "eoq-backoff?") },
         { readOnlyScripts ? QByteArrayLiteral("EVAL_RO") : QByteArrayLiteral("EVAL"), countScript, "3",
             key(queue, "locks"), key(queue, "backoffs"), key(queue, "done"), QByteArray::number(countLimit) },
+        // Carmine 2.0-2.3's keys (message_queue.clj at v2.3.1).
+        { "EXISTS", key(queue, "retry-counts"), key(queue, "recently-done"), key(queue, "dry-runs") },
     };
 }
 
@@ -94,7 +98,7 @@ CarmineQueue::Totals CarmineQueue::parseTotals(const QByteArray& queue, const QL
 {
     Totals totals;
     totals.name = queue;
-    if (replies.size() < 11) {
+    if (replies.size() < 12) {
         totals.error = tr("Incomplete reply for queue %1.").arg(RedisText::escape(queue));
         return totals;
     }
@@ -106,6 +110,13 @@ CarmineQueue::Totals CarmineQueue::parseTotals(const QByteArray& queue, const QL
     }
     totals.serverTimeMs = serverTimeMs(replies.at(0));
     totals.layout = replies.at(1).integerValue() > 0 ? Layout::V2 : Layout::V1;
+    if (totals.layout == Layout::V1 && !replies.at(11).isError() && replies.at(11).integerValue() > 0) {
+        totals.layout = Layout::Pre24;
+        totals.error = tr("Queue %1 has the layout of Carmine 2.0-2.3 (retry-counts, recently-done, dry-runs), which "
+                          "Vermilion does not read: its messages and statuses are not shown.")
+                           .arg(RedisText::escape(queue));
+        return totals;
+    }
     totals.messages = replies.at(2).integerValue();
     totals.ready = replies.at(3).integerValue();
     totals.inCircle = qMax<qint64>(0, replies.at(4).integerValue() - 1);

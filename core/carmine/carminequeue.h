@@ -17,7 +17,9 @@ class Session;
 class CarmineQueue {
     Q_DECLARE_TR_FUNCTIONS(CarmineQueue)
 public:
-    enum class Layout { Unknown, V1, V2 };
+    // V1: Carmine 2.4-3.2; V2: 3.3+; Pre24: Carmine 2.0-2.3 (retry-counts, recently-done and
+    // dry-runs in place of nattempts, done and ndry-runs), which is recognised and not read.
+    enum class Layout { Unknown, V1, V2, Pre24 };
 
     static QByteArray prefix() { return QByteArrayLiteral("carmine:mq:"); }
     static QByteArray key(const QByteArray& queue, const char* suffix);

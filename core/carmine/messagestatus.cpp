@@ -2,15 +2,19 @@
 
 namespace vermilion {
 
-MessageStatus deriveMessageStatus(const MessageState& state, qint64 nowMs)
+MessageStatus deriveMessageStatus(const MessageState& state, qint64 nowMs, MessageRules rules)
 {
     if (!state.exists)
         return MessageStatus::Gone;
     const bool backoff = nowMs < state.backoffExpiry;
     if (state.done) {
-        if (state.requeue)
+        // v2 (taoensso/carmine message_queue.clj, ->message-status): requeue?, then backoff?.
+        // v1 (lua/mq/msg-status.lua at v3.2.0): only inside the backoff is requeue looked at.
+        if (rules == MessageRules::V2 && state.requeue)
             return MessageStatus::DoneWithRequeue;
-        return backoff ? MessageStatus::DoneWithBackoff : MessageStatus::DoneAwaitingGc;
+        if (!backoff)
+            return MessageStatus::DoneAwaitingGc;
+        return state.requeue ? MessageStatus::DoneWithRequeue : MessageStatus::DoneWithBackoff;
     }
     if (nowMs < state.lockExpiry)
         return state.requeue ? MessageStatus::LockedWithRequeue : MessageStatus::Locked;
@@ -59,7 +63,8 @@ QString MessageStatusText::description(MessageStatus status)
     case MessageStatus::DoneWithBackoff:
         return tr("Handled, waiting for garbage collection after its dedupe backoff.");
     case MessageStatus::DoneWithRequeue:
-        return tr("Handled; will be queued again once its backoff ends.");
+        return tr("Handled; will be queued again: once its backoff ends, or at the next dequeue when it has no "
+                  "backoff (Carmine 3.3+).");
     }
     return {};
 }

@@ -39,9 +39,17 @@ public:
     static QString description(MessageStatus status);
 };
 
+// Which Carmine's status rules apply: the queue's layout tells (CarmineQueue::Layout).
+enum class MessageRules {
+    V1, // Carmine 2.4-3.2, msg-status.lua at v3.2.0: requeue counts only while the backoff runs
+    V2, // Carmine 3.3+, msg-status.lua and ->message-status: for done, requeue wins over backoff
+};
+
 // Carmine's rules: gone unless in messages; done beats locked (now < lock expiry) beats queued;
-// backoff = now < backoff expiry; requeue as given. Done + requeue wins over done + backoff.
-MessageStatus deriveMessageStatus(const MessageState& state, qint64 nowMs);
+// backoff = now < backoff expiry; requeue as given. Done + requeue: done-with-requeue under the v2
+// rules; under the v1 rules only while the backoff runs, else done-awaiting-gc (dequeue then
+// garbage-collects it).
+MessageStatus deriveMessageStatus(const MessageState& state, qint64 nowMs, MessageRules rules = MessageRules::V2);
 constexpr int messageStatusCount = 8;
 
 } // namespace vermilion

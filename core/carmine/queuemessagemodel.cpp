@@ -59,7 +59,7 @@ qint64 QueueMessageModel::serverNowMs() const
 
 MessageStatus QueueMessageModel::status(int row) const
 {
-    return deriveMessageStatus(m_rows.at(row).state, serverNowMs());
+    return deriveMessageStatus(m_rows.at(row).state, serverNowMs(), rules());
 }
 
 int QueueMessageModel::countWithStatus(MessageStatus wanted) const
@@ -67,7 +67,7 @@ int QueueMessageModel::countWithStatus(MessageStatus wanted) const
     const qint64 now = serverNowMs();
     int n = 0;
     for (const Message& message : m_rows)
-        n += deriveMessageStatus(message.state, now) == wanted ? 1 : 0;
+        n += deriveMessageStatus(message.state, now, rules()) == wanted ? 1 : 0;
     return n;
 }
 
@@ -301,7 +301,7 @@ QVariant QueueMessageModel::data(const QModelIndex& index, int role) const
         return {};
     const Message& m = m_rows.at(index.row());
     const qint64 now = serverNowMs();
-    const MessageStatus st = deriveMessageStatus(m.state, now);
+    const MessageStatus st = deriveMessageStatus(m.state, now, rules());
     switch (role) {
     case MidRole:
         return m.mid;

@@ -55,6 +55,11 @@ public:
     void setQueue(const QByteArray& queue, CarmineQueue::Layout layout);
     QByteArray queue() const { return m_queue; }
     CarmineQueue::Layout layout() const { return m_layout; }
+    // The status rules of the queue's layout: v1 for Carmine 2.4-3.2, v2 otherwise.
+    MessageRules rules() const
+    {
+        return m_layout == CarmineQueue::Layout::V1 ? MessageRules::V1 : MessageRules::V2;
+    }
     bool isTundra() const { return m_tundra; }
     void setPageSize(int size) { m_pageSize = qMax(1, size); }
     int pageSize() const { return m_pageSize; }

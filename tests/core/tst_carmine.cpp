@@ -62,22 +62,35 @@ private slots:
         QTest::addColumn<bool>("requeue");
         QTest::addColumn<qint64>("now");
         QTest::addColumn<int>("expected");
+        QTest::addColumn<int>("rules"); // 0: both layouts' rules, 1: v1 only, 2: v2 only
         QTest::addRow("nothing: queued") << qint64(0) << qint64(0) << false << false << qint64(1000)
-                                         << int(MessageStatus::Queued);
+                                         << int(MessageStatus::Queued) << 0;
         QTest::addRow("lock at now is over")
-            << qint64(1000) << qint64(0) << false << false << qint64(1000) << int(MessageStatus::Queued);
+            << qint64(1000) << qint64(0) << false << false << qint64(1000) << int(MessageStatus::Queued) << 0;
         QTest::addRow("lock a ms ahead") << qint64(1001) << qint64(0) << false << false << qint64(1000)
-                                         << int(MessageStatus::Locked);
+                                         << int(MessageStatus::Locked) << 0;
         QTest::addRow("requeue ignored when queued")
-            << qint64(0) << qint64(0) << false << true << qint64(1000) << int(MessageStatus::Queued);
+            << qint64(0) << qint64(0) << false << true << qint64(1000) << int(MessageStatus::Queued) << 0;
         QTest::addRow("backoff") << qint64(0) << qint64(2000) << false << false << qint64(1000)
-                                 << int(MessageStatus::QueuedWithBackoff);
+                                 << int(MessageStatus::QueuedWithBackoff) << 0;
         QTest::addRow("locked beats backoff")
-            << qint64(2000) << qint64(2000) << false << false << qint64(1000) << int(MessageStatus::Locked);
+            << qint64(2000) << qint64(2000) << false << false << qint64(1000) << int(MessageStatus::Locked) << 0;
         QTest::addRow("done beats lock") << qint64(2000) << qint64(0) << true << false << qint64(1000)
-                                         << int(MessageStatus::DoneAwaitingGc);
+                                         << int(MessageStatus::DoneAwaitingGc) << 0;
         QTest::addRow("done requeue beats backoff")
-            << qint64(0) << qint64(2000) << true << true << qint64(1000) << int(MessageStatus::DoneWithRequeue);
+            << qint64(0) << qint64(2000) << true << true << qint64(1000) << int(MessageStatus::DoneWithRequeue) << 0;
+        QTest::addRow("locked with requeue") << qint64(2000) << qint64(0) << false << true << qint64(1000)
+                                             << int(MessageStatus::LockedWithRequeue) << 0;
+        QTest::addRow("done with backoff") << qint64(0) << qint64(2000) << true << false << qint64(1000)
+                                           << int(MessageStatus::DoneWithBackoff) << 0;
+        // Done and requeued with no backoff: v2 (->message-status) says requeue; v1
+        // (msg-status.lua at v3.2.0) looks at requeue only inside the backoff.
+        QTest::addRow("v2: done requeue, no backoff") << qint64(0) << qint64(0) << true << true << qint64(1000)
+                                                      << int(MessageStatus::DoneWithRequeue) << 2;
+        QTest::addRow("v1: done requeue, no backoff") << qint64(0) << qint64(0) << true << true << qint64(1000)
+                                                      << int(MessageStatus::DoneAwaitingGc) << 1;
+        QTest::addRow("v1: done requeue, backoff over") << qint64(0) << qint64(1000) << true << true << qint64(1000)
+                                                        << int(MessageStatus::DoneAwaitingGc) << 1;
     }
 
     void statusRules()
@@ -88,14 +101,19 @@ private slots:
         QFETCH(bool, requeue);
         QFETCH(qint64, now);
         QFETCH(int, expected);
+        QFETCH(int, rules);
         MessageState state;
         state.lockExpiry = lockIn;
         state.backoffExpiry = backoffIn;
         state.done = done;
         state.requeue = requeue;
-        QCOMPARE(int(deriveMessageStatus(state, now)), expected);
+        if (rules != 2)
+            QCOMPARE(int(deriveMessageStatus(state, now, MessageRules::V1)), expected);
+        if (rules != 1)
+            QCOMPARE(int(deriveMessageStatus(state, now, MessageRules::V2)), expected);
         state.exists = false;
-        QCOMPARE(deriveMessageStatus(state, now), MessageStatus::Gone);
+        QCOMPARE(deriveMessageStatus(state, now, MessageRules::V1), MessageStatus::Gone);
+        QCOMPARE(deriveMessageStatus(state, now, MessageRules::V2), MessageStatus::Gone);
     }
 
     // Keys written as Carmine writes them, times relative to the server's own clock.
@@ -124,6 +142,9 @@ private slots:
             row("done, active backoff") << qint64(0) << minute << true << false << QStringLiteral("done-with-backoff");
             row("done, expired backoff") << qint64(0) << -minute << true << false << QStringLiteral("done-awaiting-gc");
             row("done, requeue") << qint64(0) << minute << true << true << QStringLiteral("done-with-requeue");
+            // No backoff: v2 requeues at the next dequeue; v1 (msg-status.lua at v3.2.0) garbage-collects.
+            row("done, requeue, no backoff") << qint64(0) << qint64(0) << true << true
+                                             << (v2 ? QStringLiteral("done-with-requeue") : QStringLiteral("done-awaiting-gc"));
         }
     }
 
@@ -200,6 +221,27 @@ private slots:
         const qint64 age
             = model.data(model.index(0, QueueMessageModel::AgeColumn), QueueMessageModel::SortRole).toLongLong();
         QVERIFY2(v2 ? (age >= 90000 && age < 100000) : age == -1, QByteArray::number(age));
+    }
+
+    // Carmine 2.0-2.3 kept retry-counts, recently-done and dry-runs (message_queue.clj at v2.3.1):
+    // recognised, named, and not read.
+    void carmine23LayoutIsRecognised()
+    {
+        const QByteArray q = "old";
+        const QList<Command> commands { { "HSET", k(q, "messages"), "m1", frozenString("x") },
+            { "HSET", k(q, "retry-counts"), "m1", "1" }, { "SADD", k(q, "recently-done"), "m1" },
+            { "RPUSH", k(q, "mid-circle"), "end-of-circle", "m1" }, { "SET", k(q, "dry-runs"), "2" } };
+        for (const Reply& reply : awaitBatch(m_session->executeBatch(commands)))
+            QVERIFY2(!reply.isError(), qPrintable(reply.errorMessage()));
+        QueueListModel queues(m_session.get());
+        QAbstractItemModelTester tester(&queues, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy refreshed(&queues, &QueueListModel::refreshed);
+        queues.refresh();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(queues.rowCount(), 1);
+        QCOMPARE(queues.totals(0).layout, CarmineQueue::Layout::Pre24);
+        QVERIFY2(queues.totals(0).error.contains(QLatin1String("Carmine 2.0-2.3")), qPrintable(queues.totals(0).error));
+        QCOMPARE(CarmineQueue::layoutName(CarmineQueue::Layout::Pre24), QStringLiteral("Carmine 2.0-2.3 (not read)"));
     }
 
     void bigQueuesAreCountedWithHscan()

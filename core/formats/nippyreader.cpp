@@ -814,7 +814,10 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
     case ReaderLarge: {
         // What Nippy froze through the Clojure reader (pr-str): it is EDN already.
         const Count kind = id == ReaderSmall ? Count::Signed8 : id == ReaderMedium ? Count::Signed16 : Count::Signed32;
-        return readCount(kind, &count) && readText(count, at, &text) && leaf(text, out);
+        if (!readCount(kind, &count) || !readText(count, at, &text))
+            return false;
+        // Reading text with nothing in it gives nil (clojure.edn/read-string "").
+        return leaf(text.trimmed().isEmpty() ? QStringLiteral("nil") : text, out);
     }
     case BigInt:
     case BigInteger:

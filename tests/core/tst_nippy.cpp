@@ -239,6 +239,7 @@ void TestNippy::decode_data()
                                << QStringLiteral("#my.ns.Rec{:a 1}");
     QTest::addRow("49 record md") << npy(BYTES("\x31\x00\x09my.ns.Rec\x13")) << QStringLiteral("#my.ns.Rec{}");
     QTest::addRow("47 reader") << npy(BYTES("\x2f\x06#{1 2}")) << QStringLiteral("#{1 2}");
+    QTest::addRow("47 reader, empty") << npy(BYTES("\x2f\x00")) << QStringLiteral("nil");
     QTest::addRow("51 reader md") << npy(BYTES("\x33\x00\x03" "abc")) << QStringLiteral("abc");
     QTest::addRow("52 reader lg") << npy(BYTES("\x34\x00\x00\x00\x03" "abc")) << QStringLiteral("abc");
     QTest::addRow("77 keyword, 4-byte length") << npy(BYTES("\x4d\x00\x00\x00\x03" "foo")) << QStringLiteral(":foo");

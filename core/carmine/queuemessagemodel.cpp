@@ -323,6 +323,13 @@ QVariant QueueMessageModel::data(const QModelIndex& index, int role) const
             const QString text = data(index, ContentTextRole).toString().left(2000);
             return m.decodeError.isEmpty() ? text : m.decodeError + QStringLiteral("\n\n") + text;
         }
+        if (index.column() == AttemptsColumn) {
+            // taoensso/carmine tundra.clj: the worker retries while attempt <= nattempts.
+            return m_tundra ? tr("%n handler run(s) so far. Tundra retries while the attempt is at most its "
+                                 "nattempts (3 by default, so up to 4 runs), then gives up.",
+                                  nullptr, int(m.state.attempts))
+                            : tr("%n handler run(s) so far.", nullptr, int(m.state.attempts));
+        }
         return data(index, Qt::DisplayRole);
     case Qt::DisplayRole:
     case SortRole:

@@ -70,6 +70,8 @@ public:
     bool isLoading() const { return m_loading; }
     // The server's clock now, estimated from the last TIME and the local clock since.
     qint64 serverNowMs() const;
+    // Server epoch ms minus this machine's, from the last TIME (0 before the first page).
+    qint64 clockOffsetMs() const { return m_clockOffsetMs; }
     MessageStatus status(int row) const;
     const Message& message(int row) const { return m_rows.at(row); }
     int countWithStatus(MessageStatus status) const;

@@ -16,16 +16,25 @@ namespace {
 
     QByteArray n(qint64 value) { return QByteArray::number(value); }
 
-    // Nippy as Carmine's freezer writes it (ids from taoensso/nippy's schema).
+    // Nippy as Carmine's freezer writes it with a released Nippy (3.4.1-3.8.1; Carmine pins 3.6):
+    // taoensso.nippy.pack-unsigned is off by default there, so small counts and longs take the
+    // unpacked ids with a signed length (io.clj: write-long-legacy, write-str, the -sm_ forms).
+    // Nippy 3.3.0-3.4.0 and 3.9 write the packed forms instead; one demo value shows those.
     namespace nippy {
+    QByteArray bigEndian(qint64 value, int bytes)
+    {
+        QByteArray out;
+        for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8)
+            out += char((value >> shift) & 0xff);
+        return out;
+    }
     QByteArray string(const QByteArray& utf8)
     {
-        if (utf8.size() < 256)
-            return QByteArray(1, '\x60') + char(utf8.size() - 128) + utf8; // 96: u8+128 length
-        const auto size = quint32(utf8.size());
-        const char length[]
-            = { char(size >> 24), char((size >> 16) & 0xff), char((size >> 8) & 0xff), char(size & 0xff) };
-        return QByteArray(1, '\x0d') + QByteArray(length, 4) + utf8; // 13: 4-byte length
+        if (utf8.size() <= 127)
+            return QByteArray(1, '\x69') + char(utf8.size()) + utf8; // 105 str-sm_: signed 1-byte length
+        if (utf8.size() <= 32767)
+            return QByteArray(1, '\x10') + bigEndian(utf8.size(), 2) + utf8; // 16 str-md
+        return QByteArray(1, '\x0d') + bigEndian(utf8.size(), 4) + utf8; // 13 str-lg
     }
     QByteArray keyword(const QByteArray& name)
     {
@@ -33,33 +42,37 @@ namespace {
     }
     QByteArray smallLong(int value)
     {
-        return QByteArray(1, '\x57') + char(value - 128);
-    } // 87, 0..255
+        if (value == 0)
+            return QByteArray(1, '\x00'); // 0 long-0
+        if (value >= -128 && value <= 127)
+            return QByteArray(1, '\x64') + char(value); // 100 long-sm_
+        return QByteArray(1, '\x65') + bigEndian(value, 2); // 101 long-md_
+    }
     QByteArray date(qint64 epochMs)
     {
-        QByteArray bytes(1, '\x5a'); // 90: #inst
-        for (int shift = 56; shift >= 0; shift -= 8)
-            bytes += char((epochMs >> shift) & 0xff);
-        return bytes;
+        return QByteArray(1, '\x5a') + bigEndian(epochMs, 8); // 90: #inst
     }
     QByteArray map(const QList<QPair<QByteArray, QByteArray>>& entries)
     {
-        QByteArray bytes = QByteArray(1, '\x63') + char(entries.size() - 128); // 99: u8+128 entries
+        QByteArray bytes = QByteArray(1, '\x70') + char(entries.size()); // 112 map-sm_: signed count
         for (const auto& [key, value] : entries)
             bytes += key + value;
         return bytes;
     }
     QByteArray vector(const QList<QByteArray>& elements)
     {
-        if (elements.size() < 256) {
-            QByteArray bytes = QByteArray(1, '\x61') + char(elements.size() - 128); // 97: u8+128 count
-            for (const QByteArray& element : elements)
-                bytes += element;
-            return bytes;
-        }
-        QByteArray bytes("\x45", 1); // 69: 2-byte count
-        bytes += char((elements.size() >> 8) & 0xff);
-        bytes += char(elements.size() & 0xff);
+        QByteArray bytes;
+        if (elements.size() <= 127)
+            bytes = QByteArray(1, '\x6e') + char(elements.size()); // 110 vec-sm_: signed count
+        else
+            bytes = QByteArray(1, '\x45') + bigEndian(elements.size(), 2); // 69 vec-md
+        for (const QByteArray& element : elements)
+            bytes += element;
+        return bytes;
+    }
+    QByteArray set(const QList<QByteArray>& elements)
+    {
+        QByteArray bytes = QByteArray(1, '\x6f') + char(elements.size()); // 111 set-sm_
         for (const QByteArray& element : elements)
             bytes += element;
         return bytes;
@@ -272,33 +285,35 @@ QList<Command> DemoSeeder::encodedValues()
     const QByteArray msgpack("\x84\xa2id\x2a\xa4name\xa3" "Ada\xa4tags\x92\xa1" "a\xa1" "b\xa6" "active\xc3", 32);
     commands.append({ "SET", "fmt:msgpack:map", msgpack });
 
-    // Nippy, as Carmine stores it: the \0> marker, the "NPY" header, then typed values (ids from
-    // taoensso/nippy's schema; counts of the "sm*" forms and small longs are stored minus 128).
-    const auto nippyString = [](const QByteArray& utf8) -> QByteArray {
-        return QByteArray(1, '\x60') + char(utf8.size() - 128) + utf8; // below 256 bytes
-    };
-    const auto nippyKeyword
-        = [](const QByteArray& name) -> QByteArray { return QByteArray(1, '\x6a') + char(name.size()) + name; };
+    // Nippy, as Carmine stores it: the \0> marker, the "NPY" header, then typed values.
     // {:user/id 42, :user/name "Ada", :tags #{"admin" "beta"}, :at #inst "2024-01-01T00:00:00.000-00:00"}
-    const QByteArray nippyMap = QByteArray("\x63\x84", 2) + nippyKeyword("user/id") + QByteArray("\x57\xaa", 2)
-        + nippyKeyword("user/name") + nippyString("Ada") + nippyKeyword("tags") + QByteArray("\x62\x82", 2)
-        + nippyString("admin") + nippyString("beta") + nippyKeyword("at")
-        + QByteArray("\x5a\x00\x00\x01\x8c\xc2\x51\xf4\x00", 9);
+    // as released Nippy writes it (unpacked ids, see namespace nippy) ...
+    const QByteArray nippyMap = nippy::map({ { nippy::keyword("user/id"), nippy::smallLong(42) },
+        { nippy::keyword("user/name"), nippy::string("Ada") },
+        { nippy::keyword("tags"), nippy::set({ nippy::string("admin"), nippy::string("beta") }) },
+        { nippy::keyword("at"), nippy::date(1704067200000) } });
     commands.append({ "SET", "fmt:nippy:map", QByteArray("\0>NPY\0", 6) + nippyMap });
+    // ... and as Nippy 3.3.0-3.4.0 and 3.9 write it: the packed ids, whose counts of the "sm*" forms
+    // and small longs are stored minus 128.
+    const auto packedString = [](const QByteArray& utf8) -> QByteArray {
+        return QByteArray(1, '\x60') + char(utf8.size() - 128) + utf8; // 96 str-sm*, below 256 bytes
+    };
+    const QByteArray packedMap = QByteArray("\x63\x84", 2) + nippy::keyword("user/id") + QByteArray("\x57\xaa", 2)
+        + nippy::keyword("user/name") + packedString("Ada") + nippy::keyword("tags") + QByteArray("\x62\x82", 2)
+        + packedString("admin") + packedString("beta") + nippy::keyword("at") + nippy::date(1704067200000);
+    commands.append({ "SET", "fmt:nippy:packed", QByteArray("\0>NPY\0", 6) + packedMap });
     // Nippy compresses with LZ4 above 8 KiB: {:events [...300 small maps...]}, as a 4-byte big-endian
     // length and a raw LZ4 block.
-    QByteArray events = QByteArray("\x63\x81", 2) + nippyKeyword("events") + QByteArray("\x45\x01\x2c", 3);
+    QList<QByteArray> eventList;
     for (int i = 0; i < 300; ++i) {
-        events += QByteArray("\x63\x82", 2) + nippyKeyword("event/id") + QByteArray("\x58", 1)
-            + char(((i + 1000 - 32768) >> 8) & 0xff) + char((i + 1000 - 32768) & 0xff) + nippyKeyword("event/type")
-            + nippyString(i % 3 ? "page-view" : "purchase");
+        eventList.append(nippy::map({ { nippy::keyword("event/id"), nippy::smallLong(i + 1000) },
+            { nippy::keyword("event/type"), nippy::string(i % 3 ? "page-view" : "purchase") } }));
     }
+    const QByteArray events = nippy::map({ { nippy::keyword("events"), nippy::vector(eventList) } });
     QByteArray block(LZ4_compressBound(int(events.size())), Qt::Uninitialized);
     block.truncate(LZ4_compress_default(events.constData(), block.data(), int(events.size()), int(block.size())));
-    const auto length = quint32(events.size());
-    const char lengthPrefix[]
-        = { char(length >> 24), char((length >> 16) & 0xff), char((length >> 8) & 0xff), char(length & 0xff) };
-    commands.append({ "SET", "fmt:nippy:lz4", QByteArray("\0>NPY\x08", 6) + QByteArray(lengthPrefix, 4) + block });
+    commands.append(
+        { "SET", "fmt:nippy:lz4", QByteArray("\0>NPY\x08", 6) + nippy::bigEndian(events.size(), 4) + block });
     commands.append({ "HSET", "fmt:hash:with-json-values", "user:1", json.toUtf8(), "user:2",
                       R"({"id":2,"name":"Grace"})", "raw", "plain text" });
     return commands;

@@ -114,6 +114,11 @@ private slots:
         panel.messageView()->selectRow(0);
         QTRY_VERIFY_WITH_TIMEOUT(panel.contentText().contains(QLatin1String(":template")), 5000);
         QVERIFY(panel.summaryText().contains(QLatin1String("11")));
+        // Statuses by the server's clock, said in the summary; the same machine here, so no skew.
+        QVERIFY(panel.summaryText().contains(QLatin1String("statuses by the server's clock")));
+        QVERIFY(!panel.summaryText().contains(QLatin1String("this machine's clock")));
+        QCOMPARE(panel.messageModel()->data(panel.messageModel()->index(0, QueueMessageModel::AttemptsColumn),
+                     Qt::ToolTipRole).toString().contains(QLatin1String("handler run")), true);
         qInfo("screenshot: %s", qPrintable(saveScreenshot(&panel, QStringLiteral("queues-panel"))));
 
         QVERIFY(open(panel, "legacy-jobs"));

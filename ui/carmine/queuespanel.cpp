@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -410,10 +411,24 @@ void QueuesPanel::updateSummary()
     const CarmineQueue::Totals& t = m_queues->totals(row);
     m_clear->setEnabled(true);
     m_loadMore->setEnabled(!m_messages->isLoading() && m_messages->canLoadMore());
-    m_summary->setText(tr("<b>%1</b> · %2 · showing %3 of %4 message(s)")
+    // Statuses use the server's clock (TIME): a neutral choice, but not what Carmine's workers use,
+    // so say so, and show how far this machine's clock is off when that is over a second.
+    QString clock = tr("statuses by the server's clock");
+    const qint64 offset = m_messages->clockOffsetMs();
+    if (qAbs(offset) > 1000)
+        clock += QStringLiteral(" · ")
+            + (offset > 0 ? tr("this machine's clock is %1 s behind the server's")
+                          : tr("this machine's clock is %1 s ahead of the server's"))
+                  .arg(QLocale().toString(double(qAbs(offset)) / 1000.0, 'f', 1));
+    m_summary->setText(tr("<b>%1</b> · %2 · showing %3 of %4 message(s) · %5")
                            .arg(RedisText::escape(t.name).toHtmlEscaped(), CarmineQueue::layoutName(t.layout))
                            .arg(m_messages->rowCount())
-                           .arg(t.messages));
+                           .arg(t.messages)
+                           .arg(clock.toHtmlEscaped()));
+    m_summary->setToolTip(tr("Lock, backoff and status are worked out with the Redis server's clock (TIME), the "
+                             "same for everyone who looks. Carmine's workers decide with their own machine's clock: "
+                             "a worker whose clock is ahead of or behind the server's sees a lock or backoff end "
+                             "earlier or later than shown here, and may disagree about a status near that moment."));
     if (m_messages->isTundra()) {
         int missing = 0;
         int evictable = 0;

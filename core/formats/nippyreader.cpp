@@ -71,14 +71,14 @@ enum Id : int {
     VectorSmall = 97,
     SetSmall = 98,
     MapSmall = 99,
-    LegacyLongSmall = 100,
-    LegacyLongMedium = 101,
-    LegacyLongLarge = 102,
-    LegacyStringSmall = 105,
+    UnpackedLongSmall = 100,
+    UnpackedLongMedium = 101,
+    UnpackedLongLarge = 102,
+    UnpackedStringSmall = 105,
     KeywordSmall = 106,
-    LegacyVectorSmall = 110,
-    LegacySetSmall = 111,
-    LegacyMapSmall = 112,
+    UnpackedVectorSmall = 110,
+    UnpackedSetSmall = 111,
+    UnpackedMapSmall = 112,
     VectorTwo = 113,
     VectorThree = 114,
     // Read from taoensso/nippy v3.8.1, src/taoensso/nippy/schema.clj (the ids) and io.clj
@@ -495,7 +495,7 @@ bool NippyReader::readTypedString(int depth, QString* text)
         return readCount(Count::Signed16, &count) && readText(count, at, text);
     case StringLarge:
         return readCount(Count::Signed32, &count) && readText(count, at, text);
-    case LegacyStringSmall:
+    case UnpackedStringSmall:
         return readCount(Count::Signed8, &count) && readText(count, at, text);
     default:
         return fail(tr("Expected a string at offset %1 in the Nippy data, found type %2.").arg(offsetText(at)).arg(id));
@@ -645,12 +645,12 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
     case Byte:
         return readSigned(1, &number) && leaf(QString::number(number), out);
     case Short:
-    case LegacyLongMedium:
+    case UnpackedLongMedium:
         return readSigned(2, &number) && leaf(QString::number(number), out);
     case Integer:
-    case LegacyLongLarge:
+    case UnpackedLongLarge:
         return readSigned(4, &number) && leaf(QString::number(number), out);
-    case LegacyLongSmall:
+    case UnpackedLongSmall:
         return readSigned(1, &number) && leaf(QString::number(number), out);
     case LongZero:
         return leaf(QStringLiteral("0"), out);
@@ -691,7 +691,7 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
     case StringSmall:
     case StringMedium:
     case StringLarge:
-    case LegacyStringSmall: {
+    case UnpackedStringSmall: {
         const Count kind = id == StringSmall ? Count::Unsigned8Plus128
             : id == StringMedium             ? Count::Signed16
             : id == StringLarge              ? Count::Signed32
@@ -716,7 +716,7 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
     case VectorSmall:
     case VectorMedium:
     case VectorLarge:
-    case LegacyVectorSmall: {
+    case UnpackedVectorSmall: {
         const Count kind = id == VectorSmall ? Count::Unsigned8Plus128
             : id == VectorMedium             ? Count::Signed16
             : id == VectorLarge              ? Count::Signed32
@@ -729,7 +729,7 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
     case SetSmall:
     case SetMedium:
     case SetLarge:
-    case LegacySetSmall: {
+    case UnpackedSetSmall: {
         const Count kind = id == SetSmall ? Count::Unsigned8Plus128
             : id == SetMedium             ? Count::Signed16
             : id == SetLarge              ? Count::Signed32
@@ -742,7 +742,7 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
     case MapSmall:
     case MapMedium:
     case MapLarge:
-    case LegacyMapSmall: {
+    case UnpackedMapSmall: {
         const Count kind = id == MapSmall ? Count::Unsigned8Plus128
             : id == MapMedium             ? Count::Signed16
             : id == MapLarge              ? Count::Signed32

@@ -227,6 +227,18 @@ void TestNippy::decode_data()
     QTest::addRow("58 regex") << npy(BYTES("\x3a\x60\x84^a\"b")) << QStringLiteral("#\"^a\\\"b\"");
     QTest::addRow("58 regex quoted") << npy(BYTES("\x3a\x60\x85\\Q\"\\E"))
                                      << QStringLiteral("#\"\\Q\\E\\\"\\Q\\E\"");
+    // The same with what released Nippy (3.4.1-3.8.1) writes inside them: unpacked ids.
+    QTest::addRow("58 regex, unpacked string") << npy(BYTES("\x3a\x69\x04^a\"b")) << QStringLiteral("#\"^a\\\"b\"");
+    QTest::addRow("103 map entry, unpacked strings")
+        << npy(BYTES("\x67\x69\x03key\x69\x03val")) << QStringLiteral("[\"key\" \"val\"]");
+    QTest::addRow("48 record, unpacked map") << npy(BYTES("\x30\x09my.ns.Rec\x70\x01\x6a\x01" "a\x64\x01"))
+                                             << QStringLiteral("#my.ns.Rec{:a 1}");
+    QTest::addRow("28 sorted set, unpacked longs")
+        << npy(BYTES("\x1c\x00\x00\x00\x03\x64\x01\x64\x02\x65\x01\x00")) << QStringLiteral("#{1 2 256}");
+    QTest::addRow("26 queue, unpacked strings") << npy(BYTES("\x1a\x00\x00\x00\x01\x69\x01x"))
+                                                << QStringLiteral("<-(\"x\")-<");
+    QTest::addRow("71 uri, unpacked string") << npy(BYTES("\x47\x69\x13https://clojure.org"))
+                                             << QStringLiteral("#object[java.net.URI \"https://clojure.org\"]");
     QTest::addRow("71 uri") << npy(BYTES("\x47\x60\x93https://clojure.org"))
                             << QStringLiteral("#object[java.net.URI \"https://clojure.org\"]");
     QTest::addRow("28 sorted set") << npy(BYTES("\x1c\x00\x00\x00\x03\x57\x81\x57\x82\x57\x83"))

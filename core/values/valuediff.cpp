@@ -1,5 +1,6 @@
 #include "valuediff.h"
 
+#include "formats/valueformat.h"
 #include "util/posting.h"
 #include "util/redistext.h"
 
@@ -167,8 +168,15 @@ QString ValueDiffer::textOf(const DiffSide& side)
     // Line by line: each line escaped as the editors escape bytes, the line breaks kept, so a
     // value of many lines is compared by line and not as one long escaped line.
     QString text;
+    const formats::ValueFormat* format
+        = side.formatId.isEmpty() ? nullptr : formats::FormatRegistry::instance().find(side.formatId);
+    formats::DecodedValue decoded;
+    if (side.placeholder.isEmpty() && format)
+        decoded = side.prefix ? format->decodePrefix(side.bytes) : format->decode(side.bytes);
     if (!side.placeholder.isEmpty()) {
         text = side.placeholder;
+    } else if (decoded.ok) {
+        text = std::move(decoded.text);
     } else {
         const QByteArray& bytes = side.bytes;
         text.reserve(bytes.size());

@@ -45,6 +45,10 @@ struct DiffSide {
     QByteArray bytes;
     QString placeholder; // shown instead of the bytes when set
     QString note; // appended on a line of its own when set
+    // The format the user edits the value in: the bytes are shown as it decodes them (a gzip
+    // value as its text, not as compressed bytes). Empty, or bytes it cannot decode: escaped.
+    QString formatId;
+    bool prefix = false; // the bytes are the start of a longer value
 };
 
 // Escapes both sides and diffs them on the thread pool, so a conflict on a 100 MB value never

@@ -8,6 +8,7 @@
 #include "values/streammodel.h"
 #include "values/streamsearch.h"
 #include "values/valuediff.h"
+#include "formats/valueformat.h"
 #include "values/stringvalue.h"
 #include "values/zsetmodel.h"
 
@@ -144,9 +145,17 @@ private slots:
         std::atomic<bool> cancel { true };
         QVERIFY(ValueDiff::compute(a.join(QLatin1Char('\n')), b.join(QLatin1Char('\n')), &cancel).hunks.isEmpty());
         // Bytes: each line escaped, the line breaks kept.
-        QCOMPARE(ValueDiffer::textOf({ QByteArray("a\tb\n\xff\n", 6), {}, {} }), QStringLiteral("a\\tb\n\\xff\n"));
-        QCOMPARE(ValueDiffer::textOf({ "x", QStringLiteral("(remove it)"), QStringLiteral("note") }),
+        QCOMPARE(ValueDiffer::textOf({ QByteArray("a\tb\n\xff\n", 6), {}, {}, {} }), QStringLiteral("a\\tb\n\\xff\n"));
+        QCOMPARE(ValueDiffer::textOf({ "x", QStringLiteral("(remove it)"), QStringLiteral("note"), {} }),
             QStringLiteral("(remove it)\nnote"));
+        // In the format the user edits: a gzip value compares as its text, not its compressed bytes;
+        // bytes the format cannot decode compare escaped.
+        const formats::ValueFormat* gzip = formats::FormatRegistry::instance().find(QStringLiteral("gzip"));
+        QVERIFY(gzip);
+        QString error;
+        const QByteArray compressed = gzip->encode(QStringLiteral("line one\nline two"), &error);
+        QCOMPARE(ValueDiffer::textOf({ compressed, {}, {}, QStringLiteral("gzip") }), QStringLiteral("line one\nline two"));
+        QCOMPARE(ValueDiffer::textOf({ "plain", {}, {}, QStringLiteral("gzip") }), QStringLiteral("plain"));
     }
 
     void streamSearchMatches()

@@ -15,7 +15,7 @@
 
 namespace vermilion::ui {
 
-ConflictDialog::ConflictDialog(const EditConflict& conflict, const QString& what, QWidget* parent)
+ConflictDialog::ConflictDialog(const EditConflict& conflict, const QString& what, QWidget* parent, const QString& formatId)
     : QDialog(parent)
     , m_differ(new ValueDiffer(this))
     , m_mine(new ValueTextView)
@@ -33,17 +33,19 @@ ConflictDialog::ConflictDialog(const EditConflict& conflict, const QString& what
     layout->addWidget(explanation, 0, 0, 1, 2);
 
     // The sides are escaped and compared on the pool; only the sentences are made here.
-    DiffSide mine { conflict.mine, {}, {} };
+    DiffSide mine { conflict.mine, {}, {}, formatId };
     if (conflict.operation == EditConflict::Operation::RemoveField
         || conflict.operation == EditConflict::Operation::RemoveListItem)
         mine.placeholder = tr("(remove it)");
-    DiffSide theirs { conflict.theirs, {}, {} };
+    DiffSide theirs { conflict.theirs, {}, {}, formatId };
     if (!conflict.theirsExists)
         theirs.placeholder = tr("(it no longer exists)");
-    else if (conflict.theirsSize > conflict.theirs.size())
+    else if (conflict.theirsSize > conflict.theirs.size()) {
+        theirs.prefix = true;
         theirs.note = tr("(only the first %1 of %2 are shown)")
                           .arg(QLocale().formattedDataSize(conflict.theirs.size()),
                               QLocale().formattedDataSize(conflict.theirsSize));
+    }
 
     m_mine->setAccessibleName(tr("Your value"));
     m_theirs->setAccessibleName(tr("Current value on the server"));

@@ -24,7 +24,10 @@ class ConflictDialog : public QDialog {
     Q_OBJECT
 public:
     enum class Choice { OverwriteWithMine, KeepTheirs, KeepEditing };
-    ConflictDialog(const vermilion::EditConflict& conflict, const QString& what, QWidget* parent = nullptr);
+    // formatId: the format the value is edited in; both sides are decoded with it for the
+    // comparison (bytes that do not decode are compared escaped). Empty: escaped bytes.
+    ConflictDialog(const vermilion::EditConflict& conflict, const QString& what, QWidget* parent = nullptr,
+        const QString& formatId = {});
 
     ValueTextView* mineView() const { return m_mine; }
     ValueTextView* theirsView() const { return m_theirs; }

@@ -253,7 +253,9 @@ StringEditor::StringEditor(Session* session, const QByteArray& key, QWidget* par
     });
     connect(m_value, &StringValue::conflictDetected, this, [this](const EditConflict& conflict) {
         showMessage(tr("Not saved: the value changed on the server. Your text is still here."), true);
-        resolveConflict(conflict, tr("The value"), [this, conflict] { m_value->save(conflict.mine, EditMode::Force); });
+        resolveConflict(
+            conflict, tr("The value"), [this, conflict] { m_value->save(conflict.mine, EditMode::Force); }, {},
+            formatId());
     });
 }
 

@@ -65,10 +65,10 @@ bool ValueEditor::confirm(const QString& title, const QString& text)
         == QMessageBox::Yes;
 }
 
-void ValueEditor::resolveConflict(
-    const EditConflict& conflict, const QString& what, std::function<void()> force, std::function<void()> keepEditing)
+void ValueEditor::resolveConflict(const EditConflict& conflict, const QString& what, std::function<void()> force,
+    std::function<void()> keepEditing, const QString& formatId)
 {
-    auto* dialog = new ConflictDialog(conflict, what, this);
+    auto* dialog = new ConflictDialog(conflict, what, this, formatId);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // open(), not exec(): the event loop keeps running (replies, other tabs) while the user decides.
     connect(dialog, &ConflictDialog::chosen, this,

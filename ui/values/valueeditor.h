@@ -38,9 +38,10 @@ protected:
     vermilion::Session* session() const { return m_session; }
     bool confirm(const QString& title, const QString& text);
     // Shows a conflict side by side; calls force() only if the user chose to overwrite and confirmed
-    // it, reload() if they kept the server's value, keepEditing() if they cancelled.
+    // it, reload() if they kept the server's value, keepEditing() if they cancelled. formatId: the
+    // format the user edits in (gzip, JSON...): both sides are compared as it shows them.
     void resolveConflict(const vermilion::EditConflict& conflict, const QString& what, std::function<void()> force,
-        std::function<void()> keepEditing = {});
+        std::function<void()> keepEditing = {}, const QString& formatId = {});
 
 public:
     static QFont monospaceFont();

@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 
+#include <atomic>
 #include <memory>
 #include <utility>
 
@@ -54,6 +55,60 @@ public:
 
 private:
     std::shared_ptr<Ticket> m_current;
+};
+
+} // namespace vermilion
+
+namespace vermilion {
+
+// One job at a time on the thread pool, for a worker object that decodes, searches or diffs: a new
+// job cancels the one before (its flag is set, so stages that look at it stop early) and a result
+// that arrives after that is dropped as stale. Owned by one thread, like JobTracker.
+//
+//   const PoolJob::Start job = m_job.start();
+//   runInPool([cancel = job.cancel, ticket = job.ticket, ...] {
+//       ... work, checking cancel->load() ...
+//       postToThread(home, [self, ticket, result] { if (self && self->m_job.finish(ticket)) emit ...; });
+//   });
+class PoolJob {
+public:
+    struct Start {
+        JobTracker::Ticket ticket;
+        std::shared_ptr<std::atomic<bool>> cancel;
+    };
+    // Cancels the running job, if any, and starts the next.
+    Start start()
+    {
+        cancel();
+        m_cancel = std::make_shared<std::atomic<bool>>(false);
+        m_busy = true;
+        return { m_jobs.next(), m_cancel };
+    }
+    // In the owner's thread, when a result arrives: false if a newer job replaced this one (drop the
+    // result); otherwise the job is over.
+    bool finish(JobTracker::Ticket ticket)
+    {
+        if (m_jobs.isStale(ticket))
+            return false;
+        m_busy = false;
+        m_cancel.reset();
+        return true;
+    }
+    // Stops the running job; returns whether one was running.
+    bool cancel()
+    {
+        if (m_cancel)
+            m_cancel->store(true);
+        m_cancel.reset();
+        m_jobs.next();
+        return std::exchange(m_busy, false);
+    }
+    bool isBusy() const { return m_busy; }
+
+private:
+    JobTracker m_jobs;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    bool m_busy = false;
 };
 
 } // namespace vermilion

@@ -208,33 +208,18 @@ ValueDiffer::~ValueDiffer()
 
 void ValueDiffer::start(DiffSide mine, DiffSide theirs)
 {
-    cancel();
-    const JobTracker::Ticket generation = m_jobs.next();
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    m_busy = true;
+    const PoolJob::Start job = m_job.start();
     QThread* home = thread();
-    runInPool([mine = std::move(mine), theirs = std::move(theirs), cancel = m_cancel, generation, home,
+    runInPool([mine = std::move(mine), theirs = std::move(theirs), cancel = job.cancel, ticket = job.ticket, home,
                   self = QPointer<ValueDiffer>(this)]() mutable {
         ValueDiff diff = ValueDiff::compute(textOf(mine), textOf(theirs), cancel.get());
         if (cancel->load())
             return;
-        postToThread(home, [self = std::move(self), generation, diff = std::move(diff)] {
-            if (!self || self->m_jobs.isStale(generation))
-                return;
-            self->m_busy = false;
-            self->m_cancel.reset();
-            emit self->finished(diff);
+        postToThread(home, [self = std::move(self), ticket, diff = std::move(diff)] {
+            if (self && self->m_job.finish(ticket))
+                emit self->finished(diff);
         });
     });
-}
-
-void ValueDiffer::cancel()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel.reset();
-    m_jobs.next();
-    m_busy = false;
 }
 
 } // namespace vermilion

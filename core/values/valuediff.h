@@ -60,8 +60,8 @@ public:
     ~ValueDiffer() override;
 
     void start(DiffSide mine, DiffSide theirs);
-    void cancel();
-    bool isBusy() const { return m_busy; }
+    void cancel() { m_job.cancel(); }
+    bool isBusy() const { return m_job.isBusy(); }
 
     static QString textOf(const DiffSide& side);
 
@@ -69,9 +69,7 @@ signals:
     void finished(const vermilion::ValueDiff& diff);
 
 private:
-    JobTracker m_jobs;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    bool m_busy = false;
+    PoolJob m_job;
 };
 
 } // namespace vermilion

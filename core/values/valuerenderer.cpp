@@ -26,8 +26,7 @@ ValueRenderer::~ValueRenderer()
 {
     // Stops the worker without a signal: whoever listens may be half destroyed by now (the
     // renderer is usually a child of the widget it renders for).
-    if (m_cancel)
-        m_cancel->store(true);
+    m_job.cancel();
 }
 
 RenderedValue ValueRenderer::renderNow(const RenderRequest& request, const std::atomic<bool>* cancel)
@@ -90,27 +89,24 @@ RenderedValue ValueRenderer::renderNow(const RenderRequest& request, const std::
 
 void ValueRenderer::render(RenderRequest request)
 {
-    cancel();
-    const JobTracker::Ticket generation = m_jobs.next();
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const bool wasBusy = m_job.isBusy();
+    if (wasBusy)
+        emit cancelled();
+    const PoolJob::Start job = m_job.start();
     m_clock.start();
-    if (!m_busy) {
-        m_busy = true;
+    if (!wasBusy)
         emit busyChanged(true);
-    }
     QThread* home = thread();
     // runInPool: the hand-over stays visible to ThreadSanitizer (util/posting.h).
-    runInPool([request = std::move(request), cancel = m_cancel, generation, home,
+    runInPool([request = std::move(request), cancel = job.cancel, ticket = job.ticket, home,
                   self = QPointer<ValueRenderer>(this)]() mutable {
         RenderedValue result = renderNow(request, cancel.get());
         request.bytes.clear(); // released here, not by whoever drops the job
         if (cancel->load())
             return;
-        postToThread(home, [self = std::move(self), generation, result = std::move(result)] {
-            if (!self || self->m_jobs.isStale(generation))
+        postToThread(home, [self = std::move(self), ticket, result = std::move(result)] {
+            if (!self || !self->m_job.finish(ticket))
                 return;
-            self->m_busy = false;
-            self->m_cancel.reset();
             emit self->busyChanged(false);
             emit self->finished(result);
         });
@@ -119,13 +115,7 @@ void ValueRenderer::render(RenderRequest request)
 
 void ValueRenderer::cancel()
 {
-    if (!m_cancel)
-        return;
-    m_cancel->store(true);
-    m_cancel.reset();
-    m_jobs.next();
-    if (m_busy) {
-        m_busy = false;
+    if (m_job.cancel()) {
         emit busyChanged(false);
         emit cancelled();
     }
@@ -144,15 +134,13 @@ DocumentSearch::~DocumentSearch()
 void DocumentSearch::find(std::shared_ptr<const ValueDocument> document, const QString& needle, DocumentPosition start,
     bool backward, Qt::CaseSensitivity cs)
 {
-    cancel();
+    m_job.cancel();
     if (!document)
         return;
-    const JobTracker::Ticket generation = m_jobs.next();
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    m_busy = true;
+    const PoolJob::Start job = m_job.start();
     QThread* home = thread();
     runInPool( // as in ValueRenderer::render
-        [document = std::move(document), needle, start, backward, cs, cancel = m_cancel, generation, home,
+        [document = std::move(document), needle, start, backward, cs, cancel = job.cancel, ticket = job.ticket, home,
             self = QPointer<DocumentSearch>(this)]() mutable {
             DocumentMatch match = document->find(needle, start, backward, cs, cancel.get());
             bool wrapped = false;
@@ -167,23 +155,11 @@ void DocumentSearch::find(std::shared_ptr<const ValueDocument> document, const Q
             document.reset();
             if (cancel->load())
                 return;
-            postToThread(home, [self = std::move(self), generation, match, wrapped] {
-                if (!self || self->m_jobs.isStale(generation))
-                    return;
-                self->m_busy = false;
-                self->m_cancel.reset();
-                emit self->found(match, wrapped);
+            postToThread(home, [self = std::move(self), ticket, match, wrapped] {
+                if (self && self->m_job.finish(ticket))
+                    emit self->found(match, wrapped);
             });
         });
-}
-
-void DocumentSearch::cancel()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel.reset();
-    m_jobs.next();
-    m_busy = false;
 }
 
 } // namespace vermilion

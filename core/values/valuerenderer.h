@@ -49,9 +49,9 @@ public:
 
     void render(RenderRequest request);
     void cancel();
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_job.isBusy(); }
     // How long the current request has been running, or -1.
-    qint64 elapsed() const { return m_busy ? m_clock.elapsed() : -1; }
+    qint64 elapsed() const { return m_job.isBusy() ? m_clock.elapsed() : -1; }
 
 signals:
     void finished(const vermilion::RenderedValue& value);
@@ -59,9 +59,7 @@ signals:
     void busyChanged(bool busy);
 
 private:
-    JobTracker m_jobs;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    bool m_busy = false;
+    PoolJob m_job;
     QElapsedTimer m_clock;
 };
 
@@ -74,16 +72,14 @@ public:
 
     void find(std::shared_ptr<const ValueDocument> document, const QString& needle, DocumentPosition start,
         bool backward, Qt::CaseSensitivity cs);
-    void cancel();
-    bool isBusy() const { return m_busy; }
+    void cancel() { m_job.cancel(); }
+    bool isBusy() const { return m_job.isBusy(); }
 
 signals:
     void found(const vermilion::DocumentMatch& match, bool wrapped);
 
 private:
-    JobTracker m_jobs;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    bool m_busy = false;
+    PoolJob m_job;
 };
 
 } // namespace vermilion

@@ -132,6 +132,22 @@ struct WindowedRun {
     double maxBusyMs = 0; // the main thread's own CPU time over its longest gap
     qint64 errors = 0;
 };
+// Starts the clock and the stall meter, sends the first commands, and runs the event loop until
+// the last reply is in.
+void timeRun(WindowedRun* run, StallMeter& stalls, const std::function<void()>& refill, const qint64& received,
+    qint64 n, QEventLoop& done)
+{
+    QElapsedTimer clock;
+    clock.start();
+    stalls.start();
+    refill();
+    if (received < n)
+        done.exec();
+    run->seconds = double(clock.nsecsElapsed()) / 1e9;
+    run->maxStallMs = stalls.maxStallMs();
+    run->maxBusyMs = stalls.maxBusyMs();
+}
+
 template<typename Send> WindowedRun runWindowed(qint64 n, qint64 window, Send&& send)
 {
     QObject context;
@@ -155,15 +171,7 @@ template<typename Send> WindowedRun runWindowed(qint64 n, qint64 window, Send&& 
             ++sent;
         }
     };
-    QElapsedTimer clock;
-    clock.start();
-    stalls.start();
-    refill();
-    if (received < n)
-        done.exec();
-    run.seconds = double(clock.nsecsElapsed()) / 1e9;
-    run.maxStallMs = stalls.maxStallMs();
-    run.maxBusyMs = stalls.maxBusyMs();
+    timeRun(&run, stalls, refill, received, n, done);
     return run;
 }
 
@@ -211,15 +219,7 @@ template<typename SendBatch> WindowedRun runBatched(qint64 n, qint64 window, qin
             });
         }
     };
-    QElapsedTimer clock;
-    clock.start();
-    stalls.start();
-    refill();
-    if (received < n)
-        done.exec();
-    run.seconds = double(clock.nsecsElapsed()) / 1e9;
-    run.maxStallMs = stalls.maxStallMs();
-    run.maxBusyMs = stalls.maxBusyMs();
+    timeRun(&run, stalls, refill, received, n, done);
     return run;
 }
 

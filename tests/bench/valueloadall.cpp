@@ -81,7 +81,7 @@ QByteArray makeBinary(qint64 megabytes)
 }
 } // namespace
 
-int runValueLoadAll(const Arguments& arguments, Session& session, const QByteArray& key)
+int runValueLoadAll(const Arguments&, Session& session, const QByteArray& key)
 {
     const Reply type = run(session, { "TYPE", key });
     if (type.bytes() != "string")

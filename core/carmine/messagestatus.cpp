@@ -8,8 +8,9 @@ MessageStatus deriveMessageStatus(const MessageState& state, qint64 nowMs, Messa
         return MessageStatus::Gone;
     const bool backoff = nowMs < state.backoffExpiry;
     if (state.done) {
-        // v2 (taoensso/carmine message_queue.clj, ->message-status): requeue?, then backoff?.
-        // v1 (lua/mq/msg-status.lua at v3.2.0): only inside the backoff is requeue looked at.
+        // v2 (taoensso/carmine src/taoensso/carmine/message_queue.clj:139-151, ->message-status):
+        // requeue?, then backoff?. v1 (src/taoensso/carmine/lua/mq/msg-status.lua at v3.2.0, lines
+        // 10-18): only inside the backoff is requeue looked at.
         if (rules == MessageRules::V2 && state.requeue)
             return MessageStatus::DoneWithRequeue;
         if (!backoff)

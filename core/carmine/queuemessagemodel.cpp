@@ -324,7 +324,8 @@ QVariant QueueMessageModel::data(const QModelIndex& index, int role) const
             return m.decodeError.isEmpty() ? text : m.decodeError + QStringLiteral("\n\n") + text;
         }
         if (index.column() == AttemptsColumn) {
-            // taoensso/carmine tundra.clj: the worker retries while attempt <= nattempts.
+            // taoensso/carmine src/taoensso/carmine/tundra.clj:233-257: the worker retries while
+            // attempt <= nattempts (3 by default).
             return m_tundra ? tr("%n handler run(s) so far. Tundra retries while the attempt is at most its "
                                  "nattempts (3 by default, so up to 4 runs), then gives up.",
                                   nullptr, int(m.state.attempts))

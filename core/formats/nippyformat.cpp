@@ -299,7 +299,8 @@ DecodedValue NippyFormat::decode(const QByteArray& bytes) const
     if (startsWith(bytes, rawMarker)) {
         const QByteArrayView raw = QByteArrayView(bytes).sliced(2);
         // Carmine thaws raw bytes that start with a Nippy header, and returns the bytes when that
-        // fails (its issue-83 workaround, on by default: taoensso/carmine protocol.clj).
+        // fails (its issue-83 workaround, on by default: taoensso/carmine src/taoensso/carmine/protocol.clj:
+        // 182-190, carmine.clj:204-253).
         if (hasHeader(raw)) {
             DecodedValue thawed = decodeFrozen(bytes, 2);
             if (thawed.ok) {

@@ -81,8 +81,10 @@ enum Id : int {
     UnpackedMapSmall = 112,
     VectorTwo = 113,
     VectorThree = 114,
-    // Read from taoensso/nippy v3.8.1, src/taoensso/nippy/schema.clj (the ids) and io.clj
-    // (read-typed: how each payload is read); the same in v3.6.1's nippy.clj, Carmine's pin.
+    // Read from taoensso/nippy v3.8.1: the ids from src/taoensso/nippy/schema.clj (lines 97, 112-114,
+    // 133, 145-158, 179-180, 217), how each payload is read from io.clj's read-typed (lines 947-953,
+    // 1008, 1015, 1038-1040, 1069-1088; read-biginteger at 705) and written (lines 397-410, 452-454,
+    // 493); the same in v3.6.1's nippy.clj (lines 1373, 1559, 1625, 1678-1695), Carmine's pin.
     KeywordLargeDeprecated = 14, // kw-lg_: 4-byte length, retired in v3.0.0
     QueueLarge = 26, // read-into PersistentQueue/EMPTY, 4-byte count
     SortedSetLarge = 28,
@@ -104,7 +106,8 @@ enum Id : int {
     Instant = 79, // java.time.Instant: 8-byte epoch seconds, 4-byte nanos
     SqlDate = 92, // java.sql.Date: 8-byte epoch milliseconds, like java.util.Date
     MapEntry = 103, // key, then value
-    // Nippy v3.9.0-beta1 (io.clj, write-cached-ref; impl.clj, read-cached): freeze caches a
+    // Nippy v3.9.0-beta1 (io.clj:384 write-cached-ref, io.clj:505 write-auto-cached-kw,
+    // io.clj:1305-1314 the ids read; impl.clj:693 read-cached): freeze caches a
     // keyword from its second use on. Indexes 0-7 have ids of their own; then a 1-byte and a
     // 2-byte index.
     Cached0 = 59,

@@ -7,7 +7,7 @@ namespace vermilion::lua {
 
 namespace {
 // Carmine takes a variable's name from its keyword as it is ((name kw) in script-subst-vars,
-// taoensso/carmine src/taoensso/carmine.clj) and replaces the text literally, so every
+// taoensso/carmine src/taoensso/carmine.clj:332-346) and replaces the text literally, so every
 // character a Clojure keyword may hold is part of the name. Found by scanning here, a name runs on
 // through the keyword characters that Lua 5.1 gives no meaning of its own: '?' and '!' (Carmine's
 // mq/enqueue.lua uses _:can-upd?, _:can-rq? and _:reset-ibo?), '$', '&' and '|'. '-' stays, as

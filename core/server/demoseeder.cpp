@@ -18,7 +18,8 @@ namespace {
 
     // Nippy as Carmine's freezer writes it with a released Nippy (3.4.1-3.8.1; Carmine pins 3.6):
     // taoensso.nippy.pack-unsigned is off by default there, so small counts and longs take the
-    // unpacked ids with a signed length (io.clj: write-long-legacy, write-str, the -sm_ forms).
+    // unpacked ids with a signed length (taoensso/nippy v3.8.1 impl.clj:14-21 pack-unsigned?, io.clj:
+    // 81 write-str, 106-121 write-long-legacy, 154 the collections' -sm_ forms).
     // Nippy 3.3.0-3.4.0 and 3.9 write the packed forms instead; one demo value shows those.
     namespace nippy {
     QByteArray bigEndian(qint64 value, int bytes)

@@ -81,8 +81,8 @@ enum Id : int {
     UnpackedMapSmall = 112,
     VectorTwo = 113,
     VectorThree = 114,
-    // Read from taoensso/nippy v3.8.1: the ids from src/taoensso/nippy/schema.clj (lines 97, 112-114,
-    // 133, 145-158, 179-180, 217), how each payload is read from io.clj's read-typed (lines 947-953,
+    // Read from taoensso/nippy v3.8.1: the ids from src/taoensso/nippy/schema.clj (lines 94, 97, 112-114,
+    // 133, 145-158, 179-180, 218-219, 225-226), how each payload is read from io.clj's read-typed (lines 947-953,
     // 1008, 1015, 1038-1040, 1069-1088; read-biginteger at 705) and written (lines 397-410, 452-454,
     // 493); the same in v3.6.1's nippy.clj (lines 1373, 1559, 1625, 1678-1695), Carmine's pin.
     KeywordLargeDeprecated = 14, // kw-lg_: 4-byte length, retired in v3.0.0

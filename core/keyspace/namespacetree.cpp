@@ -689,7 +689,6 @@ bool NamespaceTree::addKey(const SplitKey& split)
             // A store is full: the key is refused, and the chain forgotten.
             m_lastChain.clear();
             m_lastKey.clear();
-            ++m_dropped;
             return false;
         }
     }
@@ -698,10 +697,8 @@ bool NamespaceTree::addKey(const SplitKey& split)
         ? fnv(fnv(folderRecord(node(folder).folder).state, separator), name)
         : split.states[size_t(split.levels)];
     const NodeId leaf = findOrAdd(folder, Kind::Key, name, state, &added);
-    if (leaf == none) {
-        ++m_dropped;
-        return false;
-    }
+    if (leaf == none)
+        return false; // a store is full: the key is refused (not counted as new)
     if (!added) {
         // A key the app removed and that exists again (created, renamed back).
         std::atomic_ref<quint32> length(m_nodes.at(leaf).length);

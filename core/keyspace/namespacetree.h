@@ -196,7 +196,6 @@ private:
     quint64 m_blocksUsed = 0;
     std::atomic<quint32> m_published { 0 };
     std::atomic<quint64> m_folders { 0 };
-    quint64 m_dropped = 0; // keys refused because a store was full
 
     // Open addressing: a slot keeps the node id + 1 (0 = empty) and the upper hash bits, so a probe
     // reads the node (a likely cache miss) only when those bits match. The lower hash bits pick the

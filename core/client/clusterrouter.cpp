@@ -3,7 +3,8 @@
 #include "clusterslots.h"
 #include "util/posting.h"
 
-#include <QRecursiveMutex>
+#include <QMutex>
+#include <mutex>
 #include <QTimer>
 
 namespace vermilion {
@@ -49,7 +50,7 @@ QString shortKey(const QByteArray& key)
 // clears (under its lock) before it goes: a reply arriving while the session closes finds no router
 // and is handed to the caller as it is.
 struct ClusterRouter::Alive {
-    QRecursiveMutex mutex;
+    std::recursive_mutex mutex;
     ClusterRouter* router = nullptr;
 };
 
@@ -370,7 +371,7 @@ void ClusterRouter::sendToEveryMaster(const Command& argv, int role, CommandOpti
     const QStringList masters = masterAddresses();
     struct Gather {
         std::atomic<qsizetype> remaining { 0 };
-        QMutex mutex;
+        std::mutex mutex;
         std::optional<Reply> first;
         std::optional<Reply> error;
         Sink sink;

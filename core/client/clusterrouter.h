@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <mutex>
 #include <QObject>
 #include <QPointer>
 #include <array>
@@ -140,7 +141,7 @@ private:
     std::atomic<bool> m_active { false };
     std::atomic<bool> m_opened { false };
 
-    mutable QMutex m_mutex; // guards everything below
+    mutable std::mutex m_mutex; // guards everything below
     std::shared_ptr<const CommandKeys> m_keys;
     ClusterTopology m_topology;
     QHash<int, QString> m_movedSlots; // MOVED answers newer than the map

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QMutex>
+#include <mutex>
 #include <QObject>
 #include <QPointer>
 #include <atomic>
@@ -55,7 +56,7 @@ struct OutgoingBatch {
 
 // State shared between a Connection (any thread) and its worker.
 struct ConnectionShared {
-    QMutex mutex;
+    std::mutex mutex;
     QString endpoint; // guarded by mutex: where the link connected last
     OutgoingBatch outgoing; // guarded by mutex
     QString lastError; // guarded by mutex

@@ -4,6 +4,7 @@
 #include "util/redistext.h"
 
 #include <QMutex>
+#include <mutex>
 #include <QTimer>
 
 #include <atomic>
@@ -65,7 +66,7 @@ public:
 private:
     std::atomic<bool> m_streaming { false };
     std::atomic<bool> m_up { false };
-    QMutex m_mutex;
+    std::mutex m_mutex;
     std::vector<Reply> m_pending;
     qint64 m_dropped = 0;
 };

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QMutex>
+#include <mutex>
 #include <array>
 #include <atomic>
 #include <memory>
@@ -215,7 +216,7 @@ private:
     std::vector<Change> m_changes; // guarded by m_childMutex
     std::atomic<size_t> m_changeCount { 0 }; // its size, for a look without the lock
 
-    mutable QMutex m_childMutex;
+    mutable std::mutex m_childMutex;
     // Readers (the UI thread) announce that they wait for m_childMutex, and the writer lets them in
     // before its next batch.
     mutable std::atomic<int> m_readersWaiting { 0 };

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QMutex>
+#include <mutex>
 #include <QObject>
 #include <deque>
 #include <functional>
@@ -101,7 +102,7 @@ private:
         }
     }
 
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex;
     std::deque<Chunk> m_chunks; // guarded by m_mutex
     qsizetype m_count = 0; // items waiting in m_chunks; guarded
     qsizetype m_limit = 2'000'000; // guarded

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QMutex>
+#include <mutex>
 #include <QTimer>
 #include <cstring>
 
@@ -54,7 +55,7 @@ public:
         return first >= '0' && first <= '9';
     }
 
-    QMutex mutex; // guards lostReason
+    std::mutex mutex; // guards lostReason
     QString lostReason;
     HandOverQueue<MonitorLine> queue; // decode thread -> monitor's thread
 

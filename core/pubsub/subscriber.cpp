@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QMutex>
+#include <mutex>
 #include <QTimer>
 #include <algorithm>
 #include <set>
@@ -107,7 +108,7 @@ public:
     }
 
     bool sharded = false; // set before the link exists: SSUBSCRIBE at link-up
-    QMutex mutex; // guards the members up to the hand-over queue
+    std::mutex mutex; // guards the members up to the hand-over queue
     std::set<QByteArray> channels; // wanted
     std::set<QByteArray> patterns;
     qint64 lostAtMs = 0;

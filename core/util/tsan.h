@@ -13,6 +13,11 @@
 // mutex is taken by the sender after the data is written and by the receiver before it is read),
 // so it hides no race that the program really has. Races between our own threads, through memory
 // that Qt does not hand over, stay visible.
+//
+// For the same reason our own locks are std::mutex and std::recursive_mutex (pthread, which TSan
+// intercepts), held through QMutexLocker: QMutex takes its fast path inline, but a contended lock
+// waits on a futex inside libQt6Core, and the order it gives is then invisible (a router's
+// destructor and a reply callback, each under the same QRecursiveMutex, were reported as a race).
 
 #if defined(__has_feature)
 #if __has_feature(thread_sanitizer)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "endpointsource.h"
 #include "profiles/connectionprofile.h"
 #include "reply.h"
 
@@ -35,6 +36,9 @@ struct ConnectionTuning {
     // Other addresses of the same service (a cluster's extra seed nodes): a first connect that
     // cannot reach the profile's host tries these in turn before it reports failure.
     QList<std::pair<QString, quint16>> fallbackEndpoints;
+    // The address is found at run time (Sentinel): each attempt takes it from here, ROLE is checked
+    // at the handshake, and a new address moves the link at once (see EndpointSource).
+    std::shared_ptr<EndpointSource> endpointSource;
 };
 
 // Push mode (subscriber and MONITOR connections): the server sends replies nobody asked for. A

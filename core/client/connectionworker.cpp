@@ -42,10 +42,20 @@ ConnectionWorker::ConnectionWorker(Connection* owner, const ConnectionProfile& p
     connect(m_connectTimer, &QTimer::timeout, this, &ConnectionWorker::onConnectTimeout);
     connect(m_timeoutTimer, &QTimer::timeout, this, &ConnectionWorker::checkTimeouts);
     connect(m_reconnectTimer, &QTimer::timeout, this, &ConnectionWorker::startAttempt);
+    if (m_tuning.endpointSource) {
+        // Called in the thread that moved the address, under the source's lock: removing the
+        // listener (below) waits for a call on its way, so the worker is alive when it posts.
+        m_endpointListener = m_tuning.endpointSource->addListener(
+            [this](const EndpointSource::Endpoint& endpoint, const QString& reason) {
+                postToObject(this, [this, endpoint, reason] { onEndpointMoved(endpoint, reason); });
+            });
+    }
 }
 
 ConnectionWorker::~ConnectionWorker()
 {
+    if (m_tuning.endpointSource)
+        m_tuning.endpointSource->removeListener(m_endpointListener);
     // The handler may outlive us (its decode thread reports protocol errors here).
     if (m_push)
         m_push->setProtocolErrorSink({});
@@ -173,8 +183,36 @@ void ConnectionWorker::shutdown()
     drainQueue();
 }
 
+void ConnectionWorker::onEndpointMoved(const EndpointSource::Endpoint& endpoint, const QString& reason)
+{
+    if (!endpoint.isValid() || m_state == Connection::State::Disconnected || m_state == Connection::State::Failed)
+        return; // not open: the next open() takes the new address
+    if (m_state == Connection::State::Connected && m_profile.host == endpoint.host && m_profile.port == endpoint.port)
+        return;
+    m_reconnectAtOnce = true;
+    m_attempt = 0;
+    if (m_state == Connection::State::Connected || m_state == Connection::State::Connecting) {
+        failLink(reason, false, true);
+        return;
+    }
+    // Reconnecting: waiting out a backoff for an address that is gone.
+    m_reconnectAtOnce = false;
+    m_reconnectTimer->start(0);
+}
+
 void ConnectionWorker::startAttempt()
 {
+    if (m_tuning.endpointSource && !m_profile.usesUnixSocket()) {
+        const EndpointSource::Endpoint endpoint = m_tuning.endpointSource->current();
+        if (!endpoint.isValid()) {
+            destroySocket();
+            const QString waiting = m_tuning.endpointSource->waitingReason();
+            failLink(waiting.isEmpty() ? tr("The address of this server is not known yet.") : waiting, false, true);
+            return;
+        }
+        m_profile.host = endpoint.host;
+        m_profile.port = endpoint.port;
+    }
     destroySocket();
     m_reader.reset();
     m_pushCarry.clear();
@@ -183,6 +221,7 @@ void ConnectionWorker::startAttempt()
     m_handshakeError.clear();
     m_handshakeTransient.clear();
     m_lastSslErrors.clear();
+    m_wrongRole.clear();
     setState(Connection::State::Connecting,
         m_everConnected ? tr("Reconnecting to %1...").arg(m_profile.endpoint())
                         : tr("Connecting to %1...").arg(m_profile.endpoint()));
@@ -336,8 +375,25 @@ void ConnectionWorker::onTransportReady()
             m_shared->classifier = classifier;
         });
     }
+    const QString expectedRole = m_tuning.endpointSource ? m_tuning.endpointSource->expectedRole() : QString();
+    if (!expectedRole.isEmpty()) {
+        // The address came from Sentinel, which may be a moment behind a failover: a demoted master
+        // must not take writes meant for the new one.
+        sendInternal({ "ROLE" }, [this, expectedRole](Reply&& reply) {
+            if (noteTransientHandshakeError(reply) || !reply.isArray() || reply.elements().isEmpty())
+                return; // ACLs may forbid ROLE: the address is taken as Sentinel gave it
+            const QString role = QString::fromUtf8(reply.elements().first().bytes());
+            if (role != expectedRole && m_handshakeTransient.isEmpty()) {
+                m_wrongRole = role;
+                m_handshakeTransient = tr("it answers ROLE with \"%1\", not \"%2\"; asking Sentinel again")
+                                           .arg(role, expectedRole);
+            }
+        });
+    }
     sendInternal({ "PING" }, [this](Reply&& reply) {
         if (noteTransientHandshakeError(reply) || !m_handshakeTransient.isEmpty()) {
+            if (!m_wrongRole.isEmpty() && m_tuning.endpointSource)
+                m_tuning.endpointSource->reportWrongRole({ m_profile.host, m_profile.port }, m_wrongRole);
             failLink(tr("%1 cannot serve yet: %2").arg(m_profile.endpoint(), m_handshakeTransient), false, true);
             return;
         }
@@ -809,12 +865,15 @@ void ConnectionWorker::failLink(const QString& message, bool fatal, bool transie
         setState(Connection::State::Failed, finalMessage);
     } else {
         const int shift = qMin(m_attempt, 16);
-        const qint64 delay
-            = qMin<qint64>(qint64(m_tuning.reconnectInitialDelayMs) << shift, m_tuning.reconnectMaxDelayMs);
+        const qint64 delay = m_reconnectAtOnce
+            ? 0
+            : qMin<qint64>(qint64(m_tuning.reconnectInitialDelayMs) << shift, m_tuning.reconnectMaxDelayMs);
+        m_reconnectAtOnce = false;
         ++m_attempt;
         m_reconnectTimer->start(int(delay));
         setState(Connection::State::Reconnecting,
-            tr("%1 Reconnecting in %2 s.").arg(message, QString::number(double(delay) / 1000.0, 'f', 1)));
+            delay == 0 ? tr("%1 Reconnecting.").arg(message)
+                       : tr("%1 Reconnecting in %2 s.").arg(message, QString::number(double(delay) / 1000.0, 'f', 1)));
     }
     failInFlight(Reply::ErrorKind::ConnectionLost, finalMessage);
     drainQueue();

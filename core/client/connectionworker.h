@@ -113,6 +113,8 @@ private:
     void failProtocol(const QString& detail);
 
     void startAttempt();
+    // The endpoint source named another address: a link up or on its way to the old one moves.
+    void onEndpointMoved(const EndpointSource::Endpoint& endpoint, const QString& reason);
     void onTransportReady();
     void onReadyRead();
     void onTransportError(const QString& message);
@@ -162,6 +164,9 @@ private:
     QString m_handshakeTransient;
     QString m_lastSslErrors;
     int m_attempt = 0;
+    int m_endpointListener = 0;
+    bool m_reconnectAtOnce = false; // the next retry of failLink starts without a delay
+    QString m_wrongRole; // what ROLE answered at this handshake when it was not the expected one
     QByteArray m_readBuffer;
     std::vector<PendingCallback> m_callbacks; // completed, not yet handed to their threads
     std::shared_ptr<PushHandler> m_push; // push mode only

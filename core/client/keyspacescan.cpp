@@ -1,8 +1,19 @@
 #include "keyspacescan.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 namespace vermilion {
+
+namespace {
+// On a Sentinel session a SCAN lost with its link (a failover moves every link) is sent again once
+// the session is back, for up to a minute (an automatic failover waits out down-after-milliseconds,
+// 30 s by default); a cursor is only valid on the server that made it, so on another server that
+// scan starts over, and the owner merges the keys seen twice. Elsewhere a lost link ends the scan
+// with its error at once: the server is gone, and the user reloads once it is back.
+constexpr int linkRetryDelayMs = 250;
+constexpr int maxLinkRetries = 240;
+} // namespace
 
 KeyspaceScan::KeyspaceScan(
     Session* session, QObject* context, const Options& options, PageHandler onPage, ErrorHandler onError)
@@ -30,6 +41,16 @@ void KeyspaceScan::requestMore()
         Cursor& cursor = m_cursors[index];
         if (cursor.finished || cursor.inFlight)
             continue;
+        send(index);
+    }
+}
+
+void KeyspaceScan::send(size_t index)
+{
+    Cursor& cursor = m_cursors[index];
+    {
+        if (cursor.server.isEmpty())
+            cursor.server = m_session->currentServer();
         Command scan { "SCAN", cursor.cursor };
         if (!m_options.match.isEmpty() && m_options.match != "*")
             scan << "MATCH" << m_options.match;
@@ -52,6 +73,28 @@ void KeyspaceScan::onReply(size_t index, const Reply& reply)
 {
     Cursor& cursor = m_cursors[index];
     cursor.inFlight = false;
+    const bool linkLost = reply.isError()
+        && (reply.errorKind() == Reply::ErrorKind::ConnectionLost || reply.errorKind() == Reply::ErrorKind::NotConnected);
+    const bool sessionComingBack = m_session && m_session->isSentinel()
+        && m_session->state() != Connection::State::Failed && m_session->state() != Connection::State::Disconnected;
+    if (linkLost && sessionComingBack && cursor.linkRetries < maxLinkRetries) {
+        ++cursor.linkRetries;
+        cursor.inFlight = true; // waiting to be sent again
+        std::weak_ptr<int> token = m_token;
+        QTimer::singleShot(linkRetryDelayMs, m_context, [this, token, index] {
+            if (token.expired() || !m_session)
+                return;
+            Cursor& again = m_cursors[index];
+            again.inFlight = false;
+            const QString server = m_session->currentServer();
+            if (again.cursor != "0" && !server.isEmpty() && server != again.server) {
+                again.cursor = "0";
+                again.server = server;
+            }
+            send(index);
+        });
+        return;
+    }
     if (reply.isError() || !reply.isArray() || reply.size() != 2 || !reply.at(0).isString() || !reply.at(1).isArray()) {
         const QString message = reply.isError()
             ? reply.errorMessage()
@@ -67,6 +110,7 @@ void KeyspaceScan::onReply(size_t index, const Reply& reply)
     }
     cursor.cursor = reply.at(0).bytes();
     cursor.finished = cursor.cursor == "0";
+    cursor.linkRetries = 0;
     m_onPage(reply.at(1), cursor.node);
 }
 

@@ -43,8 +43,11 @@ private:
         QByteArray cursor = "0";
         bool finished = false;
         bool inFlight = false;
+        QString server; // the server the cursor belongs to (Session::currentServer())
+        int linkRetries = 0; // SCANs lost with their link since the last page
     };
     void onReply(size_t index, const Reply& reply);
+    void send(size_t index);
 
     QPointer<Session> m_session;
     QObject* m_context;

@@ -2,6 +2,8 @@
 
 #include "clusterrouter.h"
 #include "commandkeys.h"
+#include "endpointsource.h"
+#include "sentinelwatcher.h"
 #include "util/posting.h"
 
 #include <QPointer>
@@ -39,6 +41,25 @@ Session::Session(const ConnectionProfile& profile, QObject* parent)
 {
     m_pingTimer->setInterval(2000);
     connect(m_pingTimer, &QTimer::timeout, this, &Session::ping);
+    if (m_profile.usesSentinel()) {
+        const bool replica = m_profile.readOnly && m_profile.sentinelReadReplica;
+        m_endpointSource = std::make_shared<EndpointSource>(replica ? QStringLiteral("slave") : QStringLiteral("master"));
+        m_sentinel = new SentinelWatcher(m_profile, m_endpointSource, this);
+        connect(m_sentinel, &SentinelWatcher::resolved, this, [this] {
+            if (!m_waitingForSentinel)
+                return;
+            m_waitingForSentinel = false;
+            openLinks();
+        });
+        connect(m_sentinel, &SentinelWatcher::failed, this, [this](const QString& message) {
+            if (!m_waitingForSentinel)
+                return; // the links keep the last address and Sentinel is asked again
+            m_waitingForSentinel = false;
+            m_sentinelError = message;
+            m_sentinel->stop();
+            emit stateChanged(Connection::State::Failed, message);
+        });
+    }
     // Every role's connection exists from the start (so any thread may ask for one), but only the
     // interactive one connects at open(): the others connect when a job first needs them.
     for (size_t role = 0; role < m_connections.size(); ++role) {
@@ -51,6 +72,7 @@ Session::Session(const ConnectionProfile& profile, QObject* parent)
         tuning.sharedLink = true;
         tuning.background = role == size_t(Role::Bulk);
         tuning.fallbackEndpoints = seedFallbacks(m_profile);
+        tuning.endpointSource = m_endpointSource;
         m_connections[role] = std::make_unique<Connection>(m_profile, tuning);
     }
     m_used[size_t(Role::Interactive)].store(true);
@@ -78,6 +100,10 @@ Connection* Session::connection(Role role)
 
 Connection::State Session::state() const
 {
+    if (m_waitingForSentinel)
+        return Connection::State::Connecting;
+    if (!m_sentinelError.isEmpty())
+        return Connection::State::Failed;
     const Connection::State state = m_connections[size_t(Role::Interactive)]->state();
     // Up, but still finding out whether it is a cluster: callers wait for stateChanged.
     if (state == Connection::State::Connected && !m_modeKnown.load())
@@ -85,12 +111,37 @@ Connection::State Session::state() const
     return state;
 }
 
-QString Session::lastError() const { return m_connections[size_t(Role::Interactive)]->lastError(); }
+QString Session::lastError() const
+{
+    if (!m_sentinelError.isEmpty())
+        return m_sentinelError;
+    return m_connections[size_t(Role::Interactive)]->lastError();
+}
 
 void Session::open()
 {
     m_opened.store(true);
     m_router->setOpened(true);
+    if (m_sentinel) {
+        m_sentinelError.clear();
+        if (!m_sentinel->isRunning())
+            m_sentinel->start();
+        if (!m_endpointSource->current().isValid()) {
+            m_waitingForSentinel = m_sentinel->isRunning();
+            if (m_waitingForSentinel)
+                emit stateChanged(Connection::State::Connecting,
+                                  tr("Asking Sentinel (%1) for \"%2\"...")
+                                      .arg(m_profile.sentinels.join(QStringLiteral(", ")), m_profile.sentinelMaster));
+            return;
+        }
+    }
+    openLinks();
+}
+
+void Session::openLinks()
+{
+    if (!m_opened.load())
+        return;
     for (size_t role = 0; role < m_connections.size(); ++role) {
         if (m_used[role].load())
             m_connections[role]->open();
@@ -100,6 +151,12 @@ void Session::open()
 void Session::close()
 {
     m_opened.store(false);
+    m_waitingForSentinel = false;
+    if (m_sentinel) {
+        m_sentinel->stop();
+        // The next open() asks Sentinel first: the group may have failed over meanwhile.
+        m_endpointSource->set({}, {});
+    }
     m_pingTimer->stop();
     m_router->setOpened(false);
     for (auto& connection : m_connections)
@@ -107,6 +164,17 @@ void Session::close()
 }
 
 bool Session::isCluster() const { return m_router->isActive(); }
+
+QString Session::currentServer() const
+{
+    if (m_router->isActive())
+        return {};
+    if (m_endpointSource) {
+        const EndpointSource::Endpoint endpoint = m_endpointSource->current();
+        return endpoint.isValid() ? endpoint.text() : QString();
+    }
+    return m_profile.endpoint();
+}
 
 ClusterTopology Session::clusterTopology() const { return m_router->topology(); }
 
@@ -336,6 +404,7 @@ std::unique_ptr<Connection> Session::createOwnLink(
 {
     ConnectionTuning tuning;
     tuning.clientName = clientName;
+    tuning.endpointSource = m_endpointSource;
     ConnectionProfile profile = m_profile;
     QString target = node;
     if (node.isEmpty()) {

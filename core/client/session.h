@@ -16,6 +16,8 @@ class QTimer;
 namespace vermilion {
 
 class ClusterRouter;
+class EndpointSource;
+class SentinelWatcher;
 
 // The connections of one server profile, and what the app knows about that server. execute() may be
 // called from any thread; the rest belongs to the thread the session lives in. Callers ask the
@@ -59,6 +61,13 @@ public:
     // Reads the slot map again now (cluster only): a tool whose own link to a node was lost asks,
     // so that it can follow a failover before the periodic refresh.
     void refreshClusterTopology();
+    // Redis Sentinel (the profile names sentinels): every link of the session, the tools' own links
+    // included, goes to the address the watcher found, and moves when Sentinel names another.
+    bool isSentinel() const { return m_sentinel != nullptr; }
+    SentinelWatcher* sentinel() const { return m_sentinel; }
+    // The server a single-server session's links go to now ("host:port": the one Sentinel names, or
+    // the profile's), "" on a cluster. A change means state tied to one server (a SCAN cursor) is void.
+    QString currentServer() const;
     // MOVED and ASK redirects the session followed so far (cluster only).
     qint64 clusterRedirects(bool ask) const;
     // One node, by the address in scanNodes()/clusterTopology() ("" = the routed default).
@@ -130,6 +139,7 @@ private:
     void detectMode(const QString& message);
     void announceConnected(const QString& message);
     void ping();
+    void openLinks();
 
     ConnectionProfile m_profile;
     std::array<std::unique_ptr<Connection>, 3> m_connections;
@@ -144,6 +154,12 @@ private:
     std::atomic<bool> m_modeKnown { false };
     std::unique_ptr<ClusterRouter> m_router;
     quint64 m_connectCount = 0; // which connect a mode detection belongs to
+    std::shared_ptr<EndpointSource> m_endpointSource; // Sentinel only
+    SentinelWatcher* m_sentinel = nullptr;
+    // Sentinel: open() waits for the first address before it opens any link; a first question no
+    // sentinel could answer fails the session like a first connect that fails.
+    bool m_waitingForSentinel = false;
+    QString m_sentinelError;
 };
 
 } // namespace vermilion

@@ -10,4 +10,5 @@ target_sources(vermilion_core PRIVATE
     dashboard/slowlogmodel.cpp dashboard/slowlogmodel.h
     dashboard/clientlistmodel.cpp dashboard/clientlistmodel.h
     dashboard/clusternodesmodel.cpp dashboard/clusternodesmodel.h
+    dashboard/sentinelgroupmodel.cpp dashboard/sentinelgroupmodel.h
 )

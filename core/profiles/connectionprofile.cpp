@@ -18,12 +18,110 @@ bool parseDatabase(const QString& text, int* database, QString* error)
     *database = value;
     return true;
 }
+
+// redis[s]+sentinel://[[user][:password]@]host[:port][,host[:port]...]/master[/db][?query]
+bool parseSentinelUrl(const QString& text, bool tls, ConnectionProfile* result, QString* error)
+{
+    const qsizetype start = text.indexOf(QStringLiteral("://")) + 3;
+    QString rest = text.mid(start);
+    QString queryText;
+    if (const qsizetype question = rest.indexOf(QLatin1Char('?')); question >= 0) {
+        queryText = rest.mid(question + 1);
+        rest.truncate(question);
+    }
+    if (const qsizetype hash = queryText.indexOf(QLatin1Char('#')); hash >= 0)
+        queryText.truncate(hash);
+    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+    QString authority = slash >= 0 ? rest.left(slash) : rest;
+    const QString path = slash >= 0 ? rest.mid(slash + 1) : QString();
+    if (const qsizetype at = authority.lastIndexOf(QLatin1Char('@')); at >= 0) {
+        const QString userInfo = authority.left(at);
+        authority = authority.mid(at + 1);
+        const qsizetype colon = userInfo.indexOf(QLatin1Char(':'));
+        result->username = QUrl::fromPercentEncoding(userInfo.left(colon < 0 ? userInfo.size() : colon).toUtf8());
+        result->password = colon < 0 ? QString() : QUrl::fromPercentEncoding(userInfo.mid(colon + 1).toUtf8());
+    } else {
+        result->username.clear();
+        result->password.clear();
+    }
+    QStringList sentinels;
+    for (const QString& part : authority.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        QString host = part.trimmed();
+        QString portText;
+        if (host.startsWith(QLatin1Char('['))) {
+            const qsizetype close = host.indexOf(QLatin1Char(']'));
+            if (close < 0) {
+                *error = ConnectionProfile::tr("The sentinel address \"%1\" has no closing bracket.").arg(part);
+                return false;
+            }
+            portText = host.mid(close + 1);
+            host = host.mid(1, close - 1);
+            if (!portText.isEmpty() && !portText.startsWith(QLatin1Char(':'))) {
+                *error = ConnectionProfile::tr("The sentinel address \"%1\" is not host:port.").arg(part);
+                return false;
+            }
+            portText = portText.mid(1);
+        } else if (const qsizetype colon = host.lastIndexOf(QLatin1Char(':')); colon >= 0) {
+            portText = host.mid(colon + 1);
+            host.truncate(colon);
+        }
+        bool ok = true;
+        const uint port = portText.isEmpty() ? 26379 : portText.toUInt(&ok);
+        if (host.isEmpty() || !ok || port == 0 || port > 65535) {
+            *error = ConnectionProfile::tr("The sentinel address \"%1\" is not host:port with a port from 1 to 65535.")
+                         .arg(part);
+            return false;
+        }
+        const QString shown = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+        sentinels.append(shown + QLatin1Char(':') + QString::number(port));
+    }
+    if (sentinels.isEmpty()) {
+        *error = ConnectionProfile::tr("The Sentinel URL names no sentinel: write redis+sentinel://host:26379/mymaster.");
+        return false;
+    }
+    const QStringList pathParts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (pathParts.isEmpty()) {
+        *error = ConnectionProfile::tr("The Sentinel URL names no master group: write "
+                                       "redis+sentinel://host:26379/mymaster.");
+        return false;
+    }
+    if (pathParts.size() > 2) {
+        *error = ConnectionProfile::tr("The Sentinel URL's path must be /master or /master/db.");
+        return false;
+    }
+    result->sentinels = sentinels;
+    result->sentinelMaster = QUrl::fromPercentEncoding(pathParts.at(0).toUtf8());
+    result->database = 0;
+    if (pathParts.size() == 2 && !parseDatabase(pathParts.at(1), &result->database, error))
+        return false;
+    const QUrlQuery query(queryText);
+    if (query.hasQueryItem(QStringLiteral("db"))
+        && !parseDatabase(query.queryItemValue(QStringLiteral("db")), &result->database, error))
+        return false;
+    result->sentinelUsername = query.queryItemValue(QStringLiteral("sentinel_username"), QUrl::FullyDecoded);
+    result->sentinelPassword = query.queryItemValue(QStringLiteral("sentinel_password"), QUrl::FullyDecoded);
+    result->socketPath.clear();
+    result->tls.enabled = tls;
+    result->sentinelTls.enabled = tls;
+    // Not used while sentinels are set; shows where the profile starts.
+    const qsizetype colon = sentinels.first().lastIndexOf(QLatin1Char(':'));
+    result->host = sentinels.first().left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+    result->port = quint16(sentinels.first().mid(colon + 1).toUInt());
+    return true;
+}
 } // namespace
 
 QString ConnectionProfile::endpoint() const
 {
     if (usesUnixSocket())
         return socketPath;
+    if (usesSentinel()) {
+        // "mymaster via Sentinel 10.0.0.1:26379 +2": short enough for a list entry and a status bar.
+        QString text = tr("%1 via Sentinel %2").arg(sentinelMaster, sentinels.first());
+        if (sentinels.size() > 1)
+            text += QStringLiteral(" +") + QString::number(sentinels.size() - 1);
+        return text;
+    }
     const QString shownHost = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
     return shownHost + QLatin1Char(':') + QString::number(port);
 }
@@ -42,6 +140,16 @@ bool ConnectionProfile::fromUrl(const QString& urlText, ConnectionProfile* profi
     if (trimmed.isEmpty()) {
         *error = tr("The URL is empty.");
         return false;
+    }
+    const QString lower = trimmed.left(24).toLower();
+    if (lower.startsWith(QLatin1String("redis+sentinel://")) || lower.startsWith(QLatin1String("rediss+sentinel://"))) {
+        ConnectionProfile result = *profile;
+        if (!parseSentinelUrl(trimmed, lower.startsWith(QLatin1String("rediss")), &result, error))
+            return false;
+        if (result.name.isEmpty())
+            result.name = result.sentinelMaster;
+        *profile = result;
+        return true;
     }
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid()) {
@@ -122,6 +230,27 @@ bool ConnectionProfile::fromUrl(const QString& urlText, ConnectionProfile* profi
 QString ConnectionProfile::toUrl(bool withPassword) const
 {
     QUrl url;
+    if (usesSentinel()) {
+        QString text = (tls.enabled ? QStringLiteral("rediss+sentinel://") : QStringLiteral("redis+sentinel://"));
+        if (!username.isEmpty() || (withPassword && !password.isEmpty())) {
+            text += QString::fromUtf8(QUrl::toPercentEncoding(username));
+            if (withPassword && !password.isEmpty())
+                text += QLatin1Char(':') + QString::fromUtf8(QUrl::toPercentEncoding(password));
+            text += QLatin1Char('@');
+        }
+        text += sentinels.join(QLatin1Char(',')) + QLatin1Char('/')
+            + QString::fromUtf8(QUrl::toPercentEncoding(sentinelMaster));
+        if (database != 0)
+            text += QLatin1Char('/') + QString::number(database);
+        QUrlQuery query;
+        if (!sentinelUsername.isEmpty())
+            query.addQueryItem(QStringLiteral("sentinel_username"), QString::fromUtf8(QUrl::toPercentEncoding(sentinelUsername)));
+        if (withPassword && !sentinelPassword.isEmpty())
+            query.addQueryItem(QStringLiteral("sentinel_password"), QString::fromUtf8(QUrl::toPercentEncoding(sentinelPassword)));
+        if (!query.isEmpty())
+            text += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
+        return text;
+    }
     if (usesUnixSocket()) {
         url.setScheme(QStringLiteral("unix"));
         url.setPath(socketPath);

@@ -46,16 +46,31 @@ public:
     QStringList clusterSeeds;
     QMap<QString, QString> clusterAddressMap;
     bool clusterScanReplicas = false;
+    // Redis Sentinel: when sentinels is not empty, host and port are not used. The session asks
+    // these sentinels ("host:port") in turn for the master of sentinelMaster, follows its failovers,
+    // and (read-only profiles, sentinelReadReplica) may read from a replica of the group instead.
+    // The sentinels have their own ACL user, password (kept like password: never in the settings
+    // file) and TLS settings.
+    QStringList sentinels;
+    QString sentinelMaster;
+    QString sentinelUsername;
+    QString sentinelPassword;
+    TlsOptions sentinelTls;
+    bool sentinelReadReplica = false;
 
     bool usesUnixSocket() const { return !socketPath.isEmpty(); }
+    bool usesSentinel() const { return !sentinels.isEmpty(); }
     // "host:port" or the socket path, for messages.
     QString endpoint() const;
     // A name to show when the user gave none.
     QString displayName() const;
 
-    // Parses redis://, rediss://, unix:// (and redis+unix://) URLs:
+    // Parses redis://, rediss://, unix:// (and redis+unix://) and Sentinel URLs:
     //   redis[s]://[[user][:password]@]host[:port][/db][?db=N]
     //   unix://[[user][:password]@]/path/to.sock[?db=N]
+    //   redis[s]+sentinel://[[user][:password]@]host[:port][,host[:port]...]/master[/db]
+    //       [?sentinel_username=U&sentinel_password=P]   (sentinel port 26379 by default; the user
+    //       and password are the data nodes'; rediss+ uses TLS for the sentinels and the nodes)
     // Returns false with a translated message in *error when the URL is malformed.
     static bool fromUrl(const QString& url, ConnectionProfile* profile, QString* error);
     // The profile as a URL, without the password unless asked for.

@@ -50,6 +50,16 @@ QList<ConnectionProfile> ProfileStore::load() const
                 p.clusterAddressMap.insert(entry.left(arrow).trimmed(), entry.mid(arrow + 1).trimmed());
         }
         p.clusterScanReplicas = m_settings->value(QStringLiteral("clusterScanReplicas"), false).toBool();
+        p.sentinels = m_settings->value(QStringLiteral("sentinel/addresses")).toStringList();
+        p.sentinelMaster = m_settings->value(QStringLiteral("sentinel/master")).toString();
+        p.sentinelUsername = m_settings->value(QStringLiteral("sentinel/username")).toString();
+        p.sentinelReadReplica = m_settings->value(QStringLiteral("sentinel/readReplica"), false).toBool();
+        p.sentinelTls.enabled = m_settings->value(QStringLiteral("sentinel/tls/enabled"), false).toBool();
+        p.sentinelTls.caFile = m_settings->value(QStringLiteral("sentinel/tls/caFile")).toString();
+        p.sentinelTls.certificateFile = m_settings->value(QStringLiteral("sentinel/tls/certificateFile")).toString();
+        p.sentinelTls.keyFile = m_settings->value(QStringLiteral("sentinel/tls/keyFile")).toString();
+        p.sentinelTls.serverName = m_settings->value(QStringLiteral("sentinel/tls/serverName")).toString();
+        p.sentinelTls.verifyPeer = m_settings->value(QStringLiteral("sentinel/tls/verifyPeer"), true).toBool();
         profiles.append(p);
     }
     m_settings->endArray();
@@ -88,6 +98,17 @@ void ProfileStore::save(const QList<ConnectionProfile>& profiles)
             addressMap.append(it.key() + QLatin1Char('=') + it.value());
         m_settings->setValue(QStringLiteral("clusterAddressMap"), addressMap);
         m_settings->setValue(QStringLiteral("clusterScanReplicas"), p.clusterScanReplicas);
+        // The sentinels' password is a secret like the data nodes' one: SecretStore keeps it.
+        m_settings->setValue(QStringLiteral("sentinel/addresses"), p.sentinels);
+        m_settings->setValue(QStringLiteral("sentinel/master"), p.sentinelMaster);
+        m_settings->setValue(QStringLiteral("sentinel/username"), p.sentinelUsername);
+        m_settings->setValue(QStringLiteral("sentinel/readReplica"), p.sentinelReadReplica);
+        m_settings->setValue(QStringLiteral("sentinel/tls/enabled"), p.sentinelTls.enabled);
+        m_settings->setValue(QStringLiteral("sentinel/tls/caFile"), p.sentinelTls.caFile);
+        m_settings->setValue(QStringLiteral("sentinel/tls/certificateFile"), p.sentinelTls.certificateFile);
+        m_settings->setValue(QStringLiteral("sentinel/tls/keyFile"), p.sentinelTls.keyFile);
+        m_settings->setValue(QStringLiteral("sentinel/tls/serverName"), p.sentinelTls.serverName);
+        m_settings->setValue(QStringLiteral("sentinel/tls/verifyPeer"), p.sentinelTls.verifyPeer);
     }
     m_settings->endArray();
 }

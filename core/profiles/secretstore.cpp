@@ -22,14 +22,15 @@ SecretStore::SecretStore(Backend backend, QObject* parent)
         m_keychainProblem = tr("The system keychain is not used in this session.");
 }
 
-QString SecretStore::keyFor(const QUuid& profile)
+QString SecretStore::keyFor(const QUuid& profile, Secret secret)
 {
-    return QStringLiteral("connection/") + profile.toString(QUuid::WithoutBraces);
+    const QString key = QStringLiteral("connection/") + profile.toString(QUuid::WithoutBraces);
+    return secret == Secret::SentinelPassword ? key + QStringLiteral("/sentinel") : key;
 }
 
-void SecretStore::writePassword(const QUuid& profile, const QString& password, WriteCallback done)
+void SecretStore::writePassword(const QUuid& profile, const QString& password, WriteCallback done, Secret secret)
 {
-    m_memory.insert(profile, password);
+    m_memory.insert(keyFor(profile, secret), password);
     if (!keychainUsable()) {
         done(false,
             tr("No system keychain answered (%1). The password is kept for this run only and will be "
@@ -38,14 +39,14 @@ void SecretStore::writePassword(const QUuid& profile, const QString& password, W
         return;
     }
     if (password.isEmpty()) {
-        removePassword(profile);
+        removeSecret(profile, secret);
         done(true, QString());
         return;
     }
     auto* job = new QKeychain::WritePasswordJob(serviceName, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never fall back to plain text on disk
-    job->setKey(keyFor(profile));
+    job->setKey(keyFor(profile, secret));
     job->setTextData(password);
     connect(job, &QKeychain::Job::finished, this, [this, done = std::move(done)](QKeychain::Job* finished) {
         if (finished->error() == QKeychain::NoError) {
@@ -63,9 +64,10 @@ void SecretStore::writePassword(const QUuid& profile, const QString& password, W
     job->start();
 }
 
-void SecretStore::readPassword(const QUuid& profile, ReadCallback done)
+void SecretStore::readPassword(const QUuid& profile, ReadCallback done, Secret secret)
 {
-    const auto cached = m_memory.constFind(profile);
+    const QString key = keyFor(profile, secret);
+    const auto cached = m_memory.constFind(key);
     if (cached != m_memory.constEnd() || !keychainUsable()) {
         done(cached != m_memory.constEnd() ? *cached : QString(), cached != m_memory.constEnd());
         return;
@@ -73,11 +75,11 @@ void SecretStore::readPassword(const QUuid& profile, ReadCallback done)
     auto* job = new QKeychain::ReadPasswordJob(serviceName, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(keyFor(profile));
-    connect(job, &QKeychain::Job::finished, this, [this, profile, done = std::move(done)](QKeychain::Job* finished) {
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, key, done = std::move(done)](QKeychain::Job* finished) {
         auto* read = static_cast<QKeychain::ReadPasswordJob*>(finished);
         if (read->error() == QKeychain::NoError) {
-            m_memory.insert(profile, read->textData());
+            m_memory.insert(key, read->textData());
             done(read->textData(), true);
             return;
         }
@@ -113,12 +115,19 @@ void SecretStore::probe(std::function<void(bool usable)> done)
 
 void SecretStore::removePassword(const QUuid& profile)
 {
-    m_memory.remove(profile);
+    removeSecret(profile, Secret::Password);
+    removeSecret(profile, Secret::SentinelPassword);
+}
+
+void SecretStore::removeSecret(const QUuid& profile, Secret secret)
+{
+    const QString key = keyFor(profile, secret);
+    m_memory.remove(key);
     if (!keychainUsable())
         return;
     auto* job = new QKeychain::DeletePasswordJob(serviceName, this);
     job->setAutoDelete(true);
-    job->setKey(keyFor(profile));
+    job->setKey(key);
     job->start();
 }
 

@@ -15,6 +15,8 @@ class SecretStore : public QObject {
     Q_OBJECT
 public:
     enum class Backend { Keychain, MemoryOnly };
+    // The secrets a profile can have, each its own keychain entry.
+    enum class Secret { Password, SentinelPassword };
 
     explicit SecretStore(Backend backend = Backend::Keychain, QObject* parent = nullptr);
 
@@ -22,8 +24,10 @@ public:
     using WriteCallback = std::function<void(bool persisted, const QString& message)>;
     using ReadCallback = std::function<void(const QString& password, bool found)>;
 
-    void writePassword(const QUuid& profile, const QString& password, WriteCallback done);
-    void readPassword(const QUuid& profile, ReadCallback done);
+    void writePassword(const QUuid& profile, const QString& password, WriteCallback done,
+                       Secret secret = Secret::Password);
+    void readPassword(const QUuid& profile, ReadCallback done, Secret secret = Secret::Password);
+    // Removes every secret of the profile.
     void removePassword(const QUuid& profile);
     // Asks the keychain for an entry that does not exist, to learn early whether a service answers;
     // done(usable) follows.
@@ -34,12 +38,13 @@ public:
     QString keychainProblem() const { return m_keychainProblem; }
 
 private:
-    static QString keyFor(const QUuid& profile);
+    static QString keyFor(const QUuid& profile, Secret secret);
+    void removeSecret(const QUuid& profile, Secret secret);
 
     Backend m_backend;
     bool m_keychainUsable = true;
     QString m_keychainProblem;
-    QHash<QUuid, QString> m_memory;
+    QHash<QString, QString> m_memory; // by keyFor()
 };
 
 } // namespace vermilion

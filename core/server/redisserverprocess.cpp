@@ -70,7 +70,17 @@ qint64 RedisServerProcess::pid() const
 
 QStringList RedisServerProcess::arguments() const
 {
-    QStringList args {
+    QStringList args;
+    if (!m_options.configFile.isEmpty())
+        args << m_options.configFile;
+    if (m_options.sentinel) {
+        args << QStringLiteral("--sentinel") << QStringLiteral("--bind") << QStringLiteral("127.0.0.1")
+             << QStringLiteral("--daemonize") << QStringLiteral("no") << QStringLiteral("--logfile") << QString()
+             << QStringLiteral("--dir") << m_directory->path() << QStringLiteral("--port") << QString::number(m_port);
+        args += m_options.extraArguments;
+        return args;
+    }
+    args += QStringList {
         QStringLiteral("--bind"),
         QStringLiteral("127.0.0.1"),
         QStringLiteral("--save"),
@@ -158,7 +168,9 @@ void RedisServerProcess::onOutput()
         m_log.append(line);
         if (m_log.size() > maxLogLines)
             m_log.removeFirst();
-        if (!m_ready && line.contains(QLatin1String("Ready to accept connections"))) {
+        // A sentinel says no "Ready": it is ready once it monitors its master.
+        if (!m_ready
+            && line.contains(m_options.sentinel ? QLatin1String("+monitor master") : QLatin1String("Ready to accept connections"))) {
             m_ready = true;
             emit ready();
         }

@@ -25,6 +25,10 @@ public:
         QString tlsKeyFile;
         QString tlsCaFile;
         QStringList extraArguments; // e.g. {"--requirepass", "secret"}
+        // A configuration file given before every other argument (Sentinel needs one it can rewrite).
+        QString configFile;
+        // Sentinel mode (redis-server --sentinel, the program Debian's redis-sentinel runs).
+        bool sentinel = false;
     };
 
     explicit RedisServerProcess(QObject* parent = nullptr);

@@ -115,6 +115,54 @@ private slots:
         QCOMPARE(profile.host, QStringLiteral("unchanged")); // a failed parse changes nothing
     }
 
+    void parsesSentinelUrls()
+    {
+        ConnectionProfile profile;
+        QString error;
+        QVERIFY2(ConnectionProfile::fromUrl(
+                     QStringLiteral("redis+sentinel://app:pa%40ss@s1.example.com:26380,[::1],10.0.0.9/my%20group/3"
+                                    "?sentinel_username=watch&sentinel_password=s%26cret"),
+                     &profile, &error),
+                 qPrintable(error));
+        QVERIFY(profile.usesSentinel());
+        QCOMPARE(profile.sentinels, (QStringList { QStringLiteral("s1.example.com:26380"), QStringLiteral("[::1]:26379"),
+                                                   QStringLiteral("10.0.0.9:26379") }));
+        QCOMPARE(profile.sentinelMaster, QStringLiteral("my group"));
+        QCOMPARE(profile.database, 3);
+        QCOMPARE(profile.username, QStringLiteral("app"));
+        QCOMPARE(profile.password, QStringLiteral("pa@ss"));
+        QCOMPARE(profile.sentinelUsername, QStringLiteral("watch"));
+        QCOMPARE(profile.sentinelPassword, QStringLiteral("s&cret"));
+        QVERIFY(!profile.tls.enabled);
+        QCOMPARE(profile.name, QStringLiteral("my group"));
+        // Written back: the same profile; without passwords unless asked for.
+        ConnectionProfile again;
+        QVERIFY2(ConnectionProfile::fromUrl(profile.toUrl(true), &again, &error), qPrintable(error));
+        again.name = profile.name;
+        QCOMPARE(again, profile);
+        QVERIFY(!profile.toUrl().contains(QLatin1String("pa%40ss")));
+        QVERIFY(!profile.toUrl().contains(QLatin1String("cret")));
+        QVERIFY(ConnectionProfile::fromUrl(QStringLiteral("rediss+sentinel://h/m"), &again, &error));
+        QVERIFY(again.tls.enabled && again.sentinelTls.enabled);
+        QCOMPARE(again.sentinels, QStringList { QStringLiteral("h:26379") });
+        QCOMPARE(again.database, 0);
+        // Mistakes are named.
+        const auto rejects = [](const QString& url, const QString& part) {
+            ConnectionProfile p;
+            p.host = QStringLiteral("unchanged");
+            QString message;
+            if (ConnectionProfile::fromUrl(url, &p, &message))
+                return false;
+            return message.contains(part) && p.host == QStringLiteral("unchanged") && !message.contains(QLatin1String("hunter2"));
+        };
+        QVERIFY(rejects(QStringLiteral("redis+sentinel://h:26379"), QStringLiteral("no master group")));
+        QVERIFY(rejects(QStringLiteral("redis+sentinel://:hunter2@/m"), QStringLiteral("names no sentinel")));
+        QVERIFY(rejects(QStringLiteral("redis+sentinel://h:99999/m"), QStringLiteral("port from 1 to 65535")));
+        QVERIFY(rejects(QStringLiteral("redis+sentinel://h/m/x"), QStringLiteral("database")));
+        QVERIFY(rejects(QStringLiteral("redis+sentinel://h/m/1/2"), QStringLiteral("/master or /master/db")));
+        QVERIFY(rejects(QStringLiteral("redis+sentinel://[::1/m"), QStringLiteral("closing bracket")));
+    }
+
     void storeRoundTripsWithoutPasswords()
     {
         QTemporaryDir dir;
@@ -136,6 +184,12 @@ private slots:
         a.clusterSeeds = { QStringLiteral("db2.example.com:6380"), QStringLiteral("db3.example.com:6380") };
         a.clusterAddressMap = { { QStringLiteral("10.0.0.5:6379"), QStringLiteral("127.0.0.1:7001") } };
         a.clusterScanReplicas = true;
+        a.sentinels = { QStringLiteral("s1:26379"), QStringLiteral("s2:26380") };
+        a.sentinelMaster = QStringLiteral("orders");
+        a.sentinelUsername = QStringLiteral("watcher");
+        a.sentinelPassword = QStringLiteral("sentinel-secret-password");
+        a.sentinelTls = { true, QStringLiteral("/sca.pem"), QString(), QString(), QStringLiteral("sentinel.internal"), true };
+        a.sentinelReadReplica = true;
         ConnectionProfile b;
         b.id = QUuid::createUuid();
         b.socketPath = QStringLiteral("/run/redis.sock");
@@ -152,11 +206,14 @@ private slots:
         QCOMPARE(loaded.size(), 2); // the sandbox is never saved
         ConnectionProfile expected = a;
         expected.password.clear();
+        expected.sentinelPassword.clear();
         QCOMPARE(loaded.at(0), expected);
         QCOMPARE(loaded.at(1), b);
         QFile raw(file);
         QVERIFY(raw.open(QIODevice::ReadOnly));
-        QVERIFY(!raw.readAll().contains("top-secret-password"));
+        const QByteArray written = raw.readAll();
+        QVERIFY(!written.contains("top-secret-password"));
+        QVERIFY(!written.contains("sentinel-secret-password"));
     }
 
     void memorySecretsSayTheyAreNotKept()
@@ -179,8 +236,16 @@ private slots:
         });
         QVERIFY(found);
         QCOMPARE(read, QStringLiteral("pw"));
-        store.removePassword(id);
+        // The sentinels' password is a secret of its own.
+        store.writePassword(id, QStringLiteral("spw"), [](bool, const QString&) {}, SecretStore::Secret::SentinelPassword);
+        store.readPassword(id, [&](const QString& password, bool) { read = password; });
+        QCOMPARE(read, QStringLiteral("pw"));
+        store.readPassword(id, [&](const QString& password, bool) { read = password; }, SecretStore::Secret::SentinelPassword);
+        QCOMPARE(read, QStringLiteral("spw"));
+        store.removePassword(id); // every secret of the profile
         store.readPassword(id, [&](const QString&, bool f) { found = f; });
+        QVERIFY(!found);
+        store.readPassword(id, [&](const QString&, bool f) { found = f; }, SecretStore::Secret::SentinelPassword);
         QVERIFY(!found);
     }
 

@@ -1,10 +1,12 @@
 #include "connectiondialog.h"
 
 #include "client/connection.h"
+#include "client/sentinelwatcher.h"
 #include "client/session.h"
 #include "server/serverinfo.h"
 
 #include <QCheckBox>
+#include <algorithm>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -34,7 +36,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     // A URL fills everything else: the quickest way in for most users.
     auto* urlRow = new QHBoxLayout;
     m_url = new QLineEdit(this);
-    m_url->setPlaceholderText(tr("Paste a redis://, rediss:// or unix:// URL to fill the fields"));
+    m_url->setPlaceholderText(tr("Paste a redis://, rediss://, unix:// or redis+sentinel:// URL to fill the fields"));
     m_url->setAccessibleName(tr("Connection URL"));
     m_url->setClearButtonEnabled(true);
     urlRow->addWidget(new QLabel(tr("URL:"), this));
@@ -66,6 +68,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_transport = new QComboBox(general);
     m_transport->addItem(tr("TCP (host and port)"));
     m_transport->addItem(tr("Unix socket"));
+    m_transport->addItem(tr("Sentinel (a master group)"));
     m_transport->setAccessibleName(tr("Transport"));
     form->addRow(tr("&Transport:"), m_transport);
     auto* hostRow = new QWidget(general);
@@ -194,6 +197,73 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     clusterForm->addRow(QString(), m_clusterScanReplicas);
     m_tabs->addTab(cluster, tr("Cluster"));
 
+    // Redis Sentinel: the transport "Sentinel" asks these for the group's master and follows it.
+    m_sentinelPage = new QWidget(m_tabs);
+    auto* sentinelLayout = new QVBoxLayout(m_sentinelPage);
+    auto* sentinelForm = new QFormLayout;
+    m_sentinels = new QLineEdit(m_sentinelPage);
+    m_sentinels->setAccessibleName(tr("Sentinels"));
+    m_sentinels->setPlaceholderText(tr("host:26379, host:26379, host:26379"));
+    m_sentinels->setToolTip(tr("Asked in turn for the master's address; every one of them is listened to for "
+                               "failovers."));
+    sentinelForm->addRow(tr("&Sentinels:"), m_sentinels);
+    m_sentinelMaster = new QLineEdit(m_sentinelPage);
+    m_sentinelMaster->setAccessibleName(tr("Master group name"));
+    m_sentinelMaster->setPlaceholderText(tr("mymaster"));
+    sentinelForm->addRow(tr("&Master group:"), m_sentinelMaster);
+    m_sentinelUsername = new QLineEdit(m_sentinelPage);
+    m_sentinelUsername->setAccessibleName(tr("Sentinel username"));
+    m_sentinelUsername->setPlaceholderText(tr("default"));
+    sentinelForm->addRow(tr("Sentinel &user:"), m_sentinelUsername);
+    m_sentinelPassword = new QLineEdit(m_sentinelPage);
+    m_sentinelPassword->setEchoMode(QLineEdit::Password);
+    m_sentinelPassword->setAccessibleName(tr("Sentinel password"));
+    m_sentinelPassword->setToolTip(tr("The sentinels' own password (requirepass or ACL user of the sentinels), "
+                                      "kept in the system keychain like the server password."));
+    auto* revealSentinel = m_sentinelPassword->addAction(QIcon(), QLineEdit::TrailingPosition);
+    revealSentinel->setText(tr("Show"));
+    revealSentinel->setCheckable(true);
+    connect(revealSentinel, &QAction::toggled, this, [this](bool shown) {
+        m_sentinelPassword->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    sentinelForm->addRow(tr("Sentinel pass&word:"), m_sentinelPassword);
+    m_sentinelReadReplica = new QCheckBox(tr("Read from a &replica of the group (read-only profiles)"), m_sentinelPage);
+    m_sentinelReadReplica->setToolTip(tr("Spares the master: a healthy replica Sentinel lists is used instead, and "
+                                         "another one when it goes down. Needs the Read-only option (Advanced)."));
+    sentinelForm->addRow(QString(), m_sentinelReadReplica);
+    sentinelLayout->addLayout(sentinelForm);
+    m_sentinelTlsGroup = new QGroupBox(tr("Use TLS to the sentinels"), m_sentinelPage);
+    m_sentinelTlsGroup->setCheckable(true);
+    auto* sentinelTlsForm = new QFormLayout(m_sentinelTlsGroup);
+    m_sentinelCaFile = fileField(m_sentinelTlsGroup, tr("Choose the sentinels' CA certificate"), &row);
+    m_sentinelCaFile->setPlaceholderText(tr("the system's trusted CAs"));
+    m_sentinelCaFile->setAccessibleName(tr("Sentinel CA certificate file"));
+    sentinelTlsForm->addRow(tr("CA certificate:"), row);
+    m_sentinelCertificateFile = fileField(m_sentinelTlsGroup, tr("Choose the client certificate for the sentinels"), &row);
+    m_sentinelCertificateFile->setPlaceholderText(tr("none"));
+    m_sentinelCertificateFile->setAccessibleName(tr("Sentinel client certificate file"));
+    sentinelTlsForm->addRow(tr("Client certificate:"), row);
+    m_sentinelKeyFile = fileField(m_sentinelTlsGroup, tr("Choose the client key for the sentinels"), &row);
+    m_sentinelKeyFile->setPlaceholderText(tr("none"));
+    m_sentinelKeyFile->setAccessibleName(tr("Sentinel client key file"));
+    sentinelTlsForm->addRow(tr("Client key:"), row);
+    m_sentinelServerName = new QLineEdit(m_sentinelTlsGroup);
+    m_sentinelServerName->setPlaceholderText(tr("each sentinel's host name"));
+    m_sentinelServerName->setAccessibleName(tr("Sentinel TLS server name"));
+    sentinelTlsForm->addRow(tr("Server name (SNI):"), m_sentinelServerName);
+    m_sentinelVerifyPeer = new QCheckBox(tr("Verify the sentinels' certificates and host names"), m_sentinelTlsGroup);
+    sentinelTlsForm->addRow(QString(), m_sentinelVerifyPeer);
+    sentinelLayout->addWidget(m_sentinelTlsGroup);
+    auto* sentinelNote = new QLabel(tr("The data nodes use the user, password and TLS settings of the Connection and "
+                                       "TLS tabs; these are the sentinels' own."),
+                                    m_sentinelPage);
+    sentinelNote->setWordWrap(true);
+    sentinelNote->setEnabled(false);
+    sentinelLayout->addWidget(sentinelNote);
+    sentinelLayout->addStretch();
+    m_tabs->addTab(m_sentinelPage, tr("Sentinel"));
+    connect(m_readOnly, &QCheckBox::toggled, this, &ConnectionDialog::updateEnabledFields);
+
     m_testResult = new QLabel(this);
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -240,7 +310,7 @@ void ConnectionDialog::setProfile(const ConnectionProfile& profile)
 {
     m_base = profile;
     m_name->setText(profile.name);
-    m_transport->setCurrentIndex(profile.usesUnixSocket() ? 1 : 0);
+    m_transport->setCurrentIndex(profile.usesSentinel() ? 2 : profile.usesUnixSocket() ? 1 : 0);
     m_host->setText(profile.host);
     m_port->setValue(profile.port);
     m_socketPath->setText(profile.socketPath);
@@ -263,6 +333,17 @@ void ConnectionDialog::setProfile(const ConnectionProfile& profile)
         mapLines.append(it.key() + QLatin1Char('=') + it.value());
     m_clusterAddressMap->setPlainText(mapLines.join(QLatin1Char('\n')));
     m_clusterScanReplicas->setChecked(profile.clusterScanReplicas);
+    m_sentinels->setText(profile.sentinels.join(QStringLiteral(", ")));
+    m_sentinelMaster->setText(profile.sentinelMaster);
+    m_sentinelUsername->setText(profile.sentinelUsername);
+    m_sentinelPassword->setText(profile.sentinelPassword);
+    m_sentinelTlsGroup->setChecked(profile.sentinelTls.enabled);
+    m_sentinelCaFile->setText(profile.sentinelTls.caFile);
+    m_sentinelCertificateFile->setText(profile.sentinelTls.certificateFile);
+    m_sentinelKeyFile->setText(profile.sentinelTls.keyFile);
+    m_sentinelServerName->setText(profile.sentinelTls.serverName);
+    m_sentinelVerifyPeer->setChecked(profile.sentinelTls.verifyPeer);
+    m_sentinelReadReplica->setChecked(profile.sentinelReadReplica);
     updateEnabledFields();
 }
 
@@ -300,6 +381,31 @@ ConnectionProfile ConnectionDialog::profile() const
             p.clusterAddressMap.insert(line.left(equals).trimmed(), line.mid(equals + 1).trimmed());
     }
     p.clusterScanReplicas = m_clusterScanReplicas->isChecked();
+    const bool sentinel = m_transport->currentIndex() == 2;
+    p.sentinels.clear();
+    if (sentinel) {
+        for (const QString& address : m_sentinels->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            QString text = address.trimmed();
+            if (text.isEmpty())
+                continue;
+            // A sentinel named without a port listens on 26379.
+            const bool bracketed = text.startsWith(QLatin1Char('['));
+            const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+            if (colon < 0 || (bracketed && colon < text.indexOf(QLatin1Char(']'))))
+                text += QStringLiteral(":26379");
+            p.sentinels.append(text);
+        }
+    }
+    p.sentinelMaster = m_sentinelMaster->text().trimmed();
+    p.sentinelUsername = m_sentinelUsername->text();
+    p.sentinelPassword = m_sentinelPassword->text();
+    p.sentinelTls.enabled = m_sentinelTlsGroup->isChecked();
+    p.sentinelTls.caFile = m_sentinelCaFile->text().trimmed();
+    p.sentinelTls.certificateFile = m_sentinelCertificateFile->text().trimmed();
+    p.sentinelTls.keyFile = m_sentinelKeyFile->text().trimmed();
+    p.sentinelTls.serverName = m_sentinelServerName->text().trimmed();
+    p.sentinelTls.verifyPeer = m_sentinelVerifyPeer->isChecked();
+    p.sentinelReadReplica = m_sentinelReadReplica->isChecked();
     p.name = m_name->text().trimmed();
     if (p.name.isEmpty())
         p.name = p.endpoint();
@@ -335,15 +441,19 @@ bool ConnectionDialog::applyUrl(const QString& url)
 void ConnectionDialog::updateEnabledFields()
 {
     const bool unix = m_transport->currentIndex() == 1;
-    m_host->setEnabled(!unix);
-    m_port->setEnabled(!unix);
+    const bool sentinel = m_transport->currentIndex() == 2;
+    m_host->setEnabled(!unix && !sentinel);
+    m_port->setEnabled(!unix && !sentinel);
     m_socketRow->setEnabled(unix);
     m_tlsGroup->setEnabled(!unix);
+    m_sentinelPage->setEnabled(sentinel);
+    m_sentinelReadReplica->setEnabled(sentinel && m_readOnly->isChecked());
+    m_host->setToolTip(sentinel ? tr("With Sentinel the address comes from the sentinels (Sentinel tab).") : QString());
 }
 
 bool ConnectionDialog::isTesting() const
 {
-    return m_testConnection != nullptr;
+    return m_testConnection != nullptr || m_testSession != nullptr;
 }
 QString ConnectionDialog::testResult() const
 {
@@ -353,6 +463,40 @@ QString ConnectionDialog::testResult() const
 void ConnectionDialog::startTest()
 {
     const ConnectionProfile p = profile();
+    if (m_transport->currentIndex() == 2) {
+        if (p.sentinels.isEmpty() || p.sentinelMaster.isEmpty()) {
+            showTestResult(false, tr("Name the sentinels and the master group first (Sentinel tab)."));
+            return;
+        }
+        // As a session opens it: the sentinels are asked, the master found and checked with ROLE.
+        const JobTracker::Ticket generation = m_testJobs.next();
+        m_testConnection.reset();
+        m_testSession = std::make_unique<Session>(p);
+        m_testButton->setEnabled(false);
+        m_testResult->setStyleSheet(QString());
+        m_testResult->setText(tr("Asking Sentinel for \"%1\"...").arg(p.sentinelMaster));
+        Session* session = m_testSession.get();
+        connect(session, &Session::stateChanged, this,
+                [this, generation, session](Connection::State state, const QString& message) {
+                    if (m_testJobs.isStale(generation))
+                        return;
+                    if (state == Connection::State::Failed) {
+                        finishTest(false, message);
+                        return;
+                    }
+                    if (state != Connection::State::Connected)
+                        return;
+                    const QString address = session->currentServer();
+                    const bool replica = session->profile().readOnly && session->profile().sentinelReadReplica;
+                    const ServerInfo& info = session->serverInfo();
+                    finishTest(true, tr("Connected to Redis %1, the %2 of \"%3\" at %4, as Sentinel names it.")
+                                         .arg(info.version().isEmpty() ? tr("(version not told)") : info.version(),
+                                              replica ? tr("replica") : tr("master"), session->profile().sentinelMaster,
+                                              address));
+                });
+        session->open();
+        return;
+    }
     if (p.usesUnixSocket() ? p.socketPath.isEmpty() : p.host.isEmpty()) {
         showTestResult(false, p.usesUnixSocket() ? tr("Enter the socket path first.") : tr("Enter a host first."));
         return;
@@ -400,7 +544,12 @@ void ConnectionDialog::finishTest(bool ok, const QString& message)
 {
     // Dropped later, not from inside the connection's own signal.
     QMetaObject::invokeMethod(
-        this, [this] { m_testConnection.reset(); }, Qt::QueuedConnection);
+        this,
+        [this] {
+            m_testConnection.reset();
+            m_testSession.reset();
+        },
+        Qt::QueuedConnection);
     m_testButton->setEnabled(true);
     showTestResult(ok, message);
     emit testFinished(ok, message);
@@ -417,7 +566,21 @@ void ConnectionDialog::accept()
 {
     const ConnectionProfile p = profile();
     QString problem;
-    if (!p.usesUnixSocket() && p.host.isEmpty())
+    const bool sentinel = m_transport->currentIndex() == 2;
+    if (sentinel && p.sentinels.isEmpty())
+        problem = tr("Name at least one sentinel (host:port) on the Sentinel tab.");
+    else if (sentinel
+             && std::any_of(p.sentinels.cbegin(), p.sentinels.cend(), [](const QString& address) {
+                    bool ok = false;
+                    const uint port = address.mid(address.lastIndexOf(QLatin1Char(':')) + 1).toUInt(&ok);
+                    return !ok || port == 0 || port > 65535 || address.lastIndexOf(QLatin1Char(':')) <= 0;
+                }))
+        problem = tr("Each sentinel must be host:port with a port from 1 to 65535 (Sentinel tab).");
+    else if (sentinel && p.sentinelMaster.isEmpty())
+        problem = tr("Name the master group the sentinels monitor (Sentinel tab).");
+    else if (sentinel && p.sentinelTls.enabled && !p.sentinelTls.caFile.isEmpty() && !QFileInfo::exists(p.sentinelTls.caFile))
+        problem = tr("The sentinels' CA certificate file %1 does not exist.").arg(p.sentinelTls.caFile);
+    else if (!sentinel && !p.usesUnixSocket() && p.host.isEmpty())
         problem = tr("Enter the server's host name or address.");
     else if (p.usesUnixSocket() && p.socketPath.isEmpty())
         problem = tr("Enter the path of the server's Unix socket.");

@@ -19,6 +19,7 @@ class QTabWidget;
 
 namespace vermilion {
 class Connection;
+class Session;
 }
 
 namespace vermilion::ui {
@@ -36,7 +37,8 @@ public:
     // Shown under the password: where the password will be kept.
     void setPasswordStorageNote(const QString& note);
 
-    // Fills the fields from a redis://, rediss:// or unix:// URL; false (and a message) if malformed.
+    // Fills the fields from a redis://, rediss://, unix:// or redis+sentinel:// URL; false (and a
+    // message) if malformed.
     bool applyUrl(const QString& url);
     void startTest();
     QString testResult() const;
@@ -44,6 +46,8 @@ public:
 
     // For tests and accessibility tools.
     QLineEdit* hostEdit() const { return m_host; }
+    QComboBox* transportBox() const { return m_transport; }
+    QTabWidget* tabs() const { return m_tabs; }
     QPushButton* testButton() const { return m_testButton; }
 
     void accept() override;
@@ -83,12 +87,25 @@ private:
     QLineEdit* m_clusterSeeds = nullptr;
     QPlainTextEdit* m_clusterAddressMap = nullptr;
     QCheckBox* m_clusterScanReplicas = nullptr;
+    QWidget* m_sentinelPage = nullptr;
+    QLineEdit* m_sentinels = nullptr;
+    QLineEdit* m_sentinelMaster = nullptr;
+    QLineEdit* m_sentinelUsername = nullptr;
+    QLineEdit* m_sentinelPassword = nullptr;
+    QGroupBox* m_sentinelTlsGroup = nullptr;
+    QLineEdit* m_sentinelCaFile = nullptr;
+    QLineEdit* m_sentinelCertificateFile = nullptr;
+    QLineEdit* m_sentinelKeyFile = nullptr;
+    QLineEdit* m_sentinelServerName = nullptr;
+    QCheckBox* m_sentinelVerifyPeer = nullptr;
+    QCheckBox* m_sentinelReadReplica = nullptr;
     QLabel* m_testResult = nullptr;
     QPushButton* m_testButton = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 
     ConnectionProfile m_base; // keeps the id and whatever the form does not show
     std::unique_ptr<Connection> m_testConnection;
+    std::unique_ptr<Session> m_testSession; // a Sentinel profile is tested as a session opens it
     QString m_lastTestMessage;
     QString m_hostBeforeEdit;
     JobTracker m_testJobs;

@@ -429,11 +429,9 @@ void MainWindow::connectProfile(const QUuid& id)
         start(profile);
         return;
     }
-    m_secrets->readPassword(id, [this, profile, start](const QString& password, bool) {
-        if (m_model->rowOf(profile.id) < 0 || sessionFor(profile.id))
+    readSecrets(profile, [this, start](const ConnectionProfile& withPassword) {
+        if (m_model->rowOf(withPassword.id) < 0 || sessionFor(withPassword.id))
             return;
-        ConnectionProfile withPassword = profile;
-        withPassword.password = password;
         start(withPassword);
     });
 }
@@ -475,6 +473,35 @@ void MainWindow::storePassword(const ConnectionProfile& profile)
         if (!persisted)
             statusBar()->showMessage(message, 15000);
     });
+    // The sentinels' password is an entry of its own (an empty one removes it).
+    m_secrets->writePassword(
+        profile.id, profile.sentinelPassword, [this](bool persisted, const QString& message) {
+            if (!persisted)
+                statusBar()->showMessage(message, 15000);
+        },
+        SecretStore::Secret::SentinelPassword);
+}
+
+void MainWindow::readSecrets(const ConnectionProfile& profile, std::function<void(const ConnectionProfile&)> done)
+{
+    const QUuid id = profile.id;
+    m_secrets->readPassword(id, [this, profile, done = std::move(done)](const QString& password, bool) mutable {
+        ConnectionProfile withSecrets = profile;
+        if (withSecrets.password.isEmpty()) // one given on the command line wins
+            withSecrets.password = password;
+        if (!profile.usesSentinel()) {
+            done(withSecrets);
+            return;
+        }
+        m_secrets->readPassword(
+            profile.id,
+            [withSecrets, done = std::move(done)](const QString& sentinelPassword, bool) mutable {
+                if (withSecrets.sentinelPassword.isEmpty())
+                    withSecrets.sentinelPassword = sentinelPassword;
+                done(withSecrets);
+            },
+            SecretStore::Secret::SentinelPassword);
+    });
 }
 
 void MainWindow::newConnection()
@@ -496,12 +523,13 @@ void MainWindow::editConnection()
     const int row = m_model->rowOf(id);
     if (row < 0 || m_model->profileAt(row).sandbox)
         return;
-    m_secrets->readPassword(id, [this, id](const QString& password, bool) {
+    readSecrets(m_model->profileAt(row), [this, id](const ConnectionProfile& withSecrets) {
         const int row = m_model->rowOf(id);
         if (row < 0)
             return;
         ConnectionProfile profile = m_model->profileAt(row);
-        profile.password = password;
+        profile.password = withSecrets.password;
+        profile.sentinelPassword = withSecrets.sentinelPassword;
         if (!editProfile(&profile, tr("Edit Connection")))
             return;
         storePassword(profile);
@@ -526,15 +554,16 @@ void MainWindow::duplicateConnection()
     const int row = m_model->rowOf(currentId());
     if (row < 0)
         return;
-    const QUuid source = currentId();
     ConnectionProfile copy = m_model->profileAt(row);
     copy.id = QUuid::createUuid();
     copy.name = tr("%1 (copy)").arg(copy.displayName());
-    m_secrets->readPassword(source, [this, copy](const QString& password, bool found) mutable {
-        copy.password = password;
-        if (found)
+    readSecrets(m_model->profileAt(row), [this, copy](const ConnectionProfile& withSecrets) mutable {
+        copy.password = withSecrets.password;
+        copy.sentinelPassword = withSecrets.sentinelPassword;
+        if (!copy.password.isEmpty() || !copy.sentinelPassword.isEmpty())
             storePassword(copy);
         copy.password.clear();
+        copy.sentinelPassword.clear();
         m_model->addProfile(copy);
         saveProfiles();
         selectProfile(copy.id);
@@ -575,13 +604,19 @@ bool MainWindow::openUrl(const QString& url, QString* error)
     }
     // Reuse a saved connection to the same place rather than piling up copies.
     for (const ConnectionProfile& existing : m_model->profiles()) {
-        if (!existing.sandbox && existing.endpoint() == profile.endpoint() && existing.database == profile.database
+        if (!existing.sandbox && existing.endpoint() == profile.endpoint() && existing.sentinels == profile.sentinels
+            && existing.database == profile.database
             && existing.username == profile.username && existing.tls.enabled == profile.tls.enabled) {
-            if (!profile.password.isEmpty()) {
-                ConnectionProfile withPassword = existing;
-                withPassword.password = profile.password;
-                storePassword(withPassword);
-            }
+            // Only the secrets the URL gives replace the saved ones.
+            const auto report = [this](bool persisted, const QString& message) {
+                if (!persisted)
+                    statusBar()->showMessage(message, 15000);
+            };
+            if (!profile.password.isEmpty())
+                m_secrets->writePassword(existing.id, profile.password, report);
+            if (!profile.sentinelPassword.isEmpty())
+                m_secrets->writePassword(existing.id, profile.sentinelPassword, report,
+                                         SecretStore::Secret::SentinelPassword);
             connectProfile(existing.id);
             return true;
         }

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -82,6 +83,8 @@ private:
     void closeSession(const QUuid& id);
     bool editProfile(ConnectionProfile* profile, const QString& title);
     void storePassword(const ConnectionProfile& profile);
+    // The profile with its secrets from the keychain (the password, and the sentinels' one).
+    void readSecrets(const ConnectionProfile& profile, std::function<void(const ConnectionProfile&)> done);
 
     Options m_options;
     std::unique_ptr<ProfileStore> m_store;

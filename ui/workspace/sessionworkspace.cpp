@@ -5,6 +5,7 @@
 #include "client/session.h"
 #include "consolepanel.h"
 #include "dashboard/clusterpanel.h"
+#include "dashboard/sentinelpanel.h"
 #include "dashboard/dashboardpanel.h"
 #include "keyspace/keybrowserpanel.h"
 #include "keyspace/keytreemodel.h"
@@ -163,6 +164,14 @@ void SessionWorkspace::onStateChanged(Connection::State state, const QString& me
             layout->setContentsMargins(0, 0, 0, 0);
             m_lazyTools.insert(holder, [this] { return new ClusterPanel(m_session); });
             m_tabs->insertTab(2, holder, tr("Cluster"));
+        }
+        // A Sentinel session gets the master group's view in the same place.
+        if (m_session->isSentinel() && !tool(tr("Sentinel"))) {
+            auto* holder = new QWidget(m_tabs);
+            auto* layout = new QVBoxLayout(holder);
+            layout->setContentsMargins(0, 0, 0, 0);
+            m_lazyTools.insert(holder, [this] { return new SentinelPanel(m_session); });
+            m_tabs->insertTab(2, holder, tr("Sentinel"));
         }
         return;
     case Connection::State::Connecting:

@@ -43,6 +43,9 @@ ConnectionWorker::ConnectionWorker(Connection* owner, const ConnectionProfile& p
     connect(m_timeoutTimer, &QTimer::timeout, this, &ConnectionWorker::checkTimeouts);
     connect(m_reconnectTimer, &QTimer::timeout, this, &ConnectionWorker::startAttempt);
     if (m_tuning.endpointSource) {
+        // This link's address is the source's, not the sentinels' the profile names: its messages
+        // and connectedEndpoint() speak of the server it reaches.
+        m_profile.sentinels.clear();
         // Called in the thread that moved the address, under the source's lock: removing the
         // listener (below) waits for a call on its way, so the worker is alive when it posts.
         m_endpointListener = m_tuning.endpointSource->addListener(

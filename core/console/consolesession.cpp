@@ -109,6 +109,9 @@ ConsoleSession::ConsoleSession(Session* session, QObject* parent)
     ConsoleHistory::removeLegacyHistory();
     const ConnectionProfile& profile = session->profile();
     m_endpoint = profile.usesUnixSocket() ? profile.socketPath : profile.host + QLatin1Char(':') + QString::number(profile.port);
+    // Through Sentinel the profile's host is a sentinel: the prompt names the server in use.
+    if (session->isSentinel() && !session->currentServer().isEmpty())
+        m_endpoint = session->currentServer();
     m_seedEndpoint = m_endpoint;
     m_profileUser = profile.username;
     m_user = m_profileUser;
@@ -744,7 +747,13 @@ void ConsoleSession::onLinkState(Connection::State state, const QString& message
 {
     if (state == Connection::State::Connected) {
         if (m_everConnected) {
-            QString note = tr("Reconnected to %1 at db %2.").arg(m_endpoint).arg(m_database);
+            // Where the link came back to: after a Sentinel failover that is the new master.
+            const QString reached = m_link ? m_link->connectedEndpoint() : QString();
+            if (m_session && m_session->isSentinel() && !reached.isEmpty() && m_endpoint == m_seedEndpoint) {
+                m_endpoint = reached; // Sentinel moved the master: the prompt follows
+                m_seedEndpoint = reached;
+            }
+            QString note = tr("Reconnected to %1 at db %2.").arg(reached.isEmpty() ? m_endpoint : reached).arg(m_database);
             if (m_inTransaction)
                 note += QLatin1Char(' ') + tr("The transaction was lost: nothing of it ran.");
             if (m_user != m_profileUser)

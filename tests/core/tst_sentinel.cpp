@@ -274,6 +274,8 @@ private slots:
         console.ensureLink();
         QVERIFY(console.run(QStringLiteral("ECHO before")));
         QTRY_VERIFY(console.isIdle());
+        // Its prompt names the master Sentinel gave, not a sentinel.
+        QVERIFY2(console.prompt().startsWith(QStringLiteral("127.0.0.1:%1").arg(oldMaster)), qPrintable(console.prompt()));
         KeyspaceLoader loader(&session, ":");
         ScanOptions options;
         options.count = 20;
@@ -328,7 +330,18 @@ private slots:
         QVERIFY(monitorGap);
         QVERIFY(sinceSwitch.elapsed() < 4000); // the checks above, with their round trips
 
-        // The console's own link followed: its commands reach the new master.
+        // The console's own link followed, and said so: its commands reach the new master.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const ConsoleSession::Entry& entry : entries) {
+                    if (entry.kind == ConsoleSession::Entry::Kind::Note
+                        && entry.text.contains(QStringLiteral("Reconnected to %1").arg(newAddress)))
+                        return true;
+                }
+                return false;
+            }(),
+            2000);
+        QVERIFY2(console.prompt().startsWith(newAddress), qPrintable(console.prompt()));
         QTRY_VERIFY_WITH_TIMEOUT(console.run(QStringLiteral("CONFIG GET port")), 2000);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {

@@ -6,6 +6,7 @@
 #include "consolepanel.h"
 #include "dashboard/clusterpanel.h"
 #include "dashboard/sentinelpanel.h"
+#include "diagnostics/diagnosticspanel.h"
 #include "dashboard/dashboardpanel.h"
 #include "keyspace/keybrowserpanel.h"
 #include "keyspace/keytreemodel.h"
@@ -66,6 +67,7 @@ SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
     // The other tools are built the first time their tab is shown: opening a connection then
     // costs the key browser, not eight panels (and a hidden dashboard polls nothing).
     addLazyTab(tr("Dashboard"), [this] { return new DashboardPanel(m_session); });
+    addLazyTab(tr("Diagnostics"), [this] { return new DiagnosticsPanel(m_session); });
     addLazyTab(tr("Lua"), [this] {
         m_lua = new LuaPanel(m_session);
         return m_lua.data();

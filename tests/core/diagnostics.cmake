@@ -1,0 +1,1 @@
+vermilion_add_test(NAME tst_diagnostics SOURCES tst_diagnostics.cpp)

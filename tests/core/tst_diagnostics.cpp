@@ -1,0 +1,260 @@
+#include "client/session.h"
+#include "diagnostics/configmodel.h"
+#include "diagnostics/latencyevents.h"
+#include "diagnostics/latencyprobe.h"
+#include "redisfixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vermilion;
+using namespace vermilion::test;
+
+class TestDiagnostics : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<RedisServerProcess> m_server; // started from a configuration file
+    std::unique_ptr<RedisServerProcess> m_plain; // settings on the command line only
+    std::unique_ptr<Session> m_session;
+
+    static bool waitConnected(Session& session)
+    {
+        return QTest::qWaitFor([&] { return session.state() == Connection::State::Connected; }, 10000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("redis.conf"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# written by tst_diagnostics\nmaxmemory-policy noeviction\n");
+        file.close();
+        RedisServerProcess::Options options;
+        options.configFile = config;
+        options.extraArguments = { QStringLiteral("--enable-debug-command"), QStringLiteral("yes") };
+        QString error;
+        m_server = startServer(options, &error);
+        QVERIFY2(m_server, qPrintable(error));
+        m_plain = startServer({}, &error);
+        QVERIFY2(m_plain, qPrintable(error));
+        m_session = std::make_unique<Session>(profileFor(*m_server));
+        m_session->open();
+        QVERIFY(waitConnected(*m_session));
+    }
+
+    void configListsEditsAndDiffs()
+    {
+        ConfigModel model(m_session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &ConfigModel::loaded);
+        model.reload();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(model.rowCount() > 100); // every parameter of Redis 7
+        QVERIFY(model.rowOf(QStringLiteral("maxmemory")) >= 0);
+        QCOMPARE(model.valueOf(QStringLiteral("maxmemory-policy")), QStringLiteral("noeviction"));
+        // Sorted by name.
+        QVERIFY(model.index(0, 0).data().toString() < model.index(1, 0).data().toString());
+        // Risky ones carry their warning.
+        const int maxmemory = model.rowOf(QStringLiteral("maxmemory"));
+        QVERIFY(!model.index(maxmemory, ConfigModel::Name).data(ConfigModel::DangerRole).toString().isEmpty());
+        QVERIFY(model.index(maxmemory, ConfigModel::Note).data().toString().contains(QLatin1String("risky")));
+        QVERIFY(model.index(model.rowOf(QStringLiteral("hz")), 0).data(ConfigModel::DangerRole).toString().isEmpty());
+        QVERIFY(model.flags(model.index(maxmemory, ConfigModel::Value)) & Qt::ItemIsEditable);
+        QVERIFY(!(model.flags(model.index(maxmemory, ConfigModel::Name)) & Qt::ItemIsEditable));
+
+        // A value the server accepts: its own form of it is shown, and the change is remembered.
+        QSignalSpy finished(&model, &ConfigModel::changeFinished);
+        QVERIFY(model.setData(model.index(maxmemory, ConfigModel::Value), QStringLiteral("100mb")));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(1).toString(), QString());
+        QCOMPARE(model.valueOf(QStringLiteral("maxmemory")), QStringLiteral("104857600"));
+        QCOMPARE(awaitReply(m_session->execute({ "CONFIG", "GET", "maxmemory" })).at(1).bytes(), QByteArray("104857600"));
+        QVERIFY(model.index(maxmemory, 0).data(ConfigModel::ChangedRole).toBool());
+        // A value it refuses: its error stays on the row, and the value does not change.
+        finished.clear();
+        QVERIFY(model.setValue(QStringLiteral("maxmemory-policy"), QStringLiteral("evict-everything")));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!finished.last().at(1).toString().isEmpty());
+        const int policy = model.rowOf(QStringLiteral("maxmemory-policy"));
+        QVERIFY2(model.index(policy, ConfigModel::Note).data().toString().contains(QLatin1String("argument")),
+                 qPrintable(model.index(policy, ConfigModel::Note).data().toString()));
+        QCOMPARE(model.valueOf(QStringLiteral("maxmemory-policy")), QStringLiteral("noeviction"));
+        // A second change of the same parameter keeps the first value as "before".
+        finished.clear();
+        QVERIFY(model.setValue(QStringLiteral("maxmemory"), QStringLiteral("200mb")));
+        QVERIFY(finished.wait(10000));
+        const QList<ConfigModel::Change> changes = model.changes();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().name, QStringLiteral("maxmemory"));
+        QCOMPARE(changes.first().before, QStringLiteral("0"));
+        QCOMPARE(changes.first().after, QStringLiteral("209715200"));
+        // Back to where it was: no change left to show.
+        finished.clear();
+        QVERIFY(model.setValue(QStringLiteral("maxmemory"), QStringLiteral("0")));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(model.changes().isEmpty());
+
+        // CONFIG REWRITE writes the server's file.
+        QTRY_VERIFY(!model.configFile().isEmpty());
+        QVERIFY(model.setValue(QStringLiteral("hz"), QStringLiteral("17")));
+        QVERIFY(finished.wait(10000));
+        QSignalSpy rewritten(&model, &ConfigModel::rewriteFinished);
+        model.rewrite();
+        QVERIFY(rewritten.wait(10000));
+        QCOMPARE(rewritten.first().first().toString(), QString());
+        QFile file(m_dir.filePath(QStringLiteral("redis.conf")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("hz 17"));
+    }
+
+    void rewriteRefusedWithoutAFile()
+    {
+        Session session(profileFor(*m_plain));
+        session.open();
+        QVERIFY(waitConnected(session));
+        ConfigModel model(&session);
+        QSignalSpy loaded(&model, &ConfigModel::loaded);
+        model.reload();
+        QVERIFY(loaded.wait(10000));
+        QTRY_VERIFY(model.configFile().isEmpty());
+        QSignalSpy rewritten(&model, &ConfigModel::rewriteFinished);
+        model.rewrite();
+        QCOMPARE(rewritten.size(), 1); // refused before anything is sent
+        QVERIFY(rewritten.first().first().toString().contains(QLatin1String("without a configuration file")));
+    }
+
+    void readOnlyChangesNothing()
+    {
+        ConnectionProfile profile = profileFor(*m_server);
+        profile.readOnly = true;
+        Session session(profile);
+        session.open();
+        QVERIFY(waitConnected(session));
+        ConfigModel model(&session);
+        QSignalSpy loaded(&model, &ConfigModel::loaded);
+        model.reload();
+        QVERIFY(loaded.wait(10000));
+        const int hz = model.rowOf(QStringLiteral("hz"));
+        QVERIFY(!(model.flags(model.index(hz, ConfigModel::Value)) & Qt::ItemIsEditable));
+        QVERIFY(!model.setValue(QStringLiteral("hz"), QStringLiteral("50")));
+        QVERIFY(model.index(hz, ConfigModel::Note).data().toString().contains(QLatin1String("read-only")));
+        QCOMPARE(awaitReply(m_session->execute({ "CONFIG", "GET", "hz" })).at(1).bytes(), QByteArray("17"));
+        LatencyEventsModel latency(&session);
+        QSignalSpy setting(&latency, &LatencyEventsModel::settingFinished);
+        latency.setThreshold(5);
+        latency.resetEvents();
+        QCOMPARE(setting.size(), 2);
+        QVERIFY(setting.at(0).first().toString().contains(QLatin1String("read-only")));
+        QCOMPARE(awaitReply(m_session->execute({ "CONFIG", "GET", "latency-monitor-threshold" })).at(1).bytes(),
+                 QByteArray("0"));
+    }
+
+    void serverLatencyEvents()
+    {
+        LatencyEventsModel model(m_session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy refreshed(&model, &LatencyEventsModel::refreshed);
+        model.refresh();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(model.threshold(), 0); // off by default
+        QSignalSpy setting(&model, &LatencyEventsModel::settingFinished);
+        model.setThreshold(10);
+        QVERIFY(setting.wait(10000));
+        QCOMPARE(setting.first().first().toString(), QString());
+        QTRY_COMPARE(model.threshold(), 10);
+        // A second client makes an event: a command that takes 60 ms.
+        auto other = Session::createLink(profileFor(*m_server), {});
+        other->open();
+        QVERIFY(waitForState(*other, Connection::State::Connected));
+        QCOMPARE(awaitReply(other->execute({ "DEBUG", "SLEEP", "0.06" })).bytes(), QByteArray("OK"));
+        refreshed.clear();
+        model.refresh();
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(model.rowCount() >= 1);
+        const auto found = std::find_if(model.events().cbegin(), model.events().cend(),
+                                        [](const auto& row) { return row.name == QLatin1String("command"); });
+        QVERIFY(found != model.events().cend());
+        QVERIFY2(found->maxMs >= 60, qPrintable(QString::number(found->maxMs)));
+        QSignalSpy history(&model, &LatencyEventsModel::historyReady);
+        model.requestHistory(QStringLiteral("command"));
+        QVERIFY(history.wait(10000));
+        const auto samples = history.first().at(1).value<QList<LatencyEventsModel::HistorySample>>();
+        QVERIFY(!samples.isEmpty());
+        QVERIFY(samples.last().milliseconds >= 60);
+        QSignalSpy doctor(&model, &LatencyEventsModel::doctorReady);
+        model.requestDoctor();
+        QVERIFY(doctor.wait(10000));
+        QVERIFY2(doctor.first().first().toString().contains(QLatin1String("command")), qPrintable(doctor.first().first().toString()));
+        // LATENCY RESET empties the table.
+        setting.clear();
+        model.resetEvents();
+        QVERIFY(setting.wait(10000));
+        QTRY_COMPARE(model.rowCount(), 0);
+        model.setThreshold(0);
+        QVERIFY(setting.wait(10000));
+    }
+
+    void statsPercentilesAndDistribution()
+    {
+        LatencyStats stats;
+        for (int i = 1; i <= 1000; ++i)
+            stats.add(double(i) / 100.0); // 0.01 .. 10 ms
+        QCOMPARE(stats.count(), qint64(1000));
+        QCOMPARE(stats.minMs(), 0.01);
+        QCOMPARE(stats.maxMs(), 10.0);
+        QVERIFY(qAbs(stats.averageMs() - 5.005) < 1e-9);
+        QVERIFY(qAbs(stats.percentileMs(50) - 5.0) / 5.0 < 0.02);
+        QVERIFY(qAbs(stats.percentileMs(99) - 9.9) / 9.9 < 0.02);
+        QCOMPARE(stats.percentileMs(100), 10.0);
+        qint64 total = 0;
+        for (const auto& range : stats.distribution())
+            total += range.count;
+        QCOMPARE(total, qint64(1000));
+        // 0.01..0.05 ms: the first range holds 5 samples (0.01 .. 0.05, the edge in the next)
+        QVERIFY(stats.distribution().first().count >= 4 && stats.distribution().first().count <= 5);
+        stats.reset();
+        QCOMPARE(stats.count(), qint64(0));
+        QCOMPARE(stats.percentileMs(50), 0.0);
+    }
+
+    void probeMeasuresRoundTrips()
+    {
+        LatencyProbe probe(m_session.get());
+        probe.setInterval(1);
+        probe.setHistoryInterval(200);
+        QSignalSpy points(&probe, &LatencyProbe::historyPoint);
+        probe.start();
+        QTRY_VERIFY_WITH_TIMEOUT(probe.total().count() >= 200, 10000);
+        QVERIFY(points.wait(5000));
+        probe.stop();
+        const LatencyStats& total = probe.total();
+        QVERIFY(total.minMs() > 0);
+        QVERIFY(total.minMs() <= total.percentileMs(50));
+        QVERIFY(total.percentileMs(50) <= total.percentileMs(99));
+        QVERIFY(total.percentileMs(99) <= total.maxMs());
+        QVERIFY(total.maxMs() < 1000);
+        const auto point = points.first().first().value<LatencyStats::Point>();
+        QVERIFY(point.samples > 0);
+        QVERIFY(point.minMs <= point.averageMs && point.averageMs <= point.maxMs);
+        // Its PINGs go on a link of its own: the session's interactive link saw none of them.
+        const Reply clients = awaitReply(m_session->execute({ "CLIENT", "LIST" }));
+        QVERIFY(clients.bytes().contains("name=vermilion:latency"));
+        // Stopped means stopped: at most the PING that was on its way still counts.
+        const qint64 count = probe.total().count();
+        for (int i = 0; i < 5; ++i)
+            awaitReply(m_session->execute({ "PING" }));
+        QVERIFY(probe.total().count() <= count + 1);
+        QVERIFY(!probe.isRunning());
+        probe.reset();
+        QCOMPARE(probe.total().count(), qint64(0));
+        QVERIFY(probe.history().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDiagnostics)
+#include "tst_diagnostics.moc"

@@ -1,0 +1,202 @@
+// The Diagnostics tab under the offscreen platform, against a private redis-server: the latency page
+// (the server's events with their history and the doctor's advice, turning the monitor on after a
+// confirmation, the probe from this machine) and the configuration page (search, an edit the
+// server refuses shown in place, a risky one confirmed, the changes listed, CONFIG REWRITE refused
+// without a file), with a screenshot of each.
+#include "client/session.h"
+#include "diagnostics/configmodel.h"
+#include "diagnostics/configpage.h"
+#include "diagnostics/diagnosticspanel.h"
+#include "diagnostics/latencyevents.h"
+#include "diagnostics/latencypage.h"
+#include "diagnostics/latencyprobe.h"
+#include "redisfixture.h"
+#include "uitestsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace vermilion;
+using namespace vermilion::test;
+using vermilion::ui::ConfigPage;
+using vermilion::ui::DiagnosticsPanel;
+using vermilion::ui::LatencyPage;
+
+class TestDiagnosticsUi : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<RedisServerProcess> m_server;
+
+    static bool waitConnected(Session& session)
+    {
+        return QTest::qWaitFor([&] { return session.state() == Connection::State::Connected; }, 10000);
+    }
+
+    // Clicks the button with this text on the next message box, once it is open.
+    static void clickOnNextBox(const QString& text, QString* seen = nullptr)
+    {
+        auto attempt = std::make_shared<std::function<void(int)>>();
+        *attempt = [attempt, text, seen](int triesLeft) {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                if (seen)
+                    *seen = box->text() + QLatin1Char('\n') + box->informativeText();
+                for (QAbstractButton* button : box->buttons()) {
+                    if (button->text() == text)
+                        button->click();
+                }
+                return;
+            }
+            if (triesLeft > 0)
+                QTimer::singleShot(20, [attempt, triesLeft] { (*attempt)(triesLeft - 1); });
+        };
+        QTimer::singleShot(0, [attempt] { (*attempt)(250); });
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        RedisServerProcess::Options options;
+        options.extraArguments = { QStringLiteral("--enable-debug-command"), QStringLiteral("yes") };
+        QString error;
+        m_server = startServer(options, &error);
+        QVERIFY2(m_server, qPrintable(error));
+    }
+
+    void latencyPage()
+    {
+        Session session(profileFor(*m_server));
+        session.open();
+        QVERIFY(waitConnected(session));
+        DiagnosticsPanel panel(&session);
+        panel.resize(1280, 800);
+        panel.show();
+        LatencyPage* page = panel.latencyPage();
+        QAbstractItemModelTester tester(page->events(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY(page->monitorText().startsWith(QLatin1String("Off:")));
+        // Turning it on asks first, with what it does; cancelled, nothing changes.
+        QString asked;
+        clickOnNextBox(QStringLiteral("Cancel"), &asked);
+        page->enableButton()->click();
+        QTRY_VERIFY(!asked.isEmpty());
+        QVERIFY(asked.contains(QLatin1String("latency-monitor-threshold")));
+        QCOMPARE(awaitReply(session.execute({ "CONFIG", "GET", "latency-monitor-threshold" })).at(1).bytes(), QByteArray("0"));
+        clickOnNextBox(QStringLiteral("Set"));
+        page->enableButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page->monitorText().startsWith(QLatin1String("On:")), 5000);
+        // Events made by another client: three slow commands.
+        auto other = Session::createLink(profileFor(*m_server), {});
+        other->open();
+        QVERIFY(waitForState(*other, Connection::State::Connected));
+        for (const char* seconds : { "0.15", "0.25", "0.12" })
+            QCOMPARE(awaitReply(other->execute({ "DEBUG", "SLEEP", seconds })).bytes(), QByteArray("OK"));
+        page->events()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(page->events()->rowCount() >= 1, 5000);
+        QTRY_VERIFY(page->eventsView()->selectionModel()->hasSelection());
+        QVERIFY(page->events()->events().first().maxMs >= 250);
+        QSignalSpy doctor(page->events(), &LatencyEventsModel::doctorReady);
+        page->events()->requestDoctor();
+        QVERIFY(doctor.wait(5000));
+        QTRY_VERIFY(page->doctorView()->toPlainText().contains(QLatin1String("command")));
+        // The probe: statistics, distribution and a point per second.
+        page->probeButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page->probe()->total().count() >= 100, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->historyPointCount() >= 2, 10000);
+        QTRY_VERIFY(page->probeText().contains(QLatin1String("p99")));
+        QCOMPARE(page->probeButton()->text(), QStringLiteral("Stop Probe"));
+        saveScreenshot(&panel, QStringLiteral("diagnostics-latency"));
+        page->probeButton()->click();
+        QVERIFY(!page->probe()->isRunning());
+        QCOMPARE(page->probeButton()->text(), QStringLiteral("Start Probe"));
+        // Reset asks first too.
+        QString resetAsked;
+        clickOnNextBox(QStringLiteral("Reset"), &resetAsked);
+        QPushButton* reset = nullptr;
+        for (QPushButton* button : page->findChildren<QPushButton*>()) {
+            if (button->text() == QStringLiteral("Reset Events…"))
+                reset = button;
+        }
+        QVERIFY(reset && reset->isEnabled());
+        reset->click();
+        QTRY_VERIFY(resetAsked.contains(QLatin1String("LATENCY RESET")));
+        QTRY_COMPARE_WITH_TIMEOUT(page->events()->rowCount(), 0, 5000);
+        awaitReply(session.execute({ "CONFIG", "SET", "latency-monitor-threshold", "0" }));
+    }
+
+    void configPage()
+    {
+        Session session(profileFor(*m_server));
+        session.open();
+        QVERIFY(waitConnected(session));
+        DiagnosticsPanel panel(&session);
+        panel.resize(1280, 800);
+        panel.show();
+        panel.pages()->setCurrentIndex(1);
+        ConfigPage* page = panel.configPage();
+        QAbstractItemModelTester tester(page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() > 100, 5000);
+        // The server has no configuration file: no rewrite, and the reason.
+        QTRY_VERIFY(!page->rewriteButton()->isEnabled());
+        QVERIFY(page->rewriteButton()->toolTip().contains(QLatin1String("without a configuration file")));
+        // Search.
+        QTest::keyClicks(page->searchEdit(), QStringLiteral("maxmemory"));
+        QTRY_VERIFY(page->view()->model()->rowCount() >= 5 && page->view()->model()->rowCount() < 10);
+        // An edit the server refuses: its error, on the row.
+        page->requestChange(QStringLiteral("maxmemory-samples"), QStringLiteral("many"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->statusText().contains(QLatin1String("refused")), 5000);
+        const int samples = page->model()->rowOf(QStringLiteral("maxmemory-samples"));
+        QVERIFY(!page->model()->index(samples, ConfigModel::Note).data(ConfigModel::ErrorRole).toString().isEmpty());
+        // A risky one asks first; cancelled, nothing is sent.
+        QString asked;
+        clickOnNextBox(QStringLiteral("Cancel"), &asked);
+        page->requestChange(QStringLiteral("maxmemory"), QStringLiteral("64mb"));
+        QTRY_VERIFY(!asked.isEmpty());
+        QVERIFY(asked.contains(QLatin1String("evict")));
+        QCOMPARE(awaitReply(session.execute({ "CONFIG", "GET", "maxmemory" })).at(1).bytes(), QByteArray("0"));
+        clickOnNextBox(QStringLiteral("Change"));
+        page->requestChange(QStringLiteral("maxmemory"), QStringLiteral("64mb"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->valueOf(QStringLiteral("maxmemory")), QStringLiteral("67108864"), 5000);
+        // An ordinary one through the table's own editor path (setData).
+        const int samplesRow = page->model()->rowOf(QStringLiteral("maxmemory-samples"));
+        QVERIFY(page->model()->setData(page->model()->index(samplesRow, ConfigModel::Value), QStringLiteral("7")));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->valueOf(QStringLiteral("maxmemory-samples")), QStringLiteral("7"), 5000);
+        QTRY_VERIFY(page->changesView()->toPlainText().contains(QStringLiteral("maxmemory: \"0\" → \"67108864\"")));
+        QVERIFY(page->changesView()->toPlainText().contains(QStringLiteral("maxmemory-samples: \"5\" → \"7\"")));
+        saveScreenshot(&panel, QStringLiteral("diagnostics-config"));
+        awaitReply(session.execute({ "CONFIG", "SET", "maxmemory", "0" }));
+        awaitReply(session.execute({ "CONFIG", "SET", "maxmemory-samples", "5" }));
+    }
+
+    void readOnlyOffersNoChange()
+    {
+        ConnectionProfile profile = profileFor(*m_server);
+        profile.readOnly = true;
+        Session session(profile);
+        session.open();
+        QVERIFY(waitConnected(session));
+        DiagnosticsPanel panel(&session);
+        panel.show();
+        QTRY_VERIFY2(panel.latencyPage()->monitorText().startsWith(QLatin1String("Off:")),
+                     qPrintable(panel.latencyPage()->monitorText()));
+        QVERIFY(!panel.latencyPage()->enableButton()->isEnabled());
+        panel.pages()->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.configPage()->model()->rowCount() > 100, 5000);
+        QVERIFY(!panel.configPage()->rewriteButton()->isEnabled());
+        const int hz = panel.configPage()->model()->rowOf(QStringLiteral("hz"));
+        QVERIFY(!(panel.configPage()->model()->flags(panel.configPage()->model()->index(hz, ConfigModel::Value))
+                  & Qt::ItemIsEditable));
+        QVERIFY(panel.configPage()->statusText().contains(QLatin1String("Read-only")));
+    }
+};
+
+QTEST_MAIN(TestDiagnosticsUi)
+#include "tst_diagnosticsui.moc"

@@ -3,4 +3,5 @@ target_sources(vermilion_core PRIVATE
     diagnostics/configmodel.cpp diagnostics/configmodel.h
     diagnostics/latencyevents.cpp diagnostics/latencyevents.h
     diagnostics/latencyprobe.cpp diagnostics/latencyprobe.h
+    diagnostics/memoryreportmodels.cpp diagnostics/memoryreportmodels.h
 )

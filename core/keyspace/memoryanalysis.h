@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <memory>
 #include <vector>
 
 namespace vermilion {
@@ -36,11 +37,45 @@ struct MemoryReport {
         bool operator==(const KeySize&) const = default;
     };
 
+    // The big-keys scan (MemoryAnalysis::Options::details): per type, like redis-cli --bigkeys and
+    // --memkeys together, the TTL distribution, and hot keys like --hotkeys.
+    struct KeyDetail {
+        QByteArray key;
+        QByteArray type;
+        qint64 bytes = 0;
+        qint64 elements = -1; // -1: a type whose size has no command (module types)
+        qint64 ttlMs = -1; // -1: no expiry
+        qint64 frequency = -1; // OBJECT FREQ (LFU only)
+        QString node; // cluster: where it lives
+        bool operator==(const KeyDetail&) const = default;
+    };
+    struct TypeTotal {
+        QByteArray type;
+        qint64 keys = 0;
+        qint64 bytes = 0;
+        qint64 elements = 0;
+        QList<KeyDetail> biggestByBytes; // at most Options::topPerType, biggest first
+        QList<KeyDetail> biggestByElements;
+    };
+    struct TtlRange {
+        qint64 upToMs = -1; // -1 for the ranges "no expiry" and the last one
+        qint64 keys = 0;
+        QString label;
+    };
+
     QList<NamespaceTotal> namespaces; // biggest first
     QList<KeySize> biggestKeys; // biggest first, at most MemoryAnalysis::biggestKeyLimit()
     qint64 totalKeys = 0; // keys measured (those gone before they were measured are not counted)
     qint64 totalBytes = 0;
     bool cancelled = false; // the numbers cover only the part of the keyspace read before cancel()
+
+    bool detailed = false;
+    QList<TypeTotal> types; // most bytes first
+    QList<TtlRange> ttl; // no expiry, then shortest first
+    QList<KeyDetail> hottest; // highest OBJECT FREQ first (LFU only)
+    QString hotKeysNote; // why there are no hot keys, when there are none
+    QString evictionPolicy;
+    double seconds = 0;
 };
 
 // Where the memory goes, by namespace and by key, for every key matching a pattern: SCAN walks the
@@ -59,6 +94,17 @@ public:
     MemoryAnalysis(
         Session* session, QByteArray matchPattern, QByteArray separator, int groupDepth, QObject* parent = nullptr);
     ~MemoryAnalysis() override;
+
+    struct Options {
+        int count = 1000; // SCAN COUNT
+        int pauseMs = 0; // between SCAN steps, to spare a production server
+        // The big-keys scan: TYPE, element counts, PTTL and (LFU) OBJECT FREQ besides MEMORY USAGE.
+        bool details = false;
+        int samples = 5; // MEMORY USAGE ... SAMPLES (0 = every element: exact, and slow on big keys)
+        int topPerType = 10;
+    };
+    void setOptions(const Options& options) { m_options = options; }
+    const Options& options() const { return m_options; }
 
     void setBiggestKeyLimit(int count) { m_biggestLimit = qMax(0, count); }
     int biggestKeyLimit() const { return m_biggestLimit; }
@@ -83,9 +129,15 @@ private:
     };
 
     void scanNextBatch();
-    void onScanPage(const Reply& keys);
+    void onScanPage(const Reply& keys, const QString& node);
     void measureBatch(const QList<Reply>& keys);
+    void measureDetails(const QList<Reply>& keys, const QString& node);
     void onMemoryReplies(const QList<Reply>& keys, const QList<Reply>& replies);
+    void onDetailReplies(const QList<Reply>& keys, const QString& node, const QList<Reply>& replies);
+    void onElementReplies(std::shared_ptr<std::vector<MemoryReport::KeyDetail>> details, const QList<int>& asked,
+                          const QList<Reply>& replies);
+    void accountDetail(const MemoryReport::KeyDetail& detail);
+    void batchDone();
     void account(const QByteArray& key, qint64 bytes);
     void fail(const QString& message);
     void finishIfIdle();
@@ -108,6 +160,20 @@ private:
     QHash<QByteArray, Totals> m_namespaces;
     Totals m_noNamespace;
     std::vector<MemoryReport::KeySize> m_biggest; // a heap whose top is the smallest kept
+
+    Options m_options;
+    struct TypeHeaps {
+        MemoryReport::TypeTotal total;
+        std::vector<MemoryReport::KeyDetail> byBytes; // heaps whose top is the smallest kept
+        std::vector<MemoryReport::KeyDetail> byElements;
+    };
+    QHash<QByteArray, TypeHeaps> m_types;
+    std::vector<qint64> m_ttl; // per range of ttlRanges()
+    std::vector<MemoryReport::KeyDetail> m_hottest;
+    bool m_lfu = false;
+    QString m_policy;
+    qint64 m_startedMs = 0;
+    bool m_pausing = false;
 };
 
 } // namespace vermilion

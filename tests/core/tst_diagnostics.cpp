@@ -2,6 +2,12 @@
 #include "diagnostics/configmodel.h"
 #include "diagnostics/latencyevents.h"
 #include "diagnostics/latencyprobe.h"
+#include "diagnostics/memoryreportmodels.h"
+#include "keyspace/memoryanalysis.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include "redisfixture.h"
 
 #include <QAbstractItemModelTester>
@@ -197,6 +203,143 @@ private slots:
         QTRY_COMPARE(model.rowCount(), 0);
         model.setThreshold(0);
         QVERIFY(setting.wait(10000));
+    }
+
+    void bigKeysScan()
+    {
+        // A database of its own, written by a second client: every type, TTLs, one clear winner each.
+        ConnectionProfile profile = profileFor(*m_server);
+        profile.database = 3;
+        Session session(profile);
+        session.open();
+        QVERIFY(waitConnected(session));
+        auto writer = Session::createLink(profile, {});
+        writer->open();
+        QVERIFY(waitForState(*writer, Connection::State::Connected));
+        QList<Command> commands;
+        for (int i = 0; i < 300; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            commands.append({ "SET", "s:" + n, QByteArray(10 + i, 'x') });
+            commands.append({ "HSET", "h:" + n, "f", n });
+            commands.append({ "RPUSH", "l:" + n, "a", "b" });
+        }
+        commands.append({ "SET", "big:string", QByteArray(50000, 's') });
+        Command hash { "HSET", "big:hash" };
+        Command set { "SADD", "big:set" };
+        for (int i = 0; i < 2000; ++i) {
+            hash << "f" + QByteArray::number(i) << "v";
+            set << "m" + QByteArray::number(i);
+        }
+        commands << hash << set;
+        commands.append({ "ZADD", "big:zset", "1", "a", "2", "b", "3", "c" });
+        commands.append({ "XADD", "big:stream", "*", "f", "v" });
+        commands.append({ "SET", QByteArray("bin\xff", 4) + QByteArray("\0key", 4), "v" });
+        commands.append({ "EXPIRE", "s:1", "30" }); // under a minute
+        commands.append({ "EXPIRE", "s:2", "1800" }); // under an hour
+        commands.append({ "EXPIRE", "s:3", "7200" }); // under a day
+        commands.append({ "EXPIRE", "s:4", "5000000" }); // 30 days or more
+        for (const Reply& reply : awaitBatch(writer->executeBatch(commands)))
+            QVERIFY2(!reply.isError(), qPrintable(reply.errorMessage()));
+
+        MemoryAnalysis analysis(&session, QByteArray(), ":", 1);
+        MemoryAnalysis::Options options;
+        options.details = true;
+        options.count = 100;
+        options.pauseMs = 5; // paced: still finishes, page by page
+        options.topPerType = 3;
+        analysis.setOptions(options);
+        QSignalSpy finished(&analysis, &MemoryAnalysis::finished);
+        QSignalSpy progress(&analysis, &MemoryAnalysis::progress);
+        analysis.start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY(progress.size() >= 5); // COUNT 100 over ~900 keys
+        const MemoryReport report = finished.first().first().value<MemoryReport>();
+        QVERIFY(report.detailed);
+        QCOMPARE(report.totalKeys, qint64(906));
+        QCOMPARE(report.types.size(), 6);
+        QHash<QByteArray, MemoryReport::TypeTotal> byType;
+        for (const auto& type : report.types)
+            byType.insert(type.type, type);
+        QCOMPARE(byType.value("string").keys, qint64(302));
+        QCOMPARE(byType.value("string").biggestByBytes.first().key, QByteArray("big:string"));
+        QCOMPARE(byType.value("string").biggestByElements.first().elements, qint64(50000));
+        QCOMPARE(byType.value("hash").biggestByElements.first().key, QByteArray("big:hash"));
+        QCOMPARE(byType.value("hash").biggestByElements.first().elements, qint64(2000));
+        QCOMPARE(byType.value("set").biggestByBytes.first().key, QByteArray("big:set"));
+        QCOMPARE(byType.value("list").elements, qint64(600));
+        QCOMPARE(byType.value("list").biggestByBytes.size(), 3); // the top asked for
+        QCOMPARE(byType.value("zset").biggestByElements.first().elements, qint64(3));
+        QCOMPARE(byType.value("stream").keys, qint64(1));
+        // Same numbers as the server's own MEMORY USAGE.
+        const Reply usage = awaitReply(writer->execute({ "MEMORY", "USAGE", "big:hash", "SAMPLES", "5" }));
+        QCOMPARE(byType.value("hash").biggestByBytes.first().bytes, usage.integerValue());
+        // TTLs: 902 without, one in each range set above.
+        QCOMPARE(report.ttl.size(), 7);
+        QCOMPARE(report.ttl.at(0).keys, qint64(902));
+        QCOMPARE(report.ttl.at(1).keys, qint64(1));
+        QCOMPARE(report.ttl.at(2).keys, qint64(1));
+        QCOMPARE(report.ttl.at(3).keys, qint64(1));
+        QCOMPARE(report.ttl.at(6).keys, qint64(1));
+        // No LFU: no hot keys, and why.
+        QVERIFY(report.hottest.isEmpty());
+        QVERIFY(report.hotKeysNote.contains(QLatin1String("noeviction")));
+        // Namespaces merged in the same pass.
+        QVERIFY(!report.namespaces.isEmpty());
+
+        // The export: JSON keeps binary keys (base64), CSV names every section.
+        const QJsonObject json = QJsonDocument::fromJson(MemoryReportExport::toJson(report)).object();
+        QCOMPARE(json.value(QStringLiteral("keys")).toInteger(), qint64(906));
+        QCOMPARE(json.value(QStringLiteral("types")).toArray().size(), 6);
+        MemoryReport binary;
+        binary.hottest.append({ QByteArray("bin\xff", 4) + QByteArray("\0key", 4), "string", 10, 1, -1, 5, {} });
+        const QJsonObject binaryJson = QJsonDocument::fromJson(MemoryReportExport::toJson(binary)).object();
+        QCOMPARE(QByteArray::fromBase64(binaryJson.value(QStringLiteral("hot_keys")).toArray().first().toObject()
+                                             .value(QStringLiteral("key_base64")).toString().toLatin1()),
+                 QByteArray("bin\xff", 4) + QByteArray("\0key", 4));
+        const QByteArray csv = MemoryReportExport::toCsv(report);
+        QVERIFY(csv.startsWith("section,type,key,bytes,elements,ttl_ms,lfu_frequency,keys\n"));
+        QVERIFY(csv.contains("biggest_by_bytes,\"hash\",\"big:hash\""));
+        QVERIFY(csv.contains("ttl,\"no expiry\",,,,,,902"));
+        // The models.
+        TypeTotalsModel types;
+        QAbstractItemModelTester typesTester(&types, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        types.setReport(report);
+        QCOMPARE(types.rowCount(), 6);
+        KeyDetailsModel keys;
+        QAbstractItemModelTester keysTester(&keys, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        keys.setKeys(byType.value("hash").biggestByBytes);
+        QCOMPARE(keys.index(0, KeyDetailsModel::Key).data(KeyDetailsModel::KeyRole).toByteArray(), QByteArray("big:hash"));
+
+        // Hot keys under an LFU policy: the key read most is first.
+        QCOMPARE(awaitReply(writer->execute({ "CONFIG", "SET", "maxmemory-policy", "allkeys-lfu" })).bytes(), QByteArray("OK"));
+        for (int i = 0; i < 200; ++i)
+            writer->execute({ "GET", "s:7" });
+        awaitReply(writer->execute({ "PING" }));
+        MemoryAnalysis hot(&session, QByteArray(), ":", 1);
+        hot.setOptions(options);
+        QSignalSpy hotFinished(&hot, &MemoryAnalysis::finished);
+        hot.start();
+        QVERIFY(hotFinished.wait(20000));
+        const MemoryReport hotReport = hotFinished.first().first().value<MemoryReport>();
+        QVERIFY(hotReport.hotKeysNote.isEmpty());
+        QVERIFY(!hotReport.hottest.isEmpty());
+        QCOMPARE(hotReport.hottest.first().key, QByteArray("s:7"));
+        QCOMPARE(awaitReply(writer->execute({ "CONFIG", "SET", "maxmemory-policy", "noeviction" })).bytes(), QByteArray("OK"));
+
+        // Cancel: a report marked cancelled, with what was measured so far.
+        MemoryAnalysis cancelled(&session, QByteArray(), ":", 1);
+        options.pauseMs = 50;
+        cancelled.setOptions(options);
+        QSignalSpy cancelledFinished(&cancelled, &MemoryAnalysis::finished);
+        QSignalSpy firstPage(&cancelled, &MemoryAnalysis::progress);
+        cancelled.start();
+        QVERIFY(firstPage.wait(10000));
+        cancelled.cancel();
+        QVERIFY(cancelledFinished.wait(10000));
+        const MemoryReport partial = cancelledFinished.first().first().value<MemoryReport>();
+        QVERIFY(partial.cancelled);
+        QVERIFY(partial.totalKeys < 906);
+        awaitReply(writer->execute({ "FLUSHDB" }));
     }
 
     void statsPercentilesAndDistribution()

@@ -10,6 +10,14 @@
 #include "diagnostics/latencyevents.h"
 #include "diagnostics/latencypage.h"
 #include "diagnostics/latencyprobe.h"
+#include "diagnostics/memorypage.h"
+#include "diagnostics/memoryreportmodels.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSpinBox>
+#include <QTemporaryDir>
 #include "redisfixture.h"
 #include "uitestsupport.h"
 
@@ -30,6 +38,7 @@ using namespace vermilion::test;
 using vermilion::ui::ConfigPage;
 using vermilion::ui::DiagnosticsPanel;
 using vermilion::ui::LatencyPage;
+using vermilion::ui::MemoryPage;
 
 class TestDiagnosticsUi : public QObject {
     Q_OBJECT
@@ -140,7 +149,7 @@ private slots:
         DiagnosticsPanel panel(&session);
         panel.resize(1280, 800);
         panel.show();
-        panel.pages()->setCurrentIndex(1);
+        panel.pages()->setCurrentWidget(panel.configPage());
         ConfigPage* page = panel.configPage();
         QAbstractItemModelTester tester(page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() > 100, 5000);
@@ -176,6 +185,81 @@ private slots:
         awaitReply(session.execute({ "CONFIG", "SET", "maxmemory-samples", "5" }));
     }
 
+    void memoryPage()
+    {
+        ConnectionProfile profile = profileFor(*m_server);
+        profile.database = 5;
+        Session session(profile);
+        session.open();
+        QVERIFY(waitConnected(session));
+        QList<Command> commands;
+        for (int i = 0; i < 2000; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            commands.append({ "SET", "cache:item:" + n, QByteArray(20 + i % 300, 'v'), "EX", QByteArray::number(60 + i * 10) });
+            commands.append({ "HSET", "user:" + n, "name", n, "mail", n + "@example.com" });
+        }
+        Command big { "RPUSH", "queue:big" };
+        for (int i = 0; i < 5000; ++i)
+            big << "job:" + QByteArray::number(i);
+        commands << big;
+        for (const Reply& reply : awaitBatch(session.executeBatch(commands), 30000))
+            QVERIFY(!reply.isError());
+        DiagnosticsPanel panel(&session);
+        panel.resize(1280, 820);
+        panel.show();
+        panel.pages()->setCurrentWidget(panel.memoryPage());
+        MemoryPage* page = panel.memoryPage();
+        QAbstractItemModelTester types(page->typesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester biggest(page->biggestModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(page->statsBarCount(), 8, 5000);
+        QVERIFY(page->statsText().contains(QLatin1String("allocated")));
+        QVERIFY(!page->exportButton()->isEnabled()); // nothing to export yet
+        page->scanButton()->click();
+        QCOMPARE(page->scanButton()->text(), QStringLiteral("Cancel Scan"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->hasReport(), 20000);
+        QCOMPARE(page->scanButton()->text(), QStringLiteral("Scan for Big Keys"));
+        QCOMPARE(page->report().totalKeys, qint64(4001));
+        QCOMPARE(page->typesModel()->rowCount(), 3);
+        QCOMPARE(page->biggestModel()->index(0, KeyDetailsModel::Key).data().toString(), QStringLiteral("queue:big"));
+        QVERIFY(page->hotKeysNote()->text().contains(QLatin1String("LFU")));
+        QCOMPARE(page->report().ttl.first().keys, qint64(2001)); // the hashes and the list never expire
+        page->results()->setCurrentIndex(1);
+        saveScreenshot(&panel, QStringLiteral("diagnostics-memory"));
+        // A double click opens the key.
+        QSignalSpy open(&panel, &DiagnosticsPanel::openKeyRequested);
+        auto* view = qobject_cast<QTableView*>(page->results()->currentWidget());
+        QVERIFY(view);
+        const QRect cell = view->visualRect(view->model()->index(0, 0));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center()); // as a real double click starts
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().first().toByteArray(), QByteArray("queue:big"));
+        // Export, written off the UI thread.
+        QTemporaryDir dir;
+        QSignalSpy exported(page, &MemoryPage::exportFinished);
+        page->exportTo(dir.filePath(QStringLiteral("bigkeys.json")));
+        QVERIFY(exported.wait(5000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QFile file(dir.filePath(QStringLiteral("bigkeys.json")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("keys")).toInteger(), qint64(4001));
+        exported.clear();
+        page->exportTo(QStringLiteral("/nonexistent-directory/bigkeys.csv"));
+        QVERIFY(exported.wait(5000));
+        QVERIFY(!exported.first().at(1).toString().isEmpty());
+        QVERIFY(page->statusText().contains(QLatin1String("Could not write")));
+        // Cancel mid-scan: paced, so that there is time to cancel.
+        page->pauseBox()->setValue(200);
+        page->countBox()->setValue(100);
+        page->scanButton()->click();
+        QTRY_VERIFY(page->statusText().startsWith(QLatin1String("Scanning")));
+        page->scanButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isScanning(), 5000);
+        QVERIFY(page->report().cancelled);
+        QVERIFY(page->statusText().startsWith(QLatin1String("Cancelled")));
+        awaitReply(session.execute({ "FLUSHDB" }));
+    }
+
     void readOnlyOffersNoChange()
     {
         ConnectionProfile profile = profileFor(*m_server);
@@ -188,7 +272,7 @@ private slots:
         QTRY_VERIFY2(panel.latencyPage()->monitorText().startsWith(QLatin1String("Off:")),
                      qPrintable(panel.latencyPage()->monitorText()));
         QVERIFY(!panel.latencyPage()->enableButton()->isEnabled());
-        panel.pages()->setCurrentIndex(1);
+        panel.pages()->setCurrentWidget(panel.configPage());
         QTRY_VERIFY_WITH_TIMEOUT(panel.configPage()->model()->rowCount() > 100, 5000);
         QVERIFY(!panel.configPage()->rewriteButton()->isEnabled());
         const int hz = panel.configPage()->model()->rowOf(QStringLiteral("hz"));

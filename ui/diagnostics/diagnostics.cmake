@@ -3,4 +3,5 @@ target_sources(vermilion_ui PRIVATE
     diagnostics/configpage.cpp diagnostics/configpage.h
     diagnostics/diagnosticspanel.cpp diagnostics/diagnosticspanel.h
     diagnostics/latencypage.cpp diagnostics/latencypage.h
+    diagnostics/memorypage.cpp diagnostics/memorypage.h
 )

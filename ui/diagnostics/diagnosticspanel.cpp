@@ -3,6 +3,7 @@
 #include "client/session.h"
 #include "configpage.h"
 #include "latencypage.h"
+#include "memorypage.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -18,6 +19,7 @@ DiagnosticsPanel::DiagnosticsPanel(Session* session, QWidget* parent)
     , m_node(new QComboBox(this))
     , m_pages(new QTabWidget(this))
     , m_latency(new LatencyPage(session, m_pages))
+    , m_memory(new MemoryPage(session, m_pages))
     , m_config(new ConfigPage(session, m_pages))
 {
     auto* layout = new QVBoxLayout(this);
@@ -32,7 +34,9 @@ DiagnosticsPanel::DiagnosticsPanel(Session* session, QWidget* parent)
     layout->addLayout(bar);
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_latency, tr("Latency"));
+    m_pages->addTab(m_memory, tr("Memory && Big Keys"));
     m_pages->addTab(m_config, tr("Configuration"));
+    connect(m_memory, &MemoryPage::openKeyRequested, this, &DiagnosticsPanel::openKeyRequested);
     layout->addWidget(m_pages, 1);
     fillNodes();
     connect(m_node, &QComboBox::currentIndexChanged, this, [this] {

@@ -14,9 +14,12 @@ namespace vermilion::ui {
 
 class ConfigPage;
 class LatencyPage;
+class MemoryPage;
 
-// The operator's toolbox of a session: latency (the server's monitor and a client-side probe) and
-// configuration, one page each, for the server or, on a cluster, the node picked at the top.
+// The operator's toolbox of a session: latency (the server's monitor and a client-side probe),
+// memory (MEMORY STATS and DOCTOR, the big-keys scan) and configuration, one page each; latency and
+// configuration for the server or, on a cluster, the node picked at the top (the big-keys scan
+// covers every master).
 class DiagnosticsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -24,8 +27,12 @@ public:
 
     LatencyPage* latencyPage() const { return m_latency; }
     ConfigPage* configPage() const { return m_config; }
+    MemoryPage* memoryPage() const { return m_memory; }
     QTabWidget* pages() const { return m_pages; }
     QComboBox* nodeBox() const { return m_node; }
+
+signals:
+    void openKeyRequested(const QByteArray& key);
 
 private:
     void fillNodes();
@@ -33,6 +40,7 @@ private:
     QComboBox* m_node;
     QTabWidget* m_pages;
     LatencyPage* m_latency;
+    MemoryPage* m_memory;
     ConfigPage* m_config;
 };
 

@@ -147,7 +147,9 @@ LatencyPage::LatencyPage(Session* session, QWidget* parent)
     m_eventSeries->setPointsVisible(true);
     m_eventValue->setLabelFormat(QStringLiteral("%.0f"));
     m_eventValue->setTickCount(5);
+    m_eventValue->setRange(0, 100);
     m_eventTime->setTickCount(4);
+    m_eventTime->setRange(QDateTime::currentDateTime().addSecs(-60), QDateTime::currentDateTime());
     serverSplit->addWidget(m_eventChart);
     m_doctor->setReadOnly(true);
     m_doctor->setAccessibleName(tr("Latency doctor"));
@@ -328,8 +330,10 @@ void LatencyPage::updateMonitor()
     if (threshold < 0)
         m_monitorStatus->setText(tr("Reading the monitor's settings..."));
     else if (threshold == 0)
-        m_monitorStatus->setText(tr("Off: latency-monitor-threshold is 0, so the server records no events. %n "
-                                    "recorded earlier.", nullptr, m_events->rowCount()));
+        m_monitorStatus->setText(
+            tr("Off: latency-monitor-threshold is 0, so the server records no events.")
+            + (m_events->rowCount() > 0 ? QLatin1Char(' ') + tr("%n recorded earlier.", nullptr, m_events->rowCount())
+                                        : QString()));
     else
         m_monitorStatus->setText(tr("On: the server records every event that takes %1 ms or more. %n event type(s) "
                                     "recorded.", nullptr, m_events->rowCount())

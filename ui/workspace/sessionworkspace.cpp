@@ -67,7 +67,11 @@ SessionWorkspace::SessionWorkspace(Session* session, QWidget* parent)
     // The other tools are built the first time their tab is shown: opening a connection then
     // costs the key browser, not eight panels (and a hidden dashboard polls nothing).
     addLazyTab(tr("Dashboard"), [this] { return new DashboardPanel(m_session); });
-    addLazyTab(tr("Diagnostics"), [this] { return new DiagnosticsPanel(m_session); });
+    addLazyTab(tr("Diagnostics"), [this] {
+        auto* diagnostics = new DiagnosticsPanel(m_session);
+        connect(diagnostics, &DiagnosticsPanel::openKeyRequested, this, &SessionWorkspace::openKey);
+        return diagnostics;
+    });
     addLazyTab(tr("Lua"), [this] {
         m_lua = new LuaPanel(m_session);
         return m_lua.data();

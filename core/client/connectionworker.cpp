@@ -404,6 +404,12 @@ void ConnectionWorker::onTransportReady()
             failLink(m_handshakeError, true);
             return;
         }
+        if (reply.isError() && reply.errorCode() == "NOPERM") {
+            // A user whose ACL does not include PING: the server answered as Redis does and the
+            // login went through, so the link is up; the commands the user may run will work.
+            handshakeFinished();
+            return;
+        }
         if (reply.isError()) {
             const QByteArray code = reply.errorCode();
             if (code == "NOAUTH")

@@ -1,4 +1,5 @@
 #include "client/session.h"
+#include "diagnostics/aclmodel.h"
 #include "diagnostics/configmodel.h"
 #include "diagnostics/latencyevents.h"
 #include "diagnostics/latencyprobe.h"
@@ -340,6 +341,181 @@ private slots:
         QVERIFY(partial.cancelled);
         QVERIFY(partial.totalKeys < 906);
         awaitReply(writer->execute({ "FLUSHDB" }));
+    }
+
+    void aclUsersStructuredEditedAndChecked()
+    {
+        AclUsersModel model(m_session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // A user made by a second client, with every kind of rule.
+        auto admin = Session::createLink(profileFor(*m_server), {});
+        admin->open();
+        QVERIFY(waitForState(*admin, Connection::State::Connected));
+        QCOMPARE(awaitReply(admin->execute({ "ACL", "SETUSER", "carol", "on", ">first-secret", ">second-secret", "~app:*",
+                                              "%R~cache:*", "&news", "+@read", "-keys", "(~other:* +get)" }))
+                     .bytes(),
+                 QByteArray("OK"));
+        QSignalSpy loaded(&model, &AclUsersModel::loaded);
+        model.reload();
+        QVERIFY(loaded.wait(10000));
+        const int row = model.rowOf(QStringLiteral("carol"));
+        QVERIFY(row >= 0);
+        const AclUsersModel::User carol = model.users().at(row);
+        QVERIFY(carol.enabled());
+        QCOMPARE(carol.passwordCount, 2);
+        QCOMPARE(carol.commands, QStringLiteral("-@all +@read -keys"));
+        QCOMPARE(carol.keys.size(), 2);
+        QCOMPARE(carol.keys.at(0), (AclUsersModel::KeyPattern { QStringLiteral("app:*"), true, true }));
+        QCOMPARE(carol.keys.at(1), (AclUsersModel::KeyPattern { QStringLiteral("cache:*"), true, false }));
+        QCOMPARE(carol.channels, QStringList { QStringLiteral("news") });
+        QCOMPARE(carol.selectors.size(), 1);
+        QCOMPARE(carol.selectors.first().commands, QStringLiteral("-@all +get"));
+        QCOMPARE(carol.selectors.first().keys.first().pattern, QStringLiteral("other:*"));
+        // Passwords by count, never the hashes.
+        QCOMPARE(model.index(row, AclUsersModel::Passwords).data().toString(), QStringLiteral("2 password(s)"));
+        for (int column = 0; column < model.columnCount(); ++column)
+            QVERIFY(!model.index(row, column).data().toString().contains(QLatin1String("#")));
+
+        // An unchanged edit writes the user back as it was.
+        QSignalSpy finished(&model, &AclUsersModel::finished);
+        loaded.clear();
+        model.apply(AclUsersModel::editOf(carol));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(1).toString(), QString());
+        QVERIFY(loaded.wait(10000));
+        const AclUsersModel::User again = model.users().at(model.rowOf(QStringLiteral("carol")));
+        QCOMPARE(again.commands, carol.commands);
+        QCOMPARE(again.keys, carol.keys);
+        QCOMPARE(again.channels, carol.channels);
+        QCOMPARE(again.selectors, carol.selectors);
+        QCOMPARE(again.passwordCount, 2);
+
+        // A new user from the editor; its password works, and only it.
+        AclUsersModel::Edit edit;
+        edit.name = QStringLiteral("dave");
+        edit.addPasswords = { QStringLiteral("dave-typed-this") };
+        edit.commands = QStringLiteral("+@read +set");
+        edit.keys = { { QStringLiteral("dave:*"), true, true } };
+        loaded.clear();
+        model.apply(edit);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(1).toString(), QString());
+        QVERIFY(loaded.wait(10000));
+        const AclUsersModel::User dave = model.users().at(model.rowOf(QStringLiteral("dave")));
+        QCOMPARE(dave.passwordCount, 1);
+        QCOMPARE(dave.commands, QStringLiteral("-@all +@read +set"));
+        ConnectionProfile asDave = profileFor(*m_server);
+        asDave.username = QStringLiteral("dave");
+        asDave.password = QStringLiteral("dave-typed-this");
+        auto daveLink = Session::createLink(asDave, {});
+        daveLink->open();
+        QVERIFY(waitForState(*daveLink, Connection::State::Connected));
+        QCOMPARE(awaitReply(daveLink->execute({ "SET", "dave:1", "v" })).bytes(), QByteArray("OK"));
+        QVERIFY(awaitReply(daveLink->execute({ "SET", "app:1", "v" })).isError());
+        // DRYRUN: the server's own answer.
+        QSignalSpy dry(&model, &AclUsersModel::dryRunFinished);
+        model.dryRun(QStringLiteral("dave"), { "SET", "dave:2", "v" });
+        QVERIFY(dry.wait(10000));
+        QVERIFY(dry.last().at(1).toBool());
+        model.dryRun(QStringLiteral("dave"), { "DEL", "dave:2" });
+        QVERIFY(dry.wait(10000));
+        QVERIFY(!dry.last().at(1).toBool());
+        QVERIFY2(dry.last().at(0).toString().contains(QLatin1String("del")), qPrintable(dry.last().at(0).toString()));
+
+        // ACL LOG: a failed login and the refused SET above.
+        ConnectionProfile wrong = asDave;
+        wrong.password = QStringLiteral("not-it");
+        auto failing = Session::createLink(wrong, {});
+        failing->open();
+        QVERIFY(waitForState(*failing, Connection::State::Failed));
+        AclLogModel log(m_session.get());
+        QAbstractItemModelTester logTester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy logLoaded(&log, &AclLogModel::loaded);
+        log.reload();
+        QVERIFY(logLoaded.wait(10000));
+        bool sawAuth = false;
+        bool sawCommand = false;
+        for (const AclLogModel::Entry& entry : log.entries()) {
+            sawAuth = sawAuth || (entry.reason == QLatin1String("auth") && entry.username == QLatin1String("dave"));
+            sawCommand = sawCommand || (entry.reason == QLatin1String("key") && entry.username == QLatin1String("dave"));
+        }
+        QVERIFY(sawAuth);
+        QVERIFY(sawCommand);
+        logLoaded.clear();
+        log.reset();
+        QVERIFY(logLoaded.wait(10000));
+        QCOMPARE(log.rowCount(), 0);
+
+        // No ACL file here: SAVE says why, before sending.
+        finished.clear();
+        model.save();
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(finished.first().at(1).toString().contains(QLatin1String("no ACL file")));
+        // Delete.
+        loaded.clear();
+        model.remove(QStringLiteral("dave"));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(model.rowOf(QStringLiteral("dave")), -1);
+        model.remove(QStringLiteral("carol"));
+        QVERIFY(finished.wait(10000));
+
+        // A read-only profile changes nothing.
+        ConnectionProfile readOnly = profileFor(*m_server);
+        readOnly.readOnly = true;
+        Session session(readOnly);
+        session.open();
+        QVERIFY(waitConnected(session));
+        AclUsersModel readOnlyModel(&session);
+        QSignalSpy refused(&readOnlyModel, &AclUsersModel::finished);
+        readOnlyModel.apply(edit);
+        readOnlyModel.remove(QStringLiteral("default"));
+        QCOMPARE(refused.size(), 2);
+        QVERIFY(refused.at(0).at(1).toString().contains(QLatin1String("read-only")));
+        QCOMPARE(awaitReply(admin->execute({ "ACL", "GETUSER", "dave" })).type(), Reply::Type::Nil);
+    }
+
+    void aclFileSaveAndLoad()
+    {
+        const QString aclFile = m_dir.filePath(QStringLiteral("users.acl"));
+        QFile file(aclFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("user default on nopass ~* &* +@all\n");
+        file.close();
+        RedisServerProcess::Options options;
+        options.extraArguments = { QStringLiteral("--aclfile"), aclFile };
+        QString error;
+        auto server = startServer(options, &error);
+        QVERIFY2(server, qPrintable(error));
+        Session session(profileFor(*server));
+        session.open();
+        QVERIFY(waitConnected(session));
+        AclUsersModel model(&session);
+        QSignalSpy loaded(&model, &AclUsersModel::loaded);
+        model.reload();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(model.aclFile(), aclFile);
+        AclUsersModel::Edit edit;
+        edit.name = QStringLiteral("erin");
+        edit.commands = QStringLiteral("+ping");
+        QSignalSpy finished(&model, &AclUsersModel::finished);
+        model.apply(edit);
+        QVERIFY(finished.wait(10000));
+        model.save();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(1).toString(), QString());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("user erin"));
+        file.close();
+        // LOAD puts the file's users back: a user made after SAVE is gone.
+        awaitReply(session.execute({ "ACL", "SETUSER", "frank" }));
+        loaded.clear();
+        model.load();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(1).toString(), QString());
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(model.rowOf(QStringLiteral("erin")) >= 0);
+        QCOMPARE(model.rowOf(QStringLiteral("frank")), -1);
     }
 
     void statsPercentilesAndDistribution()

@@ -4,6 +4,8 @@
 // server refuses shown in place, a risky one confirmed, the changes listed, CONFIG REWRITE refused
 // without a file), with a screenshot of each.
 #include "client/session.h"
+#include "diagnostics/aclmodel.h"
+#include "diagnostics/aclpage.h"
 #include "diagnostics/configmodel.h"
 #include "diagnostics/configpage.h"
 #include "diagnostics/diagnosticspanel.h"
@@ -22,6 +24,7 @@
 #include "uitestsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -35,6 +38,7 @@
 
 using namespace vermilion;
 using namespace vermilion::test;
+using vermilion::ui::AclPage;
 using vermilion::ui::ConfigPage;
 using vermilion::ui::DiagnosticsPanel;
 using vermilion::ui::LatencyPage;
@@ -258,6 +262,59 @@ private slots:
         QVERIFY(page->report().cancelled);
         QVERIFY(page->statusText().startsWith(QLatin1String("Cancelled")));
         awaitReply(session.execute({ "FLUSHDB" }));
+    }
+
+    void aclPage()
+    {
+        Session session(profileFor(*m_server));
+        session.open();
+        QVERIFY(waitConnected(session));
+        DiagnosticsPanel panel(&session);
+        panel.resize(1280, 820);
+        panel.show();
+        panel.pages()->setCurrentWidget(panel.aclPage());
+        AclPage* page = panel.aclPage();
+        QAbstractItemModelTester users(page->users(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(page->users()->rowOf(QStringLiteral("default")) >= 0, 5000);
+        QVERIFY(page->statusText().contains(QLatin1String("No ACL file")));
+        QVERIFY(!page->saveButton()->isEnabled());
+        // A new user, as a user fills the form.
+        page->newButton()->click();
+        QVERIFY(!page->nameEdit()->isReadOnly());
+        page->nameEdit()->setText(QStringLiteral("reporting"));
+        page->passwordEdit()->setText(QStringLiteral("typed-secret-123"));
+        page->commandsEdit()->setText(QStringLiteral("+@read"));
+        page->keysEdit()->setPlainText(QStringLiteral("%R~report:*\n~tmp:*"));
+        page->channelsEdit()->setText(QStringLiteral("reports"));
+        page->selectorsEdit()->setPlainText(QStringLiteral("(+set ~tmp:*)"));
+        page->applyButton()->click();
+        // The typed password is gone from the form at once.
+        QVERIFY(page->passwordEdit()->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(page->users()->rowOf(QStringLiteral("reporting")) >= 0, 5000);
+        const AclUsersModel::User user = page->users()->users().at(page->users()->rowOf(QStringLiteral("reporting")));
+        QCOMPARE(user.passwordCount, 1);
+        QCOMPARE(user.keys.size(), 2);
+        QVERIFY(user.keys.first().read && !user.keys.first().write);
+        QCOMPARE(user.selectors.size(), 1);
+        QCOMPARE(user.channels, QStringList { QStringLiteral("reports") });
+        // Dry run from the page.
+        page->selectUser(QStringLiteral("reporting"));
+        QTRY_COMPARE(page->dryRunUser()->currentText(), QStringLiteral("reporting"));
+        page->dryRunCommand()->setText(QStringLiteral("SET report:1 x"));
+        page->dryRunButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page->dryRunText().startsWith(QStringLiteral("✖")), 5000);
+        page->dryRunCommand()->setText(QStringLiteral("GET report:1"));
+        page->dryRunButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page->dryRunText().startsWith(QStringLiteral("✔")), 5000);
+        page->dryRunCommand()->setText(QStringLiteral("GET \"unbalanced"));
+        page->dryRunButton()->click();
+        QTRY_VERIFY(!page->dryRunText().startsWith(QStringLiteral("✔")));
+        saveScreenshot(&panel, QStringLiteral("diagnostics-acl"));
+        // Delete, confirmed.
+        page->selectUser(QStringLiteral("reporting"));
+        clickOnNextBox(QStringLiteral("Delete"));
+        page->deleteButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page->users()->rowOf(QStringLiteral("reporting")), -1, 5000);
     }
 
     void readOnlyOffersNoChange()

@@ -1,6 +1,8 @@
 #include "diagnosticspanel.h"
 
 #include "client/session.h"
+#include "aclpage.h"
+#include "diagnostics/aclmodel.h"
 #include "configpage.h"
 #include "latencypage.h"
 #include "memorypage.h"
@@ -21,6 +23,7 @@ DiagnosticsPanel::DiagnosticsPanel(Session* session, QWidget* parent)
     , m_latency(new LatencyPage(session, m_pages))
     , m_memory(new MemoryPage(session, m_pages))
     , m_config(new ConfigPage(session, m_pages))
+    , m_acl(new AclPage(session, m_pages))
 {
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
@@ -36,6 +39,7 @@ DiagnosticsPanel::DiagnosticsPanel(Session* session, QWidget* parent)
     m_pages->addTab(m_latency, tr("Latency"));
     m_pages->addTab(m_memory, tr("Memory && Big Keys"));
     m_pages->addTab(m_config, tr("Configuration"));
+    m_pages->addTab(m_acl, tr("ACL Users"));
     connect(m_memory, &MemoryPage::openKeyRequested, this, &DiagnosticsPanel::openKeyRequested);
     layout->addWidget(m_pages, 1);
     fillNodes();
@@ -43,6 +47,8 @@ DiagnosticsPanel::DiagnosticsPanel(Session* session, QWidget* parent)
         const QString node = m_node->currentData().toString();
         m_latency->setNode(node);
         m_config->setNode(node);
+        m_acl->users()->setNode(node);
+        m_acl->log()->setNode(node);
     });
     if (session) {
         connect(session, &Session::clusterTopologyChanged, this, &DiagnosticsPanel::fillNodes);
@@ -73,6 +79,8 @@ void DiagnosticsPanel::fillNodes()
     if (index < 0) {
         m_latency->setNode(m_node->currentData().toString());
         m_config->setNode(m_node->currentData().toString());
+        m_acl->users()->setNode(m_node->currentData().toString());
+        m_acl->log()->setNode(m_node->currentData().toString());
     }
 }
 

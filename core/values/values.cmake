@@ -10,6 +10,7 @@ target_sources(vermilion_core PRIVATE
     values/scanvaluemodel.cpp values/scanvaluemodel.h
     values/setmodel.cpp values/setmodel.h
     values/streaminfo.cpp values/streaminfo.h
+    values/streamgroups.cpp values/streamgroups.h
     values/streammodel.cpp values/streammodel.h
     values/streamsearch.cpp values/streamsearch.h
     values/stringvalue.cpp values/stringvalue.h

@@ -5,6 +5,7 @@
 #include "values/keyinfoloader.h"
 #include "values/listmodel.h"
 #include "values/setmodel.h"
+#include "values/streamgroups.h"
 #include "values/streammodel.h"
 #include "values/streamsearch.h"
 #include "values/valuediff.h"
@@ -692,6 +693,85 @@ private slots:
         for (const auto& consumer : workers->consumerList)
             pending += consumer.pending;
         QCOMPARE(pending, 3);
+    }
+
+    void streamGroupsAdministered()
+    {
+        other({ "DEL", "g:stream" });
+        StreamGroupOps ops(m_session.get(), "g:stream");
+        QSignalSpy done(&ops, &StreamGroupOps::finished);
+        const auto waitDone = [&] {
+            done.clear();
+            return done.wait(10000) && done.first().at(1).toString().isEmpty();
+        };
+        // MKSTREAM makes the stream; without it the server says there is none.
+        ops.createGroup("nostream", "$", false);
+        QVERIFY(done.wait(10000));
+        QVERIFY(!done.last().at(1).toString().isEmpty());
+        ops.createGroup("workers", "$", true);
+        QVERIFY(waitDone());
+        QCOMPARE(other({ "EXISTS", "g:stream" }).integerValue(), 1);
+        for (int i = 1; i <= 6; ++i)
+            other({ "XADD", "g:stream", QByteArray::number(i) + "-0", "n", QByteArray::number(i) });
+        // $ was before the entries: SETID 0 makes them all deliverable.
+        ops.setId("workers", "0");
+        QVERIFY(waitDone());
+        ops.createConsumer("workers", "carol");
+        QVERIFY(waitDone());
+        QVERIFY(done.first().at(2).toString().contains(QLatin1String("created")));
+        // A second client reads as two consumers: pending entries.
+        other({ "XREADGROUP", "GROUP", "workers", "alice", "COUNT", "4", "STREAMS", "g:stream", ">" });
+        other({ "XREADGROUP", "GROUP", "workers", "bob", "COUNT", "2", "STREAMS", "g:stream", ">" });
+        StreamPendingModel pending(m_session.get(), "g:stream");
+        QAbstractItemModelTester tester(&pending, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&pending, &StreamPendingModel::loaded);
+        pending.load("workers");
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(pending.rowCount(), 6);
+        QCOMPARE(pending.entries().first().id, QByteArray("1-0"));
+        QCOMPARE(pending.entries().first().consumer, QByteArray("alice"));
+        QCOMPARE(pending.entries().first().deliveries, qint64(1));
+        // Filtered by consumer, and by idle time (nothing has been idle an hour).
+        loaded.clear();
+        pending.load("workers", "bob");
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(pending.rowCount(), 2);
+        loaded.clear();
+        pending.load("workers", {}, 3600000);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(pending.rowCount(), 0);
+        // Acknowledge two of alice's; claim one of bob's to carol; auto-claim the rest to carol.
+        ops.acknowledge("workers", { "1-0", "2-0" });
+        QVERIFY(waitDone());
+        QVERIFY(done.first().at(2).toString().contains(QLatin1String("2 of 2")));
+        ops.claim("workers", "carol", 0, { "5-0" });
+        QVERIFY(waitDone());
+        const Reply carol = other({ "XPENDING", "g:stream", "workers", "-", "+", "10", "carol" });
+        QCOMPARE(carol.size(), 1);
+        QCOMPARE(carol.at(0).at(0).bytes(), QByteArray("5-0"));
+        QCOMPARE(carol.at(0).at(3).integerValue(), qint64(1)); // JUSTID: the delivery count stays
+        ops.autoClaim("workers", "carol", 0);
+        QVERIFY(waitDone());
+        QCOMPARE(other({ "XPENDING", "g:stream", "workers", "-", "+", "10", "carol" }).size(), 4);
+        // Deleting a consumer drops its pending entries.
+        ops.deleteConsumer("workers", "carol");
+        QVERIFY(waitDone());
+        QCOMPARE(other({ "XPENDING", "g:stream", "workers" }).at(0).integerValue(), qint64(0));
+        ops.destroyGroup("workers");
+        QVERIFY(waitDone());
+        QCOMPARE(other({ "XINFO", "GROUPS", "g:stream" }).size(), 0);
+        // A read-only profile changes nothing.
+        ConnectionProfile readOnly = profileFor(*m_server);
+        readOnly.readOnly = true;
+        Session session(readOnly);
+        session.open();
+        QVERIFY(QTest::qWaitFor([&] { return session.state() == Connection::State::Connected; }, 10000));
+        StreamGroupOps refused(&session, "g:stream");
+        QSignalSpy refusedDone(&refused, &StreamGroupOps::finished);
+        refused.createGroup("x", "0", false);
+        QCOMPARE(refusedDone.size(), 1);
+        QVERIFY(refusedDone.first().at(1).toString().contains(QLatin1String("read-only")));
+        QCOMPARE(other({ "XINFO", "GROUPS", "g:stream" }).size(), 0);
     }
 
     void keyVanishedOrChangedType()

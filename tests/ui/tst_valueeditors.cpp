@@ -12,6 +12,7 @@
 #include "values/seteditor.h"
 #include "values/setmodel.h"
 #include "values/streameditor.h"
+#include "values/streamgroups.h"
 #include "values/streammodel.h"
 #include "values/stringeditor.h"
 #include "values/stringvalue.h"
@@ -571,6 +572,27 @@ private slots:
         editor->view()->setCurrentIndex(editor->model()->index(0, 1));
         QTRY_VERIFY(editor->detailPane()->text().contains(QLatin1String("amount")));
         saveScreenshot(editor.get(), QStringLiteral("value-editor-stream"));
+
+        // The group's pending entries, acknowledged and claimed from the editor.
+        // The tree is rebuilt on each refresh: the item is found again.
+        groups->findItems(QStringLiteral("mailer"), Qt::MatchExactly).value(0)->setSelected(true);
+        QTRY_COMPARE_WITH_TIMEOUT(editor->pendingModel()->rowCount(), 6, 5000);
+        QCOMPARE(editor->selectedGroup().first, QByteArray("mailer"));
+        editor->pendingView()->selectRow(0);
+        editor->pendingView()->selectionModel()->select(editor->pendingModel()->index(1, 0),
+                                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        editor->acknowledgeSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->pendingModel()->rowCount(), 4, 5000);
+        QTRY_COMPARE(groups->findItems(QStringLiteral("mailer"), Qt::MatchExactly).value(0)->text(1), QStringLiteral("4"));
+        editor->pendingView()->selectRow(0);
+        editor->claimSelected("night-shift", 0);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->groupStatus().contains(QLatin1String("claimed by night-shift")), 5000);
+        QTRY_COMPARE(groups->findItems(QStringLiteral("mailer"), Qt::MatchExactly).value(0)->childCount(), 3);
+        editor->createGroup("reports", "0", false);
+        QTRY_COMPARE_WITH_TIMEOUT(groups->topLevelItemCount(), 3, 5000);
+        saveScreenshot(editor.get(), QStringLiteral("value-editor-stream-groups"));
+        editor->deleteGroup("reports");
+        QTRY_COMPARE_WITH_TIMEOUT(groups->topLevelItemCount(), 2, 5000);
     }
 
     void findInABigStream()

@@ -116,6 +116,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page->events()->rowCount() >= 1, 5000);
         QTRY_VERIFY(page->eventsView()->selectionModel()->hasSelection());
         QVERIFY(page->events()->events().first().maxMs >= 250);
+        QCOMPARE(page->latestBarCount(), page->events()->rowCount()); // LATENCY LATEST as a chart too
         QSignalSpy doctor(page->events(), &LatencyEventsModel::doctorReady);
         page->events()->requestDoctor();
         QVERIFY(doctor.wait(5000));

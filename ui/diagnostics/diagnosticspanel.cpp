@@ -49,6 +49,7 @@ DiagnosticsPanel::DiagnosticsPanel(Session* session, QWidget* parent)
         m_config->setNode(node);
         m_acl->users()->setNode(node);
         m_acl->log()->setNode(node);
+        m_memory->setNode(node);
     });
     if (session) {
         connect(session, &Session::clusterTopologyChanged, this, &DiagnosticsPanel::fillNodes);
@@ -81,6 +82,7 @@ void DiagnosticsPanel::fillNodes()
         m_config->setNode(m_node->currentData().toString());
         m_acl->users()->setNode(m_node->currentData().toString());
         m_acl->log()->setNode(m_node->currentData().toString());
+        m_memory->setNode(m_node->currentData().toString());
     }
 }
 

@@ -7,6 +7,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QTabWidget>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -87,6 +88,11 @@ LatencyPage::LatencyPage(Session* session, QWidget* parent)
     , m_doctorButton(new QPushButton(tr("Ask the Doctor"), this))
     , m_view(new QTableView(this))
     , m_eventChart(makeChart(tr("History of the selected event (ms)"), this))
+    , m_latestChart(makeChart(tr("LATENCY LATEST: latest and worst per event (ms)"), this))
+    , m_latestSet(new QBarSet(tr("latest")))
+    , m_maxSet(new QBarSet(tr("max")))
+    , m_latestAxis(new QBarCategoryAxis)
+    , m_latestValue(new QValueAxis)
     , m_eventSeries(new QLineSeries)
     , m_eventTime(new QDateTimeAxis)
     , m_eventValue(new QValueAxis)
@@ -150,7 +156,25 @@ LatencyPage::LatencyPage(Session* session, QWidget* parent)
     m_eventValue->setRange(0, 100);
     m_eventTime->setTickCount(4);
     m_eventTime->setRange(QDateTime::currentDateTime().addSecs(-60), QDateTime::currentDateTime());
-    serverSplit->addWidget(m_eventChart);
+    // Both charts in one place: the latest of every event, and the history of the selected one.
+    auto* charts = new QTabWidget(serverSplit);
+    charts->setDocumentMode(true);
+    auto* latestSeries = new QBarSeries;
+    latestSeries->append(m_latestSet);
+    latestSeries->append(m_maxSet);
+    m_latestSet->setColor(QColor(0x15, 0x65, 0xc0));
+    m_maxSet->setColor(QColor(0xc6, 0x28, 0x28));
+    m_latestChart->chart()->addSeries(latestSeries);
+    m_latestChart->chart()->addAxis(m_latestAxis, Qt::AlignBottom);
+    m_latestChart->chart()->addAxis(m_latestValue, Qt::AlignLeft);
+    latestSeries->attachAxis(m_latestAxis);
+    latestSeries->attachAxis(m_latestValue);
+    m_latestValue->setLabelFormat(QStringLiteral("%.0f"));
+    m_latestValue->setTickCount(5);
+    m_latestValue->setRange(0, 100);
+    charts->addTab(m_latestChart, tr("Latest"));
+    charts->addTab(m_eventChart, tr("History"));
+    serverSplit->addWidget(charts);
     m_doctor->setReadOnly(true);
     m_doctor->setAccessibleName(tr("Latency doctor"));
     m_doctor->setPlaceholderText(tr("LATENCY DOCTOR's advice appears here."));
@@ -221,6 +245,7 @@ LatencyPage::LatencyPage(Session* session, QWidget* parent)
 
     connect(m_events, &LatencyEventsModel::refreshed, this, [this] {
         updateMonitor();
+        updateLatestChart();
         m_view->resizeColumnsToContents();
         if (!m_view->selectionModel()->hasSelection() && m_events->rowCount() > 0)
             m_view->selectRow(0);
@@ -322,6 +347,35 @@ void LatencyPage::hideEvent(QHideEvent* event)
 QString LatencyPage::monitorText() const { return m_monitorStatus->text(); }
 QString LatencyPage::probeText() const { return m_probeStatus->text(); }
 int LatencyPage::historyPointCount() const { return int(m_historyAverage->count()); }
+int LatencyPage::latestBarCount() const { return int(m_maxSet->count()); }
+
+void LatencyPage::updateLatestChart()
+{
+    QStringList names;
+    QList<qreal> latest;
+    QList<qreal> worst;
+    qint64 largest = 0;
+    for (const LatencyEventsModel::EventRow& row : m_events->events()) {
+        names << row.name;
+        latest << qreal(row.latestMs);
+        worst << qreal(row.maxMs);
+        largest = qMax(largest, row.maxMs);
+    }
+    QChart* chart = m_latestChart->chart();
+    QAbstractSeries* series = chart->series().first();
+    series->detachAxis(m_latestAxis);
+    chart->removeAxis(m_latestAxis);
+    delete m_latestAxis;
+    m_latestAxis = new QBarCategoryAxis;
+    m_latestAxis->append(names);
+    chart->addAxis(m_latestAxis, Qt::AlignBottom);
+    series->attachAxis(m_latestAxis);
+    m_latestSet->remove(0, m_latestSet->count());
+    m_latestSet->append(latest);
+    m_maxSet->remove(0, m_maxSet->count());
+    m_maxSet->append(worst);
+    m_latestValue->setRange(0, qMax(4.0, roundTop(double(largest))));
+}
 
 void LatencyPage::updateMonitor()
 {

@@ -46,6 +46,7 @@ public:
     QPlainTextEdit* doctorView() const { return m_doctor; }
     QTableView* eventsView() const { return m_view; }
     int historyPointCount() const;
+    int latestBarCount() const;
     // Turns the server's monitor on with this threshold, once confirmed.
     void askToEnable();
 
@@ -58,6 +59,7 @@ private:
     void updateMonitor();
     void updateProbe();
     void showHistory(const QString& event);
+    void updateLatestChart();
 
     QPointer<Session> m_session;
     QString m_node;
@@ -70,6 +72,11 @@ private:
     QPushButton* m_doctorButton;
     QTableView* m_view;
     QChartView* m_eventChart;
+    QChartView* m_latestChart;
+    QBarSet* m_latestSet;
+    QBarSet* m_maxSet;
+    QBarCategoryAxis* m_latestAxis;
+    QValueAxis* m_latestValue;
     QLineSeries* m_eventSeries;
     QDateTimeAxis* m_eventTime;
     QValueAxis* m_eventValue;

@@ -216,7 +216,7 @@ MemoryPage::MemoryPage(Session* session, QWidget* parent)
     connect(m_doctorButton, &QPushButton::clicked, this, [this] {
         if (!m_session)
             return;
-        m_session->execute({ "MEMORY", "DOCTOR" }, this, [this](const Reply& reply) {
+        m_session->executeOn(m_node, { "MEMORY", "DOCTOR" }, this, [this](const Reply& reply) {
             m_doctor->setPlainText(reply.isError() ? tr("MEMORY DOCTOR failed: %1").arg(reply.errorMessage())
                                                    : QString::fromUtf8(reply.bytes()));
         });
@@ -232,6 +232,18 @@ void MemoryPage::showEvent(QShowEvent* event)
         refreshStats();
 }
 
+void MemoryPage::setNode(const QString& node)
+{
+    if (node == m_node)
+        return;
+    m_node = node;
+    m_doctor->clear();
+    if (isVisible())
+        refreshStats();
+    else
+        m_statsRead = false;
+}
+
 QString MemoryPage::statusText() const { return m_status->text(); }
 QString MemoryPage::statsText() const { return m_stats->text(); }
 int MemoryPage::statsBarCount() const { return m_statsBars; }
@@ -241,7 +253,7 @@ void MemoryPage::refreshStats()
     if (!m_session)
         return;
     m_statsRead = true;
-    m_session->execute({ "MEMORY", "STATS" }, this, [this](const Reply& reply) {
+    m_session->executeOn(m_node, { "MEMORY", "STATS" }, this, [this](const Reply& reply) {
         if (reply.isError() || !reply.isArray()) {
             m_stats->setText(tr("MEMORY STATS failed: %1").arg(reply.isError() ? reply.errorMessage() : QString()));
             return;

@@ -36,6 +36,8 @@ class MemoryPage : public QWidget {
 public:
     explicit MemoryPage(Session* session, QWidget* parent = nullptr);
 
+    // MEMORY STATS and DOCTOR of this node ("" = the session's default); the scan covers every master.
+    void setNode(const QString& node);
     void startScan();
     void cancelScan();
     bool isScanning() const { return m_analysis != nullptr; }
@@ -71,6 +73,7 @@ private:
     void chooseExport();
 
     QPointer<Session> m_session;
+    QString m_node;
     MemoryAnalysis* m_analysis = nullptr;
     MemoryReport m_report;
     bool m_hasReport = false;

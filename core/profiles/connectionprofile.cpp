@@ -1,6 +1,7 @@
 #include "connectionprofile.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -67,6 +68,15 @@ bool parseSentinelUrl(const QString& text, bool tls, ConnectionProfile* result, 
         }
         bool ok = true;
         const uint port = portText.isEmpty() ? 26379 : portText.toUInt(&ok);
+        // A host name or address: no spaces, control characters or URL punctuation (a host with
+        // a ']' inside could not be written back unambiguously as [host]:port).
+        const bool hostValid = std::none_of(host.cbegin(), host.cend(), [](QChar c) {
+            return c.unicode() < 0x21 || c.unicode() == 0x7f || QStringLiteral("[]/?#@,\\").contains(c);
+        });
+        if (!hostValid) {
+            *error = ConnectionProfile::tr("The sentinel address \"%1\" has characters a host name cannot have.").arg(part);
+            return false;
+        }
         if (host.isEmpty() || !ok || port == 0 || port > 65535) {
             *error = ConnectionProfile::tr("The sentinel address \"%1\" is not host:port with a port from 1 to 65535.")
                          .arg(part);

@@ -161,6 +161,9 @@ private slots:
         QVERIFY(rejects(QStringLiteral("redis+sentinel://h/m/x"), QStringLiteral("database")));
         QVERIFY(rejects(QStringLiteral("redis+sentinel://h/m/1/2"), QStringLiteral("/master or /master/db")));
         QVERIFY(rejects(QStringLiteral("redis+sentinel://[::1/m"), QStringLiteral("closing bracket")));
+        // Found by fuzz_admin: a host with a ']' inside, which could not be written back.
+        QVERIFY(rejects(QStringLiteral("redis+sentinel://a]b:c:1/m"), QStringLiteral("cannot have")));
+        QVERIFY(rejects(QStringLiteral("redis+sentinel://bad\thost:1/m"), QStringLiteral("cannot have")));
     }
 
     void storeRoundTripsWithoutPasswords()

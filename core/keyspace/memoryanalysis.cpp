@@ -2,6 +2,7 @@
 
 #include "client/session.h"
 #include "util/redistext.h"
+#include "util/redistypes.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -51,23 +52,6 @@ template<typename Better> QList<MemoryReport::KeyDetail> sortedBest(std::vector<
 {
     std::sort_heap(heap.begin(), heap.end(), better);
     return QList<MemoryReport::KeyDetail>(heap.begin(), heap.end());
-}
-// The command that counts a type's elements (redis-cli --bigkeys uses the same).
-QByteArray sizeCommand(const QByteArray& type)
-{
-    if (type == "string")
-        return "STRLEN";
-    if (type == "list")
-        return "LLEN";
-    if (type == "set")
-        return "SCARD";
-    if (type == "zset")
-        return "ZCARD";
-    if (type == "hash")
-        return "HLEN";
-    if (type == "stream")
-        return "XLEN";
-    return {};
 }
 struct TtlEdge {
     qint64 upToMs;
@@ -251,7 +235,7 @@ void MemoryAnalysis::onDetailReplies(const QList<Reply>& keys, const QString& no
         if (m_lfu && replies.at(i * stride + 3).isInteger())
             detail.frequency = replies.at(i * stride + 3).integerValue();
         detail.node = node;
-        const QByteArray command = sizeCommand(detail.type);
+        const QByteArray command = RedisTypes::sizeCommand(detail.type);
         if (!command.isEmpty()) {
             sizes.append({ command, detail.key });
             asked.append(int(details->size()));

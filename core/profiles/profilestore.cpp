@@ -6,7 +6,30 @@ namespace vermilion {
 
 namespace {
 const QString group = QStringLiteral("connections");
+
+// TLS settings under a prefix ("tls/", "sentinel/tls/").
+TlsOptions readTls(const QSettings& settings, const QString& prefix)
+{
+    TlsOptions tls;
+    tls.enabled = settings.value(prefix + QStringLiteral("enabled"), false).toBool();
+    tls.caFile = settings.value(prefix + QStringLiteral("caFile")).toString();
+    tls.certificateFile = settings.value(prefix + QStringLiteral("certificateFile")).toString();
+    tls.keyFile = settings.value(prefix + QStringLiteral("keyFile")).toString();
+    tls.serverName = settings.value(prefix + QStringLiteral("serverName")).toString();
+    tls.verifyPeer = settings.value(prefix + QStringLiteral("verifyPeer"), true).toBool();
+    return tls;
 }
+
+void writeTls(QSettings& settings, const QString& prefix, const TlsOptions& tls)
+{
+    settings.setValue(prefix + QStringLiteral("enabled"), tls.enabled);
+    settings.setValue(prefix + QStringLiteral("caFile"), tls.caFile);
+    settings.setValue(prefix + QStringLiteral("certificateFile"), tls.certificateFile);
+    settings.setValue(prefix + QStringLiteral("keyFile"), tls.keyFile);
+    settings.setValue(prefix + QStringLiteral("serverName"), tls.serverName);
+    settings.setValue(prefix + QStringLiteral("verifyPeer"), tls.verifyPeer);
+}
+} // namespace
 
 ProfileStore::ProfileStore(const QString& settingsFile)
     : m_settings(settingsFile.isEmpty() ? std::make_unique<QSettings>()
@@ -32,12 +55,7 @@ QList<ConnectionProfile> ProfileStore::load() const
         p.socketPath = m_settings->value(QStringLiteral("socketPath")).toString();
         p.username = m_settings->value(QStringLiteral("username")).toString();
         p.database = m_settings->value(QStringLiteral("database"), 0).toInt();
-        p.tls.enabled = m_settings->value(QStringLiteral("tls/enabled"), false).toBool();
-        p.tls.caFile = m_settings->value(QStringLiteral("tls/caFile")).toString();
-        p.tls.certificateFile = m_settings->value(QStringLiteral("tls/certificateFile")).toString();
-        p.tls.keyFile = m_settings->value(QStringLiteral("tls/keyFile")).toString();
-        p.tls.serverName = m_settings->value(QStringLiteral("tls/serverName")).toString();
-        p.tls.verifyPeer = m_settings->value(QStringLiteral("tls/verifyPeer"), true).toBool();
+        p.tls = readTls(*m_settings, QStringLiteral("tls/"));
         p.connectTimeoutMs = m_settings->value(QStringLiteral("connectTimeoutMs"), p.connectTimeoutMs).toInt();
         p.commandTimeoutMs = m_settings->value(QStringLiteral("commandTimeoutMs"), p.commandTimeoutMs).toInt();
         p.readOnly = m_settings->value(QStringLiteral("readOnly"), false).toBool();
@@ -54,12 +72,7 @@ QList<ConnectionProfile> ProfileStore::load() const
         p.sentinelMaster = m_settings->value(QStringLiteral("sentinel/master")).toString();
         p.sentinelUsername = m_settings->value(QStringLiteral("sentinel/username")).toString();
         p.sentinelReadReplica = m_settings->value(QStringLiteral("sentinel/readReplica"), false).toBool();
-        p.sentinelTls.enabled = m_settings->value(QStringLiteral("sentinel/tls/enabled"), false).toBool();
-        p.sentinelTls.caFile = m_settings->value(QStringLiteral("sentinel/tls/caFile")).toString();
-        p.sentinelTls.certificateFile = m_settings->value(QStringLiteral("sentinel/tls/certificateFile")).toString();
-        p.sentinelTls.keyFile = m_settings->value(QStringLiteral("sentinel/tls/keyFile")).toString();
-        p.sentinelTls.serverName = m_settings->value(QStringLiteral("sentinel/tls/serverName")).toString();
-        p.sentinelTls.verifyPeer = m_settings->value(QStringLiteral("sentinel/tls/verifyPeer"), true).toBool();
+        p.sentinelTls = readTls(*m_settings, QStringLiteral("sentinel/tls/"));
         profiles.append(p);
     }
     m_settings->endArray();
@@ -82,12 +95,7 @@ void ProfileStore::save(const QList<ConnectionProfile>& profiles)
         m_settings->setValue(QStringLiteral("socketPath"), p.socketPath);
         m_settings->setValue(QStringLiteral("username"), p.username);
         m_settings->setValue(QStringLiteral("database"), p.database);
-        m_settings->setValue(QStringLiteral("tls/enabled"), p.tls.enabled);
-        m_settings->setValue(QStringLiteral("tls/caFile"), p.tls.caFile);
-        m_settings->setValue(QStringLiteral("tls/certificateFile"), p.tls.certificateFile);
-        m_settings->setValue(QStringLiteral("tls/keyFile"), p.tls.keyFile);
-        m_settings->setValue(QStringLiteral("tls/serverName"), p.tls.serverName);
-        m_settings->setValue(QStringLiteral("tls/verifyPeer"), p.tls.verifyPeer);
+        writeTls(*m_settings, QStringLiteral("tls/"), p.tls);
         m_settings->setValue(QStringLiteral("connectTimeoutMs"), p.connectTimeoutMs);
         m_settings->setValue(QStringLiteral("commandTimeoutMs"), p.commandTimeoutMs);
         m_settings->setValue(QStringLiteral("readOnly"), p.readOnly);
@@ -103,12 +111,7 @@ void ProfileStore::save(const QList<ConnectionProfile>& profiles)
         m_settings->setValue(QStringLiteral("sentinel/master"), p.sentinelMaster);
         m_settings->setValue(QStringLiteral("sentinel/username"), p.sentinelUsername);
         m_settings->setValue(QStringLiteral("sentinel/readReplica"), p.sentinelReadReplica);
-        m_settings->setValue(QStringLiteral("sentinel/tls/enabled"), p.sentinelTls.enabled);
-        m_settings->setValue(QStringLiteral("sentinel/tls/caFile"), p.sentinelTls.caFile);
-        m_settings->setValue(QStringLiteral("sentinel/tls/certificateFile"), p.sentinelTls.certificateFile);
-        m_settings->setValue(QStringLiteral("sentinel/tls/keyFile"), p.sentinelTls.keyFile);
-        m_settings->setValue(QStringLiteral("sentinel/tls/serverName"), p.sentinelTls.serverName);
-        m_settings->setValue(QStringLiteral("sentinel/tls/verifyPeer"), p.sentinelTls.verifyPeer);
+        writeTls(*m_settings, QStringLiteral("sentinel/tls/"), p.sentinelTls);
     }
     m_settings->endArray();
 }

@@ -1,5 +1,9 @@
 #include "benchsupport.h"
 
+#include "client/session.h"
+
+#include <QEventLoop>
+
 #include "server/redisserverprocess.h"
 
 #include <QJsonDocument>
@@ -10,6 +14,18 @@
 #include <sys/resource.h>
 
 namespace vermilion::bench {
+
+QList<Reply> awaitBatch(Session& session, const QList<Command>& commands)
+{
+    QEventLoop loop;
+    QList<Reply> replies;
+    session.executeBatch(commands, &loop, [&](const QList<Reply>& received) {
+        replies = received;
+        loop.quit();
+    });
+    loop.exec();
+    return replies;
+}
 
 Arguments::Arguments(const QStringList& arguments)
     : m_arguments(arguments)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/reply.h"
 #include "profiles/connectionprofile.h"
 
 #include <QElapsedTimer>
@@ -11,7 +12,14 @@
 
 class QTimer;
 
+namespace vermilion {
+class Session;
+}
+
 namespace vermilion::bench {
+
+// Sends the commands as one batch on the session and runs the event loop until every reply is in.
+QList<Reply> awaitBatch(Session& session, const QList<Command>& commands);
 
 // Command line of one scenario: "--name value" pairs.
 class Arguments {

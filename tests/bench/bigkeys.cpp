@@ -18,18 +18,6 @@
 namespace vermilion::bench {
 
 namespace {
-QList<Reply> awaitBatch(Session& session, const QList<Command>& commands)
-{
-    QEventLoop loop;
-    QList<Reply> replies;
-    session.executeBatch(commands, &loop, [&](const QList<Reply>& r) {
-        replies = r;
-        loop.quit();
-    });
-    loop.exec();
-    return replies;
-}
-
 // N keys of every type, sizes spread so that each type has one clear biggest key.
 void populate(Session& session, qint64 count)
 {

@@ -7,15 +7,6 @@
 
 namespace vermilion::test {
 
-namespace {
-// Runs the event loop for a short while: polls use it between tries instead of sleeping blind.
-void pause(int milliseconds)
-{
-    QEventLoop loop;
-    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-} // namespace
 
 ClusterFixture::~ClusterFixture()
 {
@@ -129,7 +120,7 @@ bool ClusterFixture::waitUntilHealthy(int timeoutMs, QString* error) const
                 return true;
             last = QString::fromUtf8(check.right(400));
         }
-        pause(100);
+        runEventLoop(100);
     }
     if (error)
         *error = QStringLiteral("the cluster did not become healthy: %1").arg(last);

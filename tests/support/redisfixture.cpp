@@ -119,6 +119,13 @@ QList<Reply> awaitBatch(QFuture<QList<Reply>> future, int timeoutMs)
     return future.result();
 }
 
+void runEventLoop(int milliseconds)
+{
+    QEventLoop loop;
+    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
 bool waitForState(const Connection& connection, Connection::State state, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);

@@ -50,6 +50,9 @@ template<typename T> T await(QFuture<T> future, int timeoutMs = 10000);
 Reply awaitReply(QFuture<Reply> future, int timeoutMs = 10000);
 QList<Reply> awaitBatch(QFuture<QList<Reply>> future, int timeoutMs = 30000);
 
+// Runs the event loop for a while: fixtures poll with it between tries instead of sleeping blind.
+void runEventLoop(int milliseconds);
+
 // Runs the event loop until the connection is in the given state or the time is up.
 bool waitForState(const Connection& connection, Connection::State state, int timeoutMs = 10000);
 

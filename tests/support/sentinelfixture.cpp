@@ -8,14 +8,6 @@
 
 namespace vermilion::test {
 
-namespace {
-void pause(int milliseconds)
-{
-    QEventLoop loop;
-    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-} // namespace
 
 SentinelFixture::~SentinelFixture()
 {
@@ -191,7 +183,7 @@ bool SentinelFixture::waitUntilSettled(int timeoutMs, QString* error) const
         }
         if (settled)
             return true;
-        pause(100);
+        runEventLoop(100);
     }
     if (error)
         *error = QStringLiteral("the sentinels did not settle: %1").arg(last);

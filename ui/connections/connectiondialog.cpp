@@ -123,30 +123,16 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     // --- TLS
     auto* security = new QWidget(m_tabs);
     auto* securityLayout = new QVBoxLayout(security);
-    m_tlsGroup = new QGroupBox(tr("Use &TLS"), security);
-    m_tlsGroup->setCheckable(true);
-    auto* tlsForm = new QFormLayout(m_tlsGroup);
-    QWidget* row = nullptr;
-    m_caFile = fileField(m_tlsGroup, tr("Choose the CA certificate"), &row);
-    m_caFile->setPlaceholderText(tr("the system's trusted CAs"));
-    m_caFile->setAccessibleName(tr("CA certificate file"));
-    tlsForm->addRow(tr("CA certificate:"), row);
-    m_certificateFile = fileField(m_tlsGroup, tr("Choose the client certificate"), &row);
-    m_certificateFile->setPlaceholderText(tr("none"));
-    m_certificateFile->setAccessibleName(tr("Client certificate file"));
-    tlsForm->addRow(tr("Client certificate:"), row);
-    m_keyFile = fileField(m_tlsGroup, tr("Choose the client key"), &row);
-    m_keyFile->setPlaceholderText(tr("none"));
-    m_keyFile->setAccessibleName(tr("Client key file"));
-    tlsForm->addRow(tr("Client key:"), row);
-    m_serverName = new QLineEdit(m_tlsGroup);
-    m_serverName->setPlaceholderText(tr("the host name"));
-    m_serverName->setAccessibleName(tr("TLS server name"));
-    tlsForm->addRow(tr("Server name (SNI):"), m_serverName);
-    m_verifyPeer = new QCheckBox(tr("&Verify the server certificate and host name"), m_tlsGroup);
+    const TlsFields tls = makeTlsFields(security, tr("Use &TLS"), QString(), tr("the host name"),
+                                        tr("&Verify the server certificate and host name"));
+    m_tlsGroup = tls.group;
+    m_caFile = tls.caFile;
+    m_certificateFile = tls.certificateFile;
+    m_keyFile = tls.keyFile;
+    m_serverName = tls.serverName;
+    m_verifyPeer = tls.verifyPeer;
     m_verifyPeer->setToolTip(tr("Turning this off accepts any certificate: anyone on the path can read and change "
                                 "the traffic."));
-    tlsForm->addRow(QString(), m_verifyPeer);
     securityLayout->addWidget(m_tlsGroup);
     securityLayout->addStretch();
     m_tabs->addTab(security, tr("TLS"));
@@ -232,27 +218,15 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
                                          "another one when it goes down. Needs the Read-only option (Advanced)."));
     sentinelForm->addRow(QString(), m_sentinelReadReplica);
     sentinelLayout->addLayout(sentinelForm);
-    m_sentinelTlsGroup = new QGroupBox(tr("Use TLS to the sentinels"), m_sentinelPage);
-    m_sentinelTlsGroup->setCheckable(true);
-    auto* sentinelTlsForm = new QFormLayout(m_sentinelTlsGroup);
-    m_sentinelCaFile = fileField(m_sentinelTlsGroup, tr("Choose the sentinels' CA certificate"), &row);
-    m_sentinelCaFile->setPlaceholderText(tr("the system's trusted CAs"));
-    m_sentinelCaFile->setAccessibleName(tr("Sentinel CA certificate file"));
-    sentinelTlsForm->addRow(tr("CA certificate:"), row);
-    m_sentinelCertificateFile = fileField(m_sentinelTlsGroup, tr("Choose the client certificate for the sentinels"), &row);
-    m_sentinelCertificateFile->setPlaceholderText(tr("none"));
-    m_sentinelCertificateFile->setAccessibleName(tr("Sentinel client certificate file"));
-    sentinelTlsForm->addRow(tr("Client certificate:"), row);
-    m_sentinelKeyFile = fileField(m_sentinelTlsGroup, tr("Choose the client key for the sentinels"), &row);
-    m_sentinelKeyFile->setPlaceholderText(tr("none"));
-    m_sentinelKeyFile->setAccessibleName(tr("Sentinel client key file"));
-    sentinelTlsForm->addRow(tr("Client key:"), row);
-    m_sentinelServerName = new QLineEdit(m_sentinelTlsGroup);
-    m_sentinelServerName->setPlaceholderText(tr("each sentinel's host name"));
-    m_sentinelServerName->setAccessibleName(tr("Sentinel TLS server name"));
-    sentinelTlsForm->addRow(tr("Server name (SNI):"), m_sentinelServerName);
-    m_sentinelVerifyPeer = new QCheckBox(tr("Verify the sentinels' certificates and host names"), m_sentinelTlsGroup);
-    sentinelTlsForm->addRow(QString(), m_sentinelVerifyPeer);
+    const TlsFields sentinelTls = makeTlsFields(m_sentinelPage, tr("Use TLS to the sentinels"), tr("Sentinel "),
+                                                tr("each sentinel's host name"),
+                                                tr("Verify the sentinels' certificates and host names"));
+    m_sentinelTlsGroup = sentinelTls.group;
+    m_sentinelCaFile = sentinelTls.caFile;
+    m_sentinelCertificateFile = sentinelTls.certificateFile;
+    m_sentinelKeyFile = sentinelTls.keyFile;
+    m_sentinelServerName = sentinelTls.serverName;
+    m_sentinelVerifyPeer = sentinelTls.verifyPeer;
     sentinelLayout->addWidget(m_sentinelTlsGroup);
     auto* sentinelNote = new QLabel(tr("The data nodes use the user, password and TLS settings of the Connection and "
                                        "TLS tabs; these are the sentinels' own."),
@@ -285,6 +259,37 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
 }
 
 ConnectionDialog::~ConnectionDialog() = default;
+
+ConnectionDialog::TlsFields ConnectionDialog::makeTlsFields(QWidget* parent, const QString& title, const QString& namePrefix,
+                                                            const QString& serverPlaceholder, const QString& verifyText)
+{
+    // The data nodes' TLS and the sentinels' are the same form; namePrefix tells their fields apart
+    // for accessibility tools ("CA certificate file", "Sentinel CA certificate file").
+    TlsFields fields;
+    fields.group = new QGroupBox(title, parent);
+    fields.group->setCheckable(true);
+    auto* form = new QFormLayout(fields.group);
+    QWidget* row = nullptr;
+    fields.caFile = fileField(fields.group, tr("Choose the CA certificate"), &row);
+    fields.caFile->setPlaceholderText(tr("the system's trusted CAs"));
+    fields.caFile->setAccessibleName(namePrefix + tr("CA certificate file"));
+    form->addRow(tr("CA certificate:"), row);
+    fields.certificateFile = fileField(fields.group, tr("Choose the client certificate"), &row);
+    fields.certificateFile->setPlaceholderText(tr("none"));
+    fields.certificateFile->setAccessibleName(namePrefix + tr("Client certificate file"));
+    form->addRow(tr("Client certificate:"), row);
+    fields.keyFile = fileField(fields.group, tr("Choose the client key"), &row);
+    fields.keyFile->setPlaceholderText(tr("none"));
+    fields.keyFile->setAccessibleName(namePrefix + tr("Client key file"));
+    form->addRow(tr("Client key:"), row);
+    fields.serverName = new QLineEdit(fields.group);
+    fields.serverName->setPlaceholderText(serverPlaceholder);
+    fields.serverName->setAccessibleName(namePrefix + tr("TLS server name"));
+    form->addRow(tr("Server name (SNI):"), fields.serverName);
+    fields.verifyPeer = new QCheckBox(verifyText, fields.group);
+    form->addRow(QString(), fields.verifyPeer);
+    return fields;
+}
 
 QLineEdit* ConnectionDialog::fileField(QWidget* parent, const QString& caption, QWidget** row)
 {

@@ -60,6 +60,16 @@ private:
     void showTestResult(bool ok, const QString& message);
     void finishTest(bool ok, const QString& message);
     QLineEdit* fileField(QWidget* parent, const QString& caption, QWidget** row);
+    struct TlsFields {
+        QGroupBox* group = nullptr;
+        QLineEdit* caFile = nullptr;
+        QLineEdit* certificateFile = nullptr;
+        QLineEdit* keyFile = nullptr;
+        QLineEdit* serverName = nullptr;
+        QCheckBox* verifyPeer = nullptr;
+    };
+    TlsFields makeTlsFields(QWidget* parent, const QString& title, const QString& namePrefix,
+                            const QString& serverPlaceholder, const QString& verifyText);
 
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_name = nullptr;

@@ -56,6 +56,7 @@ Session::Session(const ConnectionProfile& profile, QObject* parent)
                 return; // the links keep the last address and Sentinel is asked again
             m_waitingForSentinel = false;
             m_sentinelError = message;
+            m_sentinelFailed = true;
             m_sentinel->stop();
             emit stateChanged(Connection::State::Failed, message);
         });
@@ -102,7 +103,7 @@ Connection::State Session::state() const
 {
     if (m_waitingForSentinel)
         return Connection::State::Connecting;
-    if (!m_sentinelError.isEmpty())
+    if (m_sentinelFailed.load())
         return Connection::State::Failed;
     const Connection::State state = m_connections[size_t(Role::Interactive)]->state();
     // Up, but still finding out whether it is a cluster: callers wait for stateChanged.
@@ -124,6 +125,7 @@ void Session::open()
     m_router->setOpened(true);
     if (m_sentinel) {
         m_sentinelError.clear();
+        m_sentinelFailed = false;
         if (!m_sentinel->isRunning())
             m_sentinel->start();
         if (!m_endpointSource->current().isValid()) {

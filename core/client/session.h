@@ -158,8 +158,10 @@ private:
     SentinelWatcher* m_sentinel = nullptr;
     // Sentinel: open() waits for the first address before it opens any link; a first question no
     // sentinel could answer fails the session like a first connect that fails.
-    bool m_waitingForSentinel = false;
-    QString m_sentinelError;
+    // Atomic: state() may be asked from any thread (a key scan's worker waits for the session).
+    std::atomic<bool> m_waitingForSentinel { false };
+    std::atomic<bool> m_sentinelFailed { false };
+    QString m_sentinelError; // the session's thread only
 };
 
 } // namespace vermilion

@@ -1,5 +1,7 @@
 #include "keyscanworker.h"
 
+#include <QTimer>
+
 #include "client/clusterslots.h"
 #include "client/session.h"
 #include "keypattern.h"
@@ -37,6 +39,15 @@ struct KeyScanWorker::Chain {
     QByteArray cursor = "0";
     std::atomic<bool> paused { false };
     bool requestedEarly = false; // the next SCAN left on the cursor peek (connection thread only)
+    // Sentinel: a SCAN lost with its link (a failover moves every link) is sent again once the
+    // session is back, from the cursor of the oldest request not answered yet, or from 0 when the
+    // session now speaks to another server (a cursor is only valid where it was made). Replies of
+    // the requests before a retry carry an older epoch and are dropped.
+    QByteArray confirmed = "0";
+    QString server;
+    std::atomic<int> epoch { 0 };
+    std::atomic<bool> retrying { false };
+    int linkRetries = 0; // worker thread
     bool live() const
     {
         return lifeline->current.load() == generation && lifeline->cancelled.load() != generation;
@@ -81,6 +92,7 @@ void KeyScanWorker::begin(quint64 generation, const ScanOptions& options, std::s
         chain->load = m_load;
         chain->node = nodes.at(n);
         chain->index = int(n);
+        chain->server = m_session->currentServer();
         m_chains.push_back(chain);
         m_chainStates.push_back(ChainState::Running);
     }
@@ -107,6 +119,14 @@ void KeyScanWorker::resume(quint64 generation, qint64 cap)
         if (m_chainStates[n] != ChainState::Paused || !m_chains[n]->paused.load())
             continue;
         m_chainStates[n] = ChainState::Running;
+        // A Sentinel session may speak to another server since the chain paused: its cursor was
+        // made by the old one, so the scan of that node starts over (the tree drops the repeats).
+        const QString server = m_session->currentServer();
+        if (server != m_chains[n]->server) {
+            m_chains[n]->cursor = "0";
+            m_chains[n]->confirmed = "0";
+            m_chains[n]->server = server;
+        }
         m_chains[n]->paused.store(false);
         requestNext(m_chains[n]);
     }
@@ -135,14 +155,19 @@ void KeyScanWorker::requestNext(const std::shared_ptr<Chain>& chain)
         return;
     const Command scan
         = KeyPattern::scanCommand(chain->cursor, chain->options.match, chain->options.count, chain->options.type);
+    const int epoch = chain->epoch.load();
     // The reply is handled in the connection's thread as soon as it is read, and the next SCAN
     // leaves as soon as the cursor (the reply's first element) is parsed: the server works on the
     // next batch while this one is still being read.
     chain->session->executeDirectOn(
-        chain->node, scan, Session::Role::Bulk, [chain](Reply&& reply) { onReply(chain, reply); },
-        [chain](const QByteArray& cursor) {
+        chain->node, scan, Session::Role::Bulk,
+        [chain, epoch](Reply&& reply) {
+            if (chain->epoch.load() == epoch)
+                onReply(chain, reply);
+        },
+        [chain, epoch](const QByteArray& cursor) {
             const qint64 cap = chain->load->cap.load();
-            if (!chain->live() || cursor == "0"
+            if (!chain->live() || chain->epoch.load() != epoch || cursor == "0"
                 || (cap > 0 && chain->load->received.load() + 2 * chain->options.count >= cap))
                 return; // near the end or the cap: onReply decides
             chain->cursor = cursor;
@@ -157,6 +182,16 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
         return; // a newer load replaced this one
     KeyScanWorker* worker = chain->worker;
     const quint64 generation = chain->generation;
+    const bool linkLost = reply.isError()
+        && (reply.errorKind() == Reply::ErrorKind::ConnectionLost || reply.errorKind() == Reply::ErrorKind::NotConnected);
+    if (linkLost && chain->session->isSentinel()) {
+        // Every request of this failure answers with it: the first one arranges the retry.
+        if (!chain->retrying.exchange(true))
+            handOver(*chain, [worker, generation, chain, error = reply.errorMessage()] {
+                worker->retryAfterLinkLoss(generation, chain, error);
+            });
+        return;
+    }
     if (reply.isError() || !reply.isArray() || reply.size() != 2 || !reply.at(1).isArray()) {
         const QString error = reply.isError() ? tr("Loading the keys failed: %1").arg(reply.errorMessage())
                                               : tr("The server answered SCAN with something unexpected.");
@@ -164,6 +199,7 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
         return;
     }
     chain->cursor = reply.at(0).bytes();
+    chain->confirmed = chain->cursor;
     const qint64 received = chain->load->received.fetch_add(reply.at(1).size()) + reply.at(1).size();
     const bool finished = chain->cursor == "0";
     const qint64 cap = chain->load->cap.load();
@@ -187,6 +223,39 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
     const bool paused = capReached && chain->paused.load();
     handOver(*chain, [worker, generation, index = chain->index, keys = std::move(keys), finished, paused] {
         worker->insert(generation, index, *keys, finished, paused);
+    });
+}
+
+void KeyScanWorker::retryAfterLinkLoss(quint64 generation, const std::shared_ptr<Chain>& chain, const QString& error)
+{
+    if (generation != m_generation || !chain->live())
+        return;
+    constexpr int delayMs = 250;
+    constexpr int maxRetries = 240; // a minute: an automatic failover waits out down-after-milliseconds
+    const Connection::State state = m_session->state();
+    if (++chain->linkRetries > maxRetries || state == Connection::State::Failed
+        || state == Connection::State::Disconnected) {
+        fail(generation, chain->node, tr("Loading the keys failed: %1").arg(error));
+        return;
+    }
+    QTimer::singleShot(delayMs, this, [this, generation, chain, error] {
+        if (generation != m_generation || !chain->live())
+            return;
+        if (m_session->state() != Connection::State::Connected) {
+            retryAfterLinkLoss(generation, chain, error); // not back yet
+            return;
+        }
+        const QString server = m_session->currentServer();
+        if (server != chain->server) {
+            chain->confirmed = "0";
+            chain->server = server;
+        }
+        chain->cursor = chain->confirmed;
+        chain->requestedEarly = false;
+        chain->linkRetries = 0;
+        chain->epoch.fetch_add(1);
+        chain->retrying.store(false);
+        requestNext(chain);
     });
 }
 

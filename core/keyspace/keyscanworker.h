@@ -67,6 +67,8 @@ private:
     // Runs in the connection's thread.
     static void requestNext(const std::shared_ptr<Chain>& chain);
     static void onReply(const std::shared_ptr<Chain>& chain, const Reply& reply);
+    // Sentinel: sends the chain's SCAN again once the session is back after its link was moved.
+    void retryAfterLinkLoss(quint64 generation, const std::shared_ptr<Chain>& chain, const QString& error);
     // Runs in this object's thread.
     void insert(quint64 generation, int chain, const NamespaceTree::PackedKeys& keys, bool finished, bool capReached);
     void fail(quint64 generation, const QString& node, const QString& error);

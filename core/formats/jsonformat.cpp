@@ -202,17 +202,37 @@ struct Streamed {
     qsizetype errorOffset = 0;
 };
 
-Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
+// The printer's two outputs: one that only counts the UTF-16 code units it would write, so that
+// the second, into the string, is reserved exactly. Growing a string of 100+ M characters by
+// doubling leaves up to half of it allocated and unused: most of a big value's peak memory.
+struct Utf16Counter {
+    qsizetype size = 0;
+    void append(QLatin1Char) { ++size; }
+    void append(QLatin1String text) { size += text.size(); }
+    void append(QStringView text) { size += text.size(); }
+    // Valid UTF-8 (checked before printing): one unit per lead byte, two for a 4-byte sequence.
+    void appendUtf8(const char* data, qsizetype length)
+    {
+        for (qsizetype i = 0; i < length; ++i) {
+            const auto c = uchar(data[i]);
+            size += (c & 0xc0) != 0x80;
+            size += c >= 0xf0;
+        }
+    }
+};
+
+struct StringOut {
+    QString* text;
+    void append(QLatin1Char c) { text->append(c); }
+    void append(QLatin1String part) { text->append(part); }
+    void append(QStringView part) { text->append(part); }
+    void appendUtf8(const char* data, qsizetype length) { text->append(QString::fromUtf8(data, length)); }
+};
+
+template <typename Out>
+Streamed prettyPrintInto(QByteArrayView json, bool prefix, Out& out)
 {
     Streamed result;
-    const qsizetype invalid = FormatSupport::firstInvalidUtf8(json, prefix);
-    if (invalid >= 0) {
-        result.error = JsonFormat::tr("invalid UTF-8");
-        result.errorOffset = invalid;
-        return result;
-    }
-    out->clear();
-    out->reserve(qMin<qsizetype>(json.size() + json.size() / 2, FormatSupport::maxDecodedSize * 2));
     enum class State { Value, FirstKey, Key, Colon, CommaOrEnd, End };
     QByteArray stack; // '{' or '[' per open container
     QString indent;
@@ -226,11 +246,11 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
         return result;
     };
     const auto newline = [&] {
-        out->append(QLatin1Char('\n'));
+        out.append(QLatin1Char('\n'));
         const qsizetype width = stack.size() * 4;
         if (indent.size() < width)
             indent = QString(width * 2, QLatin1Char(' '));
-        out->append(QStringView(indent).first(width));
+        out.append(QStringView(indent).first(width));
     };
     const auto skipSpace = [&] {
         while (i < size && isJsonSpace(data[i]))
@@ -282,7 +302,7 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
         const qsizetype end = scanString(i, problem);
         if (end < 0)
             return false;
-        out->append(QString::fromUtf8(data + i, end - i));
+        out.appendUtf8(data + i, end - i);
         i = end;
         return true;
     };
@@ -302,13 +322,13 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
         case State::Colon:
             if (c != ':')
                 return fail(JsonFormat::tr("a colon is missing after a name"), i);
-            out->append(QLatin1String(": "));
+            out.append(QLatin1String(": "));
             ++i;
             state = State::Value;
             continue;
         case State::CommaOrEnd:
             if (c == ',') {
-                out->append(QLatin1Char(','));
+                out.append(QLatin1Char(','));
                 newline();
                 ++i;
                 state = stack.back() == '{' ? State::Key : State::Value;
@@ -317,7 +337,7 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
             if ((c == '}' && stack.back() == '{') || (c == ']' && stack.back() == '[')) {
                 stack.chop(1);
                 newline();
-                out->append(QLatin1Char(c));
+                out.append(QLatin1Char(c));
                 ++i;
                 afterValue();
                 continue;
@@ -345,12 +365,13 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
             while (next < size && isJsonSpace(data[next]))
                 ++next;
             if (next < size && data[next] == close) {
-                out->append(QLatin1Char(c)).append(QLatin1Char(close));
+                out.append(QLatin1Char(c));
+                out.append(QLatin1Char(close));
                 i = next + 1;
                 afterValue();
                 continue;
             }
-            out->append(QLatin1Char(c));
+            out.append(QLatin1Char(c));
             stack.append(c);
             newline();
             ++i;
@@ -394,7 +415,7 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
                     return result.ok = true, result;
                 return fail(JsonFormat::tr("an invalid number"), i);
             }
-            out->append(QLatin1String(data + i, j - i));
+            out.append(QLatin1String(data + i, j - i));
             i = j;
             afterValue();
             continue;
@@ -409,7 +430,7 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
                         return result.ok = true, result;
                     break;
                 }
-                out->append(QLatin1String(literal));
+                out.append(QLatin1String(literal));
                 i += length;
                 matched = true;
                 break;
@@ -419,6 +440,25 @@ Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
             return fail(JsonFormat::tr("illegal value"), i);
         afterValue();
     }
+}
+
+Streamed prettyPrintStreaming(QByteArrayView json, bool prefix, QString* out)
+{
+    const qsizetype invalid = FormatSupport::firstInvalidUtf8(json, prefix);
+    if (invalid >= 0) {
+        Streamed result;
+        result.error = JsonFormat::tr("invalid UTF-8");
+        result.errorOffset = invalid;
+        return result;
+    }
+    Utf16Counter counter;
+    const Streamed measured = prettyPrintInto(json, prefix, counter);
+    out->clear();
+    if (!measured.ok)
+        return measured;
+    out->reserve(counter.size);
+    StringOut sink { out };
+    return prettyPrintInto(json, prefix, sink);
 }
 
 // Why the JSON cannot be saved from its parsed form without changing it; empty if it can.

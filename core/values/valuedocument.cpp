@@ -116,9 +116,15 @@ DocumentMatch ValueDocument::find(const QString& needle, DocumentPosition start,
 TextDocument::TextDocument(QString text, const std::atomic<bool>* cancel)
     : m_text(std::move(text))
 {
-    m_starts.append(0);
     const QChar* data = m_text.constData();
     const qsizetype size = m_text.size();
+    // Counted first so that the index is allocated once, at its size: grown by doubling, the
+    // index of a few million lines would keep up to half of itself unused.
+    qsizetype lines = 1;
+    for (qsizetype i = 0; i < size; ++i)
+        lines += data[i] == QLatin1Char('\n');
+    m_starts.reserve(lines);
+    m_starts.append(0);
     qsizetype lineStart = 0;
     for (qsizetype i = 0; i < size; ++i) {
         if (data[i] != QLatin1Char('\n'))

@@ -563,6 +563,7 @@ private slots:
         QVERIFY(mailer);
         QCOMPARE(mailer->text(1), QStringLiteral("6"));
         QCOMPARE(mailer->childCount(), 2);
+        QVERIFY(editor->pendingView()->isVisibleTo(editor.get())); // the stream has groups
 
         QSignalSpy modified(editor.get(), &ValueEditor::keyModified);
         editor->addEntry({ { "type", "purchase" }, { "amount", "42.50" } });
@@ -612,6 +613,10 @@ private slots:
         QAbstractItemModelTester tester(editor->model());
         QTRY_COMPARE(editor->model()->rowCount(), StreamModel::pageSize);
         QTRY_COMPARE(editor->model()->info().length, qint64(count));
+        // No group: the pending part is hidden and the groups list keeps to its one line.
+        QTRY_COMPARE(editor->groupsView()->topLevelItemCount(), 1);
+        QVERIFY(!editor->pendingView()->isVisibleTo(editor.get()));
+        QVERIFY(editor->groupsView()->maximumHeight() < editor->view()->height());
         // Newest first: down the list is older. Entry 1234 is 48,767 rows down, far past the page.
         editor->findElement(QStringLiteral("needle-in"));
         QTRY_VERIFY_WITH_TIMEOUT(!editor->isFinding(), 20000);

@@ -68,6 +68,7 @@ StreamEditor::StreamEditor(Session* session, const QByteArray& key, QWidget* par
     m_groups->header()->resizeSection(2, 150);
     // The groups, their buttons, and the selected group's pending entries.
     auto* groupsBox = new QWidget;
+    m_groupsBox = groupsBox;
     auto* groupsLayout = new QVBoxLayout(groupsBox);
     groupsLayout->setContentsMargins(0, 0, 0, 0);
     auto* groupButtons = new QHBoxLayout;
@@ -76,6 +77,11 @@ StreamEditor::StreamEditor(Session* session, const QByteArray& key, QWidget* par
     groupButtons->addStretch();
     groupsLayout->addLayout(groupButtons);
     groupsLayout->addWidget(m_groups, 2);
+    // The pending part means nothing without a group: it is hidden until the stream has one, and
+    // the groups list then takes no more than its one line, leaving the height to the entries.
+    m_pendingArea = new QWidget;
+    auto* pendingLayout = new QVBoxLayout(m_pendingArea);
+    pendingLayout->setContentsMargins(0, 0, 0, 0);
     auto* pendingBar = new QHBoxLayout;
     pendingBar->addWidget(new QLabel(tr("Pending of")));
     m_pendingConsumer->setAccessibleName(tr("Pending consumer filter"));
@@ -92,7 +98,7 @@ StreamEditor::StreamEditor(Session* session, const QByteArray& key, QWidget* par
     pendingBar->addStretch();
     for (QPushButton* button : { m_more, m_ack, m_claim, m_autoClaim })
         pendingBar->addWidget(button);
-    groupsLayout->addLayout(pendingBar);
+    pendingLayout->addLayout(pendingBar);
     m_pendingView->setModel(m_pending);
     m_pendingView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_pendingView->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -100,7 +106,8 @@ StreamEditor::StreamEditor(Session* session, const QByteArray& key, QWidget* par
     m_pendingView->horizontalHeader()->setStretchLastSection(true);
     m_pendingView->setAccessibleName(tr("Pending entries"));
     m_pendingView->verticalHeader()->setDefaultSectionSize(m_pendingView->fontMetrics().height() + 6);
-    groupsLayout->addWidget(m_pendingView, 3);
+    pendingLayout->addWidget(m_pendingView);
+    groupsLayout->addWidget(m_pendingArea, 3);
     m_groupStatus->setWordWrap(true);
     m_groupStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     groupsLayout->addWidget(m_groupStatus);
@@ -226,11 +233,35 @@ void StreamEditor::reload()
     m_model->refreshInfo();
 }
 
+void StreamEditor::fitGroupsBox(bool hasGroups)
+{
+    if (m_sizedForGroups == hasGroups)
+        return;
+    m_sizedForGroups = hasGroups;
+    m_pendingArea->setVisible(hasGroups);
+    m_groups->setMaximumHeight(hasGroups ? QWIDGETSIZE_MAX
+                                         : m_groups->header()->sizeHint().height() + m_groups->fontMetrics().height() * 2
+                + 2 * m_groups->frameWidth());
+    m_groupsBox->layout()->invalidate();
+    m_groupsBox->setMaximumHeight(hasGroups ? QWIDGETSIZE_MAX : m_groupsBox->layout()->sizeHint().height());
+    // The splitter keeps the height it gave the box: the entries take what the box no longer
+    // needs, and give a third back when groups appear.
+    QList<int> sizes = splitter()->sizes();
+    if (sizes.size() < 2)
+        return;
+    const int total = sizes.at(0) + sizes.at(1);
+    const int wanted = hasGroups ? qMax(total / 3, sizes.at(1)) : qMin(sizes.at(1), m_groupsBox->maximumHeight());
+    sizes[1] = wanted;
+    sizes[0] = total - wanted;
+    splitter()->setSizes(sizes);
+}
+
 void StreamEditor::showInfo(const StreamInfo& info)
 {
     const auto [selectedName, selectedConsumer] = selectedGroup();
     const QSignalBlocker blocker(m_groups);
     m_groups->clear();
+    fitGroupsBox(!info.groups.isEmpty());
     if (info.groups.isEmpty()) {
         auto* none
             = new QTreeWidgetItem(m_groups, { tr("No consumer groups (%n entries)", nullptr, int(info.length)) });

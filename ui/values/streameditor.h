@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "tableeditor.h"
 
 class QComboBox;
@@ -66,6 +68,8 @@ protected:
     void forceEdit(const vermilion::EditConflict&) override { }
 
 private:
+    // Hides the pending part and shrinks the groups list while the stream has no group.
+    void fitGroupsBox(bool hasGroups);
     void showInfo(const vermilion::StreamInfo& info);
     vermilion::StreamModel* m_model;
     vermilion::StreamSearch* m_search;
@@ -81,6 +85,9 @@ private:
     vermilion::StreamGroupOps* m_ops;
     vermilion::StreamPendingModel* m_pending;
     QTableView* m_pendingView;
+    QWidget* m_pendingArea = nullptr;
+    QWidget* m_groupsBox = nullptr;
+    std::optional<bool> m_sizedForGroups; // what the splitter was last sized for
     QLabel* m_groupStatus;
     QComboBox* m_pendingConsumer;
     QSpinBox* m_pendingIdle;

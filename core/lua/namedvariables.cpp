@@ -12,11 +12,12 @@ namespace {
 // through the keyword characters that Lua 5.1 gives no meaning of its own: '?' and '!' (Carmine's
 // mq/enqueue.lua uses _:can-upd?, _:can-rq? and _:reset-ibo?), '$', '&' and '|'. '-' stays, as
 // Carmine users write _:my-key, though Lua reads it as minus; '*', '+', '<', '>', '=', '.', '/',
-// ':', '#', '%' and '\'' end a name, since Lua gives them a meaning.
+// ':', '#', '%' and '\'' end a name, since Lua gives them a meaning. Bytes of UTF-8 sequences belong
+// to a name: a keyword may be :café, and Carmine replaces "_:café" whole.
 bool isNameByte(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
-        || c == '?' || c == '!' || c == '$' || c == '&' || c == '|';
+        || c == '?' || c == '!' || c == '$' || c == '&' || c == '|' || uchar(c) >= 0x80;
 }
 } // namespace
 

@@ -31,8 +31,8 @@ struct CompiledScript {
 // Entries of the plain KEYS / ARGV lists follow the named ones (KEYS[n+1]...).
 namespace NamedVariables {
 // Distinct names used in a script, in order of first appearance. A name is the longest run of
-// letters, digits and '_', '-', '?', '!', '$', '&', '|' after "_:" (the characters of Clojure
-// keywords that Lua does not read as operators: _:can-upd? is one name).
+// letters, digits, bytes of UTF-8 sequences and '_', '-', '?', '!', '$', '&', '|' after "_:" (the
+// characters of Clojure keywords that Lua does not read as operators: _:can-upd? is one name).
 QList<QByteArray> find(const QByteArray& script);
 
 CompiledScript compile(const QByteArray& script, const QList<ScriptVariable>& variables,

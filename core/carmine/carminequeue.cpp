@@ -46,7 +46,9 @@ QList<QByteArray> CarmineQueue::allKeys(const QByteArray& queue)
     QList<QByteArray> keys;
     for (const char* suffix :
         { "messages", "messages-rq", "lock-times", "lock-times-rq", "udts", "locks", "backoffs", "nattempts", "done",
-            "requeue", "mids-ready", "mid-circle", "ndry-runs", "isleep-a", "isleep-b", "eoq-backoff?" })
+            "requeue", "mids-ready", "mid-circle", "ndry-runs", "isleep-a", "isleep-b", "eoq-backoff?",
+            // Carmine 2.0-2.3 (message_queue.clj at v2.3.1): a clear leaves none of them behind.
+            "retry-counts", "recently-done", "dry-runs" })
         keys.append(key(queue, suffix));
     return keys;
 }
@@ -55,7 +57,7 @@ QString CarmineQueue::layoutName(Layout layout)
 {
     switch (layout) {
     case Layout::V1:
-        return tr("v1 (Carmine 2.x-3.2)");
+        return tr("v1 (Carmine 2.4-3.2)");
     case Layout::V2:
         return tr("v2 (Carmine 3.3+)");
     case Layout::Pre24:

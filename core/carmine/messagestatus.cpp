@@ -45,27 +45,36 @@ QString MessageStatusText::keyword(MessageStatus status)
     return {};
 }
 
-QString MessageStatusText::description(MessageStatus status)
+QString messageStatusDescription(MessageStatus status, MessageRules rules)
 {
     switch (status) {
     case MessageStatus::Gone:
-        return tr("Not in the queue any more (handled and garbage-collected, or cleared).");
+        return MessageStatusText::tr("Not in the queue any more (handled and garbage-collected, or cleared).");
     case MessageStatus::Queued:
-        return tr("Waiting for a worker.");
+        return MessageStatusText::tr("Waiting for a worker.");
     case MessageStatus::QueuedWithBackoff:
-        return tr("Waiting for a worker, skipped until its backoff ends.");
+        return MessageStatusText::tr("Waiting for a worker, skipped until its backoff ends.");
     case MessageStatus::Locked:
-        return tr("A worker holds it now.");
+        return MessageStatusText::tr("A worker holds it now.");
     case MessageStatus::LockedWithRequeue:
-        return tr("A worker holds it now; it will be queued again when done.");
+        return MessageStatusText::tr("A worker holds it now; it will be queued again when done.");
     case MessageStatus::DoneAwaitingGc:
-        return tr("Handled (successfully or not: a handler that threw is also done), waiting for garbage "
+        return MessageStatusText::tr("Handled (successfully or not: a handler that threw is also done), waiting for garbage "
                   "collection.");
     case MessageStatus::DoneWithBackoff:
-        return tr("Handled, waiting for garbage collection after its dedupe backoff.");
+        return MessageStatusText::tr("Handled, waiting for garbage collection after its dedupe backoff.");
     case MessageStatus::DoneWithRequeue:
-        return tr("Handled; will be queued again: once its backoff ends, or at the next dequeue when it has no "
-                  "backoff (Carmine 3.3+).");
+        // v2: dequeue.lua (v3.5.0) skips a done message while its backoff runs, and the first dequeue
+        // after it puts the message back on the queue (did-requeue). v1: the status exists only
+        // inside the backoff, and dequeue.lua (v3.2.0, lines 59-81) does not skip it: the next
+        // dequeue that reaches it hands it to a worker at once; once the backoff is over it is
+        // done-awaiting-gc, and garbage-collected.
+        return rules == MessageRules::V2
+            ? MessageStatusText::tr("Handled, with a requeue pending (Carmine 3.3+): skipped while its backoff runs, then put back on "
+                 "the queue by the first dequeue that reaches it.")
+            : MessageStatusText::tr("Handled and marked for requeue, inside its backoff (Carmine 2.4-3.2): the next dequeue that "
+                 "reaches it hands it to a worker again at once. If the backoff ends first, it is done-awaiting-gc "
+                 "and garbage-collected, not requeued.");
     }
     return {};
 }

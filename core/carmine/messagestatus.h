@@ -35,8 +35,6 @@ class MessageStatusText {
 public:
     // Carmine's keyword without the colon: "queued-with-backoff", "done-awaiting-gc"...
     static QString keyword(MessageStatus status);
-    // A short explanation for a tooltip.
-    static QString description(MessageStatus status);
 };
 
 // Which Carmine's status rules apply: the queue's layout tells (CarmineQueue::Layout).
@@ -44,6 +42,9 @@ enum class MessageRules {
     V1, // Carmine 2.4-3.2, msg-status.lua at v3.2.0: requeue counts only while the backoff runs
     V2, // Carmine 3.3+, msg-status.lua and ->message-status: for done, requeue wins over backoff
 };
+
+// A short explanation of a status for a tooltip, under the rules of the queue's layout.
+QString messageStatusDescription(MessageStatus status, MessageRules rules);
 
 // Carmine's rules: gone unless in messages; done beats locked (now < lock expiry) beats queued;
 // backoff = now < backoff expiry; requeue as given. Done + requeue: done-with-requeue under the v2

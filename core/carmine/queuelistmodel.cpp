@@ -286,7 +286,17 @@ QVariant QueueListModel::data(const QModelIndex& index, int role) const
     case NameColumn:
         return RedisText::escape(t.name);
     case LayoutColumn:
-        return t.layout == CarmineQueue::Layout::V2 ? QStringLiteral("v2") : QStringLiteral("v1");
+        switch (t.layout) {
+        case CarmineQueue::Layout::V2:
+            return QStringLiteral("v2");
+        case CarmineQueue::Layout::V1:
+            return QStringLiteral("v1");
+        case CarmineQueue::Layout::Pre24:
+            return QStringLiteral("2.0-2.3");
+        case CarmineQueue::Layout::Unknown:
+            break;
+        }
+        return QStringLiteral("?");
     case MessagesColumn:
         return count(t.messages);
     case ReadyColumn:

@@ -318,7 +318,7 @@ QVariant QueueMessageModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn)
-            return MessageStatusText::description(st);
+            return messageStatusDescription(st, rules());
         if (index.column() == ContentColumn) {
             const QString text = data(index, ContentTextRole).toString().left(2000);
             return m.decodeError.isEmpty() ? text : m.decodeError + QStringLiteral("\n\n") + text;

@@ -301,8 +301,10 @@ DecodedValue NippyFormat::decode(const QByteArray& bytes) const
         // Carmine thaws raw bytes that start with a Nippy header, and returns the bytes when that
         // fails (its issue-83 workaround, on by default: taoensso/carmine src/taoensso/carmine/protocol.clj:
         // 182-190, carmine.clj:204-253).
+        QString thawError;
         if (hasHeader(raw)) {
             DecodedValue thawed = decodeFrozen(bytes, 2);
+            thawError = thawed.error;
             if (thawed.ok) {
                 const QString why = tr("Stored as raw bytes (marker \\0<) that start with a Nippy header: Carmine "
                                        "thaws them when it reads them (its issue-83 workaround, on by default).");
@@ -313,8 +315,14 @@ DecodedValue NippyFormat::decode(const QByteArray& bytes) const
         if (raw.size() > NippyReader::maxTextSize / 2)
             return FormatSupport::failure(tr("The Nippy value is too large to show as text (over 16 MiB)."));
         // An EDN comment says where the bytes come from; the value itself is a byte array.
-        return shown(tr("; Carmine raw bytes (marker \\0<), %n byte(s)", nullptr, int(raw.size())) + QLatin1Char('\n')
-            + QStringLiteral("#bytes \"%1\"").arg(QString::fromLatin1(raw.toByteArray().toHex())));
+        DecodedValue value = shown(tr("; Carmine raw bytes (marker \\0<), %n byte(s)", nullptr, int(raw.size()))
+            + QLatin1Char('\n') + QStringLiteral("#bytes \"%1\"").arg(QString::fromLatin1(raw.toByteArray().toHex())));
+        // Carmine falls back to the bytes too, silently; the reason is worth a line here.
+        if (!thawError.isEmpty())
+            value.note = tr("These bytes start with a Nippy header, but do not thaw (%1), so Carmine returns them as "
+                            "they are.")
+                             .arg(thawError);
+        return value;
     }
     if (startsWith(bytes, frozenMarker))
         return decodeFrozen(bytes, 2);

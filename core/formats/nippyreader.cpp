@@ -902,9 +902,8 @@ bool NippyReader::readValue(int depth, qsizetype column, Rendered* out)
         return checkSize(m_leafSize + out->text.size());
     }
     default:
-        // Custom and deftypes, cached values (Nippy 3.9), Serializable objects, arrays of
-        // numbers, Duration and Period...: their payload cannot be skipped safely or shown
-        // faithfully, so reading stops here.
+        // Custom and deftypes, Serializable objects, arrays of numbers, Duration and Period...:
+        // their payload cannot be skipped safely or shown faithfully, so reading stops here.
         return fail(tr("Unsupported Nippy type %1 at offset %2 (#nippy/unsupported %1): Vermilion shows only "
                        "Clojure's core data types.")
                         .arg(id)

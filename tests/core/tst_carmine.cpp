@@ -116,6 +116,20 @@ private slots:
         QCOMPARE(deriveMessageStatus(state, now, MessageRules::V2), MessageStatus::Gone);
     }
 
+    // done-with-requeue means something else in each layout: v2 requeues at the first dequeue after
+    // the backoff; v1 hands the message out again at the next dequeue, or garbage-collects it once
+    // the backoff is over.
+    void doneWithRequeueIsExplainedPerLayout()
+    {
+        const QString v2 = messageStatusDescription(MessageStatus::DoneWithRequeue, MessageRules::V2);
+        const QString v1 = messageStatusDescription(MessageStatus::DoneWithRequeue, MessageRules::V1);
+        QVERIFY2(v2.contains(QLatin1String("put back on the queue by the first dequeue")), qPrintable(v2));
+        QVERIFY2(v1.contains(QLatin1String("hands it to a worker again at once")), qPrintable(v1));
+        QVERIFY2(v1.contains(QLatin1String("garbage-collected, not requeued")), qPrintable(v1));
+        for (int status = 0; status < messageStatusCount; ++status)
+            QVERIFY(!messageStatusDescription(MessageStatus(status), MessageRules::V1).isEmpty());
+    }
+
     // Keys written as Carmine writes them, times relative to the server's own clock.
     void statusFromServer_data()
     {
@@ -242,6 +256,11 @@ private slots:
         QCOMPARE(queues.totals(0).layout, CarmineQueue::Layout::Pre24);
         QVERIFY2(queues.totals(0).error.contains(QLatin1String("Carmine 2.0-2.3")), qPrintable(queues.totals(0).error));
         QCOMPARE(CarmineQueue::layoutName(CarmineQueue::Layout::Pre24), QStringLiteral("Carmine 2.0-2.3 (not read)"));
+        QCOMPARE(queues.index(0, QueueListModel::LayoutColumn).data().toString(), QStringLiteral("2.0-2.3"));
+        QCOMPARE(CarmineQueue::layoutName(CarmineQueue::Layout::V1), QStringLiteral("v1 (Carmine 2.4-3.2)"));
+        // A clear takes every key of the old layout too.
+        for (const char* suffix : { "retry-counts", "recently-done", "dry-runs" })
+            QVERIFY(CarmineQueue::allKeys(q).contains(k(q, suffix)));
     }
 
     void bigQueuesAreCountedWithHscan()

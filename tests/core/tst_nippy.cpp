@@ -177,6 +177,37 @@ void TestNippy::decode_data()
                      "a\x57\x81\x63\x81\x3b\x6a\x01"
                      "a\x57\x82\x63\x81\x3b\x57\x83"))
         << QStringLiteral("[{:a 1} {:a 2} {:a 3}]");
+    // (nippy/freeze [{:a 1 :b 2} {:a 3 :b 4}]) as each release line writes it by default:
+    // 3.9 packs and caches (io.clj write-coll-header*, write-auto-cached-kw), 3.4.1-3.8.1 write
+    // the unpacked ids and no cache, 3.3.0-3.4.0 pack and write a two-element vector as vec-2.
+    QTest::addRow("3.9 [{:a 1 :b 2} {:a 3 :b 4}]")
+        << npy(BYTES("\x61\x82\x63\x82\x6a\x01"
+                     "a\x57\x81\x6a\x01"
+                     "b\x57\x82\x63\x82\x3b\x6a\x01"
+                     "a\x57\x83\x3f\x6a\x01"
+                     "b\x57\x84"))
+        << QStringLiteral("[{:a 1, :b 2} {:a 3, :b 4}]");
+    QTest::addRow("3.9 a third map, references only")
+        << npy(BYTES("\x61\x83\x63\x82\x6a\x01"
+                     "a\x57\x81\x6a\x01"
+                     "b\x57\x82\x63\x82\x3b\x6a\x01"
+                     "a\x57\x83\x3f\x6a\x01"
+                     "b\x57\x84\x63\x82\x3b\x57\x85\x3f\x57\x86"))
+        << QStringLiteral("[{:a 1, :b 2} {:a 3, :b 4} {:a 5, :b 6}]");
+    QTest::addRow("3.4.1-3.8.1 [{:a 1 :b 2} {:a 3 :b 4}]")
+        << npy(BYTES("\x6e\x02\x70\x02\x6a\x01"
+                     "a\x64\x01\x6a\x01"
+                     "b\x64\x02\x70\x02\x6a\x01"
+                     "a\x64\x03\x6a\x01"
+                     "b\x64\x04"))
+        << QStringLiteral("[{:a 1, :b 2} {:a 3, :b 4}]");
+    QTest::addRow("3.3.0-3.4.0 [{:a 1 :b 2} {:a 3 :b 4}]")
+        << npy(BYTES("\x71\x63\x82\x6a\x01"
+                     "a\x57\x81\x6a\x01"
+                     "b\x57\x82\x63\x82\x6a\x01"
+                     "a\x57\x83\x6a\x01"
+                     "b\x57\x84"))
+        << QStringLiteral("[{:a 1, :b 2} {:a 3, :b 4}]");
     QTest::addRow("3.9 every cached id")
         << npy(BYTES("\x61\x8e"
                      "\x3b\x6a\x02k0\x3f\x6a\x02k1\x40\x6a\x02k2\x41\x6a\x02k3\x42\x6a\x02k4"
@@ -245,6 +276,8 @@ void TestNippy::decode_data()
                                    << QStringLiteral("#{1 2 3}");
     QTest::addRow("31 sorted map") << npy(BYTES("\x1f\x00\x00\x00\x02\x6a\x01" "a\x57\x81\x6a\x01" "b\x57\x82"))
                                    << QStringLiteral("{:a 1, :b 2}");
+    QTest::addRow("31 sorted map, unpacked") << npy(BYTES("\x1f\x00\x00\x00\x02\x6a\x01" "a\x64\x01\x6a\x01" "b\x64\x02"))
+                                             << QStringLiteral("{:a 1, :b 2}");
     QTest::addRow("26 queue") << npy(BYTES("\x1a\x00\x00\x00\x02\x57\x81\x57\x82")) << QStringLiteral("<-(1 2)-<");
     QTest::addRow("26 queue empty") << npy(BYTES("\x1a\x00\x00\x00\x00")) << QStringLiteral("<-()-<");
     QTest::addRow("48 record") << npy(BYTES("\x30\x09my.ns.Rec\x63\x81\x6a\x01" "a\x57\x81"))
@@ -290,9 +323,9 @@ void TestNippy::decode_data()
                                  << QStringLiteral("-9223372036854775808");
     QTest::addRow("43 long max") << npy(BYTES("\x2b\x7f\xff\xff\xff\xff\xff\xff\xff"))
                                  << QStringLiteral("9223372036854775807");
-    QTest::addRow("100 legacy long sm") << npy(BYTES("\x64\xff")) << QStringLiteral("-1");
-    QTest::addRow("101 legacy long md") << npy(BYTES("\x65\x7f\xff")) << QStringLiteral("32767");
-    QTest::addRow("102 legacy long lg") << npy(BYTES("\x66\x80\x00\x00\x00")) << QStringLiteral("-2147483648");
+    QTest::addRow("100 unpacked long sm") << npy(BYTES("\x64\xff")) << QStringLiteral("-1");
+    QTest::addRow("101 unpacked long md") << npy(BYTES("\x65\x7f\xff")) << QStringLiteral("32767");
+    QTest::addRow("102 unpacked long lg") << npy(BYTES("\x66\x80\x00\x00\x00")) << QStringLiteral("-2147483648");
     QTest::addRow("55 double zero") << npy(BYTES("\x37")) << QStringLiteral("0.0");
     QTest::addRow("61 double") << npy(BYTES("\x3d\x3f\xf8\x00\x00\x00\x00\x00\x00")) << QStringLiteral("1.5");
     QTest::addRow("61 double 0.1") << npy(BYTES("\x3d\x3f\xb9\x99\x99\x99\x99\x99\x9a")) << QStringLiteral("0.1");
@@ -307,7 +340,7 @@ void TestNippy::decode_data()
         << npy(str(QByteArray(200, 'z'))) << QLatin1Char('"') + QString(200, QLatin1Char('z')) + QLatin1Char('"');
     QTest::addRow("16 string md") << npy(BYTES("\x10\x00\x02hi")) << QStringLiteral("\"hi\"");
     QTest::addRow("13 string lg") << npy(BYTES("\x0d\x00\x00\x00\x02hi")) << QStringLiteral("\"hi\"");
-    QTest::addRow("105 legacy string sm") << npy(BYTES("\x69\x02hi")) << QStringLiteral("\"hi\"");
+    QTest::addRow("105 unpacked string sm") << npy(BYTES("\x69\x02hi")) << QStringLiteral("\"hi\"");
     QTest::addRow("string escapes") << npy(BYTES("\x60\x87"
                                                  "a\"b\\\n\t\x01"))
                                     << QStringLiteral("\"a\\\"b\\\\\\n\\t\\u0001\"");
@@ -324,7 +357,7 @@ void TestNippy::decode_data()
     // Real output of Nippy before 3.3, published in windcatcher's rocksdb-test.clj:
     // (freeze nil) = [78 80 89 0 3], (freeze "hi!") = [78 80 89 0 105 3 104 105 33].
     QTest::addRow("real nippy nil") << BYTES("\x4e\x50\x59\x00\x03") << QStringLiteral("nil");
-    QTest::addRow("real nippy legacy string")
+    QTest::addRow("real nippy unpacked string")
         << BYTES("\x4e\x50\x59\x00\x69\x03\x68\x69\x21") << QStringLiteral("\"hi!\"");
     QTest::addRow("86 symbol md") << npy(BYTES("\x56\x00\x05"
                                                "a.b/c"))
@@ -335,12 +368,12 @@ void TestNippy::decode_data()
     QTest::addRow("97 vector sm*") << npy(BYTES("\x61\x81\x03")) << QStringLiteral("[nil]");
     QTest::addRow("69 vector md") << npy(BYTES("\x45\x00\x02\x03\x08")) << QStringLiteral("[nil true]");
     QTest::addRow("21 vector lg") << npy(BYTES("\x15\x00\x00\x00\x01\x03")) << QStringLiteral("[nil]");
-    QTest::addRow("110 legacy vector sm") << npy(BYTES("\x6e\x01\x03")) << QStringLiteral("[nil]");
+    QTest::addRow("110 unpacked vector sm") << npy(BYTES("\x6e\x01\x03")) << QStringLiteral("[nil]");
     QTest::addRow("18 empty set") << npy(BYTES("\x12")) << QStringLiteral("#{}");
     QTest::addRow("98 set sm*") << npy(BYTES("\x62\x81\x00")) << QStringLiteral("#{0}");
     QTest::addRow("32 set md") << npy(BYTES("\x20\x00\x01\x00")) << QStringLiteral("#{0}");
     QTest::addRow("23 set lg") << npy(BYTES("\x17\x00\x00\x00\x01\x00")) << QStringLiteral("#{0}");
-    QTest::addRow("111 legacy set sm") << npy(BYTES("\x6f\x01\x00")) << QStringLiteral("#{0}");
+    QTest::addRow("111 unpacked set sm") << npy(BYTES("\x6f\x01\x00")) << QStringLiteral("#{0}");
     QTest::addRow("19 empty map") << npy(BYTES("\x13")) << QStringLiteral("{}");
     QTest::addRow("99 map sm*") << npy(BYTES("\x63\x82\x6a\x01"
                                              "a\x00\x6a\x01"
@@ -352,7 +385,7 @@ void TestNippy::decode_data()
     QTest::addRow("30 map lg") << npy(BYTES("\x1e\x00\x00\x00\x01\x6a\x01"
                                             "a\x00"))
                                << QStringLiteral("{:a 0}");
-    QTest::addRow("112 legacy map sm") << npy(BYTES("\x70\x01\x6a\x01"
+    QTest::addRow("112 unpacked map sm") << npy(BYTES("\x70\x01\x6a\x01"
                                                     "a\x00"))
                                        << QStringLiteral("{:a 0}");
     QTest::addRow("35 empty list") << npy(BYTES("\x23")) << QStringLiteral("()");
@@ -616,6 +649,7 @@ void TestNippy::trailingBytesAndRawNippy()
     const DecodedValue notNippy = nippy()->decode(BYTES("\0<NPY\0\x7f"));
     QVERIFY2(notNippy.ok, qPrintable(notNippy.error));
     QVERIFY(notNippy.text.contains(QLatin1String("#bytes \"4e505900")));
+    QVERIFY2(notNippy.note.contains(QLatin1String("do not thaw (Unsupported Nippy type 127")), qPrintable(notNippy.note));
 }
 
 void TestNippy::readOnly()

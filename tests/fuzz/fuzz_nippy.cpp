@@ -1,6 +1,7 @@
 // libFuzzer target: the Nippy format, which parses untrusted bytes from Redis. Each input is tried
-// as it is and behind each framing (bare header, Carmine's marker, LZ4 length prefix), so that the
-// fuzzer reaches the typed values without having to find the header first. Nothing may crash, hang
+// as it is and behind each framing (a bare header; Carmine's frozen marker \0>; its raw-bytes
+// marker \0<, which Carmine thaws when Nippy follows), so that the fuzzer reaches the typed values
+// without having to find the header first. Nothing may crash, hang
 // or allocate without bound; a refusal says why and shows nothing; a success is read-only EDN.
 #include "formats/valueformat.h"
 
@@ -37,5 +38,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     check(format, bytes);
     check(format, QByteArrayLiteral("NPY") + '\0' + bytes);
     check(format, QByteArray("\0>NPY\0", 6) + bytes);
+    check(format, QByteArray("\0<NPY\0", 6) + bytes);
     return 0;
 }

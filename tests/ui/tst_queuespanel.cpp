@@ -117,6 +117,12 @@ private slots:
         // Statuses by the server's clock, said in the summary; the same machine here, so no skew.
         QVERIFY(panel.summaryText().contains(QLatin1String("statuses by the server's clock")));
         QVERIFY(!panel.summaryText().contains(QLatin1String("this machine's clock")));
+        QVERIFY(panel.summaryToolTip().contains(QLatin1String("Carmine's workers decide with their own machine's clock")));
+        QCOMPARE(QueuesPanel::clockText(900), QStringLiteral("statuses by the server's clock"));
+        QCOMPARE(QueuesPanel::clockText(2500),
+            QStringLiteral("statuses by the server's clock · this machine's clock is 2.5 s behind the server's"));
+        QCOMPARE(QueuesPanel::clockText(-1500),
+            QStringLiteral("statuses by the server's clock · this machine's clock is 1.5 s ahead of the server's"));
         QCOMPARE(panel.messageModel()->data(panel.messageModel()->index(0, QueueMessageModel::AttemptsColumn),
                      Qt::ToolTipRole).toString().contains(QLatin1String("handler run")), true);
         qInfo("screenshot: %s", qPrintable(saveScreenshot(&panel, QStringLiteral("queues-panel"))));
@@ -147,6 +153,10 @@ private slots:
             evictable += model->message(i).evictable ? 1 : 0;
         }
         QCOMPARE(model->rowCount(), 10);
+        // Tundra retries while attempt <= nattempts (tundra.clj): up to 4 runs with the default 3.
+        QVERIFY(model->data(model->index(0, QueueMessageModel::AttemptsColumn), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("(3 by default, so up to 4 runs)")));
         QCOMPARE(missing, 2); // tundra:user:4 and :8
         QCOMPARE(evictable, 5);
         // Evictable keys missing from Redis: tundra:archive:2021..2025 (2026 is still cached).

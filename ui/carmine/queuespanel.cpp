@@ -321,6 +321,19 @@ QWidget* QueuesPanel::buildTundraArea()
     return m_tundraBox;
 }
 
+QString QueuesPanel::clockText(qint64 offsetMs)
+{
+    // Statuses use the server's clock (TIME): a neutral choice, but not what Carmine's workers use,
+    // so say so, and show how far this machine's clock is off when that is over a second.
+    QString clock = tr("statuses by the server's clock");
+    if (qAbs(offsetMs) > 1000)
+        clock += QStringLiteral(" · ")
+            + (offsetMs > 0 ? tr("this machine's clock is %1 s behind the server's")
+                            : tr("this machine's clock is %1 s ahead of the server's"))
+                  .arg(QLocale().toString(double(qAbs(offsetMs)) / 1000.0, 'f', 1));
+    return clock;
+}
+
 void QueuesPanel::saveSettings() const
 {
     QSettings settings;
@@ -411,15 +424,7 @@ void QueuesPanel::updateSummary()
     const CarmineQueue::Totals& t = m_queues->totals(row);
     m_clear->setEnabled(true);
     m_loadMore->setEnabled(!m_messages->isLoading() && m_messages->canLoadMore());
-    // Statuses use the server's clock (TIME): a neutral choice, but not what Carmine's workers use,
-    // so say so, and show how far this machine's clock is off when that is over a second.
-    QString clock = tr("statuses by the server's clock");
-    const qint64 offset = m_messages->clockOffsetMs();
-    if (qAbs(offset) > 1000)
-        clock += QStringLiteral(" · ")
-            + (offset > 0 ? tr("this machine's clock is %1 s behind the server's")
-                          : tr("this machine's clock is %1 s ahead of the server's"))
-                  .arg(QLocale().toString(double(qAbs(offset)) / 1000.0, 'f', 1));
+    const QString clock = clockText(m_messages->clockOffsetMs());
     m_summary->setText(tr("<b>%1</b> · %2 · showing %3 of %4 message(s) · %5")
                            .arg(RedisText::escape(t.name).toHtmlEscaped(), CarmineQueue::layoutName(t.layout))
                            .arg(m_messages->rowCount())
@@ -479,6 +484,11 @@ QString QueuesPanel::messageText() const
 QString QueuesPanel::summaryText() const
 {
     return m_summary->text() + QLatin1Char('\n') + m_tundraSummary->text();
+}
+
+QString QueuesPanel::summaryToolTip() const
+{
+    return m_summary->toolTip();
 }
 
 QString QueuesPanel::contentText() const

@@ -40,6 +40,10 @@ public:
     explicit QueuesPanel(Session* session, QWidget* parent = nullptr);
     ~QueuesPanel() override;
 
+    // The summary's clock part: statuses go by the server's clock, and this machine's skew from it
+    // is shown when over a second (offsetMs = server's epoch ms - this machine's).
+    static QString clockText(qint64 offsetMs);
+
     QueueListModel* queueModel() const { return m_queues; }
     QueueMessageModel* messageModel() const { return m_messages; }
     TundraEvictedModel* evictedModel() const { return m_evicted; }
@@ -55,6 +59,7 @@ public:
     void setRefreshInterval(int seconds);
     QString messageText() const;
     QString summaryText() const;
+    QString summaryToolTip() const;
     QString contentText() const;
     void setConfirmation(std::function<bool(const QString& title, const QString& text)> confirm);
 

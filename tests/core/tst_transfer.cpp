@@ -1,0 +1,473 @@
+#include "client/session.h"
+#include "redisfixture.h"
+#include "transfer/transferformat.h"
+#include "transfer/transferjob.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QtEndian>
+#include <algorithm>
+
+using namespace vermilion;
+using namespace vermilion::test;
+using namespace vermilion::transfer;
+
+Q_DECLARE_METATYPE(vermilion::transfer::Format)
+
+namespace {
+// Element counts past the jobs' page of 1000, so that big keys are read and written in pages.
+constexpr int bigCount = 2500;
+
+// Runs the event loop until the job ends (no fixed wait: it returns as soon as finished() comes).
+TransferSummary runJob(TransferJob* job, int timeoutMs = 60000)
+{
+    QSignalSpy finished(job, &TransferJob::finished);
+    job->start();
+    if (finished.isEmpty()) {
+        QEventLoop loop;
+        QObject::connect(job, &TransferJob::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (finished.isEmpty()) {
+        TransferSummary timedOut;
+        timedOut.error = QStringLiteral("the job did not finish in time");
+        return timedOut;
+    }
+    return job->summary();
+}
+} // namespace
+
+class TestTransfer : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<RedisServerProcess> m_server;
+    std::unique_ptr<Session> m_source; // db 0
+    std::unique_ptr<Session> m_target; // db 1
+    QTemporaryDir m_dir;
+
+    Reply on(Session& session, const Command& argv) { return awaitReply(session.execute(argv)); }
+    std::unique_ptr<Session> open(int database, bool readOnly = false)
+    {
+        ConnectionProfile profile = profileFor(*m_server);
+        profile.database = database;
+        profile.readOnly = readOnly;
+        auto session = std::make_unique<Session>(profile);
+        session->open();
+        return session;
+    }
+    QString file(const QString& name) const { return m_dir.filePath(name); }
+
+    // Every type, binary keys and values, TTLs, big collections, empty and edge values.
+    void populate()
+    {
+        QList<Command> commands {
+            { "SET", "str:plain", "hello world" },
+            { "SET", "str:empty", "" },
+            { "SET", QByteArray("bin:\x00\xff\r\n key", 12), allBytes() },
+            { "SET", "str:utf8", "gr\xc3\xbc\xc3\x9f \xe2\x82\xac" },
+            { "SET", "str:ttl", "expires", "PX", "3600000" },
+            { "SET", "str:big", QByteArray(5 * 1024 * 1024 + 7, 'x') + allBytes() },
+            { "RPUSH", "list:small", "a", "", allBytes(), "a" },
+            { "SADD", "set:small", "x", "y", allBytes() },
+            { "ZADD", "zset:small", "1.5", "one", "-inf", "lowest", "inf", "highest", "0", allBytes() },
+            { "HSET", "hash:small", "f1", "v1", allBytes(), allBytes(), "empty", "" },
+            { "XADD", "stream:small", "1-1", "a", "1", "b", allBytes() },
+            { "XADD", "stream:small", "2-5", "only", "" },
+            { "PEXPIRE", "hash:small", "7200000" },
+        };
+        for (int i = 0; i < bigCount; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            commands.append({ "RPUSH", "list:big", "item-" + n });
+            commands.append({ "SADD", "set:big", "member-" + n });
+            commands.append({ "ZADD", "zset:big", n + ".25", "m-" + n });
+            commands.append({ "HSET", "hash:big", "field-" + n, "value-" + n });
+            commands.append({ "XADD", "stream:big", n + "-1", "n", n });
+        }
+        for (const Reply& reply : awaitBatch(m_source->executeBatch(commands)))
+            QVERIFY2(!reply.isError(), qPrintable(reply.errorMessage()));
+    }
+
+    // A key's content in a form that compares across encodings: sorted where the type is unordered.
+    QByteArray content(Session& session, const QByteArray& key)
+    {
+        const QByteArray type = on(session, { "TYPE", key }).bytes();
+        QList<QByteArray> parts { type };
+        const auto add = [&](const Reply& reply) {
+            for (const Reply& element : reply.elements())
+                parts.append(element.isArray() ? QByteArray("[") + QByteArray::number(element.size()) : element.bytes());
+        };
+        if (type == "string") {
+            parts.append(on(session, { "GET", key }).bytes());
+        } else if (type == "list") {
+            add(on(session, { "LRANGE", key, "0", "-1" }));
+        } else if (type == "set") {
+            QList<QByteArray> members;
+            const Reply all = on(session, { "SMEMBERS", key });
+            for (const Reply& member : all.elements())
+                members.append(member.bytes());
+            std::sort(members.begin(), members.end());
+            parts.append(members);
+        } else if (type == "zset") {
+            add(on(session, { "ZRANGE", key, "0", "-1", "WITHSCORES" }));
+        } else if (type == "hash") {
+            QList<QByteArray> pairs;
+            const Reply all = on(session, { "HGETALL", key });
+            for (qsizetype i = 0; i + 1 < all.size(); i += 2)
+                pairs.append(all.at(i).bytes() + '\0' + all.at(i + 1).bytes());
+            std::sort(pairs.begin(), pairs.end());
+            parts.append(pairs);
+        } else if (type == "stream") {
+            const Reply entries = on(session, { "XRANGE", key, "-", "+" });
+            for (const Reply& entry : entries.elements()) {
+                parts.append(entry.at(0).bytes());
+                for (const Reply& field : entry.at(1).elements())
+                    parts.append(field.bytes());
+            }
+        }
+        QByteArray joined;
+        for (const QByteArray& part : parts)
+            joined += QByteArray::number(part.size()) + ':' + part + ';';
+        return joined;
+    }
+
+    QList<QByteArray> keysOf(Session& session)
+    {
+        QList<QByteArray> keys;
+        QByteArray cursor("0");
+        do {
+            const Reply reply = on(session, { "SCAN", cursor, "COUNT", "1000" });
+            cursor = reply.at(0).bytes();
+            for (const Reply& key : reply.at(1).elements())
+                keys.append(key.bytes());
+        } while (cursor != "0");
+        std::sort(keys.begin(), keys.end());
+        return keys;
+    }
+
+    // Source and target hold the same keys with the same content, and the same expiries (to a second).
+    void compareWithSource(Session& target, const QByteArray& suffix = {})
+    {
+        const QList<QByteArray> keys = keysOf(*m_source);
+        QCOMPARE(keysOf(target).size(), keys.size());
+        for (const QByteArray& key : keys) {
+            QCOMPARE(content(target, key + suffix), content(*m_source, key));
+            const qint64 sourceTtl = on(*m_source, { "PTTL", key }).integerValue();
+            const qint64 targetTtl = on(target, { "PTTL", key + suffix }).integerValue();
+            if (sourceTtl < 0)
+                QCOMPARE(targetTtl, sourceTtl);
+            else
+                QVERIFY2(qAbs(targetTtl - sourceTtl) < 2000, qPrintable(QStringLiteral("%1 vs %2").arg(targetTtl).arg(sourceTtl)));
+        }
+    }
+
+    TransferSummary exportTo(Format format, const QString& path, KeyScope scope = {}, Pacing pacing = {})
+    {
+        ExportOptions options;
+        options.format = format;
+        options.fileName = path;
+        options.scope = scope;
+        options.pacing = pacing;
+        std::unique_ptr<TransferJob> job(TransferJob::exportKeys(m_source.get(), options));
+        return runJob(job.get());
+    }
+
+    TransferSummary importFrom(Session& target, Format format, const QString& path,
+        ConflictPolicy policy = ConflictPolicy::Skip, bool dryRun = false)
+    {
+        ImportOptions options;
+        options.format = format;
+        options.fileName = path;
+        options.policy = policy;
+        options.dryRun = dryRun;
+        std::unique_ptr<TransferJob> job(TransferJob::importFile(&target, options));
+        return runJob(job.get());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        m_server = startServer({}, &error);
+        QVERIFY2(m_server, qPrintable(error));
+        m_source = open(0);
+        m_target = open(1);
+        QCOMPARE(on(*m_source, { "PING" }), Reply::status("PONG"));
+        QCOMPARE(on(*m_target, { "PING" }), Reply::status("PONG"));
+    }
+
+    void init()
+    {
+        QCOMPARE(on(*m_source, { "FLUSHALL" }), Reply::status("OK"));
+        populate();
+    }
+
+    void cleanupTestCase()
+    {
+        m_source.reset();
+        m_target.reset();
+    }
+
+    // Export, then import into an empty database: every format, every type, binary keys and
+    // values, expiries, collections read and written in pages.
+    void roundTrip_data()
+    {
+        QTest::addColumn<Format>("format");
+        for (const Format format : allFormats)
+            QTest::addRow("%s", qPrintable(FormatText::id(format))) << format;
+    }
+    void roundTrip()
+    {
+        QFETCH(Format, format);
+        const qint64 keys = on(*m_source, { "DBSIZE" }).integerValue();
+        const QString path = file(QStringLiteral("round.") + FormatText::extension(format));
+        const TransferSummary exported = exportTo(format, path);
+        QVERIFY2(exported.error.isEmpty(), qPrintable(exported.error));
+        QCOMPARE(exported.keys, keys);
+        QCOMPARE(exported.skipped, 0);
+        QVERIFY(!exported.cancelled);
+        QCOMPARE(exported.bytes, QFileInfo(path).size());
+        // The file says what it is.
+        QFile opened(path);
+        QVERIFY(opened.open(QIODevice::ReadOnly));
+        QCOMPARE(FormatText::detect(opened.peek(64), path), std::optional<Format>(format));
+        opened.close();
+
+        const TransferSummary imported = importFrom(*m_target, format, path);
+        QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error + imported.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(imported.failed, 0);
+        QCOMPARE(imported.keys, keys);
+        QCOMPARE(imported.created, keys);
+        compareWithSource(*m_target);
+
+        // Again, with each conflict policy: skip leaves all, replace rewrites all, rename makes copies.
+        const TransferSummary skipped = importFrom(*m_target, format, path, ConflictPolicy::Skip);
+        QCOMPARE(skipped.skipped, keys);
+        QCOMPARE(skipped.keys, 0);
+        const TransferSummary dry = importFrom(*m_target, format, path, ConflictPolicy::Replace, true);
+        QVERIFY(dry.dryRun);
+        QCOMPARE(dry.replaced, keys);
+        const TransferSummary replaced = importFrom(*m_target, format, path, ConflictPolicy::Replace);
+        QCOMPARE(replaced.replaced, keys);
+        compareWithSource(*m_target);
+        const TransferSummary renamed = importFrom(*m_target, format, path, ConflictPolicy::Rename);
+        QVERIFY2(renamed.error.isEmpty(), qPrintable(renamed.error));
+        QCOMPARE(renamed.renamed, keys);
+        QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), keys * 2);
+        QCOMPARE(content(*m_target, "list:big:imported"), content(*m_source, "list:big"));
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
+    // A dry run counts and writes nothing.
+    void dryRunWritesNothing()
+    {
+        const QString path = file(QStringLiteral("dry.vdump"));
+        QVERIFY(exportTo(Format::Dump, path).error.isEmpty());
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+        QVERIFY(on(*m_target, { "SET", "str:plain", "already here" }).isStatus());
+        const TransferSummary dry = importFrom(*m_target, Format::Dump, path, ConflictPolicy::Skip, true);
+        const qint64 keys = on(*m_source, { "DBSIZE" }).integerValue();
+        QCOMPARE(dry.created, keys - 1);
+        QCOMPARE(dry.skipped, 1);
+        QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), 1);
+        QCOMPARE(on(*m_target, { "GET", "str:plain" }).bytes(), QByteArray("already here"));
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
+    // A read-only profile refuses before anything is sent.
+    void readOnlyRefuses()
+    {
+        const QString path = file(QStringLiteral("ro.vdump"));
+        QVERIFY(exportTo(Format::Dump, path).error.isEmpty());
+        std::unique_ptr<Session> readOnly = open(1, true);
+        QCOMPARE(on(*readOnly, { "PING" }), Reply::status("PONG"));
+        const TransferSummary imported = importFrom(*readOnly, Format::Dump, path);
+        QVERIFY2(imported.error.contains(QLatin1String("read-only")), qPrintable(imported.error));
+        QCOMPARE(imported.keys, 0);
+        CopyOptions copy;
+        std::unique_ptr<TransferJob> job(TransferJob::copyKeys(m_source.get(), readOnly.get(), copy));
+        QVERIFY(runJob(job.get()).error.contains(QLatin1String("read-only")));
+        QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), 0);
+    }
+
+    // Cancelled halfway, the counts are exact: the file holds as many keys as the export says,
+    // and the target as many as the import says.
+    void cancelHalfwayKeepsExactCounts()
+    {
+        QList<Command> more;
+        for (int i = 0; i < 20000; ++i)
+            more.append({ "SET", "many:" + QByteArray::number(i), "v" });
+        awaitBatch(m_source->executeBatch(more));
+        const QString path = file(QStringLiteral("cancel.vdump"));
+        ExportOptions options;
+        options.fileName = path;
+        options.pacing.batchKeys = 200;
+        options.pacing.scanCount = 200;
+        std::unique_ptr<TransferJob> job(TransferJob::exportKeys(m_source.get(), options));
+        connect(job.get(), &TransferJob::progress, job.get(), [&job](const TransferProgress& progress) {
+            if (progress.keys > 1000)
+                job->cancel();
+        });
+        const TransferSummary exported = runJob(job.get());
+        QVERIFY(exported.cancelled);
+        QVERIFY(exported.keys > 1000);
+        QVERIFY(exported.keys < 20000);
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        std::unique_ptr<RecordReader> reader = RecordReader::create(Format::Dump, &written);
+        ImportItem item;
+        qint64 inFile = 0;
+        while (reader->next(&item))
+            ++inFile;
+        QVERIFY2(reader->error().isEmpty(), qPrintable(reader->error()));
+        QVERIFY(reader->atEnd());
+        QCOMPARE(inFile, exported.keys);
+
+        // The whole export, then an import cancelled halfway.
+        QVERIFY(exportTo(Format::Dump, path).error.isEmpty());
+        ImportOptions importOptions;
+        importOptions.fileName = path;
+        importOptions.pacing.batchKeys = 200;
+        std::unique_ptr<TransferJob> importJob(TransferJob::importFile(m_target.get(), importOptions));
+        connect(importJob.get(), &TransferJob::progress, importJob.get(), [&importJob](const TransferProgress& progress) {
+            if (progress.keys > 1000)
+                importJob->cancel();
+        });
+        const TransferSummary imported = runJob(importJob.get());
+        QVERIFY(imported.cancelled);
+        QVERIFY(imported.keys < 20000);
+        QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), imported.keys);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
+    // Copy between connections: DUMP/RESTORE where the target reads the payload; where it refuses
+    // the payload's RDB version (its own check, on a payload made newer here), each key is rebuilt
+    // element by element, in pages, with its expiry.
+    void copyBetweenConnections_data()
+    {
+        QTest::addColumn<bool>("newerRdb");
+        QTest::addRow("DUMP/RESTORE") << false;
+        QTest::addRow("rebuilt where RESTORE refuses the RDB version") << true;
+    }
+    void copyBetweenConnections()
+    {
+        QFETCH(bool, newerRdb);
+        const qint64 keys = on(*m_source, { "DBSIZE" }).integerValue();
+        CopyOptions options;
+        if (newerRdb) {
+            options.payloadFilter = [](QByteArray payload) {
+                // RDB version 250, far past any server's: the server answers with its own error.
+                qToLittleEndian<quint16>(250, payload.data() + payload.size() - 10);
+                return payload;
+            };
+        }
+        std::unique_ptr<TransferJob> job(TransferJob::copyKeys(m_source.get(), m_target.get(), options));
+        const TransferSummary copied = runJob(job.get());
+        QVERIFY2(copied.error.isEmpty(), qPrintable(copied.error));
+        QVERIFY2(copied.failed == 0, qPrintable(copied.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(copied.keys, keys);
+        QCOMPARE(copied.rebuilt, newerRdb ? keys : 0);
+        compareWithSource(*m_target);
+        // Again: every key exists, so each is skipped.
+        std::unique_ptr<TransferJob> again(TransferJob::copyKeys(m_source.get(), m_target.get(), options));
+        QCOMPARE(runJob(again.get()).skipped, keys);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
+    // A dump file whose payloads the server cannot read: each key fails with the reason.
+    void importRefusedRdbVersion()
+    {
+        KeyRecord record;
+        record.key = "k";
+        record.type = "string";
+        record.payload = on(*m_source, { "DUMP", "str:plain" }).bytes();
+        QCOMPARE(payloadRdbVersion(record.payload), 10); // redis-server 7.0
+        qToLittleEndian<quint16>(250, record.payload.data() + record.payload.size() - 10);
+        std::unique_ptr<RecordWriter> writer = RecordWriter::create(Format::Dump);
+        QFile out(file(QStringLiteral("newer.vdump")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(writer->fileHeader({}) + writer->begin(record) + writer->fileFooter(1));
+        out.close();
+        const TransferSummary imported = importFrom(*m_target, Format::Dump, out.fileName());
+        QCOMPARE(imported.failed, 1);
+        QVERIFY2(imported.problems.value(0).contains(QLatin1String("RDB version 250")), qPrintable(imported.problems.value(0)));
+    }
+
+    // The files of Another Redis Desktop Manager (PTTL left in ms) and Tiny RDM (two columns, or an
+    // absolute time in ms), and a truncated dump file.
+    void foreignAndDamagedFiles()
+    {
+        const QByteArray payload = on(*m_source, { "DUMP", "str:plain" }).bytes();
+        const qint64 in = QDateTime::currentMSecsSinceEpoch() + 3600000;
+        const QByteArray csv = "6b31," + payload.toHex() + ",60000\n" // ARDM: a minute left
+            + "6b32," + payload.toHex() + "\n" // Tiny RDM without expiry
+            + "6b33," + payload.toHex() + "," + QByteArray::number(in) + "\n" // Tiny RDM: absolute
+            + "6b34," + payload.toHex() + ",-1"; // no expiry, no final newline
+        QFile out(file(QStringLiteral("ardm.csv")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(csv);
+        out.close();
+        const TransferSummary imported = importFrom(*m_target, Format::Csv, out.fileName());
+        QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
+        QCOMPARE(imported.keys, 4);
+        QVERIFY(qAbs(on(*m_target, { "PTTL", "k1" }).integerValue() - 60000) < 2000);
+        QCOMPARE(on(*m_target, { "PTTL", "k2" }).integerValue(), -1);
+        QVERIFY(qAbs(on(*m_target, { "PTTL", "k3" }).integerValue() - 3600000) < 2000);
+        QCOMPARE(on(*m_target, { "PTTL", "k4" }).integerValue(), -1);
+        QCOMPARE(on(*m_target, { "GET", "k4" }).bytes(), QByteArray("hello world"));
+
+        // A dump file cut short: the keys before the cut are imported, and the error says so.
+        const QString path = file(QStringLiteral("cut.vdump"));
+        QVERIFY(exportTo(Format::Dump, path).error.isEmpty());
+        QFile whole(path);
+        QVERIFY(whole.open(QIODevice::ReadWrite));
+        whole.resize(whole.size() - 100);
+        whole.close();
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+        const TransferSummary cut = importFrom(*m_target, Format::Dump, path);
+        QVERIFY2(cut.error.contains(QLatin1String("cut short")) || cut.error.contains(QLatin1String("end mark")),
+            qPrintable(cut.error));
+        QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), cut.keys);
+
+        // A command file that tries something other than writing keys stops there.
+        QFile commands(file(QStringLiteral("evil.redis")));
+        QVERIFY(commands.open(QIODevice::WriteOnly));
+        commands.write("SET a 1\nFLUSHALL\nSET b 2\n");
+        commands.close();
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+        const TransferSummary evil = importFrom(*m_target, Format::Commands, commands.fileName());
+        QVERIFY2(evil.error.contains(QLatin1String("FLUSHALL is not a command that writes one key")), qPrintable(evil.error));
+        QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), 1);
+        QCOMPARE(on(*m_source, { "EXISTS", "str:plain" }).integerValue(), 1);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
+    // Only the keys asked for: a selection, and a pattern (a folder).
+    void scopes()
+    {
+        const QString path = file(QStringLiteral("scope.jsonl"));
+        KeyScope selection;
+        selection.keys = { "str:plain", "hash:small", "no:such:key" };
+        const TransferSummary some = exportTo(Format::JsonLines, path, selection);
+        QCOMPARE(some.keys, 2);
+        QCOMPARE(some.skipped, 1);
+        KeyScope folder;
+        folder.match = "list:*";
+        QCOMPARE(exportTo(Format::JsonLines, path, folder).keys, 2);
+        QFile json(path);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = json.readAll().split('\n');
+        QCOMPARE(lines.size(), 3); // two keys and the end
+        QVERIFY(lines.at(0).startsWith("{\"key\":\"list:"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransfer)
+#include "tst_transfer.moc"

@@ -91,8 +91,6 @@ Command wholeReadCommand(const QByteArray& type, const QByteArray& key)
     return { "XRANGE", key, "-", "+" };
 }
 
-constexpr qint64 wholeStringLimit = 4 * 1024 * 1024;
-constexpr qint64 stringPage = 3 * 1024 * 1024; // a multiple of 3: base64 pieces join
 
 bool isVersionRefusal(const Reply& reply)
 {
@@ -244,14 +242,16 @@ private:
 class ElementsReader {
 public:
     using Rows = QList<QList<QByteArray>>;
-    ElementsReader(Session* session, QObject* context, QByteArray key, QByteArray type, qint64 size, int pageElements,
-        std::function<void(const Rows&, std::function<void()>)> onRows, std::function<void(const QString&)> done)
+    ElementsReader(Session* session, QObject* context, QByteArray key, QByteArray type, qint64 size,
+        const Pacing& pacing, std::function<void(const Rows&, std::function<void()>)> onRows,
+        std::function<void(const QString&)> done)
         : m_session(session)
         , m_context(context)
         , m_key(std::move(key))
         , m_type(std::move(type))
         , m_size(size)
-        , m_page(qMax(1, pageElements))
+        , m_page(qMax(1, pacing.pageElements))
+        , m_stringPage(qMax<qint64>(3, pacing.stringPageBytes / 3 * 3))
         , m_onRows(std::move(onRows))
         , m_done(std::move(done))
     {
@@ -262,7 +262,7 @@ private:
     Command command() const
     {
         if (m_type == "string")
-            return { "GETRANGE", m_key, QByteArray::number(m_offset), QByteArray::number(m_offset + stringPage - 1) };
+            return { "GETRANGE", m_key, QByteArray::number(m_offset), QByteArray::number(m_offset + m_stringPage - 1) };
         if (m_type == "list" || m_type == "zset") {
             Command c { m_type == "list" ? QByteArray("LRANGE") : QByteArray("ZRANGE"), m_key, QByteArray::number(m_offset),
                 QByteArray::number(m_offset + m_page - 1) };
@@ -290,7 +290,7 @@ private:
                 if (m_type == "string") {
                     rows.append({ reply.bytes() });
                     m_offset += reply.bytes().size();
-                    last = reply.bytes().size() < stringPage || m_offset >= m_size;
+                    last = reply.bytes().size() < m_stringPage || m_offset >= m_size;
                 } else if (m_type == "set" || m_type == "hash") {
                     m_cursor = reply.at(0).bytes();
                     rows = rowsOf(m_type == "set" ? QByteArray("list") : QByteArray("hash"), reply.at(1));
@@ -328,6 +328,7 @@ private:
     QByteArray m_type;
     qint64 m_size;
     int m_page;
+    qint64 m_stringPage;
     std::function<void(const Rows&, std::function<void()>)> m_onRows;
     std::function<void(const QString&)> m_done;
     qint64 m_offset = 0;
@@ -388,7 +389,7 @@ public:
 
     // Elements: TYPE and PTTL, then the sizes, then the small keys whole; big ones are returned
     // for paging. Keys of other types (modules) are listed in unsupported.
-    static void readStructured(Session* session, QObject* context, const QList<QByteArray>& keys, int pageElements,
+    static void readStructured(Session* session, QObject* context, const QList<QByteArray>& keys, const Pacing& pacing,
         std::function<void(QList<KeyRecord> small, QList<Big> big, QList<KeyRecord> unsupported, qint64 vanished,
             const QString& error)>
             done)
@@ -400,7 +401,7 @@ public:
         commands.append({ "TIME" });
         session->executeBatch(
             commands, context,
-            [session, context, keys, pageElements, done](const QList<Reply>& replies) {
+            [session, context, keys, pacing, done](const QList<Reply>& replies) {
                 if (replies.size() != keys.size() * 2 + 1 || (!replies.isEmpty() && replies.first().isClientError())) {
                     done({}, {}, {}, 0, replies.isEmpty() ? tr("No reply.") : replies.first().errorMessage());
                     return;
@@ -429,7 +430,7 @@ public:
                     sizes.append({ RedisTypes::sizeCommand(record.type), record.key });
                 session->executeBatch(
                     sizes, context,
-                    [session, context, records, unsupported, vanished, pageElements, done](
+                    [session, context, records, unsupported, vanished, pacing, done](
                         const QList<Reply>& sizeReplies) mutable {
                         if (sizeReplies.size() != records.size()) {
                             done({}, {}, {}, 0, tr("No reply."));
@@ -440,8 +441,8 @@ public:
                         QList<Command> reads;
                         for (qsizetype i = 0; i < records.size(); ++i) {
                             const qint64 size = sizeReplies.at(i).integerValue();
-                            const bool whole = records.at(i).type == "string" ? size <= wholeStringLimit
-                                                                              : size <= pageElements;
+                            const bool whole = records.at(i).type == "string" ? size <= pacing.wholeStringBytes
+                                                                              : size <= pacing.pageElements;
                             if (whole) {
                                 reads.append(wholeReadCommand(records.at(i).type, records.at(i).key));
                                 small.append(std::move(records[i]));
@@ -869,7 +870,7 @@ private:
                         batchDone();
                     });
             else
-                RecordSource::readStructured(m_session, this, keys, m_options.pacing.pageElements,
+                RecordSource::readStructured(m_session, this, keys, m_options.pacing,
                     [this](QList<KeyRecord> small, QList<RecordSource::Big> big, QList<KeyRecord> unsupported,
                         qint64 vanished, const QString& error) {
                         if (!error.isEmpty())
@@ -904,8 +905,7 @@ private:
         m_current.record.pagedValue = m_current.record.type == "string";
         write(m_writer->begin(m_current.record));
         m_reader = std::make_unique<ElementsReader>(
-            m_session, this, m_current.record.key, m_current.record.type, m_current.size,
-            m_options.pacing.pageElements,
+            m_session, this, m_current.record.key, m_current.record.type, m_current.size, m_options.pacing,
             [this](const ElementsReader::Rows& rows, std::function<void()> more) {
                 write(m_writer->rows(m_current.record, rows));
                 report();
@@ -1310,8 +1310,7 @@ private:
                 m_firstPage = true;
                 m_target_name.clear();
                 m_reader = std::make_unique<ElementsReader>(
-                    m_source, this, m_current.key, m_current.type, reply.integerValue(),
-                    m_options.pacing.pageElements,
+                    m_source, this, m_current.key, m_current.type, reply.integerValue(), m_options.pacing,
                     [this](const ElementsReader::Rows& rows, std::function<void()> more) {
                         KeyRecord page = m_current;
                         page.rows = rows;

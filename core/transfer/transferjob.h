@@ -37,6 +37,8 @@ struct Pacing {
     int batchKeys = 500;
     int pauseMs = 0;
     int pageElements = 1000; // elements per read of a big collection (HSCAN/SSCAN/LRANGE/ZRANGE/XRANGE)
+    qint64 wholeStringBytes = 4 * 1024 * 1024; // strings up to this are read whole, bigger ones in pages
+    qint64 stringPageBytes = 3 * 1024 * 1024; // GETRANGE page; a multiple of 3, so base64 pieces join
 };
 
 struct TransferProgress {

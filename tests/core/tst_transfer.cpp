@@ -5,6 +5,7 @@
 
 #include <QBuffer>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QSignalSpy>
@@ -21,8 +22,18 @@ using namespace vermilion::transfer;
 Q_DECLARE_METATYPE(vermilion::transfer::Format)
 
 namespace {
-// Element counts past the jobs' page of 1000, so that big keys are read and written in pages.
-constexpr int bigCount = 2500;
+// Small pages, so that big keys are read and written in several (the defaults are 1000 elements
+// and 3 MiB; small ones keep the suite quick under ThreadSanitizer).
+constexpr int bigCount = 250;
+Pacing smallPages()
+{
+    Pacing pacing;
+    pacing.pageElements = 100;
+    pacing.wholeStringBytes = 64 * 1024;
+    pacing.stringPageBytes = 30 * 1024;
+    pacing.batchKeys = 50;
+    return pacing;
+}
 
 // Runs the event loop until the job ends (no fixed wait: it returns as soon as finished() comes).
 TransferSummary runJob(TransferJob* job, int timeoutMs = 60000)
@@ -73,7 +84,7 @@ private:
             { "SET", QByteArray("bin:\x00\xff\r\n key", 12), allBytes() },
             { "SET", "str:utf8", "gr\xc3\xbc\xc3\x9f \xe2\x82\xac" },
             { "SET", "str:ttl", "expires", "PX", "3600000" },
-            { "SET", "str:big", QByteArray(5 * 1024 * 1024 + 7, 'x') + allBytes() },
+            { "SET", "str:big", QByteArray(100 * 1024 + 7, 'x') + allBytes() },
             { "RPUSH", "list:small", "a", "", allBytes(), "a" },
             { "SADD", "set:small", "x", "y", allBytes() },
             { "ZADD", "zset:small", "1.5", "one", "-inf", "lowest", "inf", "highest", "0", allBytes() },
@@ -152,22 +163,23 @@ private:
     }
 
     // Source and target hold the same keys with the same content, and the same expiries (to a second).
-    void compareWithSource(Session& target, const QByteArray& suffix = {})
+    void compareWithSource(Session& target, qint64 ttlDriftMs = 2000)
     {
         const QList<QByteArray> keys = keysOf(*m_source);
         QCOMPARE(keysOf(target).size(), keys.size());
         for (const QByteArray& key : keys) {
-            QCOMPARE(content(target, key + suffix), content(*m_source, key));
+            QCOMPARE(content(target, key), content(*m_source, key));
             const qint64 sourceTtl = on(*m_source, { "PTTL", key }).integerValue();
-            const qint64 targetTtl = on(target, { "PTTL", key + suffix }).integerValue();
+            const qint64 targetTtl = on(target, { "PTTL", key }).integerValue();
             if (sourceTtl < 0)
                 QCOMPARE(targetTtl, sourceTtl);
             else
-                QVERIFY2(qAbs(targetTtl - sourceTtl) < 2000, qPrintable(QStringLiteral("%1 vs %2").arg(targetTtl).arg(sourceTtl)));
+                QVERIFY2(qAbs(targetTtl - sourceTtl) < ttlDriftMs,
+                    qPrintable(QStringLiteral("%1 vs %2").arg(targetTtl).arg(sourceTtl)));
         }
     }
 
-    TransferSummary exportTo(Format format, const QString& path, KeyScope scope = {}, Pacing pacing = {})
+    TransferSummary exportTo(Format format, const QString& path, KeyScope scope = {}, Pacing pacing = smallPages())
     {
         ExportOptions options;
         options.format = format;
@@ -186,6 +198,7 @@ private:
         options.fileName = path;
         options.policy = policy;
         options.dryRun = dryRun;
+        options.pacing = smallPages();
         std::unique_ptr<TransferJob> job(TransferJob::importFile(&target, options));
         return runJob(job.get());
     }
@@ -228,6 +241,8 @@ private slots:
         QFETCH(Format, format);
         const qint64 keys = on(*m_source, { "DBSIZE" }).integerValue();
         const QString path = file(QStringLiteral("round.") + FormatText::extension(format));
+        QElapsedTimer sinceExport;
+        sinceExport.start();
         const TransferSummary exported = exportTo(format, path);
         QVERIFY2(exported.error.isEmpty(), qPrintable(exported.error));
         QCOMPARE(exported.keys, keys);
@@ -245,7 +260,10 @@ private slots:
         QCOMPARE(imported.failed, 0);
         QCOMPARE(imported.keys, keys);
         QCOMPARE(imported.created, keys);
-        compareWithSource(*m_target);
+        // The CSV carries the time left when it was written (as Another Redis Desktop Manager
+        // writes it): an expiry moves on by the time between export and import.
+        const qint64 drift = format == Format::Csv ? sinceExport.elapsed() + 2000 : 2000;
+        compareWithSource(*m_target, drift);
 
         // Again, with each conflict policy: skip leaves all, replace rewrites all, rename makes copies.
         const TransferSummary skipped = importFrom(*m_target, format, path, ConflictPolicy::Skip);
@@ -256,7 +274,7 @@ private slots:
         QCOMPARE(dry.replaced, keys);
         const TransferSummary replaced = importFrom(*m_target, format, path, ConflictPolicy::Replace);
         QCOMPARE(replaced.replaced, keys);
-        compareWithSource(*m_target);
+        compareWithSource(*m_target, format == Format::Csv ? sinceExport.elapsed() + 2000 : 2000);
         const TransferSummary renamed = importFrom(*m_target, format, path, ConflictPolicy::Rename);
         QVERIFY2(renamed.error.isEmpty(), qPrintable(renamed.error));
         QCOMPARE(renamed.renamed, keys);
@@ -368,6 +386,7 @@ private slots:
                 return payload;
             };
         }
+        options.pacing = smallPages();
         std::unique_ptr<TransferJob> job(TransferJob::copyKeys(m_source.get(), m_target.get(), options));
         const TransferSummary copied = runJob(job.get());
         QVERIFY2(copied.error.isEmpty(), qPrintable(copied.error));

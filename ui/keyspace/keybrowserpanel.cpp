@@ -7,6 +7,7 @@
 #include "keyspace/keyspaceloader.h"
 #include "keyspace/keytreemodel.h"
 #include "newkeydialog.h"
+#include "transfer/transferdialog.h"
 #include "util/redistext.h"
 #include "values/keyinfoloader.h"
 #include "values/valueeditor.h"
@@ -299,6 +300,8 @@ void KeyBrowserPanel::buildActions()
         m_quickFilter->selectAll();
     });
     add(QKeySequence(Qt::CTRL | Qt::Key_N), &KeyBrowserPanel::newKey);
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), [this] { openTransfer(TransferDialog::Mode::Export); });
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { openTransfer(TransferDialog::Mode::Import); });
     // On the tree only, so that editing text elsewhere keeps its own keys.
     for (const auto& [shortcut, slot] : std::initializer_list<std::pair<QKeySequence, void (KeyBrowserPanel::*)()>> {
              { QKeySequence(Qt::Key_F2), &KeyBrowserPanel::renameCurrent },
@@ -723,6 +726,28 @@ void KeyBrowserPanel::setTtlOfSelected()
     }
 }
 
+TransferDialog* KeyBrowserPanel::openTransfer(TransferDialog::Mode mode)
+{
+    // The scope the dialog offers first: selected keys, else the selected folder, else the
+    // server filter's pattern; the whole database is always a choice.
+    transfer::KeyScope scope;
+    QString scopeText;
+    bool isFolder = false;
+    const QByteArray prefix = selectedFolderPrefix(&isFolder);
+    const QByteArray separator = m_session->profile().namespaceSeparator.toUtf8();
+    if (isFolder) {
+        scope.match = KeyPattern::folderPattern(prefix, separator);
+        scopeText = tr("the folder %1").arg(RedisText::escape(prefix + separator, RedisText::Quoting::IfNeeded));
+    } else {
+        scope.keys = selectedKeys();
+        scope.match = RedisText::unescape(m_pattern->text().trimmed());
+    }
+    auto* dialog = new TransferDialog(mode, m_session, scope, scopeText, this);
+    connect(dialog, &TransferDialog::keysChanged, this, &KeyBrowserPanel::reload);
+    dialog->show();
+    return dialog;
+}
+
 void KeyBrowserPanel::bulkOnFolder(bool deleteKeys)
 {
     bool isFolder = false;
@@ -842,6 +867,14 @@ void KeyBrowserPanel::showContextMenu(const QPoint& position)
             dialog.exec();
         });
     }
+    // Moving data: what is selected (keys, a folder, the pattern in the server filter) or everything.
+    menu.addSeparator();
+    QMenu* transfer = menu.addMenu(tr("Export, Import, Copy"));
+    transfer->addAction(tr("Export..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), this,
+        [this] { openTransfer(TransferDialog::Mode::Export); });
+    transfer->addAction(tr("Copy to Another Connection..."), this, [this] { openTransfer(TransferDialog::Mode::Copy); });
+    transfer->addAction(tr("Import into This Database..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this,
+        [this] { openTransfer(TransferDialog::Mode::Import); });
     menu.addSeparator();
     menu.addAction(tr("Analyze Memory of Database..."), this, [this] {
         m_tree->clearSelection();

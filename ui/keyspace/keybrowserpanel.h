@@ -1,5 +1,7 @@
 #pragma once
 
+#include "transfer/transferdialog.h"
+
 #include "values/valueeditor.h"
 
 #include <QPointer>
@@ -54,6 +56,8 @@ public:
     void setTtlOfSelected();
     void copyName();
     void analyzeMemory();
+    // Export, import or copy, scoped to the selection: a non-modal dialog, returned for tests.
+    TransferDialog* openTransfer(TransferDialog::Mode mode);
 
 protected:
     void showEvent(QShowEvent* event) override;

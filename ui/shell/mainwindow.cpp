@@ -9,6 +9,8 @@
 #include "server/redisserverprocess.h"
 #include "server/sandbox.h"
 #include "thememanager.h"
+#include "keyspace/keybrowserpanel.h"
+#include "transfer/transferdialog.h"
 #include "workspace/sessionworkspace.h"
 
 #include <QAction>
@@ -61,6 +63,13 @@ MainWindow::MainWindow(const Options& options)
     m_theme->restore();
     buildLayout();
     buildActions();
+    // A copy goes to one of the connections open here.
+    TransferDialog::setOpenSessions([this] {
+        QList<Session*> sessions;
+        for (const OpenSession& open : std::as_const(m_sessions))
+            sessions.append(open.session);
+        return sessions;
+    });
     restoreLayout();
     updateActions();
     updateStatusBar();
@@ -70,6 +79,7 @@ MainWindow::MainWindow(const Options& options)
 
 MainWindow::~MainWindow()
 {
+    TransferDialog::setOpenSessions({});
     // Workspaces first: their panels hold the session and use it until they are gone. Then the
     // sessions (their threads), then the sandbox server they talk to.
     for (const OpenSession& open : std::as_const(m_sessions))
@@ -195,6 +205,16 @@ void MainWindow::buildActions()
     file->addAction(m_newAction);
     file->addAction(m_openUrlAction);
     file->addAction(m_sandboxAction);
+    file->addSeparator();
+    // Moving data, for the current connection's key browser (scoped to its selection).
+    const auto transfer = [this](TransferDialog::Mode mode) {
+        if (SessionWorkspace* workspace = currentWorkspace(); workspace && workspace->keyBrowser())
+            workspace->keyBrowser()->openTransfer(mode);
+    };
+    m_exportAction = file->addAction(tr("&Export Keys..."), this, [transfer] { transfer(TransferDialog::Mode::Export); });
+    m_importAction = file->addAction(tr("&Import Keys..."), this, [transfer] { transfer(TransferDialog::Mode::Import); });
+    m_copyAction = file->addAction(
+        tr("&Copy Keys to Another Connection..."), this, [transfer] { transfer(TransferDialog::Mode::Copy); });
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -323,6 +343,8 @@ void MainWindow::updateActions()
     m_connectAction->setEnabled(selected && !(session && session->state() == Connection::State::Connected));
     m_disconnectAction->setEnabled(live);
     m_refreshAction->setEnabled(session && session->state() == Connection::State::Connected);
+    for (QAction* action : { m_exportAction, m_importAction, m_copyAction })
+        action->setEnabled(session && session->state() == Connection::State::Connected);
     m_editAction->setEnabled(selected && !sandbox);
     m_duplicateAction->setEnabled(selected && !sandbox);
     m_deleteAction->setEnabled(selected && !sandbox);

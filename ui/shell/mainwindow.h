@@ -115,6 +115,9 @@ private:
     QAction* m_duplicateAction = nullptr;
     QAction* m_deleteAction = nullptr;
     QAction* m_refreshAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_importAction = nullptr;
+    QAction* m_copyAction = nullptr;
     QAction* m_quitAction = nullptr;
 };
 

@@ -728,6 +728,44 @@ int payloadRdbVersion(const QByteArray& payload)
     return qFromLittleEndian<quint16>(payload.constData() + payload.size() - 10);
 }
 
+QByteArray payloadType(const QByteArray& payload)
+{
+    if (payload.isEmpty())
+        return {};
+    // RDB object types (redis/redis src/rdb.h: RDB_TYPE_* and their encodings up to RDB 11).
+    switch (uchar(payload.at(0))) {
+    case 0:
+        return "string";
+    case 1: // linked list
+    case 10: // ziplist
+    case 14: // quicklist
+    case 18: // quicklist of listpacks
+        return "list";
+    case 2: // hash table
+    case 11: // intset
+    case 20: // listpack
+        return "set";
+    case 3: // skiplist
+    case 5: // skiplist, binary scores
+    case 12: // ziplist
+    case 17: // listpack
+        return "zset";
+    case 4: // hash table
+    case 9: // zipmap
+    case 13: // ziplist
+    case 16: // listpack
+        return "hash";
+    case 15: // listpacks
+    case 19: // listpacks, 7.0
+    case 21: // listpacks, 7.2
+        return "stream";
+    case 6: // module, pre-GA
+    case 7: // module
+        return "module";
+    }
+    return {};
+}
+
 std::unique_ptr<RecordWriter> RecordWriter::create(Format format)
 {
     switch (format) {

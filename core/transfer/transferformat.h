@@ -62,6 +62,9 @@ struct KeyRecord {
 // The RDB version a DUMP payload was written with (its 2-byte little-endian trailer before the
 // CRC64), or 0 when the payload is too short to have one.
 int payloadRdbVersion(const QByteArray& payload);
+// The key's type from a DUMP payload's first byte (its RDB object type): "string", "list", "set",
+// "zset", "hash", "stream", "module", or "" for a byte this does not know.
+QByteArray payloadType(const QByteArray& payload);
 
 // Writes keys to a file. A key is written in one or more steps: begin(), then rows() once per page
 // of elements (structured formats), then end(). Each returns the bytes to append, so the caller

@@ -220,6 +220,9 @@ private:
                 batch.append(std::move(m_pending.front()));
                 m_pending.pop_front();
             }
+            // The next page is asked for now, so SCAN overlaps the work on this batch.
+            if (!m_scan->isComplete() && !m_scan->isInFlight() && qsizetype(m_pending.size()) < m_batch)
+                m_scan->requestMore();
             std::exchange(m_handler, nullptr)(batch, {});
             return;
         }
@@ -344,19 +347,20 @@ public:
         KeyRecord record;
         qint64 size = 0;
     };
-    // Payloads: TYPE, PTTL and DUMP of each key, then TIME, in one pipeline.
+    // Payloads: PTTL and DUMP of each key, then TIME, in one pipeline. The type is the payload's
+    // first byte (payloadType).
     static void readPayloads(Session* session, QObject* context, const QList<QByteArray>& keys,
         std::function<void(QList<KeyRecord> records, qint64 vanished, const QString& error)> done)
     {
         QList<Command> commands;
-        commands.reserve(keys.size() * 3 + 1);
+        commands.reserve(keys.size() * 2 + 1);
         for (const QByteArray& key : keys)
-            commands << Command { "TYPE", key } << Command { "PTTL", key } << Command { "DUMP", key };
+            commands << Command { "PTTL", key } << Command { "DUMP", key };
         commands.append({ "TIME" });
         session->executeBatch(
             commands, context,
             [keys, done](const QList<Reply>& replies) {
-                if (replies.size() != keys.size() * 3 + 1 || (!replies.isEmpty() && replies.first().isClientError())) {
+                if (replies.size() != keys.size() * 2 + 1 || (!replies.isEmpty() && replies.first().isClientError())) {
                     done({}, 0, replies.isEmpty() ? tr("No reply.") : replies.first().errorMessage());
                     return;
                 }
@@ -365,7 +369,7 @@ public:
                 records.reserve(keys.size());
                 qint64 vanished = 0;
                 for (qsizetype i = 0; i < keys.size(); ++i) {
-                    const Reply& dump = replies.at(i * 3 + 2);
+                    const Reply& dump = replies.at(i * 2 + 1);
                     if (dump.isError()) {
                         done({}, 0, tr("DUMP %1 failed: %2").arg(keyText(keys.at(i)), dump.errorMessage()));
                         return;
@@ -376,8 +380,8 @@ public:
                     }
                     KeyRecord record;
                     record.key = keys.at(i);
-                    record.type = replies.at(i * 3).bytes();
-                    const qint64 pttl = replies.at(i * 3 + 1).integerValue();
+                    record.type = payloadType(dump.bytes());
+                    const qint64 pttl = replies.at(i * 2).integerValue();
                     record.expireAtMs = pttl > 0 ? (now > 0 ? now : QDateTime::currentMSecsSinceEpoch()) + pttl : 0;
                     record.payload = dump.bytes();
                     records.append(std::move(record));

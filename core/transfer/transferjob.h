@@ -34,7 +34,7 @@ struct KeyScope {
 // Pacing for production: SCAN's COUNT, keys per pipelined batch, and a pause between batches.
 struct Pacing {
     int scanCount = 1000;
-    int batchKeys = 500;
+    int batchKeys = 1000;
     int pauseMs = 0;
     int pageElements = 1000; // elements per read of a big collection (HSCAN/SSCAN/LRANGE/ZRANGE/XRANGE)
     qint64 wholeStringBytes = 4 * 1024 * 1024; // strings up to this are read whole, bigger ones in pages

@@ -402,10 +402,12 @@ void TransferDialog::updateState()
     if (m_dryRunButton)
         m_dryRunButton->setEnabled(!running && problem.isEmpty());
     m_cancelButton->setEnabled(running);
+    const bool renaming = m_policy && ConflictPolicy(m_policy->currentData().toInt()) == ConflictPolicy::Rename;
     for (QWidget* input : std::initializer_list<QWidget*> { m_scopeSelection, m_scopePattern, m_scopeAll, m_pattern,
              m_format, m_file, m_target, m_policy, m_suffix, m_scanCount, m_batch, m_pause }) {
         if (input)
-            input->setEnabled(!running && (input != m_scopeSelection || !m_scope.keys.isEmpty()));
+            input->setEnabled(!running && (input != m_scopeSelection || !m_scope.keys.isEmpty())
+                && (input != m_suffix || renaming));
     }
 }
 

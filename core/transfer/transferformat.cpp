@@ -18,9 +18,6 @@ namespace vermilion::transfer {
 namespace {
 
 const QByteArray dumpMagic = "VERMILION-DUMP 1\n";
-// Lines of text formats are read up to this length: a JSON line holds a whole key, so this is the
-// biggest key a JSON lines file can carry (Redis's own limit for a string is 512 MB).
-constexpr qint64 maxLineBytes = qint64(1536) * 1024 * 1024;
 
 bool isUtf8(const QByteArray& bytes)
 {
@@ -375,14 +372,10 @@ public:
                 m_atEnd = true;
                 return false;
             }
-            QByteArray line = m_device->readLine(maxLineBytes);
+            // No size limit: readLine(max) would allocate the whole maximum for every line. A line
+            // is at most the file, which the user chose.
+            QByteArray line = m_device->readLine();
             ++m_line;
-            if (!line.endsWith('\n') && !m_device->atEnd()) {
-                m_error = QCoreApplication::translate("Transfer", "Line %1 is longer than %2 bytes.")
-                              .arg(m_line)
-                              .arg(maxLineBytes);
-                return false;
-            }
             while (line.endsWith('\n') || line.endsWith('\r'))
                 line.chop(1);
             if (line.trimmed().isEmpty() || line.startsWith('#'))

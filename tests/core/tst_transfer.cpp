@@ -436,9 +436,10 @@ private slots:
         const TransferSummary imported = importFrom(*m_target, Format::Csv, out.fileName());
         QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
         QCOMPARE(imported.keys, 4);
-        QVERIFY(qAbs(on(*m_target, { "PTTL", "k1" }).integerValue() - 60000) < 2000);
+        // Time left as the file says, less the time the import took (long under ThreadSanitizer).
+        QVERIFY(qAbs(on(*m_target, { "PTTL", "k1" }).integerValue() - 60000) < 15000);
         QCOMPARE(on(*m_target, { "PTTL", "k2" }).integerValue(), -1);
-        QVERIFY(qAbs(on(*m_target, { "PTTL", "k3" }).integerValue() - 3600000) < 2000);
+        QVERIFY(qAbs(on(*m_target, { "PTTL", "k3" }).integerValue() - 3600000) < 15000);
         QCOMPARE(on(*m_target, { "PTTL", "k4" }).integerValue(), -1);
         QCOMPARE(on(*m_target, { "GET", "k4" }).bytes(), QByteArray("hello world"));
 

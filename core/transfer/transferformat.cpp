@@ -1,5 +1,7 @@
 #include "transferformat.h"
 
+#include "rdbreader.h"
+
 #include "client/replyreader.h"
 #include "formats/formatsupport.h"
 #include "util/redistext.h"
@@ -641,6 +643,8 @@ QString FormatText::name(Format format)
         return tr("RESP, for redis-cli --pipe");
     case Format::Csv:
         return tr("CSV of hex key, hex DUMP, TTL (Another Redis Desktop Manager, Tiny RDM)");
+    case Format::Rdb:
+        return tr("RDB file (Redis 7.0 and earlier; import only)");
     }
     return {};
 }
@@ -658,6 +662,8 @@ QString FormatText::extension(Format format)
         return QStringLiteral("resp");
     case Format::Csv:
         return QStringLiteral("csv");
+    case Format::Rdb:
+        return QStringLiteral("rdb");
     }
     return {};
 }
@@ -675,13 +681,15 @@ QString FormatText::id(Format format)
         return QStringLiteral("resp");
     case Format::Csv:
         return QStringLiteral("csv");
+    case Format::Rdb:
+        return QStringLiteral("rdb");
     }
     return {};
 }
 
 std::optional<Format> FormatText::fromId(const QString& id)
 {
-    for (const Format format : allFormats) {
+    for (const Format format : importFormats) {
         if (FormatText::id(format) == id)
             return format;
     }
@@ -692,12 +700,14 @@ std::optional<Format> FormatText::detect(const QByteArray& head, const QString& 
 {
     if (head.startsWith(dumpMagic))
         return Format::Dump;
+    if (head.startsWith("REDIS0"))
+        return Format::Rdb;
     if (head.startsWith('*'))
         return Format::Resp;
     if (head.startsWith("{\"key\""))
         return Format::JsonLines;
     const QString suffix = QFileInfo(fileName).suffix().toLower();
-    for (const Format format : allFormats) {
+    for (const Format format : importFormats) {
         if (extension(format) == suffix)
             return format;
     }
@@ -772,6 +782,8 @@ std::unique_ptr<RecordWriter> RecordWriter::create(Format format)
         return std::make_unique<CommandWriter>(true);
     case Format::Csv:
         return std::make_unique<CsvWriter>();
+    case Format::Rdb:
+        break; // import only
     }
     return nullptr;
 }
@@ -789,6 +801,8 @@ std::unique_ptr<RecordReader> RecordReader::create(Format format, QIODevice* dev
         return std::make_unique<RespReader>(device);
     case Format::Csv:
         return std::make_unique<CsvReader>(device);
+    case Format::Rdb:
+        return std::make_unique<RdbReader>(device);
     }
     return nullptr;
 }

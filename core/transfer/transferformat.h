@@ -20,8 +20,12 @@ enum class Format {
     Commands, // a redis-cli command file: SET / RPUSH / SADD / ZADD / HSET / XADD, then PEXPIREAT
     Resp, // the same commands in RESP, for redis-cli --pipe
     Csv, // hex key, hex DUMP payload, TTL: the file Another Redis Desktop Manager and Tiny RDM use
+    Rdb, // a Redis .rdb file (import only; RdbReader)
 };
+// The formats an export writes; an import also reads RDB files.
 inline constexpr Format allFormats[] = { Format::Dump, Format::JsonLines, Format::Commands, Format::Resp, Format::Csv };
+inline constexpr Format importFormats[]
+    = { Format::Dump, Format::JsonLines, Format::Commands, Format::Resp, Format::Csv, Format::Rdb };
 
 class FormatText {
     Q_DECLARE_TR_FUNCTIONS(FormatText)

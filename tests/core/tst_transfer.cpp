@@ -328,6 +328,7 @@ private slots:
         options.fileName = path;
         options.pacing.batchKeys = 200;
         options.pacing.scanCount = 200;
+        options.pacing.pauseMs = 5; // paced, as on a production server: the job is still running when cancelled
         std::unique_ptr<TransferJob> job(TransferJob::exportKeys(m_source.get(), options));
         connect(job.get(), &TransferJob::progress, job.get(), [&job](const TransferProgress& progress) {
             if (progress.keys > 1000)
@@ -353,6 +354,7 @@ private slots:
         ImportOptions importOptions;
         importOptions.fileName = path;
         importOptions.pacing.batchKeys = 200;
+        importOptions.pacing.pauseMs = 5;
         std::unique_ptr<TransferJob> importJob(TransferJob::importFile(m_target.get(), importOptions));
         connect(importJob.get(), &TransferJob::progress, importJob.get(), [&importJob](const TransferProgress& progress) {
             if (progress.keys > 1000)
@@ -466,6 +468,128 @@ private slots:
         QVERIFY2(evil.error.contains(QLatin1String("FLUSHALL is not a command that writes one key")), qPrintable(evil.error));
         QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), 1);
         QCOMPARE(on(*m_source, { "EXISTS", "str:plain" }).integerValue(), 1);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
+    // RDB files the server itself writes (SAVE): Redis 7.0's encodings (strings plain, integer and
+    // LZF; quicklists of listpacks; listpack and hash-table hashes; listpack and skiplist sorted
+    // sets; intsets and hash-table sets; streams with a consumer group and pending entries).
+    void rdbFileFromTheServer()
+    {
+        QList<Command> more { { "SET", "str:int", "12345" }, { "SET", "str:lzf", QByteArray(5000, 'a') + "end" },
+            { "HSET", "hash:lp", "f", "v", "g", "w" }, { "ZADD", "zset:lp", "1", "a", "2.5", "b" },
+            { "HSET", "hash:ht" }, { "SADD", "set:ht" },
+            { "SADD", "set:ints", "1", "2", "3", "-5", "70000" }, { "XGROUP", "CREATE", "stream:small", "workers", "0" },
+            { "XREADGROUP", "GROUP", "workers", "alice", "COUNT", "1", "STREAMS", "stream:small", ">" } };
+        for (int i = 0; i < 600; ++i) {
+            more[4] << "field-" + QByteArray::number(i) << QByteArray::number(i);
+            more[5] << "member-" + QByteArray::number(i);
+        }
+        for (const Reply& reply : awaitBatch(m_source->executeBatch(more)))
+            QVERIFY2(!reply.isError(), qPrintable(reply.errorMessage()));
+        QCOMPARE(on(*m_source, { "OBJECT", "ENCODING", "set:ints" }).bytes(), QByteArray("intset"));
+        QCOMPARE(on(*m_source, { "OBJECT", "ENCODING", "set:ht" }).bytes(), QByteArray("hashtable"));
+        QCOMPARE(on(*m_source, { "OBJECT", "ENCODING", "list:big" }).bytes(), QByteArray("quicklist"));
+        QCOMPARE(on(*m_source, { "OBJECT", "ENCODING", "hash:lp" }).bytes(), QByteArray("listpack"));
+        QCOMPARE(on(*m_source, { "OBJECT", "ENCODING", "hash:ht" }).bytes(), QByteArray("hashtable"));
+        QCOMPARE(on(*m_source, { "OBJECT", "ENCODING", "zset:lp" }).bytes(), QByteArray("listpack"));
+        QCOMPARE(on(*m_source, { "OBJECT", "ENCODING", "zset:big" }).bytes(), QByteArray("skiplist"));
+        QCOMPARE(on(*m_source, { "SAVE" }), Reply::status("OK"));
+        const QByteArray dir = on(*m_source, { "CONFIG", "GET", "dir" }).at(1).bytes();
+        const QByteArray name = on(*m_source, { "CONFIG", "GET", "dbfilename" }).at(1).bytes();
+        const QString path = QString::fromUtf8(dir + '/' + name);
+        QFile rdb(path);
+        QVERIFY2(rdb.open(QIODevice::ReadOnly), qPrintable(path));
+        QCOMPARE(FormatText::detect(rdb.peek(16), path), std::optional<Format>(Format::Rdb));
+        rdb.close();
+        const TransferSummary imported = importFrom(*m_target, Format::Rdb, path);
+        QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
+        QCOMPARE(imported.failed, 0);
+        QCOMPARE(imported.keys, on(*m_source, { "DBSIZE" }).integerValue());
+        compareWithSource(*m_target);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+
+        // Cut short, the keys before the cut are in and the error says where.
+        QFile whole(path);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        QFile cut(file(QStringLiteral("cut.rdb")));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(bytes.left(bytes.size() / 2));
+        cut.close();
+        const TransferSummary partial = importFrom(*m_target, Format::Rdb, cut.fileName());
+        QVERIFY2(partial.error.contains(QLatin1String("ends early")), qPrintable(partial.error));
+        QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), partial.keys);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+
+        // A newer RDB version is refused with the versions named.
+        QFile newer(file(QStringLiteral("newer.rdb")));
+        QVERIFY(newer.open(QIODevice::WriteOnly));
+        newer.write("REDIS0011" + bytes.mid(9));
+        newer.close();
+        const TransferSummary refused = importFrom(*m_target, Format::Rdb, newer.fileName());
+        QVERIFY2(refused.error.contains(QLatin1String("RDB version 11")), qPrintable(refused.error));
+        QCOMPARE(refused.keys, 0);
+    }
+
+    // The encodings of older servers, which Redis 7.0 no longer writes: an RDB version 9 file made
+    // here byte by byte (ziplist list, hash and sorted set; zipmap hash; quicklist of ziplists;
+    // text scores; an expiry in seconds), read and imported.
+    void rdbFileWithOldEncodings()
+    {
+        // A ziplist of entries: strings shorter than 64 bytes, or small integers.
+        const auto ziplist = [](const QList<QByteArray>& entries) {
+            QByteArray body;
+            for (const QByteArray& entry : entries) {
+                body.append(char(0)); // previous length (not read)
+                bool isNumber = false;
+                const int n = entry.toInt(&isNumber);
+                if (isNumber && n >= 0 && n <= 12)
+                    body.append(char(0xf1 + n));
+                else if (isNumber && n >= -128 && n <= 127)
+                    body.append(char(0xfe)).append(char(qint8(n)));
+                else
+                    body.append(char(entry.size())).append(entry);
+            }
+            QByteArray zl(10, '\0'); // header: total bytes, tail offset (not read), count
+            qToLittleEndian<quint16>(quint16(entries.size()), zl.data() + 8);
+            zl += body + char(0xff);
+            qToLittleEndian<quint32>(quint32(zl.size()), zl.data());
+            return zl;
+        };
+        const auto str = [](const QByteArray& bytes) -> QByteArray { return QByteArray(1, char(bytes.size())) + bytes; };
+        QByteArray zipmap("\x02", 1);
+        zipmap += QByteArray("\x01" "f" "\x02\x00" "v1", 6) + QByteArray("\x02" "g2" "\x01\x00" "w", 6) + char(0xff);
+        QByteArray rdb = "REDIS0009";
+        rdb += QByteArray("\xfa") + str("redis-ver") + str("5.0.7");
+        rdb += QByteArray("\xfe\x00", 2);
+        rdb += char(10) + str("zl:list") + str(ziplist({ "a", "bb", "7", "-3", "hello" }));
+        rdb += char(13) + str("zl:hash") + str(ziplist({ "f1", "v1", "f2", "100" }));
+        rdb += char(12) + str("zl:zset") + str(ziplist({ "m1", "1", "m2", "2.5" }));
+        rdb += char(9) + str("zm:hash") + str(zipmap);
+        QByteArray quicklist = char(14) + str("ql:list") + char(2) + str(ziplist({ "x", "y" })) + str(ziplist({ "z" }));
+        rdb += quicklist;
+        const qint32 in = qint32(QDateTime::currentSecsSinceEpoch() + 3600);
+        QByteArray seconds(4, '\0');
+        qToLittleEndian<qint32>(in, seconds.data());
+        rdb += char(0xfd) + seconds + char(3) + str("text:zset") + char(2) + str("low") + str("-1.5") + str("top")
+            + char(254);
+        rdb += char(0xff) + QByteArray(8, '\0');
+        QFile out(file(QStringLiteral("old.rdb")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(rdb);
+        out.close();
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+        const TransferSummary imported = importFrom(*m_target, Format::Rdb, out.fileName());
+        QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
+        QCOMPARE(imported.keys, 6);
+        QCOMPARE(content(*m_target, "zl:list"), QByteArray("4:list;1:a;2:bb;1:7;2:-3;5:hello;"));
+        QCOMPARE(on(*m_target, { "HGET", "zl:hash", "f2" }).bytes(), QByteArray("100"));
+        QCOMPARE(on(*m_target, { "ZSCORE", "zl:zset", "m2" }).bytes(), QByteArray("2.5"));
+        QCOMPARE(on(*m_target, { "HGET", "zm:hash", "g2" }).bytes(), QByteArray("w"));
+        QCOMPARE(on(*m_target, { "LRANGE", "ql:list", "0", "-1" }).size(), 3);
+        QCOMPARE(on(*m_target, { "ZSCORE", "text:zset", "top" }).bytes(), QByteArray("inf"));
+        QVERIFY(qAbs(on(*m_target, { "TTL", "text:zset" }).integerValue() - 3600) < 15);
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
     }
 

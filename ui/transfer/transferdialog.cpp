@@ -164,8 +164,13 @@ TransferDialog::TransferDialog(
         });
         m_format = new QComboBox;
         m_format->setAccessibleName(tr("Format"));
-        for (const Format format : allFormats)
-            m_format->addItem(FormatText::name(format), FormatText::id(format));
+        if (mode == Mode::Import) {
+            for (const Format format : importFormats)
+                m_format->addItem(FormatText::name(format), FormatText::id(format));
+        } else {
+            for (const Format format : allFormats)
+                m_format->addItem(FormatText::name(format), FormatText::id(format));
+        }
         form->addRow(tr("Format:"), m_format);
         m_formatNote = new QLabel;
         m_formatNote->setWordWrap(true);
@@ -315,7 +320,7 @@ QString TransferDialog::defaultFileName() const
 void TransferDialog::browse()
 {
     const QString filter = tr("Vermilion dump (*.vdump);;JSON lines (*.jsonl *.ndjson);;redis-cli commands (*.redis *.txt);;"
-                              "RESP (*.resp);;CSV (*.csv);;All files (*)");
+                              "RESP (*.resp);;CSV (*.csv);;RDB file (*.rdb);;All files (*)");
     const QString start = m_file->text().isEmpty() ? defaultFileName() : m_file->text();
     auto* dialog = new QFileDialog(this, m_mode == Mode::Export ? tr("Export to") : tr("Import from"), start, filter);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -381,6 +386,11 @@ void TransferDialog::updateState()
             break;
         case Format::Resp:
             note = tr("The same commands in RESP, for redis-cli --pipe.");
+            break;
+        case Format::Rdb:
+            note = tr("A snapshot Redis wrote (SAVE, BGSAVE): every type and encoding of RDB versions 1 to 10. "
+                      "Keys of all its databases come into this one; stream consumer groups and module types "
+                      "are not carried.");
             break;
         case Format::Csv:
             note = tr("Hex key, hex DUMP payload and milliseconds left, one key per line, as Another Redis Desktop "

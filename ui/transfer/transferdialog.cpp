@@ -226,7 +226,7 @@ TransferDialog::TransferDialog(
     };
     if (mode != Mode::Import)
         m_scanCount = spin(tr("SCAN COUNT"), 10, 100000, "scanCount", 1000, tr("How many keys each SCAN step looks at."));
-    m_batch = spin(tr("Keys per batch"), 1, 100000, "batchKeys", 500, tr("Keys read or written in one pipeline."));
+    m_batch = spin(tr("Keys per batch"), 1, 100000, "batchKeys", Pacing().batchKeys, tr("Keys read or written in one pipeline."));
     m_pause = spin(tr("Pause (ms)"), 0, 60000, "pauseMs", 0, tr("A rest between batches, to spare a busy server."));
     pacingLayout->addStretch();
     layout->addWidget(pacingBox);
@@ -264,8 +264,10 @@ TransferDialog::TransferDialog(
         connect(m_dryRunButton, &QPushButton::clicked, this, [this] { run(true); });
     connect(m_cancelButton, &QPushButton::clicked, this, &TransferDialog::cancel);
     connect(m_closeButton, &QPushButton::clicked, this, &TransferDialog::close);
-    resize(qMax(640, sizeHint().width()), sizeHint().height());
     updateState();
+    // Never smaller than what its rows need (the format's note wraps onto more lines when set).
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    resize(qMax(680, sizeHint().width()), sizeHint().height());
 }
 
 TransferDialog::~TransferDialog()
@@ -307,6 +309,8 @@ QString TransferDialog::defaultFileName() const
     QString base = QSettings().value(settingsKey("directory")).toString();
     if (base.isEmpty() || !QDir(base).exists())
         base = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (base.isEmpty() || !QDir(base).exists()) // a fresh home may have no Documents folder
+        base = QDir::homePath();
     QString name = m_session ? m_session->profile().displayName() : QStringLiteral("redis");
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
     const auto format = FormatText::fromId(m_format->currentData().toString()).value_or(Format::Dump);

@@ -827,6 +827,10 @@ public:
 
     void run() override
     {
+        if (m_session->state() != Connection::State::Connected) {
+            fail(tr("The connection is not open: nothing was exported."));
+            return;
+        }
         if (!m_file.open(QIODevice::WriteOnly)) {
             fail(tr("Cannot write %1: %2").arg(m_options.fileName, m_file.errorString()));
             return;
@@ -1001,6 +1005,10 @@ public:
 
     void run() override
     {
+        if (m_session->state() != Connection::State::Connected) {
+            fail(tr("The connection is not open: nothing was imported."));
+            return;
+        }
         if (m_session->isReadOnly() && !m_options.dryRun) {
             fail(tr("This connection is read-only: nothing was imported. Open it without read-only to import."));
             return;
@@ -1248,6 +1256,10 @@ public:
 
     void run() override
     {
+        if (m_source->state() != Connection::State::Connected || m_target->state() != Connection::State::Connected) {
+            fail(tr("Both connections must be open: nothing was copied."));
+            return;
+        }
         if (m_target->isReadOnly() && !m_options.dryRun) {
             fail(tr("The target connection is read-only: nothing was copied."));
             return;

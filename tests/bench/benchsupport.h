@@ -84,6 +84,10 @@ struct ScenarioRegistration {
     }
 };
 
+// Connecting is not measured: runs the event loop until the session says Connected (which on a
+// cluster is once it knows its nodes).
+void waitForConnection(Session& session);
+
 int runPipeline(const Arguments& arguments);
 int runPipelineHiredis(const Arguments& arguments);
 int runKeyspace(const Arguments& arguments);

@@ -25,6 +25,7 @@ namespace vermilion::bench {
 namespace {
 
 using Context = std::unique_ptr<redisContext, decltype(&redisFree)>;
+qint64 hiredisExportNode(const ConnectionProfile& profile, QFile& out, const QByteArray& match);
 
 Context connectHiredis(const ConnectionProfile& profile)
 {
@@ -57,13 +58,29 @@ redisReply* next(redisContext* context)
     return static_cast<redisReply*>(reply);
 }
 
-// SCAN, then DUMP + PTTL of each page's keys pipelined, written as length-prefixed records.
+// SCAN, then DUMP + PTTL of each page's keys pipelined, written as length-prefixed records; on a
+// cluster, every master in turn.
 qint64 hiredisExport(const ConnectionProfile& profile, const QString& path, const QByteArray& match)
 {
-    Context context = connectHiredis(profile);
     QFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         fail(QStringLiteral("cannot write ") + path);
+    const ClusterMap cluster = readClusterMap(profile);
+    if (!cluster.isCluster())
+        return hiredisExportNode(profile, out, match);
+    qint64 keys = 0;
+    for (const ClusterMap::Master& master : cluster.masters) {
+        ConnectionProfile node = profile;
+        node.host = QString::fromUtf8(master.host);
+        node.port = master.port;
+        keys += hiredisExportNode(node, out, match);
+    }
+    return keys;
+}
+
+qint64 hiredisExportNode(const ConnectionProfile& profile, QFile& out, const QByteArray& match)
+{
+    Context context = connectHiredis(profile);
     QByteArray cursor = "0";
     qint64 keys = 0;
     do {
@@ -155,6 +172,7 @@ int runExport(const Arguments& arguments)
     const ConnectionProfile profile = arguments.profile();
     Session session(profile);
     session.open();
+    waitForConnection(session);
     const qint64 populate = arguments.integer(QStringLiteral("populate"), 0);
     if (populate > 0) {
         flush(session);
@@ -170,7 +188,7 @@ int runExport(const Arguments& arguments)
         }
         awaitBatch(session, commands);
     }
-    awaitBatch(session, { { "PING" } });
+    waitForConnection(session);
     const QString out = arguments.value(QStringLiteral("out"));
     if (out.isEmpty())
         fail(QStringLiteral("--out FILE is needed"));
@@ -211,6 +229,7 @@ int runImport(const Arguments& arguments)
     const ConnectionProfile profile = arguments.profile();
     Session session(profile);
     session.open();
+    waitForConnection(session);
     const QString in = arguments.value(QStringLiteral("in"));
     if (in.isEmpty() || !QFile::exists(in))
         fail(QStringLiteral("--in FILE is needed (a file vermilion-bench export wrote)"));

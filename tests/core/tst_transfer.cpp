@@ -1,4 +1,5 @@
 #include "client/session.h"
+#include "clusterfixture.h"
 #include "redisfixture.h"
 #include "transfer/transferformat.h"
 #include "transfer/transferjob.h"
@@ -71,6 +72,9 @@ private:
         profile.readOnly = readOnly;
         auto session = std::make_unique<Session>(profile);
         session->open();
+        // Jobs start only on an open connection (Connected: on a cluster, once it knows its nodes).
+        if (!QTest::qWaitFor([&] { return session->state() == Connection::State::Connected; }, 10000))
+            qWarning("the session did not connect");
         return session;
     }
     QString file(const QString& name) const { return m_dir.filePath(name); }
@@ -590,6 +594,42 @@ private slots:
         QCOMPARE(on(*m_target, { "LRANGE", "ql:list", "0", "-1" }).size(), 3);
         QCOMPARE(on(*m_target, { "ZSCORE", "text:zset", "top" }).bytes(), QByteArray("inf"));
         QVERIFY(qAbs(on(*m_target, { "TTL", "text:zset" }).integerValue() - 3600) < 15);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
+    // Between a standalone server and a 3-master cluster, both ways: each key goes to the master of
+    // its slot, the export reads every master (a cursor each), and the content is the same.
+    void copyToAndFromACluster()
+    {
+        ClusterFixture cluster;
+        QString error;
+        QVERIFY2(cluster.start(3, 0, &error), qPrintable(error));
+        QVERIFY2(cluster.waitUntilHealthy(60000, &error), qPrintable(error));
+        Session clustered(cluster.profile());
+        clustered.open();
+        QVERIFY(QTest::qWaitFor([&] { return clustered.state() == Connection::State::Connected; }, 20000));
+        QVERIFY(clustered.isCluster());
+        const qint64 keys = on(*m_source, { "DBSIZE" }).integerValue();
+        CopyOptions options;
+        options.pacing = smallPages();
+        std::unique_ptr<TransferJob> in(TransferJob::copyKeys(m_source.get(), &clustered, options));
+        const TransferSummary copied = runJob(in.get());
+        QVERIFY2(copied.error.isEmpty() && copied.failed == 0, qPrintable(copied.error + copied.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(copied.keys, keys);
+        for (const QByteArray& key : keysOf(*m_source))
+            QCOMPARE(content(clustered, key), content(*m_source, key));
+        // Back out of the cluster, through a file: every master's keys are in it.
+        const QString path = file(QStringLiteral("cluster.vdump"));
+        ExportOptions exportOptions;
+        exportOptions.fileName = path;
+        exportOptions.pacing = smallPages();
+        std::unique_ptr<TransferJob> out(TransferJob::exportKeys(&clustered, exportOptions));
+        const TransferSummary exported = runJob(out.get());
+        QVERIFY2(exported.error.isEmpty(), qPrintable(exported.error));
+        QCOMPARE(exported.keys, keys);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+        QCOMPARE(importFrom(*m_target, Format::Dump, path).keys, keys);
+        compareWithSource(*m_target);
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
     }
 

@@ -543,15 +543,23 @@ bool commandItem(Command command, ImportItem* item, QString* error)
         return false;
     }
     command[0] = command.at(0).toUpper();
-    if (!keyedWriteCommands().contains(command.at(0)) || command.size() < 2) {
+    if (!keyedWriteCommands().contains(command.at(0))) {
         *error = QCoreApplication::translate("Transfer",
             "%1 is not a command that writes one key; a data file may hold only those (SET, RPUSH, HSET, "
             "PEXPIREAT...), so the import stops here")
                      .arg(QString::fromLatin1(command.at(0).left(40)));
         return false;
     }
+    // The key: the first argument, or XGROUP's after its subcommand (found by the fuzzer: a line
+    // "XGROUP CREATE" with no key).
+    const qsizetype keyAt = command.at(0) == "XGROUP" ? 2 : 1;
+    if (command.size() <= keyAt) {
+        *error = QCoreApplication::translate("Transfer", "%1 without the key it writes")
+                     .arg(QString::fromLatin1(command.at(0)));
+        return false;
+    }
     item->kind = ImportItem::Kind::Command;
-    item->commandKey = command.at(command.at(0) == "XGROUP" ? 2 : 1);
+    item->commandKey = command.at(keyAt);
     item->command = std::move(command);
     return true;
 }

@@ -657,42 +657,39 @@ QString FormatText::name(Format format)
     return {};
 }
 
+namespace {
+// Each format's file extension and its id (command lines, settings).
+struct FormatNames {
+    Format format;
+    const char* extension;
+    const char* id;
+};
+constexpr FormatNames formatNames[] = {
+    { Format::Dump, "vdump", "dump" },
+    { Format::JsonLines, "jsonl", "jsonl" },
+    { Format::Commands, "redis", "commands" },
+    { Format::Resp, "resp", "resp" },
+    { Format::Csv, "csv", "csv" },
+    { Format::Rdb, "rdb", "rdb" },
+};
+const FormatNames& namesOf(Format format)
+{
+    for (const FormatNames& names : formatNames) {
+        if (names.format == format)
+            return names;
+    }
+    return formatNames[0];
+}
+} // namespace
+
 QString FormatText::extension(Format format)
 {
-    switch (format) {
-    case Format::Dump:
-        return QStringLiteral("vdump");
-    case Format::JsonLines:
-        return QStringLiteral("jsonl");
-    case Format::Commands:
-        return QStringLiteral("redis");
-    case Format::Resp:
-        return QStringLiteral("resp");
-    case Format::Csv:
-        return QStringLiteral("csv");
-    case Format::Rdb:
-        return QStringLiteral("rdb");
-    }
-    return {};
+    return QString::fromLatin1(namesOf(format).extension);
 }
 
 QString FormatText::id(Format format)
 {
-    switch (format) {
-    case Format::Dump:
-        return QStringLiteral("dump");
-    case Format::JsonLines:
-        return QStringLiteral("jsonl");
-    case Format::Commands:
-        return QStringLiteral("commands");
-    case Format::Resp:
-        return QStringLiteral("resp");
-    case Format::Csv:
-        return QStringLiteral("csv");
-    case Format::Rdb:
-        return QStringLiteral("rdb");
-    }
-    return {};
+    return QString::fromLatin1(namesOf(format).id);
 }
 
 std::optional<Format> FormatText::fromId(const QString& id)

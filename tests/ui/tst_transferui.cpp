@@ -50,27 +50,6 @@ private:
     {
         return QTest::qWaitFor([&] { return !finished.isEmpty() && !dialog.isRunning(); }, 60000);
     }
-    // Clicks the button with this text on the next message box, once it is open.
-    static void clickOnNextBox(const QString& text, QString* seen)
-    {
-        auto attempt = std::make_shared<std::function<void(int)>>();
-        *attempt = [attempt, text, seen](int triesLeft) {
-            for (QWidget* widget : QApplication::topLevelWidgets()) {
-                auto* box = qobject_cast<QMessageBox*>(widget);
-                if (!box || !box->isVisible())
-                    continue;
-                *seen = box->text();
-                for (QAbstractButton* button : box->buttons()) {
-                    if (button->text() == text)
-                        button->click();
-                }
-                return;
-            }
-            if (triesLeft > 0)
-                QTimer::singleShot(20, [attempt, triesLeft] { (*attempt)(triesLeft - 1); });
-        };
-        QTimer::singleShot(0, [attempt] { (*attempt)(250); });
-    }
 
 private slots:
     void initTestCase()

@@ -16,6 +16,27 @@
 
 namespace vermilion::test {
 
+// Clicks the button with this text on the next message box once it is open (opened with open()
+// or exec()), and keeps its text and informative text in *seen.
+inline void clickOnNextBox(const QString& text, QString* seen = nullptr)
+{
+    auto attempt = std::make_shared<std::function<void(int)>>();
+    *attempt = [attempt, text, seen](int triesLeft) {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            if (seen)
+                *seen = box->text() + QLatin1Char('\n') + box->informativeText();
+            for (QAbstractButton* button : box->buttons()) {
+                if (button->text() == text)
+                    button->click();
+            }
+            return;
+        }
+        if (triesLeft > 0)
+            QTimer::singleShot(20, [attempt, triesLeft] { (*attempt)(triesLeft - 1); });
+    };
+    QTimer::singleShot(0, [attempt] { (*attempt)(250); });
+}
+
 // Saves a screenshot of a widget under $VERMILION_TEST_OUTPUT (or the temp dir) and returns the path.
 inline QString saveScreenshot(QWidget* widget, const QString& name)
 {

@@ -633,6 +633,45 @@ private slots:
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
     }
 
+    // The server dies in the middle: the export ends with the reason, leaves no half-written file
+    // behind and keeps nothing in the counts that did not happen; the import says how many keys
+    // reached the server before it went.
+    void serverDiesMidway()
+    {
+        QString error;
+        std::unique_ptr<RedisServerProcess> doomed = startServer({}, &error);
+        QVERIFY2(doomed, qPrintable(error));
+        ConnectionProfile profile = profileFor(*doomed);
+        Session session(profile);
+        session.open();
+        QVERIFY(QTest::qWaitFor([&] { return session.state() == Connection::State::Connected; }, 10000));
+        QList<Command> many;
+        for (int i = 0; i < 20000; ++i)
+            many.append({ "SET", "k:" + QByteArray::number(i), "v" });
+        awaitBatch(session.executeBatch(many));
+        const QString path = file(QStringLiteral("dies.vdump"));
+        QFile::remove(path);
+        ExportOptions options;
+        options.fileName = path;
+        options.pacing.batchKeys = 100;
+        options.pacing.scanCount = 100;
+        options.pacing.pauseMs = 5;
+        std::unique_ptr<TransferJob> job(TransferJob::exportKeys(&session, options));
+        bool killed = false;
+        connect(job.get(), &TransferJob::progress, job.get(), [&](const TransferProgress& progress) {
+            if (progress.keys > 500 && !killed) {
+                killed = true;
+                doomed->kill();
+            }
+        });
+        const TransferSummary summary = runJob(job.get(), 60000);
+        QVERIFY(killed);
+        QVERIFY2(!summary.error.isEmpty(), "the export should say why it stopped");
+        QVERIFY(!summary.cancelled);
+        QVERIFY2(!QFile::exists(path), "no half-written file");
+        qInfo("stopped with: %s", qPrintable(summary.error));
+    }
+
     // Only the keys asked for: a selection, and a pattern (a folder).
     void scopes()
     {

@@ -446,7 +446,8 @@ bool listpackEntries(const QByteArray& bytes, QList<QByteArray>* out, QString* e
             *error = tr("a listpack entry of unknown encoding 0x%1").arg(e, 2, 16, QLatin1Char('0'));
             return false;
         }
-        const qsizetype backlen = entry < 128 ? 1 : entry < 16384 ? 2 : entry < 2097152 ? 3 : entry < 268435456 ? 4 : 5;
+        // lpEncodeBacklen: up to 127 in one byte, then below 16383, 2097151 and 268435455.
+        const qsizetype backlen = entry <= 127 ? 1 : entry < 16383 ? 2 : entry < 2097151 ? 3 : entry < 268435455 ? 4 : 5;
         if (!b.need(entry + backlen))
             break;
         b.at += entry + backlen;
@@ -608,9 +609,13 @@ bool RdbReader::next(ImportItem* item)
             continue;
         case ModuleAux:
             return p.fail(tr("module data (a module's auxiliary fields), which Vermilion does not read")), stop();
+        case Function2: // a function library's code (rdbSaveFunctions, 7.0): not keys, passed over
+            if (!p.string(&scratch))
+                return stop();
+            continue;
         case Function:
-        case Function2:
-            return p.fail(tr("Redis functions (FUNCTION LOAD libraries), which an import does not carry")), stop();
+            return p.fail(tr("functions in the format of Redis 7.0's release candidates, which Vermilion does not read")),
+                   stop();
         default:
             break;
         }
@@ -789,7 +794,7 @@ bool RdbReader::readStream(int type, KeyRecord* record)
         qint64 deleted = 0;
         qint64 masterFields = 0;
         if (!integer(&count) || !integer(&deleted) || !integer(&masterFields) || masterFields < 0
-            || k + masterFields > lp.size())
+            || masterFields > lp.size() - k || count < 0 || deleted < 0 || count > lp.size() || deleted > lp.size())
             return p.fail(tr("a damaged stream node"));
         const QList<QByteArray> fields = lp.mid(k, masterFields);
         k += masterFields;
@@ -804,13 +809,13 @@ bool RdbReader::readStream(int type, KeyRecord* record)
                 return p.fail(tr("a damaged stream entry"));
             QList<QByteArray> row { streamId(masterMs + quint64(msDiff), masterSeq + quint64(seqDiff)) };
             if (flags & 2) { // same fields as the master entry: only the values follow
-                if (k + fields.size() > lp.size())
+                if (fields.size() > lp.size() - k)
                     return p.fail(tr("a damaged stream entry"));
                 for (const QByteArray& field : fields)
                     row << field << lp.at(k++);
             } else {
                 qint64 own = 0;
-                if (!integer(&own) || own < 0 || k + own * 2 > lp.size())
+                if (!integer(&own) || own < 0 || own > (lp.size() - k) / 2)
                     return p.fail(tr("a damaged stream entry"));
                 for (qint64 f = 0; f < own; ++f) {
                     row << lp.at(k) << lp.at(k + 1);

@@ -427,7 +427,7 @@ protected:
         item->kind = ImportItem::Kind::Key;
         KeyRecord& record = item->record;
         record = {};
-        if (!hex(fields.at(0), &record.key) || record.key.isEmpty()) {
+        if (!hex(fields.at(0), &record.key)) { // an empty field is the empty key, which is valid
             if (m_line == 1)
                 return false; // a header row
             m_error = QCoreApplication::translate("Transfer", "the key is not hexadecimal");
@@ -475,7 +475,7 @@ protected:
         item->kind = ImportItem::Kind::Key;
         KeyRecord& record = item->record;
         record = {};
-        if (!bytesFromJson(object.value(QStringLiteral("key")), &record.key) || record.key.isEmpty()) {
+        if (!bytesFromJson(object.value(QStringLiteral("key")), &record.key)) { // "" is a valid key
             m_error = QCoreApplication::translate("Transfer", "no \"key\"");
             return false;
         }

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <memory>
@@ -61,6 +62,11 @@ struct KeyRecord {
     QList<QList<QByteArray>> rows; // elements (structured formats); may be one page of several
     bool pagedValue = false; // a big string read in pages (each a multiple of 3 bytes but the last)
     QByteArray renamedFrom; // the key's own name, when the conflict policy gave it another
+    // Read from a server (copy): its PTTL then, and this machine's clock then. A copy restores
+    // the time left, so that the two servers' clocks need not agree.
+    qint64 ttlMs = 0;
+    qint64 readAtMs = 0;
+    qint64 ttlLeftMs() const { return ttlMs - (QDateTime::currentMSecsSinceEpoch() - readAtMs); }
 };
 
 // The RDB version a DUMP payload was written with (its 2-byte little-endian trailer before the

@@ -92,6 +92,18 @@ Command wholeReadCommand(const QByteArray& type, const QByteArray& key)
 }
 
 
+// The id after this one (ms-seq + 1): an exclusive start for XRANGE that servers before 6.2 read
+// too (they have no "(" ranges).
+QByteArray nextStreamId(const QByteArray& id)
+{
+    const qsizetype dash = id.indexOf('-');
+    const quint64 ms = id.left(dash).toULongLong();
+    const quint64 seq = dash < 0 ? 0 : id.mid(dash + 1).toULongLong();
+    if (seq == std::numeric_limits<quint64>::max())
+        return QByteArray::number(ms + 1) + "-0";
+    return QByteArray::number(ms) + '-' + QByteArray::number(seq + 1);
+}
+
 bool isVersionRefusal(const Reply& reply)
 {
     return reply.isError() && reply.errorMessage().contains(QLatin1String("payload version or checksum are wrong"));
@@ -276,7 +288,7 @@ private:
         if (m_type == "set" || m_type == "hash")
             return { m_type == "set" ? QByteArray("SSCAN") : QByteArray("HSCAN"), m_key, m_cursor, "COUNT",
                 QByteArray::number(m_page) };
-        return { "XRANGE", m_key, m_lastId.isEmpty() ? QByteArray("-") : "(" + m_lastId, "+", "COUNT",
+        return { "XRANGE", m_key, m_lastId.isEmpty() ? QByteArray("-") : nextStreamId(m_lastId), "+", "COUNT",
             QByteArray::number(m_page) };
     }
     void read()
@@ -383,6 +395,8 @@ public:
                     record.type = payloadType(dump.bytes());
                     const qint64 pttl = replies.at(i * 2).integerValue();
                     record.expireAtMs = pttl > 0 ? (now > 0 ? now : QDateTime::currentMSecsSinceEpoch()) + pttl : 0;
+                    record.ttlMs = qMax<qint64>(0, pttl);
+                    record.readAtMs = QDateTime::currentMSecsSinceEpoch();
                     record.payload = dump.bytes();
                     records.append(std::move(record));
                 }
@@ -495,25 +509,46 @@ public:
 // for elements. Counts go to the summary; nothing is retried after a lost link.
 class TargetWriter {
 public:
+    // relativeTtl: records read from a server just now (copy) get the time they had left, not
+    // their absolute expiry, so that the source's and the target's clocks need not agree.
     TargetWriter(Session* target, QObject* context, TransferSummary* summary, ConflictPolicy policy, QByteArray suffix,
-        bool dryRun)
+        bool dryRun, bool relativeTtl = false)
         : m_target(target)
         , m_context(context)
         , m_summary(summary)
         , m_policy(policy)
         , m_suffix(std::move(suffix))
         , m_dryRun(dryRun)
+        , m_relativeTtl(relativeTtl)
     {
     }
+
+    // A record whose expiry has passed is not written: skipped, with the reason.
+    bool expired(const KeyRecord& record) const
+    {
+        if (m_relativeTtl && record.ttlMs > 0)
+            return record.ttlLeftMs() <= 0;
+        return record.expireAtMs > 0 && record.expireAtMs <= QDateTime::currentMSecsSinceEpoch();
+    }
+    // The command that gives a written key its expiry, or an empty one.
+    Command expiryCommand(const KeyRecord& record, const QByteArray& key) const
+    {
+        if (m_relativeTtl && record.ttlMs > 0)
+            return { "PEXPIRE", key, QByteArray::number(qMax<qint64>(1, record.ttlLeftMs())) };
+        if (record.expireAtMs > 0)
+            return { "PEXPIREAT", key, QByteArray::number(record.expireAtMs) };
+        return {};
+    }
+    // Whether the key written under this name replaced one (Replace policy); asked once per key.
+    bool takeReplaced(const QByteArray& target) { return m_replaced.remove(target); }
 
     // RESTORE each record. Those the target refuses for their RDB version go to refused (the
     // caller rebuilds them or counts them as failed); done() comes once every reply is in.
     void restore(QList<KeyRecord> records, std::function<void(QList<KeyRecord> refused, const QString& error)> done)
     {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QList<KeyRecord> live;
         for (KeyRecord& record : records) {
-            if (record.expireAtMs > 0 && record.expireAtMs <= now) {
+            if (expired(record)) {
                 ++m_summary->skipped;
                 m_summary->addProblem(tr("%1: had expired").arg(keyText(record.key)));
             } else {
@@ -530,12 +565,14 @@ public:
         }
         QList<Command> commands;
         for (const KeyRecord& record : live) {
-            Command restore { "RESTORE", record.key, QByteArray::number(record.expireAtMs), record.payload };
+            const bool relative = m_relativeTtl && record.ttlMs > 0;
+            const qint64 ttl = relative ? qMax<qint64>(1, record.ttlLeftMs()) : record.expireAtMs;
+            Command restore { "RESTORE", record.key, QByteArray::number(ttl), record.payload };
             if (m_policy == ConflictPolicy::Replace)
                 commands.append({ "EXISTS", record.key });
             if (m_policy == ConflictPolicy::Replace)
                 restore.append("REPLACE");
-            if (record.expireAtMs > 0)
+            if (!relative && record.expireAtMs > 0)
                 restore.append("ABSTTL");
             commands.append(restore);
         }
@@ -603,37 +640,52 @@ public:
             send(records, QList<bool>(records.size(), false), false, last, std::move(done));
             return;
         }
+        // Keys whose expiry has passed are not written (a Replace would delete the existing key
+        // for nothing).
+        QList<KeyRecord> live;
+        for (const KeyRecord& record : records) {
+            if (expired(record)) {
+                ++m_summary->skipped;
+                m_summary->addProblem(tr("%1: had expired").arg(keyText(record.key)));
+            } else {
+                live.append(record);
+            }
+        }
         QList<Command> exists;
-        for (const KeyRecord& record : records)
+        for (const KeyRecord& record : live)
             exists.append({ "EXISTS", record.key });
+        if (exists.isEmpty()) {
+            done(QList<QByteArray>(records.size()), {});
+            return;
+        }
         m_target->executeBatch(
             exists, m_context,
-            [this, records, last, done](const QList<Reply>& replies) mutable {
-                if (replies.size() != records.size() || (!replies.isEmpty() && replies.first().isClientError())) {
+            [this, records, live, last, done](const QList<Reply>& replies) mutable {
+                if (replies.size() != live.size() || (!replies.isEmpty() && replies.first().isClientError())) {
                     done({}, replies.isEmpty() ? tr("No reply.") : replies.first().errorMessage());
                     return;
                 }
                 QList<KeyRecord> go;
                 QList<bool> replace;
                 QList<KeyRecord> clash;
-                QList<qsizetype> skippedAt;
-                for (qsizetype i = 0; i < records.size(); ++i) {
+                for (qsizetype i = 0; i < live.size(); ++i) {
                     const bool exists = replies.at(i).integerValue() > 0;
                     if (m_dryRun) {
                         count(exists);
                         continue;
                     }
                     if (!exists) {
-                        go.append(records.at(i));
+                        go.append(live.at(i));
                         replace.append(false);
                     } else if (m_policy == ConflictPolicy::Replace) {
-                        go.append(records.at(i));
+                        go.append(live.at(i));
                         replace.append(true);
+                        m_replaced.insert(live.at(i).key);
                     } else if (m_policy == ConflictPolicy::Rename) {
-                        clash.append(records.at(i));
+                        clash.append(live.at(i));
                     } else {
                         ++m_summary->skipped;
-                        m_summary->addProblem(tr("%1: exists, skipped").arg(keyText(records.at(i).key)));
+                        m_summary->addProblem(tr("%1: exists, skipped").arg(keyText(live.at(i).key)));
                     }
                 }
                 if (m_dryRun) {
@@ -718,8 +770,8 @@ private:
             if (replace.value(i))
                 commands.append({ "DEL", record.key });
             commands.append(rebuildCommands(record.key, record.type, record.rows, firstPage));
-            if (last && record.expireAtMs > 0)
-                commands.append({ "PEXPIREAT", record.key, QByteArray::number(record.expireAtMs) });
+            if (const Command expiry = expiryCommand(record, record.key); last && !expiry.isEmpty())
+                commands.append(expiry);
             ends.append(commands.size());
         }
         if (commands.isEmpty()) {
@@ -811,6 +863,8 @@ private:
     ConflictPolicy m_policy;
     QByteArray m_suffix;
     bool m_dryRun;
+    bool m_relativeTtl;
+    QSet<QByteArray> m_replaced;
 };
 
 // ---- export ----
@@ -823,6 +877,10 @@ public:
         , m_writer(RecordWriter::create(m_options.format))
         , m_file(m_options.fileName)
     {
+        // Read here, in the caller's thread, which is where the session keeps them up to date.
+        m_info.server = session->isCluster() ? session->profile().displayName() + QStringLiteral(" (cluster)")
+                                             : session->currentServer();
+        m_info.redisVersion = session->serverInfo().version();
     }
 
     void run() override
@@ -837,8 +895,6 @@ public:
         }
         m_source = std::make_unique<KeySource>(m_session, this, m_options.scope, m_options.pacing);
         m_progress.total = m_source->knownTotal();
-        m_info.server = m_session->currentServer();
-        m_info.redisVersion = m_session->serverInfo().version();
         m_info.createdMs = QDateTime::currentMSecsSinceEpoch();
         step();
     }
@@ -915,16 +971,14 @@ private:
         m_reader = std::make_unique<ElementsReader>(
             m_session, this, m_current.record.key, m_current.record.type, m_current.size, m_options.pacing,
             [this](const ElementsReader::Rows& rows, std::function<void()> more) {
+                // A cancel waits for the key in hand: the file never holds half a key.
                 write(m_writer->rows(m_current.record, rows));
                 report();
-                if (cancelled()) // the key is closed as read so far: the file stays well-formed
-                    return finishBig();
                 more();
             },
             [this](const QString& error) {
-                if (!error.isEmpty()) {
-                    m_summary.addProblem(error);
-                }
+                if (!error.isEmpty())
+                    return abandon(error); // no file with a key cut short
                 finishBig();
             });
         m_reader->start();
@@ -1249,7 +1303,7 @@ public:
         : m_source(source)
         , m_target(target)
         , m_options(std::move(options))
-        , m_writer(target, this, &m_summary, m_options.policy, m_options.renameSuffix, m_options.dryRun)
+        , m_writer(target, this, &m_summary, m_options.policy, m_options.renameSuffix, m_options.dryRun, true)
     {
         m_summary.dryRun = m_options.dryRun;
     }
@@ -1313,6 +1367,13 @@ private:
         m_current = std::move(m_rebuild.front());
         m_rebuild.pop_front();
         m_current.payload.clear();
+        // The target may have refused it after the Rename policy gave it a new name: the source
+        // key is the original one, and the policy decides afresh where the rebuilt key goes.
+        if (!m_current.renamedFrom.isEmpty()) {
+            m_current.key = m_current.renamedFrom;
+            m_current.renamedFrom.clear();
+        }
+        m_failedBefore = m_summary.failed;
         const QByteArray size = RedisTypes::sizeCommand(m_current.type);
         if (size.isEmpty() || !isStructuredType(m_current.type)) {
             ++m_summary.failed;
@@ -1346,18 +1407,41 @@ private:
                             });
                     },
                     [this](const QString& error) {
+                        const bool replaced = m_writer.takeReplaced(m_target_name);
                         if (!error.isEmpty()) {
                             ++m_summary.failed;
                             m_summary.addProblem(error);
-                        } else if (!m_target_name.isEmpty()) {
+                        }
+                        if (!error.isEmpty() || m_target_name.isEmpty() || m_summary.failed > m_failedBefore) {
+                            QMetaObject::invokeMethod(this, [this] { nextRebuild(); }, Qt::QueuedConnection);
+                            return;
+                        }
+                        const auto counted = [this, replaced] {
                             ++m_summary.rebuilt;
                             ++m_summary.keys;
-                            ++m_summary.created;
-                            if (m_current.expireAtMs > 0)
-                                m_target->execute({ "PEXPIREAT", m_target_name, QByteArray::number(m_current.expireAtMs) },
-                                    Session::Role::Bulk);
-                        }
-                        QMetaObject::invokeMethod(this, [this] { nextRebuild(); }, Qt::QueuedConnection);
+                            if (m_target_name != m_current.key)
+                                ++m_summary.renamed;
+                            else if (replaced)
+                                ++m_summary.replaced;
+                            else
+                                ++m_summary.created;
+                            QMetaObject::invokeMethod(this, [this] { nextRebuild(); }, Qt::QueuedConnection);
+                        };
+                        const Command expiry = m_writer.expiryCommand(m_current, m_target_name);
+                        if (expiry.isEmpty())
+                            return counted();
+                        m_target->execute(expiry, this,
+                            [this, counted](const Reply& reply) {
+                                if (reply.isError()) {
+                                    ++m_summary.failed;
+                                    m_summary.addProblem(tr("%1: its expiry was not set: %2")
+                                                             .arg(keyText(m_target_name), reply.errorMessage()));
+                                    QMetaObject::invokeMethod(this, [this] { nextRebuild(); }, Qt::QueuedConnection);
+                                    return;
+                                }
+                                counted();
+                            },
+                            Session::Role::Bulk);
                     });
                 m_reader->start();
             },
@@ -1373,6 +1457,7 @@ private:
     KeyRecord m_current;
     bool m_firstPage = true;
     QByteArray m_target_name;
+    qint64 m_failedBefore = 0; // failures counted before the key being rebuilt
     std::unique_ptr<ElementsReader> m_reader;
 };
 

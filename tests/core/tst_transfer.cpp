@@ -672,6 +672,89 @@ private slots:
         qInfo("stopped with: %s", qPrintable(summary.error));
     }
 
+    // A listpack entry of exactly 16383 bytes: its back-length takes three bytes, not two, and the
+    // entries after it are still read (listpack.c, lpEncodeBacklen).
+    void rdbListpackEntryOfBoundarySize()
+    {
+        const auto entry = [](const QByteArray& text) -> QByteArray {
+            QByteArray encoded;
+            if (text.size() < 64) {
+                encoded = char(0x80 | text.size()) + text;
+            } else {
+                QByteArray length(4, '\0');
+                qToLittleEndian<quint32>(quint32(text.size()), length.data());
+                encoded = char(0xf0) + length + text;
+            }
+            const qsizetype size = encoded.size();
+            const int backlen = size <= 127 ? 1 : size < 16383 ? 2 : size < 2097151 ? 3 : size < 268435455 ? 4 : 5;
+            return encoded + QByteArray(backlen, '\x01');
+        };
+        const QByteArray big(16383 - 5, 'b');
+        QByteArray listpack(6, '\0');
+        qToLittleEndian<quint16>(4, listpack.data() + 4);
+        listpack += entry("f") + entry(big) + entry("g") + entry("x") + char(0xff);
+        qToLittleEndian<quint32>(quint32(listpack.size()), listpack.data());
+        // As an RDB string: a 32-bit length (0x80), then the bytes.
+        QByteArray length(4, '\0');
+        qToBigEndian<quint32>(quint32(listpack.size()), length.data());
+        QByteArray rdb = "REDIS0010";
+        rdb += QByteArray("\xfe\x00", 2) + char(16) + char(2) + QByteArray("lp") + char(0x80) + length + listpack;
+        rdb += char(0xff) + QByteArray(8, '\0');
+        QFile out(file(QStringLiteral("boundary.rdb")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(rdb);
+        out.close();
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+        const TransferSummary imported = importFrom(*m_target, Format::Rdb, out.fileName());
+        QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
+        QCOMPARE(on(*m_target, { "HGET", "lp", "g" }).bytes(), QByteArray("x"));
+        QCOMPARE(on(*m_target, { "HSTRLEN", "lp", "f" }).integerValue(), big.size());
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
+    // A key whose expiry has passed is not written, and with Replace the existing key stays.
+    void expiredKeysAreSkipped()
+    {
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+        QVERIFY(on(*m_target, { "SET", "kept", "mine" }).isStatus());
+        QFile json(file(QStringLiteral("expired.jsonl")));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write("{\"key\":\"kept\",\"type\":\"string\",\"expire_at_ms\":1000,\"value\":\"old\"}\n"
+                   "{\"key\":\"\",\"type\":\"string\",\"value\":\"the empty key\"}\n");
+        json.close();
+        const TransferSummary imported = importFrom(*m_target, Format::JsonLines, json.fileName(), ConflictPolicy::Replace);
+        QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
+        QCOMPARE(imported.skipped, 1);
+        QCOMPARE(imported.keys, 1);
+        QCOMPARE(on(*m_target, { "GET", "kept" }).bytes(), QByteArray("mine"));
+        QCOMPARE(on(*m_target, { "GET", "" }).bytes(), QByteArray("the empty key"));
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
+    // Rename, then a refused payload: the rebuild reads the source's own key (not the renamed one)
+    // and writes it under a free name.
+    void copyRenamesThenRebuilds()
+    {
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+        QVERIFY(on(*m_target, { "SET", "hash:small", "in the way" }).isStatus());
+        CopyOptions options;
+        options.scope.keys = { "hash:small" };
+        options.policy = ConflictPolicy::Rename;
+        options.payloadFilter = [](QByteArray payload) {
+            qToLittleEndian<quint16>(250, payload.data() + payload.size() - 10);
+            return payload;
+        };
+        std::unique_ptr<TransferJob> job(TransferJob::copyKeys(m_source.get(), m_target.get(), options));
+        const TransferSummary copied = runJob(job.get());
+        QVERIFY2(copied.failed == 0, qPrintable(copied.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(copied.rebuilt, 1);
+        QCOMPARE(copied.renamed, 1);
+        QCOMPARE(on(*m_target, { "GET", "hash:small" }).bytes(), QByteArray("in the way"));
+        QCOMPARE(content(*m_target, "hash:small:copy"), content(*m_source, "hash:small"));
+        QVERIFY(on(*m_target, { "PTTL", "hash:small:copy" }).integerValue() > 7000000);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
     // Only the keys asked for: a selection, and a pattern (a folder).
     void scopes()
     {

@@ -39,6 +39,13 @@ std::function<QList<Session*>()>& sessionProvider()
     return provider;
 }
 
+// The sessions running jobs use (a session may appear once per job).
+QList<const Session*>& sessionsInUse()
+{
+    static QList<const Session*> sessions;
+    return sessions;
+}
+
 QString settingsKey(const char* name)
 {
     return QStringLiteral("transfer/") + QLatin1String(name);
@@ -61,6 +68,11 @@ QString policyText(ConflictPolicy policy)
 void TransferDialog::setOpenSessions(std::function<QList<Session*>()> provider)
 {
     sessionProvider() = std::move(provider);
+}
+
+bool TransferDialog::isSessionInUse(const Session* session)
+{
+    return sessionsInUse().contains(session);
 }
 
 TransferDialog::TransferDialog(
@@ -184,7 +196,7 @@ TransferDialog::TransferDialog(
             }
             updateState();
         });
-        const auto saved = FormatText::fromId(settings.value(settingsKey("format")).toString());
+        const auto saved = FormatText::fromId(settings.value(formatSettingsKey()).toString());
         setFormat(saved.value_or(Format::Dump));
         if (mode == Mode::Export)
             m_file->setText(defaultFileName());
@@ -268,11 +280,21 @@ TransferDialog::TransferDialog(
     // Never smaller than what its rows need (the format's note wraps onto more lines when set).
     layout->setSizeConstraint(QLayout::SetMinimumSize);
     resize(qMax(680, sizeHint().width()), sizeHint().height());
+    // The buttons follow the connections: one that drops or comes back changes what can run.
+    if (session)
+        connect(session, &Session::stateChanged, this, &TransferDialog::updateState);
+    if (m_target) {
+        for (int i = 0; i < m_target->count(); ++i) {
+            if (auto* other = qobject_cast<Session*>(m_target->itemData(i).value<QObject*>()))
+                connect(other, &Session::stateChanged, this, &TransferDialog::updateState);
+        }
+    }
 }
 
 TransferDialog::~TransferDialog()
 {
     delete m_job; // cancels and waits for its thread
+    releaseSessions();
 }
 
 void TransferDialog::setFileName(const QString& fileName)
@@ -368,6 +390,8 @@ void TransferDialog::updateState()
         problem = tr("There is no such file.");
     else if (m_mode == Mode::Copy && !chosenTarget())
         problem = tr("Choose the connection to copy to (open it in the main window first).");
+    else if (m_mode == Mode::Copy && chosenTarget()->state() != Connection::State::Connected)
+        problem = tr("The connection to copy to is not open.");
     else if (m_scopePattern && m_scopePattern->isChecked() && m_pattern->text().trimmed().isEmpty())
         problem = tr("Type a pattern, or choose the whole database.");
     Session* writesTo = m_mode == Mode::Import ? m_session.data() : m_mode == Mode::Copy ? chosenTarget() : nullptr;
@@ -496,6 +520,10 @@ void TransferDialog::start(bool dryRun)
     }
     connect(m_job, &TransferJob::progress, this, &TransferDialog::onProgress);
     connect(m_job, &TransferJob::finished, this, &TransferDialog::onFinished);
+    m_inUse = { m_session.data() };
+    if (m_mode == Mode::Copy)
+        m_inUse.append(chosenTarget());
+    sessionsInUse().append(m_inUse);
     m_problems->clear();
     m_problems->hide();
     m_progress->show();
@@ -532,8 +560,16 @@ void TransferDialog::onProgress(const TransferProgress& progress)
     m_status->setText(text);
 }
 
+void TransferDialog::releaseSessions()
+{
+    for (const Session* session : std::as_const(m_inUse))
+        sessionsInUse().removeOne(session);
+    m_inUse.clear();
+}
+
 void TransferDialog::onFinished(const TransferSummary& summary)
 {
+    releaseSessions();
     m_summary = summary;
     const QLocale locale;
     m_progress->hide();
@@ -572,6 +608,12 @@ void TransferDialog::onFinished(const TransferSummary& summary)
     emit finished(summary);
 }
 
+QString TransferDialog::formatSettingsKey() const
+{
+    // Export and import each remember their own: an import of an RDB file is no export format.
+    return settingsKey(m_mode == Mode::Import ? "importFormat" : "exportFormat");
+}
+
 QString TransferDialog::statusText() const
 {
     return m_status->text();
@@ -581,7 +623,7 @@ void TransferDialog::saveSettings() const
 {
     QSettings settings;
     if (m_format)
-        settings.setValue(settingsKey("format"), m_format->currentData());
+        settings.setValue(formatSettingsKey(), m_format->currentData());
     if (m_file && !m_file->text().isEmpty())
         settings.setValue(settingsKey("directory"), QFileInfo(m_file->text()).absolutePath());
     // Replace is never the remembered choice: overwriting is chosen each time.
@@ -615,6 +657,10 @@ void TransferDialog::closeEvent(QCloseEvent* event)
     connect(box, &QMessageBox::finished, this, [this, box, stop] {
         if (box->clickedButton() != stop)
             return;
+        if (!isRunning()) { // it ended while the question was open
+            close();
+            return;
+        }
         cancel();
         connect(m_job, &TransferJob::finished, this, &TransferDialog::close);
     });

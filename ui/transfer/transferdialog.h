@@ -39,6 +39,8 @@ public:
 
     // The connections a copy can go to (the main window's open sessions).
     static void setOpenSessions(std::function<QList<Session*>()> provider);
+    // Whether a running job reads or writes through this session: it must not be closed then.
+    static bool isSessionInUse(const Session* session);
 
     // For tests: the choices, and running without the dialogs around it.
     void setFileName(const QString& fileName);
@@ -72,6 +74,8 @@ private:
     Session* chosenTarget() const;
     void saveSettings() const;
     QString defaultFileName() const;
+    QString formatSettingsKey() const;
+    void releaseSessions();
 
     Mode m_mode;
     QPointer<Session> m_session;
@@ -101,6 +105,7 @@ private:
     QPushButton* m_closeButton = nullptr;
 
     transfer::TransferJob* m_job = nullptr;
+    QList<const Session*> m_inUse; // the sessions the running job uses
     transfer::TransferSummary m_summary;
     bool m_dryRun = false;
 };

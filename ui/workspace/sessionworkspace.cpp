@@ -15,6 +15,7 @@
 #include "overviewpanel.h"
 #include "pubsub/monitorpanel.h"
 #include "pubsub/pubsubpanel.h"
+#include "transfer/transferdialog.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
@@ -22,6 +23,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QMessageBox>
 #include <QVBoxLayout>
 
 namespace vermilion::ui {
@@ -146,6 +148,15 @@ void SessionWorkspace::openKey(const QByteArray& key)
 
 bool SessionWorkspace::confirmClose()
 {
+    // An export, import or copy still running through this connection (from any window's dialog)
+    // would lose its link: it is stopped by the user first, in its own dialog.
+    if (TransferDialog::isSessionInUse(m_session)) {
+        QMessageBox::information(this, tr("A Job Is Running"),
+            tr("An export, import or copy is still using %1. Stop it in its window, or let it finish, "
+               "before closing this connection.")
+                .arg(m_session->profile().displayName()));
+        return false;
+    }
     return !m_lua || m_lua->confirmClose();
 }
 

@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <deque>
 #include <mutex>
+#include <optional>
 
 namespace vermilion::transfer {
 
@@ -1081,14 +1082,22 @@ private:
     {
         if (cancelled())
             return finish();
-        // A batch: up to batchKeys items, or 8 MB of them.
+        // A batch: up to batchKeys items, or 8 MB of them. A key seen twice (a file that holds it
+        // twice, or the same key in two databases of an RDB file) ends the batch, so that the
+        // second one meets the first as an existing key, as if they came one after the other.
         QList<KeyRecord> records;
         QList<ImportItem> commands;
+        QSet<QByteArray> batchKeys;
         qint64 bytes = 0;
         ImportItem item;
         while (records.size() + commands.size() < m_options.pacing.batchKeys && bytes < 8 * 1024 * 1024
-            && m_reader->next(&item)) {
+            && (m_carry ? (item = std::move(*m_carry), m_carry.reset(), true) : m_reader->next(&item))) {
             if (item.kind == ImportItem::Kind::Key) {
+                if (batchKeys.contains(item.record.key)) {
+                    m_carry = std::move(item);
+                    break;
+                }
+                batchKeys.insert(item.record.key);
                 bytes += item.record.payload.size() + item.record.key.size();
                 for (const QList<QByteArray>& row : item.record.rows) {
                     for (const QByteArray& part : row)
@@ -1103,7 +1112,7 @@ private:
             item = {};
         }
         m_progress.position = m_file.pos();
-        const QString error = m_reader->error();
+        const QString error = m_carry ? QString() : m_reader->error();
         const bool end = records.isEmpty() && commands.isEmpty();
         if (end) {
             if (!error.isEmpty())
@@ -1293,6 +1302,7 @@ private:
     std::unique_ptr<RecordReader> m_reader;
     TargetWriter m_writer;
     QHash<QByteArray, Decision> m_decided;
+    std::optional<ImportItem> m_carry; // a key that ended the last batch, first in the next
 };
 
 // ---- copy ----

@@ -720,13 +720,17 @@ private slots:
         QFile json(file(QStringLiteral("expired.jsonl")));
         QVERIFY(json.open(QIODevice::WriteOnly));
         json.write("{\"key\":\"kept\",\"type\":\"string\",\"expire_at_ms\":1000,\"value\":\"old\"}\n"
-                   "{\"key\":\"\",\"type\":\"string\",\"value\":\"the empty key\"}\n");
+                   "{\"key\":\"\",\"type\":\"string\",\"value\":\"the empty key\"}\n"
+                   "{\"key\":\"twice\",\"type\":\"list\",\"value\":[\"a\"]}\n"
+                   "{\"key\":\"twice\",\"type\":\"list\",\"value\":[\"b\"]}\n");
         json.close();
         const TransferSummary imported = importFrom(*m_target, Format::JsonLines, json.fileName(), ConflictPolicy::Replace);
         QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
         QCOMPARE(imported.skipped, 1);
-        QCOMPARE(imported.keys, 1);
+        QCOMPARE(imported.keys, 3);
+        QCOMPARE(imported.replaced, 1); // the second "twice" replaced the first, never merged with it
         QCOMPARE(on(*m_target, { "GET", "kept" }).bytes(), QByteArray("mine"));
+        QCOMPARE(content(*m_target, "twice"), QByteArray("4:list;1:b;"));
         QCOMPARE(on(*m_target, { "GET", "" }).bytes(), QByteArray("the empty key"));
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
     }

@@ -422,7 +422,8 @@ void TransferDialog::updateState()
             break;
         case Format::Csv:
             note = tr("Hex key, hex DUMP payload and milliseconds left, one key per line, as Another Redis Desktop "
-                      "Manager writes it; Tiny RDM's files (two columns, or an absolute time) are read too.");
+                      "Manager writes it; Tiny RDM's files (two columns, or an absolute time) are read too. Tiny "
+                      "RDM takes the third column as an absolute time: keys with an expiry fail to import there.");
             break;
         }
         m_formatNote->setText(note);

@@ -711,6 +711,9 @@ public:
                     sendAll(go, replace);
                     return;
                 }
+                QSet<QByteArray> reserved;
+                for (const KeyRecord& record : go)
+                    reserved.insert(record.key);
                 freeNames(clash, [go, replace, sendAll, done](QList<KeyRecord> renamed, const QString& error) mutable {
                     if (!error.isEmpty()) {
                         done({}, error);
@@ -721,7 +724,7 @@ public:
                         replace.append(false);
                     }
                     sendAll(go, replace);
-                });
+                }, reserved);
             },
             Session::Role::Bulk);
     }
@@ -819,7 +822,10 @@ private:
     }
 
     // Gives each record a name that does not exist yet: key + suffix, then key + suffix + ":2"...
-    void freeNames(QList<KeyRecord> records, std::function<void(QList<KeyRecord>, const QString&)> done, int round = 1)
+    // reserved: names this batch writes that the server does not hold yet (the batch's own new
+    // keys, and the names earlier rounds gave): never given, or two keys would be merged into one.
+    void freeNames(QList<KeyRecord> records, std::function<void(QList<KeyRecord>, const QString&)> done,
+        QSet<QByteArray> reserved = {}, int round = 1)
     {
         if (round > 20) {
             for (const KeyRecord& record : records) {
@@ -838,22 +844,26 @@ private:
         }
         m_target->executeBatch(
             exists, m_context,
-            [this, records, done, round](const QList<Reply>& replies) mutable {
+            [this, records, done, reserved, round](const QList<Reply>& replies) mutable {
                 if (replies.size() != records.size()) {
                     done({}, tr("No reply."));
                     return;
                 }
                 QList<KeyRecord> free;
                 QList<KeyRecord> taken;
-                for (qsizetype i = 0; i < records.size(); ++i)
-                    (replies.at(i).integerValue() > 0 ? taken : free).append(std::move(records[i]));
+                for (qsizetype i = 0; i < records.size(); ++i) {
+                    const bool clash = replies.at(i).integerValue() > 0 || reserved.contains(records.at(i).key);
+                    if (!clash)
+                        reserved.insert(records.at(i).key);
+                    (clash ? taken : free).append(std::move(records[i]));
+                }
                 if (taken.isEmpty()) {
                     done(free, {});
                     return;
                 }
                 freeNames(taken,
                     [free, done](QList<KeyRecord> more, const QString& error) mutable { done(free + more, error); },
-                    round + 1);
+                    reserved, round + 1);
             },
             Session::Role::Bulk);
     }
@@ -1242,6 +1252,13 @@ private:
         m_session->executeBatch(exists, this, decide, Session::Role::Bulk);
     }
 
+    // A name is free when the server does not hold it and this job has not given it: the file's
+    // own keys decided so far (written in this batch, not on the server yet) and earlier new names.
+    bool nameGiven(const QByteArray& name) const
+    {
+        return m_decided.contains(name) || m_givenNames.contains(name);
+    }
+
     void renameAll(QList<QByteArray> keys, int round, std::function<void()> then)
     {
         QList<Command> exists;
@@ -1255,12 +1272,15 @@ private:
             [this, keys, names, round, then](const QList<Reply>& replies) {
                 QList<QByteArray> taken;
                 for (qsizetype i = 0; i < keys.size(); ++i) {
-                    if (replies.value(i).integerValue() > 0 && round < 20) {
+                    const bool clash = replies.value(i).integerValue() > 0 || nameGiven(names.at(i));
+                    if (clash && round < 20) {
                         taken.append(keys.at(i));
                         continue;
                     }
                     Decision& decision = m_decided[keys.at(i)];
-                    decision.target = replies.value(i).integerValue() > 0 ? QByteArray() : names.at(i);
+                    decision.target = clash ? QByteArray() : names.at(i);
+                    if (!clash)
+                        m_givenNames.insert(names.at(i));
                     decision.renamed = !decision.target.isEmpty();
                     countDecision(decision);
                 }
@@ -1302,6 +1322,7 @@ private:
     std::unique_ptr<RecordReader> m_reader;
     TargetWriter m_writer;
     QHash<QByteArray, Decision> m_decided;
+    QSet<QByteArray> m_givenNames; // new names given by the Rename policy
     std::optional<ImportItem> m_carry; // a key that ended the last batch, first in the next
 };
 

@@ -735,6 +735,41 @@ private slots:
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
     }
 
+    // Rename gives a key that exists a name the same batch writes as a key of its own ("a" ->
+    // "a:imported" while the file also holds "a:imported"): the server does not hold that name
+    // yet, but taking it would merge the two keys. Both the element-wise path (JSON lines) and the
+    // command file's.
+    void renamedNamesNeverMergeWithinABatch_data()
+    {
+        QTest::addColumn<Format>("format");
+        QTest::addColumn<QByteArray>("text");
+        QTest::addRow("jsonl") << Format::JsonLines
+                               << QByteArray("{\"key\":\"a\",\"type\":\"list\",\"value\":[\"x\"]}\n"
+                                             "{\"key\":\"a:imported\",\"type\":\"list\",\"value\":[\"y\"]}\n");
+        QTest::addRow("commands") << Format::Commands << QByteArray("RPUSH a x\nRPUSH a:imported y\n");
+    }
+    void renamedNamesNeverMergeWithinABatch()
+    {
+        QFETCH(Format, format);
+        QFETCH(QByteArray, text);
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+        QVERIFY(on(*m_target, { "SET", "a", "mine" }).isStatus());
+        QFile in(file(QStringLiteral("clash.") + FormatText::extension(format)));
+        QVERIFY(in.open(QIODevice::WriteOnly));
+        in.write(text);
+        in.close();
+        const TransferSummary imported = importFrom(*m_target, format, in.fileName(), ConflictPolicy::Rename);
+        QVERIFY2(imported.error.isEmpty() && imported.failed == 0,
+            qPrintable(imported.error + imported.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(imported.keys, 2);
+        QCOMPARE(imported.created, 1);
+        QCOMPARE(imported.renamed, 1);
+        QCOMPARE(on(*m_target, { "GET", "a" }).bytes(), QByteArray("mine"));
+        QCOMPARE(content(*m_target, "a:imported"), QByteArray("4:list;1:y;"));
+        QCOMPARE(content(*m_target, "a:imported:2"), QByteArray("4:list;1:x;"));
+        QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
+    }
+
     // Rename, then a refused payload: the rebuild reads the source's own key (not the renamed one)
     // and writes it under a free name.
     void copyRenamesThenRebuilds()

@@ -714,17 +714,20 @@ public:
                 QSet<QByteArray> reserved;
                 for (const KeyRecord& record : go)
                     reserved.insert(record.key);
-                freeNames(clash, [go, replace, sendAll, done](QList<KeyRecord> renamed, const QString& error) mutable {
-                    if (!error.isEmpty()) {
-                        done({}, error);
-                        return;
-                    }
-                    for (KeyRecord& record : renamed) {
-                        go.append(std::move(record));
-                        replace.append(false);
-                    }
-                    sendAll(go, replace);
-                }, reserved);
+                freeNames(
+                    clash,
+                    [go, replace, sendAll, done](QList<KeyRecord> renamed, const QString& error) mutable {
+                        if (!error.isEmpty()) {
+                            done({}, error);
+                            return;
+                        }
+                        for (KeyRecord& record : renamed) {
+                            go.append(std::move(record));
+                            replace.append(false);
+                        }
+                        sendAll(go, replace);
+                    },
+                    reserved);
             },
             Session::Role::Bulk);
     }
@@ -861,7 +864,8 @@ private:
                     done(free, {});
                     return;
                 }
-                freeNames(taken,
+                freeNames(
+                    taken,
                     [free, done](QList<KeyRecord> more, const QString& error) mutable { done(free + more, error); },
                     reserved, round + 1);
             },
@@ -1254,10 +1258,7 @@ private:
 
     // A name is free when the server does not hold it and this job has not given it: the file's
     // own keys decided so far (written in this batch, not on the server yet) and earlier new names.
-    bool nameGiven(const QByteArray& name) const
-    {
-        return m_decided.contains(name) || m_givenNames.contains(name);
-    }
+    bool nameGiven(const QByteArray& name) const { return m_decided.contains(name) || m_givenNames.contains(name); }
 
     void renameAll(QList<QByteArray> keys, int round, std::function<void()> then)
     {

@@ -78,6 +78,14 @@ private:
         return session;
     }
     QString file(const QString& name) const { return m_dir.filePath(name); }
+    // Writes a file in the suite's folder; its path, or empty when it could not be written.
+    QString writeFile(const QString& name, const QByteArray& bytes) const
+    {
+        QFile out(file(name));
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
+            return {};
+        return out.fileName();
+    }
 
     // Every type, binary keys and values, TTLs, big collections, empty and edge values.
     void populate()
@@ -416,11 +424,10 @@ private slots:
         QCOMPARE(payloadRdbVersion(record.payload), 10); // redis-server 7.0
         qToLittleEndian<quint16>(250, record.payload.data() + record.payload.size() - 10);
         std::unique_ptr<RecordWriter> writer = RecordWriter::create(Format::Dump);
-        QFile out(file(QStringLiteral("newer.vdump")));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(writer->fileHeader({}) + writer->begin(record) + writer->fileFooter(1));
-        out.close();
-        const TransferSummary imported = importFrom(*m_target, Format::Dump, out.fileName());
+        const QString out = writeFile(
+            QStringLiteral("newer.vdump"), writer->fileHeader({}) + writer->begin(record) + writer->fileFooter(1));
+        QVERIFY(!out.isEmpty());
+        const TransferSummary imported = importFrom(*m_target, Format::Dump, out);
         QCOMPARE(imported.failed, 1);
         QVERIFY2(imported.problems.value(0).contains(QLatin1String("RDB version 250")), qPrintable(imported.problems.value(0)));
     }
@@ -435,11 +442,9 @@ private slots:
             + "6b32," + payload.toHex() + "\n" // Tiny RDM without expiry
             + "6b33," + payload.toHex() + "," + QByteArray::number(in) + "\n" // Tiny RDM: absolute
             + "6b34," + payload.toHex() + ",-1"; // no expiry, no final newline
-        QFile out(file(QStringLiteral("ardm.csv")));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(csv);
-        out.close();
-        const TransferSummary imported = importFrom(*m_target, Format::Csv, out.fileName());
+        const QString out = writeFile(QStringLiteral("ardm.csv"), csv);
+        QVERIFY(!out.isEmpty());
+        const TransferSummary imported = importFrom(*m_target, Format::Csv, out);
         QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
         QCOMPARE(imported.keys, 4);
         // Time left as the file says, less the time the import took (long under ThreadSanitizer).
@@ -463,12 +468,10 @@ private slots:
         QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), cut.keys);
 
         // A command file that tries something other than writing keys stops there.
-        QFile commands(file(QStringLiteral("evil.redis")));
-        QVERIFY(commands.open(QIODevice::WriteOnly));
-        commands.write("SET a 1\nFLUSHALL\nSET b 2\n");
-        commands.close();
+        const QString commands = writeFile(QStringLiteral("evil.redis"), "SET a 1\nFLUSHALL\nSET b 2\n");
+        QVERIFY(!commands.isEmpty());
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
-        const TransferSummary evil = importFrom(*m_target, Format::Commands, commands.fileName());
+        const TransferSummary evil = importFrom(*m_target, Format::Commands, commands);
         QVERIFY2(evil.error.contains(QLatin1String("FLUSHALL is not a command that writes one key")), qPrintable(evil.error));
         QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), 1);
         QCOMPARE(on(*m_source, { "EXISTS", "str:plain" }).integerValue(), 1);
@@ -517,21 +520,17 @@ private slots:
         QFile whole(path);
         QVERIFY(whole.open(QIODevice::ReadOnly));
         const QByteArray bytes = whole.readAll();
-        QFile cut(file(QStringLiteral("cut.rdb")));
-        QVERIFY(cut.open(QIODevice::WriteOnly));
-        cut.write(bytes.left(bytes.size() / 2));
-        cut.close();
-        const TransferSummary partial = importFrom(*m_target, Format::Rdb, cut.fileName());
+        const QString cut = writeFile(QStringLiteral("cut.rdb"), bytes.left(bytes.size() / 2));
+        QVERIFY(!cut.isEmpty());
+        const TransferSummary partial = importFrom(*m_target, Format::Rdb, cut);
         QVERIFY2(partial.error.contains(QLatin1String("ends early")), qPrintable(partial.error));
         QCOMPARE(on(*m_target, { "DBSIZE" }).integerValue(), partial.keys);
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
 
         // A newer RDB version is refused with the versions named.
-        QFile newer(file(QStringLiteral("newer.rdb")));
-        QVERIFY(newer.open(QIODevice::WriteOnly));
-        newer.write("REDIS0011" + bytes.mid(9));
-        newer.close();
-        const TransferSummary refused = importFrom(*m_target, Format::Rdb, newer.fileName());
+        const QString newer = writeFile(QStringLiteral("newer.rdb"), "REDIS0011" + bytes.mid(9));
+        QVERIFY(!newer.isEmpty());
+        const TransferSummary refused = importFrom(*m_target, Format::Rdb, newer);
         QVERIFY2(refused.error.contains(QLatin1String("RDB version 11")), qPrintable(refused.error));
         QCOMPARE(refused.keys, 0);
     }
@@ -579,12 +578,10 @@ private slots:
         rdb += char(0xfd) + seconds + char(3) + str("text:zset") + char(2) + str("low") + str("-1.5") + str("top")
             + char(254);
         rdb += char(0xff) + QByteArray(8, '\0');
-        QFile out(file(QStringLiteral("old.rdb")));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(rdb);
-        out.close();
+        const QString out = writeFile(QStringLiteral("old.rdb"), rdb);
+        QVERIFY(!out.isEmpty());
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
-        const TransferSummary imported = importFrom(*m_target, Format::Rdb, out.fileName());
+        const TransferSummary imported = importFrom(*m_target, Format::Rdb, out);
         QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
         QCOMPARE(imported.keys, 6);
         QCOMPARE(content(*m_target, "zl:list"), QByteArray("4:list;1:a;2:bb;1:7;2:-3;5:hello;"));
@@ -700,12 +697,10 @@ private slots:
         QByteArray rdb = "REDIS0010";
         rdb += QByteArray("\xfe\x00", 2) + char(16) + char(2) + QByteArray("lp") + char(0x80) + length + listpack;
         rdb += char(0xff) + QByteArray(8, '\0');
-        QFile out(file(QStringLiteral("boundary.rdb")));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(rdb);
-        out.close();
+        const QString out = writeFile(QStringLiteral("boundary.rdb"), rdb);
+        QVERIFY(!out.isEmpty());
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
-        const TransferSummary imported = importFrom(*m_target, Format::Rdb, out.fileName());
+        const TransferSummary imported = importFrom(*m_target, Format::Rdb, out);
         QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
         QCOMPARE(on(*m_target, { "HGET", "lp", "g" }).bytes(), QByteArray("x"));
         QCOMPARE(on(*m_target, { "HSTRLEN", "lp", "f" }).integerValue(), big.size());
@@ -717,14 +712,13 @@ private slots:
     {
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
         QVERIFY(on(*m_target, { "SET", "kept", "mine" }).isStatus());
-        QFile json(file(QStringLiteral("expired.jsonl")));
-        QVERIFY(json.open(QIODevice::WriteOnly));
-        json.write("{\"key\":\"kept\",\"type\":\"string\",\"expire_at_ms\":1000,\"value\":\"old\"}\n"
-                   "{\"key\":\"\",\"type\":\"string\",\"value\":\"the empty key\"}\n"
-                   "{\"key\":\"twice\",\"type\":\"list\",\"value\":[\"a\"]}\n"
-                   "{\"key\":\"twice\",\"type\":\"list\",\"value\":[\"b\"]}\n");
-        json.close();
-        const TransferSummary imported = importFrom(*m_target, Format::JsonLines, json.fileName(), ConflictPolicy::Replace);
+        const QString json = writeFile(QStringLiteral("expired.jsonl"),
+            "{\"key\":\"kept\",\"type\":\"string\",\"expire_at_ms\":1000,\"value\":\"old\"}\n"
+            "{\"key\":\"\",\"type\":\"string\",\"value\":\"the empty key\"}\n"
+            "{\"key\":\"twice\",\"type\":\"list\",\"value\":[\"a\"]}\n"
+            "{\"key\":\"twice\",\"type\":\"list\",\"value\":[\"b\"]}\n");
+        QVERIFY(!json.isEmpty());
+        const TransferSummary imported = importFrom(*m_target, Format::JsonLines, json, ConflictPolicy::Replace);
         QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
         QCOMPARE(imported.skipped, 1);
         QCOMPARE(imported.keys, 3);
@@ -754,11 +748,9 @@ private slots:
         QFETCH(QByteArray, text);
         QCOMPARE(on(*m_target, { "FLUSHDB" }), Reply::status("OK"));
         QVERIFY(on(*m_target, { "SET", "a", "mine" }).isStatus());
-        QFile in(file(QStringLiteral("clash.") + FormatText::extension(format)));
-        QVERIFY(in.open(QIODevice::WriteOnly));
-        in.write(text);
-        in.close();
-        const TransferSummary imported = importFrom(*m_target, format, in.fileName(), ConflictPolicy::Rename);
+        const QString in = writeFile(QStringLiteral("clash.") + FormatText::extension(format), text);
+        QVERIFY(!in.isEmpty());
+        const TransferSummary imported = importFrom(*m_target, format, in, ConflictPolicy::Rename);
         QVERIFY2(imported.error.isEmpty() && imported.failed == 0,
             qPrintable(imported.error + imported.problems.join(QLatin1Char('\n'))));
         QCOMPARE(imported.keys, 2);

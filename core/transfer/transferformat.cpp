@@ -816,8 +816,14 @@ QList<Command> rebuildCommands(const QByteArray& key, const QByteArray& type, co
     bool firstPage, int maxArguments)
 {
     QList<Command> commands;
-    if (rows.isEmpty())
+    if (rows.isEmpty()) {
+        // An empty stream is a key all the same (XGROUP CREATE ... MKSTREAM makes one, and XDEL or
+        // XTRIM can leave one): an entry added and trimmed away at once makes it, with 0-1 as its
+        // last id.
+        if (type == "stream" && firstPage)
+            commands.append({ "XADD", key, "MAXLEN", "0", "0-1", "", "" });
         return commands;
+    }
     if (type == "string") {
         bool first = firstPage;
         for (const QList<QByteArray>& row : rows) {

@@ -463,7 +463,11 @@ public:
                             const bool whole = records.at(i).type == "string" ? size <= pacing.wholeStringBytes
                                                                               : size <= pacing.pageElements;
                             if (whole) {
-                                reads.append(wholeReadCommand(records.at(i).type, records.at(i).key));
+                                // A stream without entries reads as an empty array, as a key gone
+                                // since TYPE does: its TYPE tells them apart.
+                                const bool emptyStream = records.at(i).type == "stream" && size == 0;
+                                reads.append(emptyStream ? Command { "TYPE", records.at(i).key }
+                                                         : wholeReadCommand(records.at(i).type, records.at(i).key));
                                 small.append(std::move(records[i]));
                             } else {
                                 big.append({ std::move(records[i]), size });
@@ -483,6 +487,13 @@ public:
                                 QList<KeyRecord> read;
                                 read.reserve(small.size());
                                 for (qsizetype i = 0; i < small.size(); ++i) {
+                                    if (values.at(i).isStatus()) { // TYPE, asked for an empty stream
+                                        if (values.at(i).bytes() == "stream")
+                                            read.append(std::move(small[i]));
+                                        else
+                                            ++vanished;
+                                        continue;
+                                    }
                                     if (values.at(i).isNil() || (values.at(i).isArray() && values.at(i).size() == 0)) {
                                         ++vanished; // gone between TYPE and the read
                                         continue;
@@ -1439,43 +1450,83 @@ private:
                             });
                     },
                     [this](const QString& error) {
-                        const bool replaced = m_writer.takeReplaced(m_target_name);
-                        if (!error.isEmpty()) {
-                            ++m_summary.failed;
-                            m_summary.addProblem(error);
-                        }
-                        if (!error.isEmpty() || m_target_name.isEmpty() || m_summary.failed > m_failedBefore) {
-                            QMetaObject::invokeMethod(this, [this] { nextRebuild(); }, Qt::QueuedConnection);
-                            return;
-                        }
-                        const auto counted = [this, replaced] {
-                            ++m_summary.rebuilt;
-                            ++m_summary.keys;
-                            if (m_target_name != m_current.key)
-                                ++m_summary.renamed;
-                            else if (replaced)
-                                ++m_summary.replaced;
-                            else
-                                ++m_summary.created;
-                            QMetaObject::invokeMethod(this, [this] { nextRebuild(); }, Qt::QueuedConnection);
-                        };
-                        const Command expiry = m_writer.expiryCommand(m_current, m_target_name);
-                        if (expiry.isEmpty())
-                            return counted();
-                        m_target->execute(expiry, this,
-                            [this, counted](const Reply& reply) {
-                                if (reply.isError()) {
-                                    ++m_summary.failed;
-                                    m_summary.addProblem(tr("%1: its expiry was not set: %2")
-                                                             .arg(keyText(m_target_name), reply.errorMessage()));
-                                    QMetaObject::invokeMethod(this, [this] { nextRebuild(); }, Qt::QueuedConnection);
-                                    return;
-                                }
-                                counted();
-                            },
-                            Session::Role::Bulk);
+                        if (error.isEmpty() && m_firstPage)
+                            return rebuildWithoutElements();
+                        finishRebuild(error);
                     });
                 m_reader->start();
+            },
+            Session::Role::Bulk);
+    }
+
+    // No element came: the key went since it was read, or it is a stream without entries, which
+    // is a key all the same (written as one).
+    void rebuildWithoutElements()
+    {
+        m_source->execute(
+            { "TYPE", m_current.key }, this,
+            [this](const Reply& type) {
+                if (type.isStatus() && type.bytes() == "stream") {
+                    m_firstPage = false;
+                    KeyRecord empty = m_current;
+                    empty.rows.clear();
+                    m_writer.rebuild(
+                        { empty }, true, false, [this](const QList<QByteArray>& targets, const QString& error) {
+                            if (!error.isEmpty())
+                                return fail(error);
+                            m_target_name = targets.value(0);
+                            finishRebuild({});
+                        });
+                    return;
+                }
+                ++m_summary.skipped;
+                m_summary.addProblem(tr("%1: gone before it was copied").arg(keyText(m_current.key)));
+                QMetaObject::invokeMethod(
+                    this, [this] { nextRebuild(); }, Qt::QueuedConnection);
+            },
+            Session::Role::Bulk);
+    }
+
+    // The key's elements are all written (or an error came): its expiry, then the count.
+    void finishRebuild(const QString& error)
+    {
+        const bool replaced = m_writer.takeReplaced(m_target_name);
+        if (!error.isEmpty()) {
+            ++m_summary.failed;
+            m_summary.addProblem(error);
+        }
+        if (!error.isEmpty() || m_target_name.isEmpty() || m_summary.failed > m_failedBefore) {
+            QMetaObject::invokeMethod(
+                this, [this] { nextRebuild(); }, Qt::QueuedConnection);
+            return;
+        }
+        const auto counted = [this, replaced] {
+            ++m_summary.rebuilt;
+            ++m_summary.keys;
+            if (m_target_name != m_current.key)
+                ++m_summary.renamed;
+            else if (replaced)
+                ++m_summary.replaced;
+            else
+                ++m_summary.created;
+            QMetaObject::invokeMethod(
+                this, [this] { nextRebuild(); }, Qt::QueuedConnection);
+        };
+        const Command expiry = m_writer.expiryCommand(m_current, m_target_name);
+        if (expiry.isEmpty())
+            return counted();
+        m_target->execute(
+            expiry, this,
+            [this, counted](const Reply& reply) {
+                if (reply.isError()) {
+                    ++m_summary.failed;
+                    m_summary.addProblem(
+                        tr("%1: its expiry was not set: %2").arg(keyText(m_target_name), reply.errorMessage()));
+                    QMetaObject::invokeMethod(
+                        this, [this] { nextRebuild(); }, Qt::QueuedConnection);
+                    return;
+                }
+                counted();
             },
             Session::Role::Bulk);
     }

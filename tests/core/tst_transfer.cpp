@@ -103,6 +103,7 @@ private:
             { "HSET", "hash:small", "f1", "v1", allBytes(), allBytes(), "empty", "" },
             { "XADD", "stream:small", "1-1", "a", "1", "b", allBytes() },
             { "XADD", "stream:small", "2-5", "only", "" },
+            { "XADD", "stream:empty", "MAXLEN", "0", "5-1", "gone", "" }, // an empty stream is a key
             { "PEXPIRE", "hash:small", "7200000" },
         };
         for (int i = 0; i < bigCount; ++i) {

@@ -12,13 +12,13 @@ VERMILION_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6 qt6-svg-dev qt6-charts-dev
     libqt6opengl6-dev libgl-dev libhiredis-dev qtkeychain-qt6-dev zlib1g-dev liblz4-dev libzstd-dev libsnappy-dev
-    liblua5.1-0-dev libqscintilla2-qt6-dev
-    redis-server redis-tools openssl
+    liblua5.1-0-dev libqscintilla2-qt6-dev libssh-dev
+    redis-server redis-tools openssl openssh-server openssh-client
     desktop-file-utils appstream
 )
 # Programs the suites, the sandbox and the benchmarks start by name from PATH (the build's own tools
 # are found in build.ninja and the CTest files).
-VERMILION_TOOLS=(redis-server redis-cli redis-benchmark openssl)
+VERMILION_TOOLS=(redis-server redis-cli redis-benchmark openssl sshd ssh ssh-keygen ssh-agent ssh-add)
 
 # The libFuzzer build (scripts/fuzz, which the test command runs too).
 VERMILION_FUZZ_PACKAGES=(clang libclang-rt-dev)

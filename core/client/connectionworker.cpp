@@ -13,6 +13,8 @@
 #include <QThread>
 #include <QTimer>
 #include <cstring>
+#include <unistd.h>
+#include <utility>
 
 namespace vermilion {
 
@@ -36,6 +38,7 @@ ConnectionWorker::ConnectionWorker(Connection* owner, const ConnectionProfile& p
     , m_reconnectTimer(new QTimer(this))
 {
     m_clock.start();
+    m_tunnelTicket->worker = this;
     m_connectTimer->setSingleShot(true);
     m_reconnectTimer->setSingleShot(true);
     m_timeoutTimer->setInterval(50);
@@ -57,6 +60,10 @@ ConnectionWorker::ConnectionWorker(Connection* owner, const ConnectionProfile& p
 
 ConnectionWorker::~ConnectionWorker()
 {
+    {
+        std::lock_guard lock(m_tunnelTicket->mutex);
+        m_tunnelTicket->worker = nullptr;
+    }
     if (m_tuning.endpointSource)
         m_tuning.endpointSource->removeListener(m_endpointListener);
     // The handler may outlive us (its decode thread reports protocol errors here).
@@ -230,6 +237,11 @@ void ConnectionWorker::startAttempt()
                         : tr("Connecting to %1...").arg(m_profile.endpoint()));
     m_connectTimer->start(qMax(100, m_profile.connectTimeoutMs));
 
+    if (m_profile.usesSsh()) {
+        startTunnelAttempt();
+        return;
+    }
+
     if (m_profile.usesUnixSocket()) {
         auto* socket = new QLocalSocket(this);
         m_socket = socket;
@@ -245,6 +257,23 @@ void ConnectionWorker::startAttempt()
         return;
     }
 
+    QTcpSocket* tcp = makeTcpSocket();
+    if (!tcp)
+        return;
+    if (auto* ssl = qobject_cast<QSslSocket*>(tcp)) {
+        ssl->connectToHostEncrypted(m_profile.host, m_profile.port, tlsPeerName());
+    } else {
+        tcp->connectToHost(m_profile.host, m_profile.port);
+    }
+}
+
+QString ConnectionWorker::tlsPeerName() const
+{
+    return m_profile.tls.serverName.isEmpty() ? m_profile.host : m_profile.tls.serverName;
+}
+
+QTcpSocket* ConnectionWorker::makeTcpSocket()
+{
     QTcpSocket* tcp = nullptr;
     if (m_profile.tls.enabled) {
         auto* ssl = new QSslSocket(this);
@@ -255,7 +284,7 @@ void ConnectionWorker::startAttempt()
             if (cas.isEmpty()) {
                 m_socket = ssl;
                 failLink(tr("The CA file %1 holds no PEM certificate.").arg(m_profile.tls.caFile), true);
-                return;
+                return nullptr;
             }
             config.setCaCertificates(cas);
         }
@@ -274,7 +303,7 @@ void ConnectionWorker::startAttempt()
                 failLink(tr("The client certificate %1 or its key %2 could not be read as PEM.")
                              .arg(m_profile.tls.certificateFile, m_profile.tls.keyFile),
                     true);
-                return;
+                return nullptr;
             }
             config.setLocalCertificate(certs.first());
             config.setPrivateKey(key);
@@ -293,8 +322,10 @@ void ConnectionWorker::startAttempt()
         connect(tcp, &QTcpSocket::connected, this, &ConnectionWorker::onTransportReady);
     }
     m_socket = tcp;
-    tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    tcp->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    if (!m_profile.usesSsh()) { // a tunnel's socket pair is not TCP
+        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        tcp->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    }
     connect(tcp, &QTcpSocket::readyRead, this, &ConnectionWorker::onReadyRead);
     connect(tcp, &QTcpSocket::disconnected, this, &ConnectionWorker::onTransportClosed);
     connect(tcp, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
@@ -302,11 +333,82 @@ void ConnectionWorker::startAttempt()
             return; // disconnected() follows
         onTransportError(describeSocketError());
     });
+    return tcp;
+}
+
+namespace {
+// One end of a tunnel channel on its way to a link: closed unless the link takes it.
+struct TunnelFd {
+    int fd = -1;
+    ~TunnelFd()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    int take() { return std::exchange(fd, -1); }
+};
+} // namespace
+
+// The links of an SSH profile ride on its tunnel: a channel to host:port (or the socket path) as
+// the SSH server sees it, handed over as one end of a socket pair, on which TLS (when set) runs
+// end to end with the Redis server and verifies its own name.
+void ConnectionWorker::startTunnelAttempt()
+{
+    // The first attempt may wait on the SSH login and on the user's answer about a host key:
+    // the tunnel has its own timeouts, and the link's starts once the channel is there.
+    m_connectTimer->stop();
+    if (!m_tunnel) {
+        QString error;
+        m_tunnel = ssh::SshTunnel::forProfile(m_profile, &error);
+        if (!m_tunnel) {
+            failLink(tr("The SSH tunnel cannot be set up: %1").arg(error), true);
+            return;
+        }
+    }
+    const quint64 attempt = ++m_tunnelAttempt;
+    std::shared_ptr<TunnelTicket> ticket = m_tunnelTicket;
+    const QString target = m_profile.usesUnixSocket() ? m_profile.socketPath : m_profile.host;
+    m_tunnel->openChannel(target, m_profile.port, [ticket, attempt](int fd, const QString& error, bool fatal) {
+        auto holder = std::make_shared<TunnelFd>();
+        holder->fd = fd;
+        std::lock_guard lock(ticket->mutex);
+        if (!ticket->worker)
+            return; // the link is gone: the holder closes the fd
+        ConnectionWorker* worker = ticket->worker;
+        QMetaObject::invokeMethod(worker, [worker, holder, attempt, error, fatal] {
+            worker->onTunnelChannel(attempt, holder->fd >= 0 ? holder->take() : -1, error, fatal);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void ConnectionWorker::onTunnelChannel(quint64 attempt, int fd, const QString& error, bool fatal)
+{
+    if (attempt != m_tunnelAttempt || m_state != Connection::State::Connecting || m_socket) {
+        if (fd >= 0)
+            ::close(fd);
+        return;
+    }
+    const QString via = m_tunnel ? m_tunnel->description() : QString();
+    if (fd < 0) {
+        failLink(tr("SSH tunnel %1: %2").arg(via, error), fatal);
+        return;
+    }
+    m_connectTimer->start(qMax(100, m_profile.connectTimeoutMs));
+    QTcpSocket* tcp = makeTcpSocket();
+    if (!tcp) {
+        ::close(fd);
+        return;
+    }
+    if (!tcp->setSocketDescriptor(fd)) {
+        ::close(fd);
+        failLink(tr("SSH tunnel %1: the channel could not be used: %2").arg(via, tcp->errorString()), false);
+        return;
+    }
     if (auto* ssl = qobject_cast<QSslSocket*>(tcp)) {
-        const QString peerName = m_profile.tls.serverName.isEmpty() ? m_profile.host : m_profile.tls.serverName;
-        ssl->connectToHostEncrypted(m_profile.host, m_profile.port, peerName);
+        ssl->setPeerVerifyName(tlsPeerName());
+        ssl->startClientEncryption();
     } else {
-        tcp->connectToHost(m_profile.host, m_profile.port);
+        onTransportReady();
     }
 }
 

@@ -3,12 +3,14 @@
 #include "commandclassifier.h"
 #include "connection.h"
 #include "replyreader.h"
+#include "ssh/sshtunnel.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
 #include <mutex>
 #include <QObject>
 #include <QPointer>
+#include <QTcpSocket>
 #include <atomic>
 #include <deque>
 #include <vector>
@@ -67,6 +69,7 @@ struct ConnectionShared {
 };
 
 // The part of a Connection that lives in its thread and owns the socket. Private to core/client.
+
 class ConnectionWorker : public QObject {
     Q_OBJECT
 public:
@@ -126,6 +129,12 @@ private:
     // transient: the server answered but cannot serve yet (a busy script, loading its data set), so
     // even a first connection tries again.
     void failLink(const QString& message, bool fatal, bool transient = false);
+    // The socket of a TCP link (TLS configured when the profile says so), its signals connected.
+    // Null after failLink when the TLS files cannot be read.
+    QTcpSocket* makeTcpSocket();
+    QString tlsPeerName() const;
+    void startTunnelAttempt();
+    void onTunnelChannel(quint64 attempt, int fd, const QString& error, bool fatal);
     // BUSY and LOADING during the handshake: remembered, so that the attempt is retried, not failed.
     bool noteTransientHandshakeError(const Reply& reply);
     void failInFlight(Reply::ErrorKind kind, const QString& message);
@@ -138,6 +147,15 @@ private:
     Connection* const m_owner;
     ConnectionProfile m_profile;
     ConnectionTuning m_tuning;
+    // SSH profiles: the profile's tunnel, which attempt a channel answer belongs to, and the ticket
+    // through which a tunnel thread finds this worker (or learns it is gone).
+    struct TunnelTicket {
+        std::mutex mutex;
+        ConnectionWorker* worker = nullptr;
+    };
+    std::shared_ptr<ssh::SshTunnel> m_tunnel;
+    std::shared_ptr<TunnelTicket> m_tunnelTicket = std::make_shared<TunnelTicket>();
+    quint64 m_tunnelAttempt = 0;
     std::shared_ptr<ConnectionShared> m_shared;
     ReplyReader m_reader;
     std::shared_ptr<const CommandClassifier> m_classifier;

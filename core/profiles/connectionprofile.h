@@ -20,6 +20,26 @@ struct TlsOptions {
     bool operator==(const TlsOptions&) const = default;
 };
 
+// An SSH tunnel in front of every link of the profile. host may be a Host alias of ~/.ssh/config,
+// whose HostName, User, Port, IdentityFile and ProxyJump then apply; what is set here wins. The
+// password and passphrase are carried in memory only, like the Redis password.
+struct SshOptions {
+    bool enabled = false;
+    QString host;
+    int port = 0; // 0: from ~/.ssh/config, else 22
+    QString user; // empty: from ~/.ssh/config, else the local user
+    QString identityFile; // empty: the config's IdentityFile, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa
+    bool useAgent = true;
+    QString agentSocket; // empty: $SSH_AUTH_SOCK
+    QString password;
+    QString passphrase;
+    QString configFile; // empty: ~/.ssh/config
+    QString knownHostsFile; // empty: the config's UserKnownHostsFile, else ~/.ssh/known_hosts
+    int keepAliveSeconds = 0; // 0: the config's ServerAliveInterval, else 30
+
+    bool operator==(const SshOptions&) const = default;
+};
+
 // Everything needed to reach one server, as the user saved it. The password is carried in memory
 // only: ProfileStore never writes it to the settings file (SecretStore keeps it).
 struct ConnectionProfile {
@@ -57,9 +77,11 @@ public:
     QString sentinelPassword;
     TlsOptions sentinelTls;
     bool sentinelReadReplica = false;
+    SshOptions ssh;
 
     bool usesUnixSocket() const { return !socketPath.isEmpty(); }
     bool usesSentinel() const { return !sentinels.isEmpty(); }
+    bool usesSsh() const { return ssh.enabled && !ssh.host.isEmpty(); }
     // "host:port" or the socket path, for messages.
     QString endpoint() const;
     // A name to show when the user gave none.

@@ -274,10 +274,10 @@ void SshConfig::parseInto(const QByteArray& text, const QString& fileName, const
     }
 }
 
-SshConfig SshConfig::load()
+SshConfig SshConfig::load(const QString& path)
 {
     const QString directory = QDir::homePath() + QLatin1String("/.ssh");
-    QFile file(directory + QLatin1String("/config"));
+    QFile file(path.isEmpty() ? directory + QLatin1String("/config") : path);
     if (!file.open(QIODevice::ReadOnly))
         return parse({});
     const FileReader reader = [](const QString& pattern) {

@@ -53,8 +53,9 @@ public:
     using FileReader = std::function<QList<File>(const QString& pattern)>;
     static SshConfig parse(const QByteArray& text, const QString& fileName = QStringLiteral("config"),
         const QString& sshDirectory = {}, FileReader readFile = {});
-    // ~/.ssh/config of the user running the app (an empty config when there is none).
-    static SshConfig load();
+    // ~/.ssh/config of the user running the app, or the file at path (an empty config when there
+    // is none). Relative Include patterns are read from ~/.ssh, as OpenSSH reads them.
+    static SshConfig load(const QString& path = {});
 
     // What the config says for this host name (with the local user name and home directory for
     // the %-tokens of IdentityFile and the like).

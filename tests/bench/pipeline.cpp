@@ -2,10 +2,14 @@
 #include "client/clusterslots.h"
 #include "client/connection.h"
 #include "client/session.h"
+#include "server/redisserverprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonObject>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 #include <hiredis/hiredis.h>
 #include <memory>
@@ -295,9 +299,114 @@ int runPipelineHiredis(const Arguments& arguments)
     return result.errors == 0 ? 0 : 1;
 }
 
+namespace {
+// The app's link to profile (tunnelled when the profile says so), the same N SETs as a UI job
+// sends them.
+WindowedRun connectionPipeline(const ConnectionProfile& profile, qint64 n, qint64 window)
+{
+    Connection connection(profile);
+    QEventLoop ready;
+    QObject::connect(&connection, &Connection::stateChanged, &ready, [&](Connection::State state, const QString& m) {
+        if (state == Connection::State::Connected)
+            ready.quit();
+        else if (state == Connection::State::Failed)
+            fail(m);
+    });
+    connection.open();
+    ready.exec();
+    return runWindowed(n, window, [&](const Command& set, QObject* context, const Connection::Callback& done) {
+        connection.execute(set, context, done);
+    });
+}
+
+// OpenSSH's own forward to the same server: ssh -N -L, for as long as it lives.
+class OpenSshForward {
+public:
+    OpenSshForward(const QString& alias, const QString& configFile, const QString& host, quint16 port)
+    {
+        m_port = RedisServerProcess::findFreePort();
+        QStringList arguments { QStringLiteral("-N"), QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
+            QStringLiteral("-o"), QStringLiteral("ExitOnForwardFailure=yes"), QStringLiteral("-L"),
+            QStringLiteral("127.0.0.1:%1:%2:%3").arg(m_port).arg(host).arg(port) };
+        if (!configFile.isEmpty())
+            arguments << QStringLiteral("-F") << configFile;
+        arguments << alias;
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(QStringLiteral("ssh"), arguments);
+        if (!m_process.waitForStarted(10000))
+            fail(QStringLiteral("cannot start ssh: %1").arg(m_process.errorString()));
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 20000 && m_process.state() == QProcess::Running) {
+            QTcpSocket probe;
+            probe.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+            if (probe.waitForConnected(200))
+                return;
+            QThread::msleep(20);
+        }
+        fail(QStringLiteral("ssh -L %1 did not open its local port").arg(alias));
+    }
+    ~OpenSshForward()
+    {
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000))
+            m_process.kill();
+    }
+    quint16 port() const { return m_port; }
+
+private:
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+// --ssh ALIAS: through the app's tunnel (the alias resolved in ~/.ssh/config, or --ssh-config),
+// against the same benchmark run direct and through OpenSSH's ssh -N -L, all in one run. The
+// URL names the Redis server as the SSH server reaches it; direct runs need it reachable from
+// here too (a loopback sshd).
+int runSshPipeline(const Arguments& arguments, ConnectionProfile profile)
+{
+    const qint64 n = arguments.integer(QStringLiteral("n"), 100000);
+    const qint64 window = qMax<qint64>(1000, arguments.integer(QStringLiteral("window"), 16000));
+    const QString alias = arguments.value(QStringLiteral("ssh"));
+    const QString configFile = arguments.value(QStringLiteral("ssh-config"));
+
+    const WindowedRun direct = connectionPipeline(profile, n, window);
+
+    ConnectionProfile tunnelled = profile;
+    tunnelled.ssh.enabled = true;
+    tunnelled.ssh.host = alias;
+    tunnelled.ssh.configFile = configFile;
+    const WindowedRun ssh = connectionPipeline(tunnelled, n, window);
+
+    WindowedRun forwarded;
+    {
+        OpenSshForward forward(alias, configFile, profile.host, profile.port);
+        ConnectionProfile local = profile;
+        local.host = QStringLiteral("127.0.0.1");
+        local.port = forward.port();
+        local.tls.serverName = profile.tls.serverName.isEmpty() ? profile.host : profile.tls.serverName;
+        forwarded = connectionPipeline(local, n, window);
+    }
+    const double rate = double(n) / ssh.seconds;
+    const double directRate = double(n) / direct.seconds;
+    const double forwardRate = double(n) / forwarded.seconds;
+    emitResult({ { QStringLiteral("bench"), QStringLiteral("pipeline") }, { QStringLiteral("n"), n },
+        { QStringLiteral("ssh"), alias }, { QStringLiteral("seconds"), ssh.seconds }, { QStringLiteral("ops_per_s"), rate },
+        { QStringLiteral("direct_ops_per_s"), directRate }, { QStringLiteral("openssh_forward_ops_per_s"), forwardRate },
+        { QStringLiteral("ratio_to_direct"), rate / directRate },
+        { QStringLiteral("ratio_to_openssh_forward"), rate / forwardRate },
+        { QStringLiteral("peak_rss_mb"), peakRssMb() }, { QStringLiteral("max_ui_stall_ms"), ssh.maxStallMs },
+        { QStringLiteral("max_ui_busy_ms"), ssh.maxBusyMs },
+        { QStringLiteral("errors"), ssh.errors + direct.errors + forwarded.errors } });
+    return ssh.errors + direct.errors + forwarded.errors == 0 ? 0 : 1;
+}
+} // namespace
+
 int runPipeline(const Arguments& arguments)
 {
     const ConnectionProfile profile = arguments.profile();
+    if (arguments.has(QStringLiteral("ssh")))
+        return runSshPipeline(arguments, profile);
     if (const ClusterMap cluster = readClusterMap(profile); cluster.isCluster())
         return runClusterPipeline(arguments, cluster);
     const qint64 n = arguments.integer(QStringLiteral("n"), 100000);

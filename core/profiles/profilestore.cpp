@@ -73,6 +73,16 @@ QList<ConnectionProfile> ProfileStore::load() const
         p.sentinelUsername = m_settings->value(QStringLiteral("sentinel/username")).toString();
         p.sentinelReadReplica = m_settings->value(QStringLiteral("sentinel/readReplica"), false).toBool();
         p.sentinelTls = readTls(*m_settings, QStringLiteral("sentinel/tls/"));
+        p.ssh.enabled = m_settings->value(QStringLiteral("ssh/enabled"), false).toBool();
+        p.ssh.host = m_settings->value(QStringLiteral("ssh/host")).toString();
+        p.ssh.port = m_settings->value(QStringLiteral("ssh/port"), 0).toInt();
+        p.ssh.user = m_settings->value(QStringLiteral("ssh/user")).toString();
+        p.ssh.identityFile = m_settings->value(QStringLiteral("ssh/identityFile")).toString();
+        p.ssh.useAgent = m_settings->value(QStringLiteral("ssh/useAgent"), true).toBool();
+        p.ssh.agentSocket = m_settings->value(QStringLiteral("ssh/agentSocket")).toString();
+        p.ssh.configFile = m_settings->value(QStringLiteral("ssh/configFile")).toString();
+        p.ssh.knownHostsFile = m_settings->value(QStringLiteral("ssh/knownHostsFile")).toString();
+        p.ssh.keepAliveSeconds = m_settings->value(QStringLiteral("ssh/keepAliveSeconds"), 0).toInt();
         profiles.append(p);
     }
     m_settings->endArray();
@@ -112,6 +122,17 @@ void ProfileStore::save(const QList<ConnectionProfile>& profiles)
         m_settings->setValue(QStringLiteral("sentinel/username"), p.sentinelUsername);
         m_settings->setValue(QStringLiteral("sentinel/readReplica"), p.sentinelReadReplica);
         writeTls(*m_settings, QStringLiteral("sentinel/tls/"), p.sentinelTls);
+        // The SSH password and key passphrase are secrets too: SecretStore keeps them.
+        m_settings->setValue(QStringLiteral("ssh/enabled"), p.ssh.enabled);
+        m_settings->setValue(QStringLiteral("ssh/host"), p.ssh.host);
+        m_settings->setValue(QStringLiteral("ssh/port"), p.ssh.port);
+        m_settings->setValue(QStringLiteral("ssh/user"), p.ssh.user);
+        m_settings->setValue(QStringLiteral("ssh/identityFile"), p.ssh.identityFile);
+        m_settings->setValue(QStringLiteral("ssh/useAgent"), p.ssh.useAgent);
+        m_settings->setValue(QStringLiteral("ssh/agentSocket"), p.ssh.agentSocket);
+        m_settings->setValue(QStringLiteral("ssh/configFile"), p.ssh.configFile);
+        m_settings->setValue(QStringLiteral("ssh/knownHostsFile"), p.ssh.knownHostsFile);
+        m_settings->setValue(QStringLiteral("ssh/keepAliveSeconds"), p.ssh.keepAliveSeconds);
     }
     m_settings->endArray();
 }

@@ -25,7 +25,17 @@ SecretStore::SecretStore(Backend backend, QObject* parent)
 QString SecretStore::keyFor(const QUuid& profile, Secret secret)
 {
     const QString key = QStringLiteral("connection/") + profile.toString(QUuid::WithoutBraces);
-    return secret == Secret::SentinelPassword ? key + QStringLiteral("/sentinel") : key;
+    switch (secret) {
+    case Secret::SentinelPassword:
+        return key + QStringLiteral("/sentinel");
+    case Secret::SshPassword:
+        return key + QStringLiteral("/ssh-password");
+    case Secret::SshPassphrase:
+        return key + QStringLiteral("/ssh-passphrase");
+    case Secret::Password:
+        break;
+    }
+    return key;
 }
 
 void SecretStore::writePassword(const QUuid& profile, const QString& password, WriteCallback done, Secret secret)
@@ -117,6 +127,8 @@ void SecretStore::removePassword(const QUuid& profile)
 {
     removeSecret(profile, Secret::Password);
     removeSecret(profile, Secret::SentinelPassword);
+    removeSecret(profile, Secret::SshPassword);
+    removeSecret(profile, Secret::SshPassphrase);
 }
 
 void SecretStore::removeSecret(const QUuid& profile, Secret secret)

@@ -16,7 +16,7 @@ class SecretStore : public QObject {
 public:
     enum class Backend { Keychain, MemoryOnly };
     // The secrets a profile can have, each its own keychain entry.
-    enum class Secret { Password, SentinelPassword };
+    enum class Secret { Password, SentinelPassword, SshPassword, SshPassphrase };
 
     explicit SecretStore(Backend backend = Backend::Keychain, QObject* parent = nullptr);
 

@@ -193,6 +193,18 @@ private slots:
         a.sentinelPassword = QStringLiteral("sentinel-secret-password");
         a.sentinelTls = { true, QStringLiteral("/sca.pem"), QString(), QString(), QStringLiteral("sentinel.internal"), true };
         a.sentinelReadReplica = true;
+        a.ssh.enabled = true;
+        a.ssh.host = QStringLiteral("bastion-alias");
+        a.ssh.port = 2222;
+        a.ssh.user = QStringLiteral("ops");
+        a.ssh.identityFile = QStringLiteral("~/.ssh/id_work");
+        a.ssh.useAgent = false;
+        a.ssh.agentSocket = QStringLiteral("/run/agent.sock");
+        a.ssh.password = QStringLiteral("ssh-secret-password");
+        a.ssh.passphrase = QStringLiteral("ssh-secret-passphrase");
+        a.ssh.configFile = QStringLiteral("/etc/vermilion/ssh_config");
+        a.ssh.knownHostsFile = QStringLiteral("/etc/vermilion/known_hosts");
+        a.ssh.keepAliveSeconds = 15;
         ConnectionProfile b;
         b.id = QUuid::createUuid();
         b.socketPath = QStringLiteral("/run/redis.sock");
@@ -210,6 +222,8 @@ private slots:
         ConnectionProfile expected = a;
         expected.password.clear();
         expected.sentinelPassword.clear();
+        expected.ssh.password.clear();
+        expected.ssh.passphrase.clear();
         QCOMPARE(loaded.at(0), expected);
         QCOMPARE(loaded.at(1), b);
         QFile raw(file);
@@ -217,6 +231,7 @@ private slots:
         const QByteArray written = raw.readAll();
         QVERIFY(!written.contains("top-secret-password"));
         QVERIFY(!written.contains("sentinel-secret-password"));
+        QVERIFY(!written.contains("ssh-secret"));
     }
 
     void memorySecretsSayTheyAreNotKept()
@@ -245,10 +260,18 @@ private slots:
         QCOMPARE(read, QStringLiteral("pw"));
         store.readPassword(id, [&](const QString& password, bool) { read = password; }, SecretStore::Secret::SentinelPassword);
         QCOMPARE(read, QStringLiteral("spw"));
+        store.writePassword(id, QStringLiteral("sshpw"), [](bool, const QString&) {}, SecretStore::Secret::SshPassword);
+        store.writePassword(id, QStringLiteral("phrase"), [](bool, const QString&) {}, SecretStore::Secret::SshPassphrase);
+        store.readPassword(id, [&](const QString& password, bool) { read = password; }, SecretStore::Secret::SshPassword);
+        QCOMPARE(read, QStringLiteral("sshpw"));
+        store.readPassword(id, [&](const QString& password, bool) { read = password; }, SecretStore::Secret::SshPassphrase);
+        QCOMPARE(read, QStringLiteral("phrase"));
         store.removePassword(id); // every secret of the profile
         store.readPassword(id, [&](const QString&, bool f) { found = f; });
         QVERIFY(!found);
         store.readPassword(id, [&](const QString&, bool f) { found = f; }, SecretStore::Secret::SentinelPassword);
+        QVERIFY(!found);
+        store.readPassword(id, [&](const QString&, bool f) { found = f; }, SecretStore::Secret::SshPassphrase);
         QVERIFY(!found);
     }
 

@@ -1,12 +1,18 @@
 #include "connections/connectiondialog.h"
 #include "profiles/profilestore.h"
+#include "connections/hostkeyprompt.h"
 #include "redisfixture.h"
+#include "sshfixture.h"
 #include "uitestsupport.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
+#include <QGroupBox>
+#include <QMessageBox>
+#include <QTabWidget>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -143,6 +149,82 @@ private slots:
         saveScreenshot(&dialog,
             QStringLiteral("connection-dialog-error-")
                 + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
+    }
+
+    // The SSH tab as a user fills it, tested through a real sshd: the unknown host key is shown
+    // with its fingerprint, and trusting it saves it and lets the test through.
+    void sshTunnelTestAsksForTheHostKey()
+    {
+        SshFixture sshd;
+        QString error;
+        QVERIFY2(sshd.start(&error), qPrintable(error));
+        ui::HostKeyPrompt prompt(nullptr);
+        prompt.install();
+        const QString knownHosts = sshd.directory() + QStringLiteral("/ui_known_hosts");
+        const QString config = sshd.directory() + QStringLiteral("/ui_ssh_config");
+        {
+            QFile file(config);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("Host redis-bastion\n  HostName 127.0.0.1\n  Port " + QByteArray::number(sshd.port()) + "\n");
+        }
+        ConnectionDialog dialog;
+        dialog.resize(640, 620);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.hostEdit()->setText(QStringLiteral("127.0.0.1"));
+        field<QSpinBox>(&dialog, QStringLiteral("Port"))->setValue(m_server->port());
+        field<QLineEdit>(&dialog, QStringLiteral("Username"))->setText(QStringLiteral("ops"));
+        field<QLineEdit>(&dialog, QStringLiteral("Password"))->setText(QStringLiteral("s3cret"));
+        field<QLineEdit>(&dialog, QStringLiteral("Connection name"))->setText(QStringLiteral("Behind the bastion"));
+        for (int i = 0; i < dialog.tabs()->count(); ++i) {
+            if (dialog.tabs()->tabText(i) == QLatin1String("SSH"))
+                dialog.tabs()->setCurrentIndex(i);
+        }
+        auto* group = dialog.findChild<QGroupBox*>();
+        for (QGroupBox* box : dialog.findChildren<QGroupBox*>()) {
+            if (box->title().contains(QLatin1String("SSH")))
+                group = box;
+        }
+        QVERIFY(group);
+        group->setChecked(true);
+        field<QLineEdit>(&dialog, QStringLiteral("SSH config file"))->setText(config);
+        field<QLineEdit>(&dialog, QStringLiteral("SSH host"))->setText(QStringLiteral("redis-bastion"));
+        field<QLineEdit>(&dialog, QStringLiteral("SSH user"))->setText(sshd.user());
+        field<QLineEdit>(&dialog, QStringLiteral("Private key file"))->setText(sshd.encryptedKey());
+        field<QLineEdit>(&dialog, QStringLiteral("Key passphrase"))->setText(SshFixture::passphrase());
+        field<QLineEdit>(&dialog, QStringLiteral("Known hosts file"))->setText(knownHosts);
+        for (QCheckBox* box : dialog.findChildren<QCheckBox*>()) {
+            if (box->text().contains(QLatin1String("agent")))
+                box->setChecked(false);
+        }
+        // The route the config gives, before anything connects.
+        const QString route = field<QLabel>(&dialog, QStringLiteral("SSH route"))->text();
+        QVERIFY2(route.contains(QStringLiteral("127.0.0.1:%1").arg(sshd.port())), qPrintable(route));
+
+        QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(prompt.openBoxes().size(), 1, 15000);
+        QMessageBox* box = prompt.openBoxes().first();
+        QVERIFY2(box->informativeText().contains(sshd.hostKeyFingerprint()), qPrintable(box->informativeText()));
+        QCOMPARE(finished.size(), 0); // the tunnel waits for the user
+        const QString shot = saveScreenshot(box, QStringLiteral("ssh-host-key-prompt"));
+        QTRY_VERIFY(!QImage(shot).isNull());
+        auto* trust = box->findChild<QPushButton*>(QStringLiteral("trustHostKey"));
+        QVERIFY(trust);
+        QTest::mouseClick(trust, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QVERIFY2(dialog.testResult().contains(QLatin1String("Redis 7")), qPrintable(dialog.testResult()));
+        QFile saved(knownHosts);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll().contains(QByteArray::number(sshd.port())));
+        const ConnectionProfile profile = dialog.profile();
+        QVERIFY(profile.ssh.enabled);
+        QCOMPARE(profile.ssh.host, QStringLiteral("redis-bastion"));
+        QCOMPARE(profile.ssh.passphrase, SshFixture::passphrase());
+        QVERIFY(!profile.ssh.useAgent);
+        const QString dialogShot = saveScreenshot(&dialog, QStringLiteral("connection-dialog-ssh"));
+        QTRY_VERIFY(!QImage(dialogShot).isNull());
     }
 
     void fillSaveReload()

@@ -4,10 +4,13 @@
 #include "client/sentinelwatcher.h"
 #include "client/session.h"
 #include "server/serverinfo.h"
+#include "ssh/sshtunnel.h"
 
 #include <QCheckBox>
 #include <algorithm>
 #include <QComboBox>
+#include <QDir>
+#include <QRegularExpression>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -236,6 +239,106 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     sentinelLayout->addWidget(sentinelNote);
     sentinelLayout->addStretch();
     m_tabs->addTab(m_sentinelPage, tr("Sentinel"));
+
+    // SSH: every link of the profile goes through one SSH session (and its jump hosts).
+    auto* sshPage = new QWidget(m_tabs);
+    auto* sshLayout = new QVBoxLayout(sshPage);
+    m_sshGroup = new QGroupBox(tr("Connect through an SSH &tunnel"), sshPage);
+    m_sshGroup->setCheckable(true);
+    m_sshGroup->setChecked(false);
+    auto* sshForm = new QFormLayout(m_sshGroup);
+    m_sshHost = new QLineEdit(m_sshGroup);
+    m_sshHost->setAccessibleName(tr("SSH host"));
+    m_sshHost->setPlaceholderText(tr("bastion.example.com, or a Host alias of ~/.ssh/config"));
+    m_sshHost->setToolTip(tr("A Host alias brings its HostName, User, Port, IdentityFile and ProxyJump from "
+                             "~/.ssh/config; what you fill in below wins."));
+    sshForm->addRow(tr("SSH &host:"), m_sshHost);
+    m_sshPort = new QSpinBox(m_sshGroup);
+    m_sshPort->setRange(0, 65535);
+    m_sshPort->setSpecialValueText(tr("From ~/.ssh/config, else 22"));
+    m_sshPort->setAccessibleName(tr("SSH port"));
+    sshForm->addRow(tr("SSH p&ort:"), m_sshPort);
+    m_sshUser = new QLineEdit(m_sshGroup);
+    m_sshUser->setAccessibleName(tr("SSH user"));
+    m_sshUser->setPlaceholderText(tr("From ~/.ssh/config, else %1").arg(qEnvironmentVariable("USER")));
+    sshForm->addRow(tr("SSH &user:"), m_sshUser);
+    auto* keyRow = new QHBoxLayout;
+    m_sshKey = new QLineEdit(m_sshGroup);
+    m_sshKey->setAccessibleName(tr("Private key file"));
+    m_sshKey->setPlaceholderText(tr("From ~/.ssh/config, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa"));
+    m_sshKey->setToolTip(tr("OpenSSH or PEM private key (Ed25519, ECDSA, RSA)."));
+    auto* browseKey = new QToolButton(m_sshGroup);
+    browseKey->setText(tr("..."));
+    browseKey->setToolTip(tr("Choose a private key file"));
+    connect(browseKey, &QToolButton::clicked, this, [this] {
+        auto* dialog = new QFileDialog(this, tr("Private key"), QDir::homePath() + QStringLiteral("/.ssh"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        dialog->setFilter(QDir::Files | QDir::Hidden);
+        connect(dialog, &QFileDialog::fileSelected, m_sshKey, &QLineEdit::setText);
+        dialog->open();
+    });
+    keyRow->addWidget(m_sshKey, 1);
+    keyRow->addWidget(browseKey);
+    auto* keyLabel = new QLabel(tr("Private &key:"), m_sshGroup);
+    keyLabel->setBuddy(m_sshKey);
+    sshForm->addRow(keyLabel, keyRow);
+    const auto secretField = [this](QLineEdit* edit) {
+        edit->setEchoMode(QLineEdit::Password);
+        auto* reveal = edit->addAction(QIcon(), QLineEdit::TrailingPosition);
+        reveal->setText(tr("Show"));
+        reveal->setCheckable(true);
+        connect(reveal, &QAction::toggled, edit, [edit](bool shown) {
+            edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        });
+    };
+    m_sshPassphrase = new QLineEdit(m_sshGroup);
+    m_sshPassphrase->setAccessibleName(tr("Key passphrase"));
+    m_sshPassphrase->setToolTip(tr("Kept in the system keychain, never in the settings file."));
+    secretField(m_sshPassphrase);
+    sshForm->addRow(tr("Key pa&ssphrase:"), m_sshPassphrase);
+    m_sshPassword = new QLineEdit(m_sshGroup);
+    m_sshPassword->setAccessibleName(tr("SSH password"));
+    m_sshPassword->setToolTip(tr("For servers that take passwords; sent only to the SSH host itself, never to a "
+                                 "jump host. Kept in the system keychain."));
+    secretField(m_sshPassword);
+    sshForm->addRow(tr("SSH pass&word:"), m_sshPassword);
+    m_sshAgent = new QCheckBox(tr("Use the keys of ssh-&agent"), m_sshGroup);
+    m_sshAgent->setChecked(true);
+    sshForm->addRow(QString(), m_sshAgent);
+    m_sshKnownHosts = new QLineEdit(m_sshGroup);
+    m_sshKnownHosts->setAccessibleName(tr("Known hosts file"));
+    m_sshKnownHosts->setPlaceholderText(tr("From ~/.ssh/config, else ~/.ssh/known_hosts"));
+    sshForm->addRow(tr("Known &hosts:"), m_sshKnownHosts);
+    m_sshConfig = new QLineEdit(m_sshGroup);
+    m_sshConfig->setAccessibleName(tr("SSH config file"));
+    m_sshConfig->setPlaceholderText(tr("~/.ssh/config"));
+    sshForm->addRow(tr("SSH &config:"), m_sshConfig);
+    m_sshKeepAlive = new QSpinBox(m_sshGroup);
+    m_sshKeepAlive->setRange(0, 3600);
+    m_sshKeepAlive->setSuffix(tr(" s"));
+    m_sshKeepAlive->setSpecialValueText(tr("ServerAliveInterval, else 30 s"));
+    m_sshKeepAlive->setAccessibleName(tr("Keepalive interval"));
+    sshForm->addRow(tr("Keep&alive:"), m_sshKeepAlive);
+    m_sshResolved = new QLabel(m_sshGroup);
+    m_sshResolved->setWordWrap(true);
+    m_sshResolved->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sshResolved->setAccessibleName(tr("SSH route"));
+    sshForm->addRow(tr("Route:"), m_sshResolved);
+    sshLayout->addWidget(m_sshGroup);
+    auto* sshNote = new QLabel(tr("The Redis host and port of the Connection tab are as the SSH server sees them "
+                                  "(often 127.0.0.1). Host keys are checked against known_hosts: an unknown key is "
+                                  "shown to you before anything is sent, and a changed one is refused."),
+                               sshPage);
+    sshNote->setWordWrap(true);
+    sshNote->setEnabled(false);
+    sshLayout->addWidget(sshNote);
+    sshLayout->addStretch();
+    m_tabs->addTab(sshPage, tr("SSH"));
+    for (QLineEdit* edit : { m_sshHost, m_sshUser, m_sshConfig })
+        connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::updateSshResolved);
+    connect(m_sshPort, &QSpinBox::valueChanged, this, &ConnectionDialog::updateSshResolved);
+    connect(m_sshGroup, &QGroupBox::toggled, this, &ConnectionDialog::updateSshResolved);
     connect(m_readOnly, &QCheckBox::toggled, this, &ConnectionDialog::updateEnabledFields);
 
     m_testResult = new QLabel(this);
@@ -349,7 +452,45 @@ void ConnectionDialog::setProfile(const ConnectionProfile& profile)
     m_sentinelServerName->setText(profile.sentinelTls.serverName);
     m_sentinelVerifyPeer->setChecked(profile.sentinelTls.verifyPeer);
     m_sentinelReadReplica->setChecked(profile.sentinelReadReplica);
+    m_sshGroup->setChecked(profile.ssh.enabled);
+    m_sshHost->setText(profile.ssh.host);
+    m_sshPort->setValue(profile.ssh.port);
+    m_sshUser->setText(profile.ssh.user);
+    m_sshKey->setText(profile.ssh.identityFile);
+    m_sshPassphrase->setText(profile.ssh.passphrase);
+    m_sshPassword->setText(profile.ssh.password);
+    m_sshAgent->setChecked(profile.ssh.useAgent);
+    m_sshKnownHosts->setText(profile.ssh.knownHostsFile);
+    m_sshConfig->setText(profile.ssh.configFile);
+    m_sshKeepAlive->setValue(profile.ssh.keepAliveSeconds);
     updateEnabledFields();
+    updateSshResolved();
+}
+
+void ConnectionDialog::updateSshResolved()
+{
+    const QString host = m_sshHost->text().trimmed();
+    if (!m_sshGroup->isChecked() || host.isEmpty()) {
+        m_sshResolved->setText(tr("No tunnel."));
+        return;
+    }
+    ssh::TunnelSettings settings;
+    ssh::SshTunnel::Request request;
+    request.host = host;
+    request.port = m_sshPort->value();
+    request.user = m_sshUser->text().trimmed();
+    request.configFile = m_sshConfig->text().trimmed();
+    QString error;
+    if (!ssh::SshTunnel::resolve(request, &settings, &error)) {
+        m_sshResolved->setText(tr("<span style=\"color:#d32f2f\">%1</span>").arg(error.toHtmlEscaped()));
+        return;
+    }
+    QStringList hops;
+    for (const ssh::SshHost& hop : settings.hops)
+        hops << QStringLiteral("%1@%2:%3").arg(hop.user, hop.hostName).arg(hop.port);
+    const QString target = hops.takeLast();
+    m_sshResolved->setText(hops.isEmpty() ? target.toHtmlEscaped()
+                                          : tr("%1 via %2").arg(target.toHtmlEscaped(), hops.join(QStringLiteral(" → ")).toHtmlEscaped()));
 }
 
 ConnectionProfile ConnectionDialog::profile() const
@@ -411,6 +552,17 @@ ConnectionProfile ConnectionDialog::profile() const
     p.sentinelTls.serverName = m_sentinelServerName->text().trimmed();
     p.sentinelTls.verifyPeer = m_sentinelVerifyPeer->isChecked();
     p.sentinelReadReplica = m_sentinelReadReplica->isChecked();
+    p.ssh.enabled = m_sshGroup->isChecked();
+    p.ssh.host = m_sshHost->text().trimmed();
+    p.ssh.port = m_sshPort->value();
+    p.ssh.user = m_sshUser->text().trimmed();
+    p.ssh.identityFile = m_sshKey->text().trimmed();
+    p.ssh.passphrase = m_sshPassphrase->text();
+    p.ssh.password = m_sshPassword->text();
+    p.ssh.useAgent = m_sshAgent->isChecked();
+    p.ssh.knownHostsFile = m_sshKnownHosts->text().trimmed();
+    p.ssh.configFile = m_sshConfig->text().trimmed();
+    p.ssh.keepAliveSeconds = m_sshKeepAlive->value();
     p.name = m_name->text().trimmed();
     if (p.name.isEmpty())
         p.name = p.endpoint();
@@ -593,6 +745,11 @@ void ConnectionDialog::accept()
         problem = tr("The CA certificate file %1 does not exist.").arg(p.tls.caFile);
     else if (p.tls.enabled && p.tls.certificateFile.isEmpty() != p.tls.keyFile.isEmpty())
         problem = tr("A client certificate needs its key, and a key its certificate.");
+    else if (p.ssh.enabled && p.ssh.host.isEmpty())
+        problem = tr("Enter the SSH host, or turn the tunnel off (SSH tab).");
+    else if (p.ssh.enabled && !p.ssh.identityFile.isEmpty()
+             && !QFileInfo::exists(QString(p.ssh.identityFile).replace(QRegularExpression(QStringLiteral("^~/")), QDir::homePath() + QLatin1Char('/'))))
+        problem = tr("The private key file %1 does not exist (SSH tab).").arg(p.ssh.identityFile);
     if (!problem.isEmpty()) {
         showTestResult(false, problem);
         return;

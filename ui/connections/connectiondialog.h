@@ -57,6 +57,8 @@ signals:
 
 private:
     void updateEnabledFields();
+    // What ~/.ssh/config makes of the SSH host: "user@host:port via jump".
+    void updateSshResolved();
     void showTestResult(bool ok, const QString& message);
     void finishTest(bool ok, const QString& message);
     QLineEdit* fileField(QWidget* parent, const QString& caption, QWidget** row);
@@ -109,6 +111,18 @@ private:
     QLineEdit* m_sentinelServerName = nullptr;
     QCheckBox* m_sentinelVerifyPeer = nullptr;
     QCheckBox* m_sentinelReadReplica = nullptr;
+    QGroupBox* m_sshGroup = nullptr;
+    QLineEdit* m_sshHost = nullptr;
+    QSpinBox* m_sshPort = nullptr;
+    QLineEdit* m_sshUser = nullptr;
+    QLineEdit* m_sshKey = nullptr;
+    QLineEdit* m_sshPassphrase = nullptr;
+    QLineEdit* m_sshPassword = nullptr;
+    QCheckBox* m_sshAgent = nullptr;
+    QLineEdit* m_sshKnownHosts = nullptr;
+    QLineEdit* m_sshConfig = nullptr;
+    QSpinBox* m_sshKeepAlive = nullptr;
+    QLabel* m_sshResolved = nullptr;
     QLabel* m_testResult = nullptr;
     QPushButton* m_testButton = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

@@ -3,6 +3,7 @@
 #include "client/session.h"
 #include "connections/connectiondialog.h"
 #include "connections/connectionitemdelegate.h"
+#include "connections/hostkeyprompt.h"
 #include "profiles/connectionlistmodel.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
@@ -61,6 +62,9 @@ MainWindow::MainWindow(const Options& options)
     setWindowIcon(QIcon(QStringLiteral(":/icons/vermilion.svg")));
     m_model->setProfiles(m_store->load());
     m_theme->restore();
+    // SSH host keys nobody has seen yet are shown to the user before a tunnel logs in.
+    m_hostKeys = new HostKeyPrompt(this);
+    m_hostKeys->install();
     buildLayout();
     buildActions();
     // A copy goes to one of the connections open here.
@@ -502,28 +506,49 @@ void MainWindow::storePassword(const ConnectionProfile& profile)
                 statusBar()->showMessage(message, 15000);
         },
         SecretStore::Secret::SentinelPassword);
+    // So are the SSH password and the key's passphrase.
+    const auto report = [this](bool persisted, const QString& message) {
+        if (!persisted)
+            statusBar()->showMessage(message, 15000);
+    };
+    m_secrets->writePassword(profile.id, profile.ssh.password, report, SecretStore::Secret::SshPassword);
+    m_secrets->writePassword(profile.id, profile.ssh.passphrase, report, SecretStore::Secret::SshPassphrase);
 }
 
 void MainWindow::readSecrets(const ConnectionProfile& profile, std::function<void(const ConnectionProfile&)> done)
 {
-    const QUuid id = profile.id;
-    m_secrets->readPassword(id, [this, profile, done = std::move(done)](const QString& password, bool) mutable {
-        ConnectionProfile withSecrets = profile;
-        if (withSecrets.password.isEmpty()) // one given on the command line wins
-            withSecrets.password = password;
-        if (!profile.usesSentinel()) {
-            done(withSecrets);
+    // Every secret of the profile, one keychain entry after the other; one already in hand (given
+    // on the command line) wins.
+    struct Step {
+        SecretStore::Secret secret;
+        QString& (*field)(ConnectionProfile&);
+    };
+    static const Step steps[] = {
+        { SecretStore::Secret::Password, [](ConnectionProfile& p) -> QString& { return p.password; } },
+        { SecretStore::Secret::SentinelPassword, [](ConnectionProfile& p) -> QString& { return p.sentinelPassword; } },
+        { SecretStore::Secret::SshPassword, [](ConnectionProfile& p) -> QString& { return p.ssh.password; } },
+        { SecretStore::Secret::SshPassphrase, [](ConnectionProfile& p) -> QString& { return p.ssh.passphrase; } },
+    };
+    auto result = std::make_shared<ConnectionProfile>(profile);
+    auto next = std::make_shared<std::function<void(size_t)>>();
+    std::weak_ptr<std::function<void(size_t)>> weakNext = next;
+    *next = [this, result, weakNext, done = std::move(done)](size_t index) {
+        if (index == std::size(steps)) {
+            done(*result);
             return;
         }
+        auto self = weakNext.lock(); // held by the read on its way
         m_secrets->readPassword(
-            profile.id,
-            [withSecrets, done = std::move(done)](const QString& sentinelPassword, bool) mutable {
-                if (withSecrets.sentinelPassword.isEmpty())
-                    withSecrets.sentinelPassword = sentinelPassword;
-                done(withSecrets);
+            result->id,
+            [result, self, index](const QString& value, bool) {
+                QString& field = steps[index].field(*result);
+                if (field.isEmpty())
+                    field = value;
+                (*self)(index + 1);
             },
-            SecretStore::Secret::SentinelPassword);
-    });
+            steps[index].secret);
+    };
+    (*next)(0);
 }
 
 void MainWindow::newConnection()
@@ -552,6 +577,8 @@ void MainWindow::editConnection()
         ConnectionProfile profile = m_model->profileAt(row);
         profile.password = withSecrets.password;
         profile.sentinelPassword = withSecrets.sentinelPassword;
+        profile.ssh.password = withSecrets.ssh.password;
+        profile.ssh.passphrase = withSecrets.ssh.passphrase;
         if (!editProfile(&profile, tr("Edit Connection")))
             return;
         storePassword(profile);
@@ -582,10 +609,13 @@ void MainWindow::duplicateConnection()
     readSecrets(m_model->profileAt(row), [this, copy](const ConnectionProfile& withSecrets) mutable {
         copy.password = withSecrets.password;
         copy.sentinelPassword = withSecrets.sentinelPassword;
-        if (!copy.password.isEmpty() || !copy.sentinelPassword.isEmpty())
-            storePassword(copy);
+        copy.ssh.password = withSecrets.ssh.password;
+        copy.ssh.passphrase = withSecrets.ssh.passphrase;
+        storePassword(copy);
         copy.password.clear();
         copy.sentinelPassword.clear();
+        copy.ssh.password.clear();
+        copy.ssh.passphrase.clear();
         m_model->addProfile(copy);
         saveProfiles();
         selectProfile(copy.id);
@@ -647,6 +677,7 @@ bool MainWindow::openUrl(const QString& url, QString* error)
     storePassword(profile);
     ConnectionProfile saved = profile;
     saved.password.clear();
+    saved.sentinelPassword.clear();
     m_model->addProfile(saved);
     saveProfiles();
     // The password is known now: connect with it without a keychain round trip.

@@ -25,6 +25,7 @@ class Session;
 
 namespace vermilion::ui {
 
+class HostKeyPrompt;
 class SessionWorkspace;
 class ThemeManager;
 
@@ -89,6 +90,7 @@ private:
     Options m_options;
     std::unique_ptr<ProfileStore> m_store;
     SecretStore* m_secrets = nullptr;
+    HostKeyPrompt* m_hostKeys = nullptr;
     ConnectionListModel* m_model = nullptr;
     ThemeManager* m_theme = nullptr;
     std::unique_ptr<Sandbox> m_sandbox;

@@ -39,6 +39,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
         QApplication::translate("main", "Start a private redis-server with demo data and connect to it."));
     parser.addOption(sandboxOption);
+    const QCommandLineOption sshOption(QStringLiteral("ssh"),
+        QApplication::translate("main",
+            "Reach the URL's server through an SSH tunnel to HOST ([user@]host[:port], or a Host alias "
+            "of ~/.ssh/config; the URL names the server as the SSH host sees it)."),
+        QStringLiteral("HOST"));
+    parser.addOption(sshOption);
     parser.process(app);
 
     vermilion::UnixSignalWatcher signalWatcher;
@@ -55,12 +61,16 @@ int main(int argc, char* argv[])
     }
     if (!positional.isEmpty()) {
         QString error;
-        if (!window.openUrl(positional.first(), &error)) {
+        if (!window.openUrl(positional.first(), &error, parser.value(sshOption))) {
             qCritical("%s", qPrintable(error));
             QTimer::singleShot(0, &window, [&window, error] {
                 QMessageBox::warning(&window, QApplication::translate("main", "Cannot open the URL"), error);
             });
         }
+    }
+    else if (parser.isSet(sshOption)) {
+        qCritical("%s", qPrintable(QApplication::translate("main", "--ssh needs a URL to open through the tunnel.")));
+        return 2;
     }
     if (parser.isSet(sandboxOption))
         window.startSandbox();

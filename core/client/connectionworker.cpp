@@ -232,9 +232,11 @@ void ConnectionWorker::startAttempt()
     m_handshakeTransient.clear();
     m_lastSslErrors.clear();
     m_wrongRole.clear();
+    const QString where = m_profile.usesSsh()
+        ? tr("%1 through SSH %2").arg(m_profile.endpoint(), m_profile.ssh.host)
+        : m_profile.endpoint();
     setState(Connection::State::Connecting,
-        m_everConnected ? tr("Reconnecting to %1...").arg(m_profile.endpoint())
-                        : tr("Connecting to %1...").arg(m_profile.endpoint()));
+        m_everConnected ? tr("Reconnecting to %1...").arg(where) : tr("Connecting to %1...").arg(where));
     m_connectTimer->start(qMax(100, m_profile.connectTimeoutMs));
 
     if (m_profile.usesSsh()) {

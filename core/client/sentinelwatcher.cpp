@@ -132,6 +132,7 @@ ConnectionProfile SentinelWatcher::sentinelLinkProfile(const ConnectionProfile& 
     link.tls = profile.sentinelTls;
     link.connectTimeoutMs = profile.connectTimeoutMs;
     link.commandTimeoutMs = profile.commandTimeoutMs;
+    link.ssh = profile.ssh; // the sentinels are reached through the profile's tunnel too
     return link;
 }
 

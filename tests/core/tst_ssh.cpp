@@ -6,6 +6,7 @@
 #include "pubsub/monitor.h"
 #include "pubsub/subscriber.h"
 #include "redisfixture.h"
+#include "sentinelfixture.h"
 #include "ssh/sshtunnel.h"
 #include "sshfixture.h"
 
@@ -265,6 +266,27 @@ private slots:
         QVERIFY2(refused.contains(QLatin1String("publickey")), qPrintable(refused));
     }
 
+    void passwordLogin()
+    {
+        QString error;
+        const QString password = QStringLiteral("pw-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+        const QString user = m_ssh.createPasswordUser(password, &error);
+        if (user.isEmpty())
+            QSKIP(qPrintable(error));
+        ConnectionProfile profile = sshProfile(*m_redis);
+        profile.ssh.user = user;
+        profile.ssh.identityFile.clear();
+        profile.ssh.password = QStringLiteral("not-it");
+        const QString refused = failureOf(profile);
+        QVERIFY2(refused.contains(QLatin1String("tried the password")), qPrintable(refused));
+        profile.id = QUuid::createUuid();
+        profile.ssh.password = password;
+        Connection connection(profile);
+        connection.open();
+        QCOMPARE(awaitReply(connection.execute({ "PING" })), Reply::status("PONG"));
+        QVERIFY(m_ssh.log().contains(QByteArray("Accepted password for " + user.toUtf8())));
+    }
+
     void unauthorizedKeyIsRefused()
     {
         ConnectionProfile profile = sshProfile(*m_redis);
@@ -467,6 +489,35 @@ private slots:
                 Reply::status("OK"));
         for (int i = 0; i < 300; i += 37)
             QCOMPARE(awaitReply(session.execute({ "GET", "c:" + QByteArray::number(i) })).bytes(), QByteArray::number(i));
+        const auto tunnel = ssh::SshTunnel::forProfile(profile, &error);
+        QVERIFY(tunnel);
+        QVERIFY2(tunnel->openChannelCount() >= 3, qPrintable(QString::number(tunnel->openChannelCount())));
+    }
+
+    void sentinelThroughTheTunnel()
+    {
+        SentinelFixture sentinel;
+        QString error;
+        SentinelFixture::Options options;
+        options.replicas = 1;
+        options.sentinels = 2;
+        QVERIFY2(sentinel.start(options, &error), qPrintable(error));
+        ConnectionProfile profile = sentinel.profile();
+        profile.id = QUuid::createUuid();
+        profile.ssh.enabled = true;
+        profile.ssh.host = QStringLiteral("127.0.0.1");
+        profile.ssh.port = m_ssh.port();
+        profile.ssh.user = m_ssh.user();
+        profile.ssh.identityFile = m_ssh.key();
+        profile.ssh.useAgent = false;
+        profile.ssh.configFile = m_emptyConfig;
+        profile.ssh.knownHostsFile = m_trusted;
+        Session session(profile);
+        session.open();
+        QVERIFY2(waitConnected(session), qPrintable(session.lastError()));
+        const Reply port = awaitReply(session.execute({ "CONFIG", "GET", "port" }));
+        QCOMPARE(port.at(1).bytes().toInt(), int(sentinel.agreedMasterPort()));
+        // The sentinels' links (questions and events) and the master's ride on one SSH session.
         const auto tunnel = ssh::SshTunnel::forProfile(profile, &error);
         QVERIFY(tunnel);
         QVERIFY2(tunnel->openChannelCount() >= 3, qPrintable(QString::number(tunnel->openChannelCount())));

@@ -73,6 +73,29 @@ SshFixture::~SshFixture()
         m_agent->kill();
         m_agent->waitForFinished(5000);
     }
+    if (!m_createdUser.isEmpty()) {
+        QString ignored;
+        run(QStringLiteral("userdel"), { m_createdUser }, &ignored);
+    }
+}
+
+QString SshFixture::createPasswordUser(const QString& password, QString* error)
+{
+    if (geteuid() != 0) {
+        *error = QStringLiteral("making a local account for the password login needs root");
+        return {};
+    }
+    const QString name = QStringLiteral("vermilion-sshpw");
+    if (!getpwnam(name.toLocal8Bit().constData())
+        && !run(QStringLiteral("useradd"),
+            { QStringLiteral("-M"), QStringLiteral("-N"), QStringLiteral("-d"), QStringLiteral("/nonexistent"),
+                QStringLiteral("-s"), QStringLiteral("/bin/sh"), name },
+            error))
+        return {};
+    m_createdUser = name;
+    if (!run(QStringLiteral("chpasswd"), {}, error, (name + QLatin1Char(':') + password + QLatin1Char('\n')).toUtf8()))
+        return {};
+    return name;
 }
 
 bool SshFixture::run(const QString& program, const QStringList& arguments, QString* error, const QByteArray& input,
@@ -142,7 +165,7 @@ bool SshFixture::start(QString* error)
     config += "HostKey " + QFile::encodeName(dir) + "/host_ed25519\n";
     config += "PidFile " + QFile::encodeName(dir) + "/sshd.pid\n";
     config += "AuthorizedKeysFile " + QFile::encodeName(dir) + "/authorized_keys\n";
-    config += "StrictModes no\nUsePAM no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n";
+    config += "StrictModes no\nUsePAM no\nPasswordAuthentication yes\nKbdInteractiveAuthentication no\n";
     config += "PubkeyAuthentication yes\nPermitRootLogin yes\nAllowTcpForwarding yes\n";
     config += "AllowStreamLocalForwarding yes\nAllowAgentForwarding no\nX11Forwarding no\n";
     config += "MaxSessions 200\nMaxStartups 100\nLogLevel VERBOSE\n";

@@ -40,6 +40,10 @@ public:
     // The lines sshd wrote to its log so far.
     QByteArray log() const;
 
+    // A local account that logs in with a password only (made with useradd, removed with the
+    // fixture): only root can make one, so elsewhere it is empty with *error saying why.
+    QString createPasswordUser(const QString& password, QString* error);
+
     // ssh-agent holding key(); its socket, or empty with *error.
     QString startAgent(QString* error);
 
@@ -55,6 +59,7 @@ private:
     QByteArray m_hostPublicKey;
     std::unique_ptr<QProcess> m_sshd;
     std::unique_ptr<QProcess> m_agent;
+    QString m_createdUser;
 };
 
 // Where Debian installs a program that may not be on the PATH of a normal user (/usr/sbin/sshd).

@@ -645,7 +645,7 @@ void MainWindow::deleteConnection()
     onSelectionChanged();
 }
 
-bool MainWindow::openUrl(const QString& url, QString* error)
+bool MainWindow::openUrl(const QString& url, QString* error, const QString& sshHost)
 {
     ConnectionProfile profile;
     QString problem;
@@ -654,11 +654,38 @@ bool MainWindow::openUrl(const QString& url, QString* error)
             *error = problem;
         return false;
     }
+    if (!sshHost.trimmed().isEmpty()) {
+        // [user@]host[:port], or a Host alias of ~/.ssh/config.
+        QString host = sshHost.trimmed();
+        const qsizetype at = host.lastIndexOf(QLatin1Char('@'));
+        if (at > 0) {
+            profile.ssh.user = host.left(at);
+            host = host.mid(at + 1);
+        }
+        const qsizetype colon = host.lastIndexOf(QLatin1Char(':'));
+        if (colon > 0 && !host.startsWith(QLatin1Char('['))) {
+            bool ok = false;
+            const int port = host.mid(colon + 1).toInt(&ok);
+            if (!ok || port <= 0 || port > 65535) {
+                if (error)
+                    *error = tr("The SSH host \"%1\" has no valid port.").arg(sshHost);
+                return false;
+            }
+            profile.ssh.port = port;
+            host = host.left(colon);
+        }
+        profile.ssh.enabled = true;
+        profile.ssh.host = host;
+    }
     // Reuse a saved connection to the same place rather than piling up copies.
     for (const ConnectionProfile& existing : m_model->profiles()) {
         if (!existing.sandbox && existing.endpoint() == profile.endpoint() && existing.sentinels == profile.sentinels
             && existing.database == profile.database
-            && existing.username == profile.username && existing.tls.enabled == profile.tls.enabled) {
+            && existing.username == profile.username && existing.tls.enabled == profile.tls.enabled
+            && existing.ssh.enabled == profile.ssh.enabled
+            && (!profile.ssh.enabled
+                || (existing.ssh.host == profile.ssh.host && existing.ssh.port == profile.ssh.port
+                    && existing.ssh.user == profile.ssh.user))) {
             // Only the secrets the URL gives replace the saved ones.
             const auto report = [this](bool persisted, const QString& message) {
                 if (!persisted)

@@ -44,7 +44,8 @@ public:
     ~MainWindow() override;
 
     // Connects to a URL given on the command line; false with a message on a malformed URL.
-    bool openUrl(const QString& url, QString* error = nullptr);
+    // sshHost: open it through an SSH tunnel to [user@]host[:port] or a ~/.ssh/config alias.
+    bool openUrl(const QString& url, QString* error = nullptr, const QString& sshHost = {});
     void startSandbox();
     Sandbox* sandbox() const { return m_sandbox.get(); }
     ConnectionListModel* connectionModel() const { return m_model; }

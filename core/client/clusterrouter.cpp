@@ -74,8 +74,8 @@ void deliverToSink(ClusterRouter::Sink& sink, Reply&& reply, bool inContextThrea
     } else if (inContextThread) {
         if (sink.context)
             sink.callback(reply);
-    } else if (sink.thread) {
-        postToThread(sink.thread, [context = sink.context, callback = sink.callback, reply = std::move(reply)] {
+    } else if (sink.lifeline) {
+        sink.lifeline->post([context = sink.context, callback = sink.callback, reply = std::move(reply)] {
             if (context)
                 callback(reply);
         });
@@ -102,7 +102,7 @@ ClusterRouter::Sink ClusterRouter::contextSink(QObject* context, Connection::Cal
 {
     Sink sink;
     sink.context = context;
-    sink.thread = context->thread();
+    sink.lifeline = ThreadLifeline::of(context->thread());
     sink.callback = std::move(callback);
     return sink;
 }

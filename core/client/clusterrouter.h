@@ -3,6 +3,7 @@
 #include "clustertopology.h"
 #include "commandkeys.h"
 #include "connection.h"
+#include "util/posting.h"
 
 #include <QHash>
 #include <QMutex>
@@ -43,7 +44,7 @@ public:
     struct Sink {
         std::function<void(Reply&&)> direct;
         QPointer<QObject> context;
-        QThread* thread = nullptr;
+        std::shared_ptr<ThreadLifeline> lifeline;
         Connection::Callback callback;
     };
     static Sink directSink(std::function<void(Reply&&)> deliver);

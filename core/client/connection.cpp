@@ -143,7 +143,7 @@ void Connection::enqueue(const Command& argv, Completion&& completion, CommandOp
 void Connection::completeNow(Completion&& completion, Reply&& reply)
 {
     if (completion.callback) {
-        postToThread(completion.contextThread,
+        completion.contextLifeline->post(
             [context = std::move(completion.context), callback = std::move(completion.callback), reply] {
                 if (context)
                     callback(reply);
@@ -173,7 +173,7 @@ void Connection::execute(const Command& argv, QObject* context, Callback callbac
     Q_ASSERT(context);
     // The caller's thread, where the context surely lives for now: its thread and identity are taken
     // here, never on the connection's thread.
-    enqueue(argv, Completion { {}, QPointer<QObject>(context), std::move(callback), {}, context->thread(), context },
+    enqueue(argv, Completion { {}, QPointer<QObject>(context), std::move(callback), {}, ThreadLifeline::of(context->thread()), context },
         options);
 }
 
@@ -232,11 +232,11 @@ void Connection::selectDatabase(int database, QObject* context, Callback callbac
 {
     Q_ASSERT(context);
     QPointer<QObject> guard(context);
-    QThread* thread = context->thread();
-    enqueueSelect(database, [guard, thread, callback = std::move(callback)](Reply&& reply) mutable {
+    std::shared_ptr<ThreadLifeline> lifeline = ThreadLifeline::of(context->thread());
+    enqueueSelect(database, [guard, lifeline, callback = std::move(callback)](Reply&& reply) mutable {
         // Moved on, not copied: the guard and the callback are let go in the context's thread, the
         // only one that asks the guard.
-        postToThread(thread, [guard = std::move(guard), callback = std::move(callback), reply = std::move(reply)] {
+        lifeline->post([guard = std::move(guard), callback = std::move(callback), reply = std::move(reply)] {
             if (guard)
                 callback(reply);
         });
@@ -283,10 +283,10 @@ void Connection::executeBatch(const QList<Command>& commands, QObject* context,
 {
     Q_ASSERT(context);
     QPointer<QObject> guard(context);
-    QThread* thread = context->thread();
-    auto deliver = [guard, thread, callback = std::move(callback)](QList<Reply>&& replies) mutable {
+    std::shared_ptr<ThreadLifeline> lifeline = ThreadLifeline::of(context->thread());
+    auto deliver = [guard, lifeline, callback = std::move(callback)](QList<Reply>&& replies) mutable {
         // Moved on, as in selectDatabase: the guard is let go in the context's thread.
-        postToThread(thread, [guard = std::move(guard), callback = std::move(callback), replies = std::move(replies)] {
+        lifeline->post([guard = std::move(guard), callback = std::move(callback), replies = std::move(replies)] {
             if (guard)
                 callback(replies);
         });

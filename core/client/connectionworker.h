@@ -3,6 +3,7 @@
 #include "commandclassifier.h"
 #include "connection.h"
 #include "replyreader.h"
+#include "util/posting.h"
 #include "ssh/sshtunnel.h"
 
 #include <QElapsedTimer>
@@ -30,7 +31,7 @@ struct Completion {
     ReplyReader::Peek peek; // see ReplyReader::setFirstElementPeek
     // Taken by the caller while the context is surely alive: where the callback runs, and which
     // replies share one posted call. Never dereferenced on the connection's thread.
-    QThread* contextThread = nullptr;
+    std::shared_ptr<ThreadLifeline> contextLifeline;
     const void* contextKey = nullptr;
 };
 
@@ -100,7 +101,7 @@ private:
         QPointer<QObject> context;
         std::function<void(const Reply&)> callback;
         Reply reply;
-        QThread* thread;
+        std::shared_ptr<ThreadLifeline> lifeline;
         const void* key;
     };
 

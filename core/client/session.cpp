@@ -363,10 +363,10 @@ void Session::executeBatch(const QList<Command>& commands, QObject* context,
 {
     if (m_router->isActive()) {
         QPointer<QObject> guard(context);
-        QThread* thread = context->thread();
+        std::shared_ptr<ThreadLifeline> lifeline = ThreadLifeline::of(context->thread());
         m_router->sendBatch(commands, int(role), options,
-                            [guard, thread, callback = std::move(callback)](QList<Reply>&& replies) mutable {
-                                postToThread(thread, [guard = std::move(guard), callback = std::move(callback),
+                            [guard, lifeline, callback = std::move(callback)](QList<Reply>&& replies) mutable {
+                                lifeline->post([guard = std::move(guard), callback = std::move(callback),
                                                       replies = std::move(replies)] {
                                     if (guard)
                                         callback(replies);

@@ -6,7 +6,11 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QThread>
+#include <QHash>
 #include <QThreadPool>
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -71,5 +75,74 @@ template<typename Work> void postToObject(QObject* target, Work&& work)
 {
     detail::queueCall(target, target->thread(), std::forward<Work>(work));
 }
+
+// Whether a thread still takes posted calls, for replies that may outlive it: a job's thread can
+// finish, and its QThread be deleted, while a command it sent still waits on a link that is
+// reconnecting. The lifeline is taken where the reply's context surely lives (when the command is
+// sent); posting through it after the thread finished drops the call instead of touching a deleted
+// QThread. The dropped work is destroyed in the posting thread: the context's thread is gone.
+class ThreadLifeline {
+public:
+    // The lifeline of thread (a running thread, or the main thread). Cheap when asked again from
+    // the same calling thread for the same thread.
+    static std::shared_ptr<ThreadLifeline> of(QThread* thread)
+    {
+        thread_local std::shared_ptr<ThreadLifeline> cached;
+        if (cached && cached->m_thread.load() == thread && thread)
+            return cached;
+        cached = lookUp(thread);
+        return cached;
+    }
+
+    template<typename Work> void post(Work&& work)
+    {
+        std::lock_guard lock(m_mutex);
+        if (QThread* thread = m_thread.load())
+            postToThread(thread, std::forward<Work>(work));
+    }
+
+    explicit ThreadLifeline(QThread* thread)
+        : m_thread(thread)
+    {
+    }
+
+private:
+    struct Registry {
+        std::mutex mutex;
+        QHash<QThread*, std::weak_ptr<ThreadLifeline>> lifelines;
+    };
+    static Registry& registry()
+    {
+        static Registry* instance = new Registry; // never destroyed: threads may finish at exit
+        return *instance;
+    }
+    static std::shared_ptr<ThreadLifeline> lookUp(QThread* thread)
+    {
+        Registry& reg = registry();
+        std::lock_guard lock(reg.mutex);
+        if (std::shared_ptr<ThreadLifeline> known = reg.lifelines.value(thread).lock())
+            return known;
+        auto lifeline = std::make_shared<ThreadLifeline>(thread);
+        reg.lifelines.insert(thread, lifeline);
+        // Emitted in the thread itself as it finishes, before its event dispatcher goes, and
+        // before its QThread can be deleted: from then on nothing is posted to it.
+        std::weak_ptr<ThreadLifeline> weak = lifeline;
+        QObject::connect(thread, &QThread::finished, thread, [weak, thread] {
+            if (std::shared_ptr<ThreadLifeline> ending = weak.lock()) {
+                std::lock_guard endLock(ending->m_mutex);
+                ending->m_thread.store(nullptr);
+            }
+            Registry& reg = registry();
+            std::lock_guard regLock(reg.mutex);
+            auto it = reg.lifelines.find(thread);
+            if (it != reg.lifelines.end() && (it.value().expired() || it.value().lock() == weak.lock()))
+                reg.lifelines.erase(it);
+        }, Qt::DirectConnection);
+        return lifeline;
+    }
+
+    std::mutex m_mutex; // held while posting, and while the thread says it finished
+    std::atomic<QThread*> m_thread;
+};
 
 } // namespace vermilion

@@ -18,7 +18,7 @@ VERMILION_PACKAGES=(
 )
 # Programs the suites, the sandbox and the benchmarks start by name from PATH (the build's own tools
 # are found in build.ninja and the CTest files).
-VERMILION_TOOLS=(redis-server redis-cli redis-benchmark openssl sshd ssh ssh-keygen ssh-agent ssh-add)
+VERMILION_TOOLS=(redis-server redis-cli redis-benchmark openssl sshd ssh ssh-keygen ssh-agent ssh-add useradd userdel chpasswd)
 
 # The libFuzzer build (scripts/fuzz, which the test command runs too).
 VERMILION_FUZZ_PACKAGES=(clang libclang-rt-dev)

@@ -376,10 +376,12 @@ void ConnectionWorker::startTunnelAttempt()
         std::lock_guard lock(ticket->mutex);
         if (!ticket->worker)
             return; // the link is gone: the holder closes the fd
+        // The worker cannot go while the ticket is locked (its destructor takes the lock), and a
+        // call still queued when it goes is dropped with it (the holder closes the fd).
         ConnectionWorker* worker = ticket->worker;
-        QMetaObject::invokeMethod(worker, [worker, holder, attempt, error, fatal] {
+        postToObject(worker, [worker, holder, attempt, error, fatal] {
             worker->onTunnelChannel(attempt, holder->fd >= 0 ? holder->take() : -1, error, fatal);
-        }, Qt::QueuedConnection);
+        });
     });
 }
 
@@ -576,7 +578,7 @@ void ConnectionWorker::complete(Completion& completion, Reply&& reply)
 {
     if (completion.callback)
         m_callbacks.push_back({ std::move(completion.context), std::move(completion.callback), std::move(reply),
-            completion.contextThread, completion.contextKey });
+            std::move(completion.contextLifeline), completion.contextKey });
     else if (completion.deliver)
         completion.deliver(std::move(reply));
 }
@@ -597,10 +599,10 @@ void ConnectionWorker::flushCallbacks()
             ++end;
         auto run = std::make_shared<std::vector<PendingCallback>>(
             std::make_move_iterator(begin), std::make_move_iterator(end));
-        QThread* thread = run->front().thread;
+        const std::shared_ptr<ThreadLifeline> lifeline = run->front().lifeline;
         // The run is the posted call's alone, so it (and each context's QPointer) dies in the
-        // context's thread, never here.
-        postToThread(thread, [run = std::move(run)] {
+        // context's thread, never here (unless that thread has finished: see ThreadLifeline).
+        lifeline->post([run = std::move(run)] {
             for (const PendingCallback& pending : *run) {
                 // A callback may delete a later callback's context.
                 if (pending.context)

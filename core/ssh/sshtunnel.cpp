@@ -117,8 +117,8 @@ struct LibsshInit {
 // One SSH session and the thread that serves it.
 class SshTunnel::Hop {
 public:
-    Hop(SshTunnel* tunnel, int index, SshHost host, Hop* previous)
-        : m_tunnel(tunnel)
+    Hop(std::shared_ptr<Shared> shared, int index, SshHost host, Hop* previous)
+        : m_shared(std::move(shared))
         , m_index(index)
         , m_host(std::move(host))
         , m_previous(previous)
@@ -130,17 +130,27 @@ public:
 
     ~Hop()
     {
+        requestStop();
+        m_thread.join();
+        ::close(m_wake);
+    }
+
+    // Non-blocking: the thread ends as soon as it can (a blocking connect runs out its timeout).
+    void requestStop()
+    {
+        std::shared_ptr<Answer> answer;
         {
             std::lock_guard lock(m_mutex);
             m_stop = true;
-            if (auto answer = m_answer.lock()) {
-                std::lock_guard answerLock(answer->mutex);
-                answer->cv.notify_all();
-            }
+            answer = m_answer.lock();
+        }
+        // A question waiting for the user gives up (never under m_mutex: askUser holds the
+        // answer's lock while it looks at m_stop).
+        if (answer) {
+            std::lock_guard answerLock(answer->mutex);
+            answer->cv.notify_all();
         }
         wake();
-        m_thread.join();
-        ::close(m_wake);
     }
 
     void request(const QString& host, quint16 port, OpenCallback done)
@@ -198,11 +208,7 @@ private:
         [[maybe_unused]] const ssize_t n = ::read(m_wake, &value, sizeof value);
     }
 
-    bool stopping()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_stop;
-    }
+    bool stopping() const { return m_stop.load(); }
 
     void run()
     {
@@ -264,7 +270,7 @@ private:
         });
         std::unique_lock lock(result->mutex);
         const auto deadline = std::chrono::steady_clock::now()
-            + std::chrono::milliseconds(m_tunnel->m_settings.connectTimeoutMs * (m_index + 1));
+            + std::chrono::milliseconds(m_shared->settings.connectTimeoutMs * (m_index + 1));
         while (!result->done && std::chrono::steady_clock::now() < deadline && !stopping())
             result->cv.wait_for(lock, std::chrono::milliseconds(100));
         if (!result->done) {
@@ -282,7 +288,7 @@ private:
 
     bool connectSession(QString* error, bool* fatal)
     {
-        const TunnelSettings& settings = m_tunnel->m_settings;
+        const TunnelSettings& settings = m_shared->settings;
         const QString where = m_host.user + QLatin1Char('@') + knownHostsName(m_host);
         int transport = -1;
         if (m_previous) {
@@ -341,7 +347,7 @@ private:
 
     bool checkHostKey(QString* error, bool* fatal)
     {
-        const TunnelSettings& settings = m_tunnel->m_settings;
+        const TunnelSettings& settings = m_shared->settings;
         *fatal = true;
         ssh_key serverKey = nullptr;
         if (ssh_get_server_publickey(m_session, &serverKey) != SSH_OK) {
@@ -406,8 +412,8 @@ private:
     {
         HostKeyHandler handler;
         {
-            std::lock_guard lock(m_tunnel->m_handlerMutex);
-            handler = m_tunnel->m_hostKeyHandler;
+            std::lock_guard lock(m_shared->handlerMutex);
+            handler = m_shared->hostKeyHandler;
         }
         if (!handler) {
             std::lock_guard lock(g_registryMutex);
@@ -439,8 +445,8 @@ private:
 
     bool authenticate(QString* error, bool* fatal)
     {
-        const TunnelSettings& settings = m_tunnel->m_settings;
-        const bool lastHop = m_index == m_tunnel->m_settings.hops.size() - 1;
+        const TunnelSettings& settings = m_shared->settings;
+        const bool lastHop = m_index == m_shared->settings.hops.size() - 1;
         const QString where = m_host.user + QLatin1Char('@') + knownHostsName(m_host);
         int rc = ssh_userauth_none(m_session, nullptr);
         if (rc == SSH_AUTH_SUCCESS)
@@ -634,7 +640,7 @@ private:
                 channel->registered = want;
             }
         }
-        const int keepAliveMs = qMax(1, m_tunnel->m_settings.keepAliveSeconds) * 1000;
+        const int keepAliveMs = qMax(1, m_shared->settings.keepAliveSeconds) * 1000;
         const auto sinceSent = duration_cast<milliseconds>(steady_clock::now() - m_lastSent).count();
         const int timeout = int(qBound<qint64>(0, qint64(keepAliveMs) - qint64(sinceSent), qint64(keepAliveMs)));
         ssh_event_dopoll(m_event, timeout);
@@ -677,20 +683,30 @@ private:
                 }
             }
             channel.revents = 0;
-            // From the server to the link, while the link keeps up.
-            while (!close && !channel.remoteEof && pending(channel) < toLocalLimit) {
-                const int n = ssh_channel_read_nonblocking(channel.channel, buffer.data(), uint32_t(chunk), 0);
-                if (n > 0)
-                    channel.toLocal.append(buffer.data(), n);
-                else if (n == 0)
-                    break;
-                else if (n == SSH_EOF)
-                    channel.remoteEof = true;
-                else
-                    close = true;
+            // From the server to the link, while the link keeps up. What stays in libssh's buffer
+            // wakes no poll (and holds the server's window shut), so reading goes on for as long
+            // as handing over makes room.
+            for (bool again = true; again && !close;) {
+                bool limited = false;
+                while (!close && !channel.remoteEof) {
+                    if (pending(channel) >= toLocalLimit) {
+                        limited = true;
+                        break;
+                    }
+                    const int n = ssh_channel_read_nonblocking(channel.channel, buffer.data(), uint32_t(chunk), 0);
+                    if (n > 0)
+                        channel.toLocal.append(buffer.data(), n);
+                    else if (n == 0)
+                        break;
+                    else if (n == SSH_EOF)
+                        channel.remoteEof = true;
+                    else
+                        close = true;
+                }
+                if (!close)
+                    flushToLocal(channel, &close);
+                again = limited && pending(channel) < toLocalLimit;
             }
-            if (!close)
-                flushToLocal(channel, &close);
             if (!close && pending(channel) == 0 && (channel.remoteEof || ssh_channel_is_closed(channel.channel)))
                 close = true;
             if (close) {
@@ -748,16 +764,16 @@ private:
         }
     }
 
-    SshTunnel* m_tunnel;
+    const std::shared_ptr<Shared> m_shared;
     int m_index;
     SshHost m_host;
     Hop* m_previous;
     int m_wake = -1;
     std::thread m_thread;
 
-    std::mutex m_mutex; // guards m_requests, m_stop and m_answer
+    std::mutex m_mutex; // guards m_requests and m_answer, and orders m_stop with them
     std::deque<Request> m_requests;
-    bool m_stop = false;
+    std::atomic<bool> m_stop { false };
     std::weak_ptr<Answer> m_answer;
 
     // The thread's own.
@@ -769,20 +785,27 @@ private:
 };
 
 SshTunnel::SshTunnel(TunnelSettings settings)
-    : m_settings(std::move(settings))
+    : m_shared(std::make_shared<Shared>())
 {
+    m_shared->settings = std::move(settings);
     Hop* previous = nullptr;
-    for (int i = 0; i < m_settings.hops.size(); ++i) {
-        m_hops.push_back(std::make_unique<Hop>(this, i, m_settings.hops.at(i), previous));
+    for (int i = 0; i < m_shared->settings.hops.size(); ++i) {
+        m_hops.push_back(std::make_unique<Hop>(m_shared, i, m_shared->settings.hops.at(i), previous));
         previous = m_hops.back().get();
     }
 }
 
 SshTunnel::~SshTunnel()
 {
-    // The last hop first: it rides on the ones before it.
-    while (!m_hops.empty())
-        m_hops.pop_back();
+    // The last link of a profile may go in any thread, the UI's included, while a hop is in a
+    // blocking connect or login: the hops are told to stop here and joined by a thread of their
+    // own, the last hop first (it rides on the ones before it).
+    for (const auto& hop : m_hops)
+        hop->requestStop();
+    std::thread([hops = std::move(m_hops)]() mutable {
+        while (!hops.empty())
+            hops.pop_back();
+    }).detach();
 }
 
 void SshTunnel::openChannel(const QString& host, quint16 port, OpenCallback done)
@@ -796,8 +819,8 @@ void SshTunnel::openChannel(const QString& host, quint16 port, OpenCallback done
 
 void SshTunnel::setHostKeyHandler(HostKeyHandler handler)
 {
-    std::lock_guard lock(m_handlerMutex);
-    m_hostKeyHandler = std::move(handler);
+    std::lock_guard lock(m_shared->handlerMutex);
+    m_shared->hostKeyHandler = std::move(handler);
 }
 
 std::shared_ptr<SshTunnel> SshTunnel::forProfile(const ConnectionProfile& profile, QString* error)
@@ -847,9 +870,9 @@ void SshTunnel::setDefaultHostKeyHandler(HostKeyHandler handler)
 
 QString SshTunnel::description() const
 {
-    if (m_settings.hops.isEmpty())
+    if (m_shared->settings.hops.isEmpty())
         return QString();
-    const SshHost& host = m_settings.hops.last();
+    const SshHost& host = m_shared->settings.hops.last();
     return host.user + QLatin1Char('@') + knownHostsName(host);
 }
 

@@ -107,9 +107,13 @@ public:
     class Hop;
 
 private:
-    TunnelSettings m_settings;
-    std::mutex m_handlerMutex;
-    HostKeyHandler m_hostKeyHandler;
+    // What the hops' threads read, alive as long as the last of them.
+    struct Shared {
+        TunnelSettings settings; // set before the threads start
+        std::mutex handlerMutex;
+        HostKeyHandler hostKeyHandler;
+    };
+    std::shared_ptr<Shared> m_shared;
     std::vector<std::unique_ptr<Hop>> m_hops;
 };
 

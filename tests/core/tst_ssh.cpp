@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <mutex>
 
 using namespace vermilion;
 using namespace vermilion::test;
@@ -47,19 +48,28 @@ bool waitConnected(Session& session, int timeoutMs = 20000)
 struct HostKeyAnswers {
     std::atomic<int> asked { 0 };
     std::atomic<bool> accept { false };
-    QString lastFingerprint; // guarded by being written before answer() and read after the link is up
-    bool lastChanged = false;
 
     void install()
     {
         ssh::SshTunnel::setDefaultHostKeyHandler(
             [this](const ssh::HostKeyQuestion& question, std::function<void(bool)> answer) {
-                lastFingerprint = question.fingerprint;
-                lastChanged = question.changed;
+                {
+                    std::lock_guard lock(mutex);
+                    last = question;
+                }
                 ++asked;
                 answer(accept.load());
             });
     }
+    ssh::HostKeyQuestion lastQuestion()
+    {
+        std::lock_guard lock(mutex);
+        return last;
+    }
+
+private:
+    std::mutex mutex;
+    ssh::HostKeyQuestion last;
 };
 } // namespace
 
@@ -137,7 +147,9 @@ private slots:
         // A big value both ways: flow control over the channel.
         const QByteArray big(8 * 1024 * 1024, 'x');
         QCOMPARE(awaitReply(connection.execute({ "SET", "ssh:big", big })), Reply::status("OK"));
-        QCOMPARE(awaitReply(connection.execute({ "GET", "ssh:big" }), 30000).bytes().size(), big.size());
+        const Reply got = awaitReply(connection.execute({ "GET", "ssh:big" }), 30000);
+        QVERIFY2(!got.isError(), qPrintable(got.errorMessage()));
+        QCOMPARE(got.bytes().size(), big.size());
         QCOMPARE(m_answers.asked.load(), 0); // the key was known
         QVERIFY(m_ssh.log().contains("Accepted publickey"));
     }
@@ -307,8 +319,8 @@ private slots:
             QCOMPARE(awaitReply(connection.execute({ "PING" })), Reply::status("PONG"));
         }
         QCOMPARE(m_answers.asked.load(), 1);
-        QCOMPARE(m_answers.lastFingerprint, m_ssh.hostKeyFingerprint());
-        QVERIFY(!m_answers.lastChanged);
+        QCOMPARE(m_answers.lastQuestion().fingerprint, m_ssh.hostKeyFingerprint());
+        QVERIFY(!m_answers.lastQuestion().changed);
         const QByteArray saved = readFile(profile.ssh.knownHostsFile);
         QVERIFY2(saved.contains(QByteArray(QByteArray("[127.0.0.1]:") + QByteArray::number(m_ssh.port()))), saved.constData());
         // Known now: a new tunnel does not ask again.
@@ -357,7 +369,7 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("CHANGED")), qPrintable(error));
         QVERIFY2(error.contains(m_ssh.hostKeyFingerprint()), qPrintable(error));
         QVERIFY2(error.count(QLatin1String("SHA256:")) == 2, qPrintable(error)); // both fingerprints
-        QVERIFY(m_answers.lastChanged);
+        QVERIFY(m_answers.lastQuestion().changed);
         QVERIFY(!readFile(knownHosts).contains(readFile(m_ssh.key() + QStringLiteral(".pub")).split(' ').value(1)));
     }
 

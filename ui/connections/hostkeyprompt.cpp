@@ -1,5 +1,7 @@
 #include "hostkeyprompt.h"
 
+#include "util/posting.h"
+
 #include <QApplication>
 #include <QMessageBox>
 #include <QPushButton>
@@ -42,9 +44,10 @@ void HostKeyPrompt::install()
                 answer(false);
                 return;
             }
+            // Alive while the bridge is locked (its destructor takes the lock); a call still queued
+            // when it goes is dropped, and the tunnel is answered by the box's own end or its stop.
             HostKeyPrompt* target = bridge->target;
-            QMetaObject::invokeMethod(target, [target, question, answer] { target->ask(question, answer); },
-                Qt::QueuedConnection);
+            postToObject(target, [target, question, answer] { target->ask(question, answer); });
         });
 }
 

@@ -23,6 +23,8 @@ QVariant ConnectionListModel::data(const QModelIndex& index, int role) const
         return profile.displayName();
     case Qt::ToolTipRole: {
         QString tip = profile.toUrl();
+        if (profile.usesSsh())
+            tip += QLatin1Char('\n') + tr("Through an SSH tunnel to %1.").arg(profile.ssh.host);
         if (profile.readOnly)
             tip += QLatin1Char('\n') + tr("Read-only: write commands are refused.");
         if (profile.sandbox)
@@ -33,7 +35,7 @@ QVariant ConnectionListModel::data(const QModelIndex& index, int role) const
     case ProfileIdRole:
         return profile.id;
     case EndpointRole:
-        return profile.endpoint();
+        return profile.usesSsh() ? tr("%1 via %2").arg(profile.endpoint(), profile.ssh.host) : profile.endpoint();
     case StateRole:
         return int(stateOf(profile.id));
     case SandboxRole:

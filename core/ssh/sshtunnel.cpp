@@ -25,6 +25,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <pwd.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -823,6 +824,15 @@ void SshTunnel::setHostKeyHandler(HostKeyHandler handler)
     m_shared->hostKeyHandler = std::move(handler);
 }
 
+QString SshTunnel::localUserName()
+{
+    // As OpenSSH: the account running the program, whatever $USER says.
+    if (const passwd* entry = getpwuid(getuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? qEnvironmentVariable("LOGNAME") : user;
+}
+
 std::shared_ptr<SshTunnel> SshTunnel::forProfile(const ConnectionProfile& profile, QString* error)
 {
     const SshOptions& ssh = profile.ssh;
@@ -891,9 +901,7 @@ bool SshTunnel::resolve(const Request& request, TunnelSettings* settings, QStrin
         return false;
     }
     const QString home = QDir::homePath();
-    QString localUser = qEnvironmentVariable("USER");
-    if (localUser.isEmpty())
-        localUser = qEnvironmentVariable("LOGNAME");
+    const QString localUser = localUserName();
     const SshConfig config = SshConfig::load(request.configFile);
     SshHost target = config.resolve(request.host.trimmed(), localUser, home);
     if (request.port > 0)

@@ -103,6 +103,8 @@ public:
         int connectTimeoutMs = 10000;
     };
     static bool resolve(const Request& request, TunnelSettings* settings, QString* error);
+    // The local account's name: the SSH user when neither the profile nor the config names one.
+    static QString localUserName();
 
     class Hop;
 

@@ -260,7 +260,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     sshForm->addRow(tr("SSH p&ort:"), m_sshPort);
     m_sshUser = new QLineEdit(m_sshGroup);
     m_sshUser->setAccessibleName(tr("SSH user"));
-    m_sshUser->setPlaceholderText(tr("From ~/.ssh/config, else %1").arg(qEnvironmentVariable("USER")));
+    m_sshUser->setPlaceholderText(tr("From ~/.ssh/config, else %1").arg(ssh::SshTunnel::localUserName()));
     sshForm->addRow(tr("SSH &user:"), m_sshUser);
     auto* keyRow = new QHBoxLayout;
     m_sshKey = new QLineEdit(m_sshGroup);
@@ -668,13 +668,14 @@ void ConnectionDialog::startTest()
     m_testResult->setText(tr("Connecting to %1...").arg(p.endpoint()));
     Connection* connection = m_testConnection.get();
     connect(connection, &Connection::stateChanged, this,
-        [this, generation, connection](Connection::State state, const QString& message) {
+        [this, generation, connection, sshHost = p.usesSsh() ? p.ssh.host : QString()](
+            Connection::State state, const QString& message) {
             if (m_testJobs.isStale(generation))
                 return;
             if (state == Connection::State::Failed) {
                 finishTest(false, message);
             } else if (state == Connection::State::Connected) {
-                connection->execute({ "INFO", "server" }, this, [this, generation](const Reply& reply) {
+                connection->execute({ "INFO", "server" }, this, [this, generation, sshHost](const Reply& reply) {
                     if (m_testJobs.isStale(generation))
                         return;
                     if (reply.isClientError()) {
@@ -688,9 +689,11 @@ void ConnectionDialog::startTest()
                         return;
                     }
                     const ServerInfo info = ServerInfo::parse(reply.bytes());
+                    const QString mode = info.mode().isEmpty() ? tr("standalone") : info.mode();
                     finishTest(true,
-                        tr("Connected to Redis %1 (%2).")
-                            .arg(info.version(), info.mode().isEmpty() ? tr("standalone") : info.mode()));
+                        !sshHost.isEmpty() ? tr("Connected to Redis %1 (%2) through the SSH tunnel to %3.")
+                                                 .arg(info.version(), mode, sshHost)
+                                    : tr("Connected to Redis %1 (%2).").arg(info.version(), mode));
                 });
             }
         });

@@ -919,6 +919,12 @@ void ConnectionWorker::onTransportClosed()
             true);
         return;
     }
+    // Through a tunnel, the channel closes when the SSH server is lost: that is the news.
+    const QString tunnelProblem = m_tunnel ? m_tunnel->recentProblem() : QString();
+    if (!tunnelProblem.isEmpty()) {
+        failLink(tunnelProblem, false);
+        return;
+    }
     failLink(tr("The server at %1 closed the connection.").arg(m_profile.endpoint()), false);
 }
 

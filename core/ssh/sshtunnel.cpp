@@ -10,6 +10,7 @@
 #include <QFileInfo>
 
 #include <libssh/libssh.h>
+#include <libssh/server.h> // ssh_send_keepalive, for clients too
 
 #include <atomic>
 #include <chrono>
@@ -342,7 +343,11 @@ private:
         m_event = ssh_event_new();
         ssh_event_add_session(m_event, m_session);
         ssh_event_add_fd(m_event, m_wake, POLLIN, &Hop::onWake, this);
-        m_lastSent = std::chrono::steady_clock::now();
+        m_counter = {};
+        ssh_set_counters(m_session, &m_counter, nullptr);
+        m_lastInBytes = 0;
+        m_lastReceived = m_lastKeepAlive = std::chrono::steady_clock::now();
+        m_missedKeepAlives = 0;
         return true;
     }
 
@@ -642,17 +647,35 @@ private:
             }
         }
         const int keepAliveMs = qMax(1, m_shared->settings.keepAliveSeconds) * 1000;
-        const auto sinceSent = duration_cast<milliseconds>(steady_clock::now() - m_lastSent).count();
-        const int timeout = int(qBound<qint64>(0, qint64(keepAliveMs) - qint64(sinceSent), qint64(keepAliveMs)));
+        const auto sinceCheck = duration_cast<milliseconds>(steady_clock::now() - m_lastKeepAlive).count();
+        const int timeout = int(qBound<qint64>(0, qint64(keepAliveMs) - qint64(sinceCheck), qint64(keepAliveMs)));
         ssh_event_dopoll(m_event, timeout);
 
         if (!ssh_is_connected(m_session) || (ssh_get_status(m_session) & (SSH_CLOSED | SSH_CLOSED_ERROR))) {
             teardown(tr("The SSH connection to %1 was lost: %2").arg(m_host.alias, sessionError(m_session)));
             return;
         }
-        if (duration_cast<milliseconds>(steady_clock::now() - m_lastSent).count() >= keepAliveMs) {
-            ssh_send_ignore(m_session, "");
-            m_lastSent = steady_clock::now();
+        // Keepalive as OpenSSH's ServerAliveInterval and ServerAliveCountMax 3: after an interval
+        // in which nothing came from the server, a request it must answer; three such intervals
+        // in a row and the server is taken for gone (a peer that vanished without a word, which
+        // TCP would notice only much later).
+        const auto now = steady_clock::now();
+        if (m_counter.in_bytes != m_lastInBytes) {
+            m_lastInBytes = m_counter.in_bytes;
+            m_lastReceived = now;
+            m_missedKeepAlives = 0;
+        }
+        if (duration_cast<milliseconds>(now - m_lastKeepAlive).count() >= keepAliveMs) {
+            m_lastKeepAlive = now;
+            if (duration_cast<milliseconds>(now - m_lastReceived).count() >= keepAliveMs) {
+                if (++m_missedKeepAlives > maxMissedKeepAlives) {
+                    teardown(tr("The SSH server %1 did not answer for %2 s (keepalive): the tunnel was closed.")
+                                 .arg(m_host.alias)
+                                 .arg(qint64(duration_cast<seconds>(now - m_lastReceived).count())));
+                    return;
+                }
+                ssh_send_keepalive(m_session);
+            }
         }
 
         static thread_local std::vector<char> buffer(chunk);
@@ -677,7 +700,6 @@ private:
                     if (n > 0) {
                         if (ssh_channel_write(channel.channel, buffer.data(), uint32_t(n)) != int(n))
                             close = true;
-                        m_lastSent = steady_clock::now();
                     } else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
                         close = true; // the link closed its end
                     }
@@ -739,6 +761,13 @@ private:
     // request opens it again.
     void teardown(const QString& reason)
     {
+        if (!m_channels.empty()) {
+            std::lock_guard lock(m_shared->handlerMutex);
+            m_shared->problem = reason;
+            m_shared->problemTime = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now().time_since_epoch())
+                                        .count();
+        }
         while (!m_channels.empty()) {
             if (m_channels.back()->request.done) {
                 m_channels.back()->request.done(-1, reason, false);
@@ -781,7 +810,12 @@ private:
     ssh_session m_session = nullptr;
     ssh_event m_event = nullptr;
     std::vector<std::unique_ptr<Channel>> m_channels;
-    std::chrono::steady_clock::time_point m_lastSent;
+    static constexpr int maxMissedKeepAlives = 3;
+    ssh_counter_struct m_counter {}; // bytes the session's socket moved (libssh counts)
+    uint64_t m_lastInBytes = 0;
+    std::chrono::steady_clock::time_point m_lastReceived; // when bytes last came from the server
+    std::chrono::steady_clock::time_point m_lastKeepAlive; // when the keepalive was last looked at
+    int m_missedKeepAlives = 0;
     std::atomic<int> m_channelCount { 0 };
 };
 
@@ -876,6 +910,15 @@ void SshTunnel::setDefaultHostKeyHandler(HostKeyHandler handler)
 {
     std::lock_guard lock(g_registryMutex);
     g_defaultHandler = std::move(handler);
+}
+
+QString SshTunnel::recentProblem() const
+{
+    std::lock_guard lock(m_shared->handlerMutex);
+    const qint64 now = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+                           .count();
+    return m_shared->problemTime != 0 && now - m_shared->problemTime < 10000 ? m_shared->problem : QString();
 }
 
 QString SshTunnel::description() const

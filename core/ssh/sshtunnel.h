@@ -80,6 +80,10 @@ public:
     // sets one; without it unknown keys are refused). Thread-safe.
     static void setDefaultHostKeyHandler(HostKeyHandler handler);
 
+    // Why the tunnel last closed its channels (a lost or silent SSH server), when that was in the
+    // last few seconds: what a link whose channel just closed tells the user. Thread-safe.
+    QString recentProblem() const;
+
     // "user@host:port" of the last hop, for messages.
     QString description() const;
     int hopCount() const { return int(m_hops.size()); }
@@ -112,8 +116,10 @@ private:
     // What the hops' threads read, alive as long as the last of them.
     struct Shared {
         TunnelSettings settings; // set before the threads start
-        std::mutex handlerMutex;
+        std::mutex handlerMutex; // guards hostKeyHandler, problem and problemTime
         HostKeyHandler hostKeyHandler;
+        QString problem;
+        qint64 problemTime = 0; // steady clock, ms
     };
     std::shared_ptr<Shared> m_shared;
     std::vector<std::unique_ptr<Hop>> m_hops;

@@ -10,6 +10,7 @@
 #include "ssh/sshtunnel.h"
 #include "sshfixture.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -445,6 +446,30 @@ private slots:
         QVERIFY2(m_ssh.restart(&error), qPrintable(error));
         QVERIFY(waitForState(connection, Connection::State::Connected, 40000));
         QCOMPARE(awaitReply(connection.execute({ "GET", "ssh:recover" })).bytes(), QByteArray("1"));
+    }
+
+    void silentServerIsFoundByKeepalive()
+    {
+        ConnectionProfile profile = sshProfile(*m_redis);
+        profile.ssh.keepAliveSeconds = 1;
+        profile.connectTimeoutMs = 3000;
+        Connection connection(profile);
+        connection.open();
+        QCOMPARE(awaitReply(connection.execute({ "PING" })), Reply::status("PONG"));
+        // The server stops answering without closing anything: TCP alone would notice after
+        // minutes; three missed keepalives of 1 s close the tunnel, and the link says why.
+        m_ssh.freeze(true);
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_VERIFY_WITH_TIMEOUT(connection.state() != Connection::State::Connected, 20000);
+        const qint64 noticedMs = clock.elapsed();
+        const QString error = connection.lastError();
+        m_ssh.freeze(false);
+        QVERIFY2(error.contains(QLatin1String("keepalive")), qPrintable(error));
+        QVERIFY2(noticedMs < 10000, qPrintable(QString::number(noticedMs)));
+        // Back: the link reconnects through a new SSH session.
+        QVERIFY(waitForState(connection, Connection::State::Connected, 40000));
+        QCOMPARE(awaitReply(connection.execute({ "PING" })), Reply::status("PONG"));
     }
 
     void tlsOverTheTunnelChecksTheServerName()

@@ -228,6 +228,17 @@ void SshFixture::kill()
     m_sshd.reset();
 }
 
+void SshFixture::freeze(bool frozen)
+{
+    if (!m_sshd || m_sshd->processId() <= 0)
+        return;
+    const qint64 pid = m_sshd->processId();
+    QList<qint64> all = descendants(pid);
+    all.prepend(pid);
+    for (qint64 process : all)
+        ::kill(pid_t(process), frozen ? SIGSTOP : SIGCONT);
+}
+
 bool SshFixture::restart(QString* error)
 {
     kill();

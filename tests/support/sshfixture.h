@@ -22,6 +22,9 @@ public:
     bool start(QString* error);
     // Kills sshd and every session process it forked (a server that dies mid-session).
     void kill();
+    // Stops (SIGSTOP) or resumes every sshd process: a server that goes silent without closing
+    // anything, as behind a dead network path.
+    void freeze(bool frozen);
     // Starts it again on the same port with the same host key.
     bool restart(QString* error);
     bool isRunning() const;

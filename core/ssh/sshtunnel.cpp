@@ -883,21 +883,8 @@ std::shared_ptr<SshTunnel> SshTunnel::forProfile(const ConnectionProfile& profil
     std::lock_guard lock(g_registryMutex);
     if (std::shared_ptr<SshTunnel> existing = g_tunnels.value(id).lock())
         return existing;
-    Request request;
-    request.host = ssh.host;
-    request.port = ssh.port;
-    request.user = ssh.user;
-    request.identityFile = ssh.identityFile;
-    request.useAgent = ssh.useAgent;
-    request.agentSocket = ssh.agentSocket;
-    request.password = ssh.password;
-    request.passphrase = ssh.passphrase;
-    request.configFile = ssh.configFile;
-    request.knownHostsFile = ssh.knownHostsFile;
-    request.keepAliveSeconds = ssh.keepAliveSeconds;
-    request.connectTimeoutMs = qMax(1000, profile.connectTimeoutMs);
     TunnelSettings settings;
-    if (!resolve(request, &settings, error))
+    if (!resolve(ssh, qMax(1000, profile.connectTimeoutMs), &settings, error))
         return nullptr;
     auto tunnel = std::make_shared<SshTunnel>(std::move(settings));
     for (auto it = g_tunnels.begin(); it != g_tunnels.end();)
@@ -937,7 +924,7 @@ int SshTunnel::openChannelCount() const
     return count;
 }
 
-bool SshTunnel::resolve(const Request& request, TunnelSettings* settings, QString* error)
+bool SshTunnel::resolve(const SshOptions& request, int connectTimeoutMs, TunnelSettings* settings, QString* error)
 {
     if (request.host.trimmed().isEmpty()) {
         *error = tr("The SSH tunnel names no host.");
@@ -980,7 +967,7 @@ bool SshTunnel::resolve(const Request& request, TunnelSettings* settings, QStrin
     out.keepAliveSeconds = request.keepAliveSeconds > 0 ? request.keepAliveSeconds
         : target.serverAliveInterval > 0                ? target.serverAliveInterval
                                                         : 30;
-    out.connectTimeoutMs = target.connectTimeout > 0 ? target.connectTimeout * 1000 : request.connectTimeoutMs;
+    out.connectTimeoutMs = target.connectTimeout > 0 ? target.connectTimeout * 1000 : connectTimeoutMs;
     out.localUser = localUser;
     out.home = home;
     *settings = out;

@@ -12,6 +12,7 @@
 
 namespace vermilion {
 struct ConnectionProfile;
+struct SshOptions;
 }
 
 namespace vermilion::ssh {
@@ -90,23 +91,9 @@ public:
     // Channels open right now (all hops), for tests.
     int openChannelCount() const;
 
-    // The profile's SSH part resolved through ~/.ssh/config (or configFile when given): the hop
-    // chain, keys, known_hosts. Fails with a message on a bad ProxyJump.
-    struct Request {
-        QString host; // alias or host name
-        int port = 0; // 0: the config's, else 22
-        QString user; // empty: the config's, else the local user
-        QString identityFile;
-        bool useAgent = true;
-        QString agentSocket; // empty: $SSH_AUTH_SOCK
-        QString password;
-        QString passphrase;
-        QString configFile; // empty: ~/.ssh/config
-        QString knownHostsFile; // empty: the config's UserKnownHostsFile, else ~/.ssh/known_hosts
-        int keepAliveSeconds = 0; // 0: the config's ServerAliveInterval, else 30
-        int connectTimeoutMs = 10000;
-    };
-    static bool resolve(const Request& request, TunnelSettings* settings, QString* error);
+    // The profile's SSH part resolved through ~/.ssh/config (or its configFile): the hop chain,
+    // keys, known_hosts. Fails with a message on a bad ProxyJump.
+    static bool resolve(const SshOptions& options, int connectTimeoutMs, TunnelSettings* settings, QString* error);
     // The local account's name: the SSH user when neither the profile nor the config names one.
     static QString localUserName();
 

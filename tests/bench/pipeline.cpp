@@ -413,21 +413,7 @@ int runPipeline(const Arguments& arguments)
     // Commands go out the way a UI feature sends a long job: chunks of pipelined commands with a
     // bounded number in flight, each reply delivered to a context object on this (main) thread.
     const qint64 window = qMax<qint64>(1000, arguments.integer(QStringLiteral("window"), 16000));
-
-    Connection connection(profile);
-    QEventLoop ready;
-    QObject::connect(&connection, &Connection::stateChanged, &ready, [&](Connection::State state, const QString& m) {
-        if (state == Connection::State::Connected)
-            ready.quit();
-        else if (state == Connection::State::Failed)
-            fail(m);
-    });
-    connection.open();
-    ready.exec();
-
-    const WindowedRun run = runWindowed(n, window, [&](const Command& set, QObject* context, const Connection::Callback& done) {
-        connection.execute(set, context, done);
-    });
+    const WindowedRun run = connectionPipeline(profile, n, window);
     const double seconds = run.seconds;
     const qint64 errors = run.errors;
 

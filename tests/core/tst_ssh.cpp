@@ -91,11 +91,10 @@ private:
         return path;
     }
 
-    // Redis behind the tunnel: the SSH server reaches it at 127.0.0.1:port.
-    ConnectionProfile sshProfile(const RedisServerProcess& server)
+    // The profile through the fixture's sshd, with a key login and a tunnel of its own.
+    ConnectionProfile throughTunnel(ConnectionProfile p)
     {
-        ConnectionProfile p = profileFor(server);
-        p.id = QUuid::createUuid(); // a tunnel of its own
+        p.id = QUuid::createUuid();
         p.ssh.enabled = true;
         p.ssh.host = QStringLiteral("127.0.0.1");
         p.ssh.port = m_ssh.port();
@@ -106,6 +105,9 @@ private:
         p.ssh.knownHostsFile = m_trusted;
         return p;
     }
+
+    // Redis behind the tunnel: the SSH server reaches it at 127.0.0.1:port.
+    ConnectionProfile sshProfile(const RedisServerProcess& server) { return throughTunnel(profileFor(server)); }
 
     QString failureOf(const ConnectionProfile& profile)
     {
@@ -506,16 +508,7 @@ private slots:
         ClusterFixture cluster;
         QString error;
         QVERIFY2(cluster.start(3, 0, &error), qPrintable(error));
-        ConnectionProfile profile = cluster.profile();
-        profile.id = QUuid::createUuid();
-        profile.ssh.enabled = true;
-        profile.ssh.host = QStringLiteral("127.0.0.1");
-        profile.ssh.port = m_ssh.port();
-        profile.ssh.user = m_ssh.user();
-        profile.ssh.identityFile = m_ssh.key();
-        profile.ssh.useAgent = false;
-        profile.ssh.configFile = m_emptyConfig;
-        profile.ssh.knownHostsFile = m_trusted;
+        const ConnectionProfile profile = throughTunnel(cluster.profile());
         Session session(profile);
         session.open();
         QVERIFY2(waitConnected(session), qPrintable(session.lastError()));
@@ -539,16 +532,7 @@ private slots:
         options.replicas = 1;
         options.sentinels = 2;
         QVERIFY2(sentinel.start(options, &error), qPrintable(error));
-        ConnectionProfile profile = sentinel.profile();
-        profile.id = QUuid::createUuid();
-        profile.ssh.enabled = true;
-        profile.ssh.host = QStringLiteral("127.0.0.1");
-        profile.ssh.port = m_ssh.port();
-        profile.ssh.user = m_ssh.user();
-        profile.ssh.identityFile = m_ssh.key();
-        profile.ssh.useAgent = false;
-        profile.ssh.configFile = m_emptyConfig;
-        profile.ssh.knownHostsFile = m_trusted;
+        const ConnectionProfile profile = throughTunnel(sentinel.profile());
         Session session(profile);
         session.open();
         QVERIFY2(waitConnected(session), qPrintable(session.lastError()));

@@ -49,6 +49,16 @@ private:
         edit->paste();
     }
 
+    // The Connection tab as a user fills it for the suite's server (ACL user ops).
+    void fillTestServer(ConnectionDialog* dialog, const QString& name)
+    {
+        dialog->hostEdit()->setText(QStringLiteral("127.0.0.1"));
+        field<QSpinBox>(dialog, QStringLiteral("Port"))->setValue(m_server->port());
+        field<QLineEdit>(dialog, QStringLiteral("Username"))->setText(QStringLiteral("ops"));
+        field<QLineEdit>(dialog, QStringLiteral("Password"))->setText(QStringLiteral("s3cret"));
+        field<QLineEdit>(dialog, QStringLiteral("Connection name"))->setText(name);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -104,11 +114,7 @@ private slots:
         ConnectionDialog dialog;
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        dialog.hostEdit()->setText(QStringLiteral("127.0.0.1"));
-        field<QSpinBox>(&dialog, QStringLiteral("Port"))->setValue(m_server->port());
-        field<QLineEdit>(&dialog, QStringLiteral("Username"))->setText(QStringLiteral("ops"));
-        field<QLineEdit>(&dialog, QStringLiteral("Password"))->setText(QStringLiteral("s3cret"));
-        field<QLineEdit>(&dialog, QStringLiteral("Connection name"))->setText(QStringLiteral("Local test server"));
+        fillTestServer(&dialog, QStringLiteral("Local test server"));
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
         QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
@@ -171,11 +177,7 @@ private slots:
         dialog.resize(640, 620);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        dialog.hostEdit()->setText(QStringLiteral("127.0.0.1"));
-        field<QSpinBox>(&dialog, QStringLiteral("Port"))->setValue(m_server->port());
-        field<QLineEdit>(&dialog, QStringLiteral("Username"))->setText(QStringLiteral("ops"));
-        field<QLineEdit>(&dialog, QStringLiteral("Password"))->setText(QStringLiteral("s3cret"));
-        field<QLineEdit>(&dialog, QStringLiteral("Connection name"))->setText(QStringLiteral("Behind the bastion"));
+        fillTestServer(&dialog, QStringLiteral("Behind the bastion"));
         for (int i = 0; i < dialog.tabs()->count(); ++i) {
             if (dialog.tabs()->tabText(i) == QLatin1String("SSH"))
                 dialog.tabs()->setCurrentIndex(i);

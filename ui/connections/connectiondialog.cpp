@@ -29,6 +29,18 @@
 
 namespace vermilion::ui {
 
+// A password field with a "Show" toggle at its end.
+void ConnectionDialog::makeSecretField(QLineEdit* edit)
+{
+    edit->setEchoMode(QLineEdit::Password);
+    auto* reveal = edit->addAction(QIcon(), QLineEdit::TrailingPosition);
+    reveal->setText(tr("Show"));
+    reveal->setToolTip(tr("Show or hide what is typed"));
+    reveal->setCheckable(true);
+    connect(reveal, &QAction::toggled, edit,
+        [edit](bool shown) { edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
+}
+
 ConnectionDialog::ConnectionDialog(QWidget* parent)
     : QDialog(parent)
 {
@@ -104,14 +116,8 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_username->setAccessibleName(tr("Username"));
     form->addRow(tr("&Username:"), m_username);
     m_password = new QLineEdit(general);
-    m_password->setEchoMode(QLineEdit::Password);
     m_password->setAccessibleName(tr("Password"));
-    auto* reveal = m_password->addAction(QIcon(), QLineEdit::TrailingPosition);
-    reveal->setText(tr("Show"));
-    reveal->setToolTip(tr("Show or hide the password"));
-    reveal->setCheckable(true);
-    connect(reveal, &QAction::toggled, this,
-        [this](bool shown) { m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
+    makeSecretField(m_password);
     form->addRow(tr("&Password:"), m_password);
     m_passwordNote = new QLabel(general);
     m_passwordNote->setWordWrap(true);
@@ -205,16 +211,10 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_sentinelUsername->setPlaceholderText(tr("default"));
     sentinelForm->addRow(tr("Sentinel &user:"), m_sentinelUsername);
     m_sentinelPassword = new QLineEdit(m_sentinelPage);
-    m_sentinelPassword->setEchoMode(QLineEdit::Password);
     m_sentinelPassword->setAccessibleName(tr("Sentinel password"));
     m_sentinelPassword->setToolTip(tr("The sentinels' own password (requirepass or ACL user of the sentinels), "
                                       "kept in the system keychain like the server password."));
-    auto* revealSentinel = m_sentinelPassword->addAction(QIcon(), QLineEdit::TrailingPosition);
-    revealSentinel->setText(tr("Show"));
-    revealSentinel->setCheckable(true);
-    connect(revealSentinel, &QAction::toggled, this, [this](bool shown) {
-        m_sentinelPassword->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    makeSecretField(m_sentinelPassword);
     sentinelForm->addRow(tr("Sentinel pass&word:"), m_sentinelPassword);
     m_sentinelReadReplica = new QCheckBox(tr("Read from a &replica of the group (read-only profiles)"), m_sentinelPage);
     m_sentinelReadReplica->setToolTip(tr("Spares the master: a healthy replica Sentinel lists is used instead, and "
@@ -283,25 +283,16 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     auto* keyLabel = new QLabel(tr("Private &key:"), m_sshGroup);
     keyLabel->setBuddy(m_sshKey);
     sshForm->addRow(keyLabel, keyRow);
-    const auto secretField = [this](QLineEdit* edit) {
-        edit->setEchoMode(QLineEdit::Password);
-        auto* reveal = edit->addAction(QIcon(), QLineEdit::TrailingPosition);
-        reveal->setText(tr("Show"));
-        reveal->setCheckable(true);
-        connect(reveal, &QAction::toggled, edit, [edit](bool shown) {
-            edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        });
-    };
     m_sshPassphrase = new QLineEdit(m_sshGroup);
     m_sshPassphrase->setAccessibleName(tr("Key passphrase"));
     m_sshPassphrase->setToolTip(tr("Kept in the system keychain, never in the settings file."));
-    secretField(m_sshPassphrase);
+    makeSecretField(m_sshPassphrase);
     sshForm->addRow(tr("Key pa&ssphrase:"), m_sshPassphrase);
     m_sshPassword = new QLineEdit(m_sshGroup);
     m_sshPassword->setAccessibleName(tr("SSH password"));
     m_sshPassword->setToolTip(tr("For servers that take passwords; sent only to the SSH host itself, never to a "
                                  "jump host. Kept in the system keychain."));
-    secretField(m_sshPassword);
+    makeSecretField(m_sshPassword);
     sshForm->addRow(tr("SSH pass&word:"), m_sshPassword);
     m_sshAgent = new QCheckBox(tr("Use the keys of ssh-&agent"), m_sshGroup);
     m_sshAgent->setChecked(true);
@@ -475,13 +466,13 @@ void ConnectionDialog::updateSshResolved()
         return;
     }
     ssh::TunnelSettings settings;
-    ssh::SshTunnel::Request request;
+    SshOptions request;
     request.host = host;
     request.port = m_sshPort->value();
     request.user = m_sshUser->text().trimmed();
     request.configFile = m_sshConfig->text().trimmed();
     QString error;
-    if (!ssh::SshTunnel::resolve(request, &settings, &error)) {
+    if (!ssh::SshTunnel::resolve(request, m_connectTimeout->value(), &settings, &error)) {
         m_sshResolved->setText(tr("<span style=\"color:#d32f2f\">%1</span>").arg(error.toHtmlEscaped()));
         return;
     }

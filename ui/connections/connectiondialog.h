@@ -57,6 +57,7 @@ signals:
 
 private:
     void updateEnabledFields();
+    void makeSecretField(QLineEdit* edit);
     // What ~/.ssh/config makes of the SSH host: "user@host:port via jump".
     void updateSshResolved();
     void showTestResult(bool ok, const QString& message);

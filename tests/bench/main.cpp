@@ -18,7 +18,7 @@ std::vector<ScenarioInfo>& registeredScenarios()
 namespace {
 // The scenarios of the foundation and key-browser issues; later features register their own.
 const ScenarioInfo builtinScenarios[] = {
-    { "pipeline", "--url URL --n N [--window W] [--batch B (cluster; default 1000)] [--no-baseline] [--ssh ALIAS [--ssh-config FILE]]", &runPipeline },
+    { "pipeline", "--url URL --n N [--window W] [--batch B (cluster; default 1000)] [--no-baseline] [--ssh ALIAS [--ssh-config FILE] [--repeat R]]", &runPipeline },
     { "pipeline-hiredis", "--url URL --n N", &runPipelineHiredis },
     { "keyspace", "--url URL [--match PATTERN] [--populate N [--flat]] [--no-baseline] [--view]", &runKeyspace, false,
         "--view" },

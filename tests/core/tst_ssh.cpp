@@ -17,6 +17,8 @@
 #include <QTest>
 
 #include <atomic>
+#include <poll.h>
+#include <unistd.h>
 #include <mutex>
 
 using namespace vermilion;
@@ -155,6 +157,66 @@ private slots:
         QCOMPARE(got.bytes().size(), big.size());
         QCOMPARE(m_answers.asked.load(), 0); // the key was known
         QVERIFY(m_ssh.log().contains("Accepted publickey"));
+    }
+
+    // A link that stops reading: the tunnel holds at most its buffer, the channel's window shuts,
+    // and every byte still arrives, in order, once the link reads again.
+    void slowReaderGetsEveryByte()
+    {
+        const ConnectionProfile profile = sshProfile(*m_redis);
+        QByteArray value(16 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < value.size(); ++i)
+            value[i] = char(i % 251);
+        {
+            Connection writer(profileFor(*m_redis));
+            writer.open();
+            QCOMPARE(awaitReply(writer.execute({ "SET", "ssh:slow", value }), 30000), Reply::status("OK"));
+        }
+        QString error;
+        const auto tunnel = ssh::SshTunnel::forProfile(profile, &error);
+        QVERIFY2(tunnel, qPrintable(error));
+        std::atomic<int> channelFd { -2 };
+        tunnel->openChannel(QStringLiteral("127.0.0.1"), m_redis->port(),
+            [&](int fd, const QString& message, bool) {
+                if (fd < 0)
+                    qWarning("%s", qPrintable(message));
+                channelFd = fd;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(channelFd.load() != -2, 10000);
+        const int fd = channelFd.load();
+        QVERIFY(fd >= 0);
+        const QByteArray request = "*2\r\n$3\r\nGET\r\n$8\r\nssh:slow\r\n";
+        QCOMPARE(::write(fd, request.constData(), size_t(request.size())), ssize_t(request.size()));
+        // Nothing is read until Redis itself has to keep output for this client: by then the
+        // socket pair, the tunnel's buffer and the SSH window are all full.
+        Connection watcher(profileFor(*m_redis));
+        watcher.open();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QByteArray clients = awaitReply(watcher.execute({ "CLIENT", "LIST" })).bytes();
+                for (const QByteArray& line : clients.split('\n')) {
+                    if (line.contains("cmd=get") && !line.contains(" omem=0"))
+                        return true;
+                }
+                return false;
+            }(),
+            20000);
+        QByteArray received;
+        const QByteArray header = "$" + QByteArray::number(value.size()) + "\r\n";
+        const qsizetype expected = header.size() + value.size() + 2;
+        char chunk[65536];
+        while (received.size() < expected) {
+            pollfd ready { fd, POLLIN, 0 };
+            QVERIFY2(::poll(&ready, 1, 15000) == 1,
+                qPrintable(QStringLiteral("stalled after %1 of %2 bytes").arg(received.size()).arg(expected)));
+            const ssize_t n = ::read(fd, chunk, sizeof chunk);
+            QVERIFY2(n > 0, "the channel closed early");
+            received.append(chunk, n);
+        }
+        ::close(fd);
+        QCOMPARE(received.size(), expected);
+        QVERIFY(received.startsWith(header));
+        QVERIFY(received.mid(header.size(), value.size()) == value);
     }
 
     void everyToolThroughOneSession()

@@ -692,6 +692,14 @@ private:
             if (m_counter.in_bytes == before)
                 break;
         }
+        if (!m_previous && m_counter.in_bytes != m_quickAckBytes) {
+            // Acknowledge at once what came: the server's side waits for our ACK before it sends a
+            // small packet (Nagle), and a delayed ACK would hold every reply up to 40 ms. Linux
+            // turns quick ACKs off again by itself, so it is asked for after each read.
+            m_quickAckBytes = m_counter.in_bytes;
+            const int on = 1;
+            setsockopt(ssh_get_fd(m_session), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+        }
 
         if (!ssh_is_connected(m_session) || (ssh_get_status(m_session) & (SSH_CLOSED | SSH_CLOSED_ERROR))) {
             teardown(tr("The SSH connection to %1 was lost: %2").arg(m_host.alias, sessionError(m_session)));
@@ -866,6 +874,7 @@ private:
     static constexpr int maxMissedKeepAlives = 3;
     ssh_counter_struct m_counter {}; // bytes the session's socket moved (libssh counts)
     uint64_t m_lastInBytes = 0;
+    uint64_t m_quickAckBytes = 0;
     std::chrono::steady_clock::time_point m_lastReceived; // when bytes last came from the server
     std::chrono::steady_clock::time_point m_lastKeepAlive; // when the keepalive was last looked at
     int m_missedKeepAlives = 0;

@@ -200,8 +200,8 @@ private slots:
                 box->setChecked(false);
         }
         // The route the config gives, before anything connects.
-        const QString route = field<QLabel>(&dialog, QStringLiteral("SSH route"))->text();
-        QVERIFY2(route.contains(QStringLiteral("127.0.0.1:%1").arg(sshd.port())), qPrintable(route));
+        auto* route = field<QLabel>(&dialog, QStringLiteral("SSH route"));
+        QTRY_VERIFY2(route->text().contains(QStringLiteral("127.0.0.1:%1").arg(sshd.port())), qPrintable(route->text()));
 
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
         QTest::mouseClick(dialog.testButton(), Qt::LeftButton);

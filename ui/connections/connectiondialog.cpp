@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -326,10 +327,15 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     sshLayout->addWidget(sshNote);
     sshLayout->addStretch();
     m_tabs->addTab(sshPage, tr("SSH"));
+    // The route is read from ~/.ssh/config (and its includes) once typing pauses, not per key.
+    m_sshRouteTimer = new QTimer(this);
+    m_sshRouteTimer->setSingleShot(true);
+    m_sshRouteTimer->setInterval(250);
+    connect(m_sshRouteTimer, &QTimer::timeout, this, &ConnectionDialog::updateSshResolved);
     for (QLineEdit* edit : { m_sshHost, m_sshUser, m_sshConfig })
-        connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::updateSshResolved);
-    connect(m_sshPort, &QSpinBox::valueChanged, this, &ConnectionDialog::updateSshResolved);
-    connect(m_sshGroup, &QGroupBox::toggled, this, &ConnectionDialog::updateSshResolved);
+        connect(edit, &QLineEdit::textChanged, m_sshRouteTimer, qOverload<>(&QTimer::start));
+    connect(m_sshPort, &QSpinBox::valueChanged, m_sshRouteTimer, qOverload<>(&QTimer::start));
+    connect(m_sshGroup, &QGroupBox::toggled, m_sshRouteTimer, qOverload<>(&QTimer::start));
     connect(m_readOnly, &QCheckBox::toggled, this, &ConnectionDialog::updateEnabledFields);
 
     m_testResult = new QLabel(this);

@@ -16,6 +16,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
+class QTimer;
 
 namespace vermilion {
 class Connection;
@@ -124,6 +125,7 @@ private:
     QLineEdit* m_sshConfig = nullptr;
     QSpinBox* m_sshKeepAlive = nullptr;
     QLabel* m_sshResolved = nullptr;
+    QTimer* m_sshRouteTimer = nullptr;
     QLabel* m_testResult = nullptr;
     QPushButton* m_testButton = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

@@ -107,9 +107,18 @@ void setNonBlocking(int fd)
     fcntl(fd, F_SETFL, flags | O_NONBLOCK);
 }
 
-std::mutex g_registryMutex;
-QHash<QByteArray, std::weak_ptr<SshTunnel>> g_tunnels;
-SshTunnel::HostKeyHandler g_defaultHandler;
+// The tunnels of the process and the app's host key handler. Never destroyed: a tunnel's threads
+// may still be finishing (joined by a thread of their own) while the program exits.
+struct Registry {
+    std::mutex mutex;
+    QHash<QByteArray, std::weak_ptr<SshTunnel>> tunnels;
+    SshTunnel::HostKeyHandler defaultHandler;
+};
+Registry& registry()
+{
+    static Registry* instance = new Registry;
+    return *instance;
+}
 
 struct LibsshInit {
     LibsshInit() { ssh_init(); }
@@ -430,8 +439,8 @@ private:
             handler = m_shared->hostKeyHandler;
         }
         if (!handler) {
-            std::lock_guard lock(g_registryMutex);
-            handler = g_defaultHandler;
+            std::lock_guard lock(registry().mutex);
+            handler = registry().defaultHandler;
         }
         if (!handler)
             return std::nullopt;
@@ -942,23 +951,24 @@ std::shared_ptr<SshTunnel> SshTunnel::forProfile(const ConnectionProfile& profil
         key.addData(QByteArrayView("\0", 1));
     }
     const QByteArray id = key.result();
-    std::lock_guard lock(g_registryMutex);
-    if (std::shared_ptr<SshTunnel> existing = g_tunnels.value(id).lock())
+    Registry& tunnels = registry();
+    std::lock_guard lock(tunnels.mutex);
+    if (std::shared_ptr<SshTunnel> existing = tunnels.tunnels.value(id).lock())
         return existing;
     TunnelSettings settings;
     if (!resolve(ssh, qMax(1000, profile.connectTimeoutMs), &settings, error))
         return nullptr;
     auto tunnel = std::make_shared<SshTunnel>(std::move(settings));
-    for (auto it = g_tunnels.begin(); it != g_tunnels.end();)
-        it = it.value().expired() ? g_tunnels.erase(it) : std::next(it);
-    g_tunnels.insert(id, tunnel);
+    for (auto it = tunnels.tunnels.begin(); it != tunnels.tunnels.end();)
+        it = it.value().expired() ? tunnels.tunnels.erase(it) : std::next(it);
+    tunnels.tunnels.insert(id, tunnel);
     return tunnel;
 }
 
 void SshTunnel::setDefaultHostKeyHandler(HostKeyHandler handler)
 {
-    std::lock_guard lock(g_registryMutex);
-    g_defaultHandler = std::move(handler);
+    std::lock_guard lock(registry().mutex);
+    registry().defaultHandler = std::move(handler);
 }
 
 QString SshTunnel::recentProblem() const

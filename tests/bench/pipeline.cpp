@@ -344,7 +344,8 @@ public:
             probe.connectToHost(QStringLiteral("127.0.0.1"), m_port);
             if (probe.waitForConnected(200))
                 return;
-            QThread::msleep(20);
+            // Between probes, wait on ssh itself: a login that fails ends the wait at once.
+            m_process.waitForFinished(20);
         }
         fail(QStringLiteral("ssh -L %1 did not open its local port").arg(alias));
     }

@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpSocket>
-#include <QThread>
 #include <QTimer>
 #include <hiredis/hiredis.h>
 #include <algorithm>

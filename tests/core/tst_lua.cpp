@@ -32,12 +32,6 @@ ScriptVariable argument(const QByteArray& name, const QByteArray& value)
     return { name, ScriptVariable::Kind::Argument, value };
 }
 
-bool writeFile(const QString& path, const QByteArray& content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
-
 // Zato's documented example program: rename KEYS[1] to KEYS[2] if it exists (10), else 11.
 const QByteArray zatoRenameIfExists = "if redis.call('exists', KEYS[1]) == 1 then\n"
                                       "    redis.call('rename', KEYS[1], KEYS[2])\n"

@@ -25,18 +25,6 @@ using namespace vermilion;
 using namespace vermilion::test;
 
 namespace {
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 bool waitConnected(Session& session, int timeoutMs = 20000)
 {
     [[maybe_unused]] const bool done = QTest::qWaitFor(

@@ -3,6 +3,7 @@
 #include "client/connection.h"
 #include "server/redisserverprocess.h"
 
+#include <QFile>
 #include <QFuture>
 #include <QString>
 #include <QStringList>
@@ -22,6 +23,19 @@ struct TlsMaterial {
     QString error;
 };
 TlsMaterial generateTlsMaterial(const QString& directory);
+
+// A file's whole content written (true when every byte went), or read (empty when unreadable).
+inline bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+inline QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 // Every byte value once, 0x00 to 0xff: the binary-safety sample of the suites.
 inline QByteArray allBytes()

@@ -34,18 +34,6 @@ using vermilion::ui::LuaEditor;
 using vermilion::ui::LuaPanel;
 
 namespace {
-bool writeFile(const QString& path, const QByteArray& content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 // Types text into the editor key by key, as a user would; Escape before each new line closes any
 // completion list so that Return is a new line.
 void typeLines(LuaEditor* editor, const QStringList& lines)

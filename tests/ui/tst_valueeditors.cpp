@@ -36,8 +36,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
-#include <atomic>
-#include <thread>
 
 using namespace vermilion;
 using namespace vermilion::test;
@@ -201,16 +199,18 @@ private slots:
     // watchdog fails it otherwise), the changed lines marked, F7 steps through them.
     void bigConflictIsComparedOffTheUiThread()
     {
-        QByteArray text;
-        for (int i = 0; text.size() < 20 * 1024 * 1024; ++i)
-            text += "log line " + QByteArray::number(i) + ": the quick brown fox jumps over the lazy dog\n";
-        QByteArray theirs = text;
-        theirs.replace("log line 100000:", "log line 100000 (edited):");
-        theirs.replace("log line 250000:", "LOG LINE 250000:");
-        EditConflict conflict;
-        conflict.mine = text;
-        conflict.theirs = theirs;
-        conflict.theirsSize = theirs.size();
+        EditConflict conflict = makeOffTheUiThread([] {
+            QByteArray text;
+            for (int i = 0; text.size() < 20 * 1024 * 1024; ++i)
+                text += "log line " + QByteArray::number(i) + ": the quick brown fox jumps over the lazy dog\n";
+            EditConflict made;
+            made.mine = text;
+            made.theirs = text;
+            made.theirs.replace("log line 100000:", "log line 100000 (edited):");
+            made.theirs.replace("log line 250000:", "LOG LINE 250000:");
+            made.theirsSize = made.theirs.size();
+            return made;
+        });
         ConflictDialog dialog(conflict, QStringLiteral("app:big"));
         dialog.show();
         dialog.activateWindow();
@@ -315,18 +315,12 @@ private slots:
     // A gzip value bigger than the preview: its first part decompresses, with a note.
     void compressedPreview()
     {
-        // Made on a thread of its own: the UI thread's stall watchdog watches this suite.
-        QByteArray gzip;
-        std::atomic<bool> made = false;
-        std::thread maker([&] {
+        const QByteArray gzip = makeOffTheUiThread([] {
             QString error;
-            gzip = FormatRegistry::instance()
-                       .find(QStringLiteral("gzip"))
-                       ->encode(QString::fromUtf8(bigText(24 * 1024 * 1024)), &error);
-            made = true;
+            return FormatRegistry::instance()
+                .find(QStringLiteral("gzip"))
+                ->encode(QString::fromUtf8(bigText(24 * 1024 * 1024)), &error);
         });
-        QTRY_VERIFY_WITH_TIMEOUT(made.load(), 30000);
-        maker.join();
         QVERIFY(gzip.size() > 1024 * 1024);
         other({ "SET", "app:log.gz", gzip });
         auto editor = open<StringEditor>("app:log.gz", "string");

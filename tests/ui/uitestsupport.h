@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QImage>
 #include <QMessageBox>
 #include <QString>
@@ -13,6 +14,7 @@
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <thread>
 
 namespace vermilion::test {
 
@@ -82,6 +84,23 @@ inline QModelIndex findRow(const QAbstractItemModel* model, const QString& name,
             return index;
     }
     return {};
+}
+
+// Makes test data on a thread of its own while the UI thread's loop turns. The stall watchdog
+// also counts the test's own code, so data too big to make between two turns of the loop (tens
+// of megabytes) is made here.
+template <typename Work>
+auto makeOffTheUiThread(Work work) -> decltype(work())
+{
+    decltype(work()) result;
+    QEventLoop loop;
+    std::thread maker([&] {
+        result = work();
+        QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+    });
+    loop.exec();
+    maker.join();
+    return result;
 }
 
 } // namespace vermilion::test

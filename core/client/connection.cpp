@@ -104,6 +104,7 @@ void Connection::enqueue(const Command& argv, Completion&& completion, CommandOp
     }
     Request request;
     request.timeoutMs = options.timeoutMs;
+    completion.packStrings = options.packStrings;
     {
         QMutexLocker lock(&m_shared->mutex);
         if (m_profile.readOnly) {

@@ -96,6 +96,9 @@ struct CommandOptions {
     // Milliseconds to wait for the reply; -1 = the profile's command timeout, 0 = wait forever
     // (blocking commands such as BLPOP with their own timeout).
     int timeoutMs = -1;
+    // The strings of arrays inside an array reply come packed, one buffer per array, with no
+    // allocation per string (Reply::packedStrings): for SCAN pages of thousands of keys.
+    bool packStrings = false;
 };
 
 // One link to one Redis server, running in a thread of its own. Every public method may be called

@@ -752,6 +752,7 @@ void ConnectionWorker::onReadyRead()
         while (true) {
             if (!m_inFlight.empty() && m_inFlight.front().completion.peek)
                 m_reader.setFirstElementPeek(std::move(m_inFlight.front().completion.peek));
+            m_reader.setPackStrings(!m_inFlight.empty() && m_inFlight.front().completion.packStrings);
             const ReplyReader::Result result = m_reader.next(&reply);
             if (result == ReplyReader::Result::NeedMoreData)
                 break;

@@ -33,6 +33,7 @@ struct Completion {
     // replies share one posted call. Never dereferenced on the connection's thread.
     std::shared_ptr<ThreadLifeline> contextLifeline;
     const void* contextKey = nullptr;
+    bool packStrings = false; // see ReplyReader::setPackStrings
 };
 
 // A command on its way. Its bytes are encoded by the caller straight into the shared outgoing

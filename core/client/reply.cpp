@@ -96,7 +96,31 @@ qint64 Reply::integerValue() const
 }
 const QList<Reply>& Reply::elements() const
 {
-    return d->type == Type::Array ? d->elements : emptyElements;
+    if (d->type != Type::Array)
+        return emptyElements;
+    if (ReplyData::Packed* packed = d->packed.get()) {
+        std::call_once(packed->unpackOnce, [packed] {
+            packed->unpacked.reserve(packed->strings.size());
+            for (qsizetype i = 0; i < packed->strings.size(); ++i)
+                packed->unpacked.append(Reply::string(packed->strings.at(i).toByteArray()));
+        });
+        return packed->unpacked;
+    }
+    return d->elements;
+}
+
+qsizetype Reply::size() const
+{
+    if (d->type != Type::Array)
+        return 0;
+    return d->packed ? d->packed->strings.size() : d->elements.size();
+}
+
+std::shared_ptr<const PackedStrings> Reply::packedStrings() const
+{
+    if (d->type != Type::Array || !d->packed)
+        return {};
+    return std::shared_ptr<const PackedStrings>(d->packed, &d->packed->strings);
 }
 Reply::ErrorKind Reply::errorKind() const
 {
@@ -274,7 +298,7 @@ bool Reply::operator==(const Reply& other) const
     case Type::String:
         return d->bytes == other.d->bytes;
     case Type::Array:
-        return d->elements == other.d->elements;
+        return elements() == other.elements();
     }
     return false;
 }

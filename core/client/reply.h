@@ -5,6 +5,9 @@
 #include <QMetaType>
 #include <QSharedDataPointer>
 #include <QString>
+#include <memory>
+
+#include "util/packedstrings.h"
 
 namespace vermilion {
 
@@ -58,7 +61,10 @@ public:
     // Integer replies, and bulk strings that hold a decimal integer (e.g. from CONFIG GET).
     qint64 toInteger(bool* ok = nullptr) const;
     const QList<Reply>& elements() const;
-    qsizetype size() const { return elements().size(); }
+    qsizetype size() const;
+    // An array of strings the reader packed (asked for with CommandOptions::packStrings), or null.
+    // elements() still works on it (made once, on first use), but costs an allocation per string.
+    std::shared_ptr<const PackedStrings> packedStrings() const;
     const Reply& at(qsizetype i) const { return elements().at(i); }
     ErrorKind errorKind() const;
 

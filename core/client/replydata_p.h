@@ -4,6 +4,9 @@
 
 #include "reply.h"
 
+#include <memory>
+#include <mutex>
+
 namespace vermilion {
 
 class ReplyData : public QSharedData {
@@ -13,6 +16,14 @@ public:
     qint64 integer = 0;
     QByteArray bytes;
     QList<Reply> elements;
+    // An array whose strings the reader packed (CommandOptions::packStrings): elements stay empty
+    // until someone asks for them, and are then made once from the packed strings.
+    struct Packed {
+        PackedStrings strings;
+        std::once_flag unpackOnce;
+        QList<Reply> unpacked;
+    };
+    std::shared_ptr<Packed> packed;
 };
 
 } // namespace vermilion

@@ -14,11 +14,30 @@ namespace {
 // this marker, since hiredis treats a null object as out of memory.
 char childMarker;
 
+bool packing(const redisReadTask* task)
+{
+    return task->privdata && static_cast<const ReplyReader*>(task->privdata)->packsStrings();
+}
+
+// A packed array that turns out to hold something else than strings (never for SCAN, but the
+// bytes are the server's) goes back to one element per string, and keeps no packing.
+void unpack(ReplyData* parent)
+{
+    if (!parent->packed)
+        return;
+    const PackedStrings& strings = parent->packed->strings;
+    parent->elements.reserve(strings.size() + 1);
+    for (qsizetype i = 0; i < strings.size(); ++i)
+        parent->elements.append(Reply::string(strings.at(i).toByteArray()));
+    parent->packed.reset();
+}
+
 ReplyData* attach(const redisReadTask* task, ReplyData* data)
 {
     if (!task->parent)
         return data;
     auto* parent = static_cast<ReplyData*>(task->parent->obj);
+    unpack(parent);
     // Children arrive in order; the list grows as they do (see createArray).
     if (parent->elements.size() <= task->idx)
         parent->elements.resize(task->idx + 1);
@@ -28,6 +47,13 @@ ReplyData* attach(const redisReadTask* task, ReplyData* data)
 
 void* createString(const redisReadTask* task, char* str, size_t len)
 {
+    if (task->parent && task->type == REDIS_REPLY_STRING) {
+        auto* parent = static_cast<ReplyData*>(task->parent->obj);
+        if (parent->packed) {
+            parent->packed->strings.append(str, qsizetype(len));
+            return &childMarker;
+        }
+    }
     auto* data = new ReplyData;
     switch (task->type) {
     case REDIS_REPLY_ERROR:
@@ -57,6 +83,16 @@ void* createArray(const redisReadTask* task, int elements)
     data->type = Reply::Type::Array;
     // The declared length is the server's word only: "*99999999" with nothing after it must not
     // allocate a hundred million elements. Reserve a bounded amount; children grow the list.
+    // An array inside the top-level one, when its strings are to be packed (a SCAN page): one
+    // buffer for all of them, sized for keys of a few dozen bytes.
+    if (task->parent && !task->parent->parent && packing(task)) {
+        data->packed = std::make_shared<ReplyData::Packed>();
+        if (elements > 0) {
+            data->packed->strings.ends.reserve(size_t(qMin(elements, 100000)));
+            data->packed->strings.bytes.reserve(qsizetype(qMin(elements, 100000)) * 32);
+        }
+        return attach(task, data);
+    }
     if (elements > 0)
         data->elements.reserve(qMin(elements, 1024));
     return attach(task, data);
@@ -79,6 +115,7 @@ void* createNil(const redisReadTask* task)
     // A nil child is a default (nil) element in its place.
     if (task->parent) {
         auto* parent = static_cast<ReplyData*>(task->parent->obj);
+        unpack(parent);
         if (parent->elements.size() <= task->idx)
             parent->elements.resize(task->idx + 1);
     }
@@ -123,6 +160,7 @@ void ReplyReader::reset()
     m_reader = createReader();
     m_reader->privdata = this; // hiredis hands it to every read task
     m_peek = nullptr;
+    m_packStrings = false;
 }
 
 bool ReplyReader::isIdle() const

@@ -44,6 +44,12 @@ public:
             std::exchange(m_peek, nullptr)(bytes);
     }
 
+    // For the next reply, until set again: the strings of arrays inside a top-level array are packed
+    // into one buffer each (Reply::packedStrings), with no allocation per string. Set it for the
+    // reply about to be read (SCAN pages: thousands of keys each).
+    void setPackStrings(bool pack) { m_packStrings = pack; }
+    bool packsStrings() const { return m_packStrings; }
+
     // Converts a reply built by hiredis's default functions (for callers holding a redisReply).
     static Reply fromHiredis(const redisReply* reply);
     // For the hiredis callbacks: wraps a freshly built payload.
@@ -52,6 +58,7 @@ public:
 private:
     redisReader* m_reader = nullptr;
     Peek m_peek;
+    bool m_packStrings = false;
 };
 
 // Binary-safe RESP encoding of a command as a multi-bulk of its arguments.

@@ -298,13 +298,13 @@ void Session::executeOn(const QString& node, const Command& argv, QObject* conte
 
 void Session::executeDirectOn(const QString& node, const Command& argv, Role role,
                               std::function<void(Reply&&)> inConnectionThread,
-                              std::function<void(const QByteArray&)> peek)
+                              std::function<void(const QByteArray&)> peek, CommandOptions options)
 {
     if (node.isEmpty() || !m_router->isActive()) {
-        executeDirect(argv, role, std::move(inConnectionThread), std::move(peek));
+        executeDirect(argv, role, std::move(inConnectionThread), std::move(peek), options);
         return;
     }
-    m_router->sendTo(node, argv, int(role), {}, ClusterRouter::directSink(std::move(inConnectionThread)),
+    m_router->sendTo(node, argv, int(role), options, ClusterRouter::directSink(std::move(inConnectionThread)),
                      std::move(peek));
 }
 
@@ -334,13 +334,16 @@ void Session::execute(const Command& argv, QObject* context, Connection::Callbac
 }
 
 void Session::executeDirect(const Command& argv, Role role, std::function<void(Reply&&)> inConnectionThread,
-                            std::function<void(const QByteArray&)> peek)
+                            std::function<void(const QByteArray&)> peek, CommandOptions options)
 {
     if (m_router->isActive()) {
-        m_router->send(argv, int(role), {}, ClusterRouter::directSink(std::move(inConnectionThread)));
+        m_router->send(argv, int(role), options, ClusterRouter::directSink(std::move(inConnectionThread)));
         return;
     }
-    connection(role)->executeDirect(argv, std::move(inConnectionThread), std::move(peek));
+    if (peek)
+        connection(role)->executeDirect(argv, std::move(inConnectionThread), std::move(peek), options);
+    else
+        connection(role)->executeDirect(argv, std::move(inConnectionThread), options);
 }
 
 QFuture<QList<Reply>> Session::executeBatch(const QList<Command>& commands, Role role, CommandOptions options)

@@ -76,7 +76,7 @@ public:
                    Role role = Role::Interactive, CommandOptions options = {}, bool followRedirects = false);
     void executeDirectOn(const QString& node, const Command& argv, Role role,
                          std::function<void(Reply&&)> inConnectionThread,
-                         std::function<void(const QByteArray&)> peek = {});
+                         std::function<void(const QByteArray&)> peek = {}, CommandOptions options = {});
 
     // One command on several nodes at once (redis-cli --cluster call): the callback runs once, in
     // context's thread, with every node's reply in the order of `nodes`. A node that cannot be
@@ -94,7 +94,7 @@ public:
                  CommandOptions options = {});
     // See Connection::executeDirect: the callback runs in the connection's thread.
     void executeDirect(const Command& argv, Role role, std::function<void(Reply&&)> inConnectionThread,
-                       std::function<void(const QByteArray&)> peek = {});
+                       std::function<void(const QByteArray&)> peek = {}, CommandOptions options = {});
     QFuture<QList<Reply>> executeBatch(const QList<Command>& commands, Role role = Role::Bulk,
                                        CommandOptions options = {});
     void executeBatch(const QList<Command>& commands, QObject* context,

@@ -11,7 +11,15 @@ namespace vermilion {
 
 namespace {
 constexpr int progressIntervalMs = 50;
+
+// SCAN pages come with their keys packed: no allocation per key between the socket and the tree.
+CommandOptions packedPage()
+{
+    CommandOptions options;
+    options.packStrings = true;
+    return options;
 }
+} // namespace
 
 // What the chains of one load share: the cap, and the keys received by all of them (which may
 // count a key twice; only used for the cap).
@@ -173,7 +181,8 @@ void KeyScanWorker::requestNext(const std::shared_ptr<Chain>& chain)
             chain->cursor = cursor;
             chain->requestedEarly = true;
             requestNext(chain);
-        });
+        },
+        packedPage());
 }
 
 void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& reply)
@@ -211,15 +220,15 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
     } else if (capReached) {
         chain->paused.store(true);
     }
-    // Packed here, so the reply's many small allocations are freed by the thread that made them.
-    auto keys = std::make_shared<NamespaceTree::PackedKeys>();
-    qsizetype total = 0;
-    for (const Reply& key : reply.at(1).elements())
-        total += key.bytes().size();
-    keys->bytes.reserve(total);
-    keys->ends.reserve(size_t(reply.at(1).size()));
-    for (const Reply& key : reply.at(1).elements())
-        keys->append(key.bytes());
+    // Packed by the reader (a page with something else than strings in it comes unpacked: packed
+    // here, so its many small allocations are freed by the thread that made them).
+    std::shared_ptr<const NamespaceTree::PackedKeys> keys = reply.at(1).packedStrings();
+    if (!keys) {
+        auto packed = std::make_shared<NamespaceTree::PackedKeys>();
+        for (const Reply& key : reply.at(1).elements())
+            packed->append(key.bytes());
+        keys = std::move(packed);
+    }
     const bool paused = capReached && chain->paused.load();
     handOver(*chain, [worker, generation, index = chain->index, keys = std::move(keys), finished, paused] {
         worker->insert(generation, index, *keys, finished, paused);

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QMutex>
+#include "util/packedstrings.h"
 #include <mutex>
 #include <array>
 #include <atomic>
@@ -44,17 +45,8 @@ public:
 
     const QByteArray& separator() const { return m_separator; }
 
-    // Many keys in one buffer: key i is bytes[ends[i-1], ends[i]).
-    struct PackedKeys {
-        QByteArray bytes;
-        std::vector<quint32> ends;
-        void append(QByteArrayView key)
-        {
-            bytes.append(key.data(), key.size());
-            ends.push_back(quint32(bytes.size()));
-        }
-        qsizetype size() const { return qsizetype(ends.size()); }
-    };
+    // Many keys in one buffer (a SCAN page as the reply parser packed it).
+    using PackedKeys = PackedStrings;
 
     // Writer side. Keys seen twice (SCAN may return a key again) are counted once. Returns the
     // number of keys that were new.

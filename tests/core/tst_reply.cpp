@@ -7,9 +7,10 @@ using namespace vermilion;
 class TestReply : public QObject {
     Q_OBJECT
 private:
-    static QList<Reply> parseAll(const QByteArray& bytes, bool byteByByte = false)
+    static QList<Reply> parseAll(const QByteArray& bytes, bool byteByByte = false, bool pack = false)
     {
         ReplyReader reader;
+        reader.setPackStrings(pack);
         QList<Reply> replies;
         auto drain = [&] {
             Reply reply;
@@ -170,6 +171,52 @@ private slots:
         QVERIFY(reply.at(2).at(0).isNil());
         QCOMPARE(reply.at(2).at(1).bytes(), QByteArray("ok"));
         QVERIFY(small.isIdle());
+    }
+
+    // A SCAN page read with packing: the keys arrive in one buffer, binary bytes intact, the same
+    // reply as without packing (elements made on demand), whether read at once or byte by byte.
+    void packedScanPage()
+    {
+        static const char raw[] = "*2\r\n$4\r\n1234\r\n*3\r\n$3\r\nfoo\r\n$0\r\n\r\n$5\r\nb\x00r\xff\n\r\n";
+        const QByteArray wire(raw, sizeof(raw) - 1);
+        const QList<Reply> plain = parseAll(wire);
+        QCOMPARE(plain.size(), 1);
+        QVERIFY(!plain.first().at(1).packedStrings());
+        for (bool byteByByte : { false, true }) {
+            const QList<Reply> replies = parseAll(wire, byteByByte, true);
+            QCOMPARE(replies.size(), 1);
+            const Reply& page = replies.first();
+            QCOMPARE(page.at(0).bytes(), QByteArray("1234"));
+            QVERIFY(!page.packedStrings()); // only arrays inside the reply are packed
+            const auto keys = page.at(1).packedStrings();
+            QVERIFY(keys);
+            QCOMPARE(page.at(1).size(), 3);
+            QCOMPARE(keys->size(), 3);
+            QCOMPARE(keys->at(0), QByteArrayView("foo"));
+            QCOMPARE(keys->at(1).size(), 0);
+            QCOMPARE(keys->at(2), QByteArrayView(QByteArray("b\x00r\xff\n", 5)));
+            QCOMPARE(page, plain.first());
+            QCOMPARE(page.at(1).at(2).bytes(), QByteArray("b\x00r\xff\n", 5));
+            QCOMPARE(page.toDisplayString(), plain.first().toDisplayString());
+        }
+    }
+
+    // An array that turns out to hold more than strings is not packed: the reply is the same.
+    void packingFallsBackOnMixedArrays()
+    {
+        const QByteArray wire = "*2\r\n*4\r\n$1\r\na\r\n:7\r\n$-1\r\n*1\r\n$1\r\nb\r\n*0\r\n"
+                                "*1\r\n*2\r\n$1\r\nc\r\n-ERR no\r\n";
+        const QList<Reply> plain = parseAll(wire);
+        const QList<Reply> packed = parseAll(wire, false, true);
+        QCOMPARE(packed.size(), 2);
+        QCOMPARE(packed, plain);
+        QVERIFY(!packed.at(0).at(0).packedStrings());
+        QCOMPARE(packed.at(0).at(0).size(), 4);
+        QCOMPARE(packed.at(0).at(0).at(1).integerValue(), 7);
+        QVERIFY(packed.at(0).at(0).at(2).isNil());
+        QVERIFY(packed.at(0).at(1).packedStrings()); // an empty array stays packed: nothing to unpack
+        QCOMPARE(packed.at(0).at(1).size(), 0);
+        QVERIFY(packed.at(1).at(0).at(1).isError());
     }
 
     void clientErrorsAreTold()

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <vector>
+
+namespace vermilion {
+
+// Many byte strings in one buffer, with no allocation per string: string i is
+// bytes[ends[i-1], ends[i]). A SCAN page of keys travels this way from the reply parser to the
+// namespace tree.
+struct PackedStrings {
+    QByteArray bytes;
+    std::vector<quint32> ends;
+
+    void append(const char* data, qsizetype size)
+    {
+        bytes.append(data, size);
+        ends.push_back(quint32(bytes.size()));
+    }
+    void append(QByteArrayView string) { append(string.data(), string.size()); }
+    qsizetype size() const { return qsizetype(ends.size()); }
+    bool isEmpty() const { return ends.empty(); }
+    QByteArrayView at(qsizetype i) const
+    {
+        const quint32 begin = i == 0 ? 0 : ends[size_t(i - 1)];
+        return QByteArrayView(bytes.constData() + begin, ends[size_t(i)] - begin);
+    }
+};
+
+} // namespace vermilion

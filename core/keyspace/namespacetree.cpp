@@ -638,6 +638,9 @@ qsizetype NamespaceTree::addKeys(const PackedKeys& keys)
             lock.relock();
         }
     }
+    // The next batch compares its first key with this batch's last: keep that prefix.
+    m_lastKey.assign(m_lastPrefix.data(), size_t(m_lastPrefix.size()));
+    m_lastPrefix = QByteArrayView(m_lastKey.data(), qsizetype(m_lastKey.size()));
     return fresh;
 }
 
@@ -655,7 +658,7 @@ bool NamespaceTree::addKey(const SplitKey& split)
         for (; depth < m_lastChain.size(); ++depth) {
             const qsizetype end = m_lastChain[depth].first;
             if (end + sepSize > key.size()
-                || std::memcmp(key.data() + segmentStart, m_lastKey.data() + segmentStart,
+                || std::memcmp(key.data() + segmentStart, m_lastPrefix.data() + segmentStart,
                        size_t(end + sepSize - segmentStart))
                     != 0)
                 break;
@@ -684,11 +687,12 @@ bool NamespaceTree::addKey(const SplitKey& split)
                 segmentStart = at + sepSize;
             }
         }
-        m_lastKey.assign(key.data(), size_t(segmentStart));
+        // Points into the batch; addKeys keeps a copy of the last one when the batch ends.
+        m_lastPrefix = key.first(segmentStart);
         if (folder == none) {
             // A store is full: the key is refused, and the chain forgotten.
             m_lastChain.clear();
-            m_lastKey.clear();
+            m_lastPrefix = {};
             return false;
         }
     }

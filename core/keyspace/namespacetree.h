@@ -202,6 +202,7 @@ private:
     size_t m_tableUsed = 0;
 
     // The folder chain of the last key added: keys in a batch often share their first folders.
+    QByteArrayView m_lastPrefix; // its folders' prefix, in the batch being added or in m_lastKey
     std::string m_lastKey;
     std::vector<std::pair<qsizetype, NodeId>> m_lastChain; // (end of the folder's prefix, folder)
 

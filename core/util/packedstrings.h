@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <cstring>
 #include <vector>
 
 namespace vermilion {
@@ -15,8 +16,14 @@ struct PackedStrings {
 
     void append(const char* data, qsizetype size)
     {
-        bytes.append(data, size);
-        ends.push_back(quint32(bytes.size()));
+        // Called once per key of every page: a plain copy into room made ahead, doubling.
+        const qsizetype used = bytes.size();
+        if (bytes.capacity() < used + size)
+            bytes.reserve(qMax(used + size, 2 * bytes.capacity()));
+        bytes.resize(used + size);
+        if (size > 0)
+            std::memcpy(bytes.data() + used, data, size_t(size));
+        ends.push_back(quint32(used + size));
     }
     void append(QByteArrayView string) { append(string.data(), string.size()); }
     qsizetype size() const { return qsizetype(ends.size()); }

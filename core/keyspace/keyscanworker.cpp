@@ -11,6 +11,8 @@ namespace vermilion {
 
 namespace {
 constexpr int progressIntervalMs = 50;
+// Pages a node's chain may have waiting for the tree before it holds its next SCAN (see Load).
+constexpr int queuedPagesPerNode = 4;
 
 // SCAN pages come with their keys packed: no allocation per key between the socket and the tree.
 CommandOptions packedPage()
@@ -21,11 +23,18 @@ CommandOptions packedPage()
 }
 } // namespace
 
-// What the chains of one load share: the cap, and the keys received by all of them (which may
-// count a key twice; only used for the cap).
+// What the chains of one load share: the cap, the keys received by all of them (which may count a
+// key twice; only used for the cap), and the pages handed to the tree and not inserted yet.
+//
+// Backpressure: when the tree falls behind (on a loopback cluster it does: its inserts miss the
+// cache, and its thread runs at a lower priority), a chain whose page finds more than queuedLimit
+// pages waiting sends no next SCAN; the tree sends it once it has inserted enough. The backlog,
+// and its memory, stays a few pages per node however far the tree falls behind.
 struct KeyScanWorker::Load {
     std::atomic<qint64> cap { 0 };
     std::atomic<qint64> received { 0 };
+    std::atomic<int> queuedPages { 0 };
+    int queuedLimit = 0; // set before the chains start
 };
 
 // What the SCAN chain needs, shared between the connection's thread (which runs it) and the
@@ -47,6 +56,8 @@ struct KeyScanWorker::Chain {
     QByteArray cursor = "0";
     std::atomic<bool> paused { false };
     bool requestedEarly = false; // the next SCAN left on the cursor peek (connection thread only)
+    // Parked by the backpressure: no SCAN in flight, the next one is sent by whoever sets it false.
+    std::atomic<bool> waitingForRoom { false };
     // Sentinel: a SCAN lost with its link (a failover moves every link) is sent again once the
     // session is back, from the cursor of the oldest request not answered yet, or from 0 when the
     // session now speaks to another server (a cursor is only valid where it was made). Replies of
@@ -86,6 +97,7 @@ void KeyScanWorker::begin(quint64 generation, const ScanOptions& options, std::s
     m_sinceProgress.start();
     m_load = std::make_shared<Load>();
     m_load->cap.store(options.cap);
+    m_load->queuedLimit = queuedPagesPerNode * int(qMax<qsizetype>(1, m_session->scanNodes().size()));
     m_chains.clear();
     m_chainStates.clear();
     m_startTopology = m_session->isCluster() ? m_session->clusterTopology() : ClusterTopology();
@@ -176,8 +188,9 @@ void KeyScanWorker::requestNext(const std::shared_ptr<Chain>& chain)
         [chain, epoch](const QByteArray& cursor) {
             const qint64 cap = chain->load->cap.load();
             if (!chain->live() || chain->epoch.load() != epoch || cursor == "0"
-                || (cap > 0 && chain->load->received.load() + 2 * chain->options.count >= cap))
-                return; // near the end or the cap: onReply decides
+                || (cap > 0 && chain->load->received.load() + 2 * chain->options.count >= cap)
+                || chain->load->queuedPages.load() >= chain->load->queuedLimit)
+                return; // near the end or the cap, or the tree behind: onReply decides
             chain->cursor = cursor;
             chain->requestedEarly = true;
             requestNext(chain);
@@ -213,10 +226,19 @@ void KeyScanWorker::onReply(const std::shared_ptr<Chain>& chain, const Reply& re
     const bool finished = chain->cursor == "0";
     const qint64 cap = chain->load->cap.load();
     const bool capReached = !finished && cap > 0 && received >= cap;
-    // The next SCAN goes out before these keys are even handed over (or left already, early).
+    // The next SCAN goes out before these keys are even handed over (or left already, early),
+    // unless the tree is behind: then the tree sends it once it has caught up.
+    const int queued = chain->load->queuedPages.fetch_add(1) + 1;
     if (std::exchange(chain->requestedEarly, false)) {
     } else if (!finished && !capReached) {
-        requestNext(chain);
+        if (queued <= chain->load->queuedLimit) {
+            requestNext(chain);
+        } else {
+            chain->waitingForRoom.store(true);
+            // The tree may have caught up between the count and the mark: then nobody else sends it.
+            if (chain->load->queuedPages.load() <= chain->load->queuedLimit && chain->waitingForRoom.exchange(false))
+                requestNext(chain);
+        }
     } else if (capReached) {
         chain->paused.store(true);
     }
@@ -274,6 +296,13 @@ void KeyScanWorker::insert(
     if (generation != m_generation || m_lifeline->current.load() != generation)
         return;
     m_loaded += m_tree->addKeys(keys);
+    // Room for more: the chains the backpressure held send their next SCAN.
+    if (m_load->queuedPages.fetch_sub(1) - 1 <= m_load->queuedLimit) {
+        for (const auto& held : m_chains) {
+            if (held->waitingForRoom.load() && held->waitingForRoom.exchange(false))
+                requestNext(held);
+        }
+    }
     {
         std::lock_guard lock(m_board->mutex);
         if (chain < m_board->nodes.size()) {

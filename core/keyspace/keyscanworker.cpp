@@ -12,7 +12,7 @@ namespace vermilion {
 namespace {
 constexpr int progressIntervalMs = 50;
 // Pages a node's chain may have waiting for the tree before it holds its next SCAN (see Load).
-constexpr int queuedPagesPerNode = 4;
+constexpr int queuedPagesPerNode = 16;
 
 // SCAN pages come with their keys packed: no allocation per key between the socket and the tree.
 CommandOptions packedPage()

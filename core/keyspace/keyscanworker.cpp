@@ -296,11 +296,19 @@ void KeyScanWorker::insert(
     if (generation != m_generation || m_lifeline->current.load() != generation)
         return;
     m_loaded += m_tree->addKeys(keys);
-    // Room for more: the chains the backpressure held send their next SCAN.
+    // Room for more: the chains the backpressure held send their next SCAN. A Sentinel session may
+    // speak to another server since a chain was held: its cursor was made by the old one, so the
+    // scan of that node starts over (the tree drops the repeats), as after a pause at the cap.
     if (m_load->queuedPages.fetch_sub(1) - 1 <= m_load->queuedLimit) {
         for (const auto& held : m_chains) {
-            if (held->waitingForRoom.load() && held->waitingForRoom.exchange(false))
-                requestNext(held);
+            if (!held->waitingForRoom.load() || !held->waitingForRoom.exchange(false))
+                continue;
+            if (const QString server = m_session->currentServer(); server != held->server) {
+                held->cursor = "0";
+                held->confirmed = "0";
+                held->server = server;
+            }
+            requestNext(held);
         }
     }
     {

@@ -2,6 +2,7 @@
 
 #include "client/session.h"
 #include "formats/valueformat.h"
+#include "util/posting.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -428,17 +429,32 @@ QList<Command> DemoSeeder::bigValues()
 
 void DemoSeeder::start()
 {
+    // The datasets hold megabytes of values (the big ones, LZ4 frames): they are made in the pool,
+    // and the UI thread only sends them, a batch at a time.
+    const JobTracker::Ticket ticket = m_jobs.next();
     m_pending.clear();
     m_next = 0;
     m_cancelled = false;
-    for (const Dataset& dataset : std::as_const(m_datasets)) {
-        for (Command& command : dataset.generator())
-            m_pending.append({ dataset.name, std::move(command) });
-    }
-    sendNextBatch();
+    runInPool([self = QPointer<DemoSeeder>(this), thread = thread(), ticket, datasets = m_datasets]() mutable {
+        QList<QPair<QString, Command>> pending;
+        for (const Dataset& dataset : std::as_const(datasets)) {
+            for (Command& command : dataset.generator())
+                pending.append({ dataset.name, std::move(command) });
+        }
+        postToThread(thread, [self, ticket, pending = std::move(pending)]() mutable {
+            if (!self || self->m_jobs.isStale(ticket) || self->m_cancelled)
+                return;
+            self->m_pending = std::move(pending);
+            self->sendNextBatch();
+        });
+    });
 }
 
-void DemoSeeder::cancel() { m_cancelled = true; }
+void DemoSeeder::cancel()
+{
+    m_cancelled = true;
+    m_jobs.cancel();
+}
 
 void DemoSeeder::sendNextBatch()
 {
@@ -455,7 +471,9 @@ void DemoSeeder::sendNextBatch()
     for (qsizetype i = m_next; i < end; ++i)
         batch.append(m_pending.at(i).second);
     m_next = end;
-    m_session->executeBatch(batch, this, [this, dataset](const QList<Reply>& replies) {
+    m_session->executeBatch(batch, this, [this, dataset, ticket = m_jobs.current()](const QList<Reply>& replies) {
+        if (m_jobs.isStale(ticket))
+            return;
         for (const Reply& reply : replies) {
             if (reply.isClientError()) {
                 emit failed(tr("Seeding demo data (%1) failed: %2").arg(dataset, reply.errorMessage()));

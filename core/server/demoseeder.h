@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/reply.h"
+#include "util/jobtracker.h"
 
 #include <QObject>
 #include <QPointer>
@@ -24,6 +25,8 @@ public:
     void setSession(Session* session) { m_session = session; }
     // The built-in datasets: namespaced keys of every type, big values, binary names, TTLs.
     void addDefaultDatasets();
+    // Makes the datasets' commands in the pool, then sends them in batches; progress, then finished
+    // or failed. A second start() drops what the first one still had to send.
     void start();
     void cancel();
 
@@ -55,6 +58,7 @@ private:
     QList<QPair<QString, Command>> m_pending;
     qsizetype m_next = 0;
     bool m_cancelled = false;
+    JobTracker m_jobs;
 };
 
 } // namespace vermilion

@@ -1,7 +1,10 @@
 #include "streammodel.h"
 
 #include "client/session.h"
+#include "util/posting.h"
 #include "util/redistext.h"
+
+#include <QPointer>
 
 namespace vermilion {
 
@@ -52,32 +55,55 @@ void StreamModel::requestPage()
         command = { "XRANGE", key(), after.isEmpty() ? QByteArray("-") : after, "+" };
     // A reveal reads bigger pages: it may have to go a long way into the stream.
     command << "COUNT" << QByteArray::number(m_revealing.isEmpty() ? pageSize : revealPageSize);
-    fetch({ command }, [this](const QList<Reply>& replies) {
-        // m_fetching stays set while rows are inserted: a view (or model tester) reacting to the
-        // insertion may call fetchMore(), which must not ask for the page being added.
-        const Reply& page = replies.first();
-        QList<Entry> fresh;
-        fresh.reserve(page.size());
-        for (const Reply& entry : page.elements()) {
-            if (!entry.isArray() || entry.size() != 2)
-                continue;
-            Entry parsed { entry.at(0).bytes(), {} };
-            const Reply& flat = entry.at(1);
-            for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
-                parsed.fields.append({ flat.at(i).bytes(), flat.at(i + 1).bytes() });
-            fresh.append(parsed);
-        }
-        m_finished = page.size() < (m_revealing.isEmpty() ? pageSize : revealPageSize);
-        const qsizetype firstNewRow = m_entries.size();
-        if (!fresh.isEmpty()) {
-            beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + fresh.size() - 1));
-            m_entries.append(fresh);
-            endInsertRows();
-        }
-        m_fetching = false;
-        setLoading(false);
-        continueReveal(firstNewRow);
+    const int wanted = m_revealing.isEmpty() ? pageSize : revealPageSize;
+    fetch({ command }, [this, wanted](const QList<Reply>& replies) {
+        // A reveal's pages hold thousands of entries: they are taken apart in the pool, which also
+        // lets the reply go there, and only the rows are inserted here. m_fetching stays set until
+        // then, so no second page is asked for meanwhile.
+        runInPool([self = QPointer<StreamModel>(this), thread = thread(), ticket = generation(), wanted,
+                      page = replies.first()]() mutable {
+            QList<Entry> fresh = parsePage(page);
+            const bool finished = page.size() < wanted;
+            page = Reply();
+            postToThread(thread, [self, ticket, finished, fresh = std::move(fresh)]() mutable {
+                if (self && self->generation() == ticket)
+                    self->appendPage(std::move(fresh), finished);
+            });
+        });
     });
+}
+
+QList<StreamModel::Entry> StreamModel::parsePage(const Reply& page)
+{
+    QList<Entry> entries;
+    entries.reserve(page.size());
+    for (const Reply& entry : page.elements()) {
+        if (!entry.isArray() || entry.size() != 2)
+            continue;
+        Entry parsed { entry.at(0).bytes(), {} };
+        const Reply& flat = entry.at(1);
+        parsed.fields.reserve(flat.size() / 2);
+        for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
+            parsed.fields.append({ flat.at(i).bytes(), flat.at(i + 1).bytes() });
+        entries.append(std::move(parsed));
+    }
+    return entries;
+}
+
+void StreamModel::appendPage(QList<Entry> fresh, bool finished)
+{
+    // m_fetching stays set while rows are inserted: a view (or model tester) reacting to the
+    // insertion may call fetchMore(), which must not ask for the page being added.
+    m_finished = finished;
+    const qsizetype firstNewRow = m_entries.size();
+    if (!fresh.isEmpty()) {
+        beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + fresh.size() - 1));
+        m_entries.append(std::move(fresh));
+        endInsertRows();
+    }
+    m_fetching = false;
+    setLoading(false);
+    continueReveal(firstNewRow);
 }
 
 void StreamModel::reveal(const QByteArray& id)

@@ -62,6 +62,9 @@ signals:
 
 private:
     void requestPage();
+    // Any thread: an XRANGE page as entries.
+    static QList<Entry> parsePage(const Reply& page);
+    void appendPage(QList<Entry> fresh, bool finished);
     void continueReveal(qsizetype firstNewRow);
 
     QList<Entry> m_entries;

@@ -2,6 +2,8 @@
 #include "formats/valueformat.h"
 #include "pubsub/subscriber.h"
 #include "redisfixture.h"
+#include "client/session.h"
+#include "server/demoseeder.h"
 #include "server/sandbox.h"
 
 #include <QCoreApplication>
@@ -11,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 #include <csignal>
 
 using namespace vermilion;
@@ -104,6 +107,43 @@ private slots:
         QVERIFY(processAlive(pid));
         sandbox.stop();
         QVERIFY(!processAlive(pid));
+    }
+
+    void seederRestartAndCancel()
+    {
+        // The datasets are made off the UI thread; a second start drops what the first still had
+        // to send, a cancel before they are made sends nothing.
+        auto server = startServer();
+        QVERIFY(server);
+        Session session(profileFor(*server));
+        session.open();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Connection::State::Connected, 10000);
+        DemoSeeder seeder(&session);
+        seeder.addDataset(QStringLiteral("list"), [] {
+            QList<Command> commands;
+            for (int i = 0; i < 500; ++i)
+                commands.append({ "RPUSH", "seeded:list", QByteArray::number(i) });
+            return commands;
+        });
+        QSignalSpy finished(&seeder, &DemoSeeder::finished);
+        QSignalSpy failed(&seeder, &DemoSeeder::failed);
+        seeder.start();
+        seeder.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QVERIFY(failed.isEmpty());
+        // Both starts built their list; only the second one's was sent.
+        QCOMPARE(awaitReply(session.execute({ "LLEN", "seeded:list" })).integerValue(), 500);
+        QCOMPARE(awaitReply(session.execute({ "LINDEX", "seeded:list", "-1" })).bytes(), QByteArray("499"));
+
+        QVERIFY(awaitReply(session.execute({ "DEL", "seeded:list" })).integerValue() == 1);
+        seeder.start();
+        seeder.cancel();
+        // The datasets are made by now and their hand-over delivered; anything the seeder had sent
+        // would be on the link ahead of the EXISTS.
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::sendPostedEvents();
+        QCOMPARE(awaitReply(session.execute({ "EXISTS", "seeded:list" })).integerValue(), 0);
+        QCOMPARE(finished.size(), 1);
     }
 
     void appLeavesNoOrphanOnSignal_data()

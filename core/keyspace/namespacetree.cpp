@@ -256,17 +256,42 @@ quint64 NamespaceTree::keyState(NodeId id) const
     return fnv(fnv(folderRecord(node(n.parent).folder).state, m_separator), nameOf(n));
 }
 
-void NamespaceTree::split(QByteArrayView key, SplitKey* out) const
+void NamespaceTree::split(QByteArrayView key, SplitKey* out, const SplitKey* previous) const
 {
-    // One pass: FNV over the key, its state taken at each separator for that folder's hash.
+    // One pass: FNV over the key, its state taken at each separator for that folder's hash. The
+    // folders this key shares with the previous one (app:user: in app:user:<n>:...) are taken from
+    // it: their states are the same, and their slots and nodes were fetched for it.
     out->key = key;
     out->levels = 0;
+    out->shared = 0;
     out->deep = false;
     const QByteArrayView separator(m_separator);
     quint64 state = fnvOffset;
     qsizetype i = 0;
     const qsizetype size = key.size();
     const qsizetype sepSize = separator.size();
+    if (previous && !previous->deep && previous->levels > 0 && sepSize > 0) {
+        const QByteArrayView before = previous->key;
+        int level = 0;
+        while (level < previous->levels) {
+            const qsizetype end = previous->ends[size_t(level)] + sepSize;
+            if (end > size || std::memcmp(key.data() + i, before.data() + i, size_t(end - i)) != 0)
+                break;
+            out->ends[size_t(level)] = previous->ends[size_t(level)];
+            out->states[size_t(level)] = previous->states[size_t(level)];
+            i = end;
+            ++level;
+        }
+        if (level > 0) {
+            state = out->states[size_t(level - 1)];
+            for (qsizetype k = 0; k < sepSize; ++k) {
+                state ^= quint8(separator[k]);
+                state *= fnvPrime;
+            }
+            out->levels = level;
+            out->shared = level;
+        }
+    }
     while (i < size) {
         if (sepSize > 0 && key[i] == separator[0] && i + sepSize <= size
             && (sepSize == 1 || std::memcmp(key.data() + i, separator.data(), size_t(sepSize)) == 0)) {
@@ -293,17 +318,20 @@ void NamespaceTree::split(QByteArrayView key, SplitKey* out) const
 
 void NamespaceTree::prefetchSlots(const SplitKey& key) const
 {
-    for (int level = 0; level < key.levels; ++level)
+    for (int level = key.shared; level < key.levels; ++level)
         __builtin_prefetch(&m_table[slotOf(hashOf(key.states[size_t(level)], Kind::Folder))]);
     if (!key.deep)
         __builtin_prefetch(&m_table[slotOf(hashOf(key.states[size_t(key.levels)], Kind::Key))]);
 }
 
-void NamespaceTree::prefetchNodes(SplitKey* key) const
+void NamespaceTree::prefetchNodes(SplitKey* key, const SplitKey* previous) const
 {
     // The slots are in the cache by now: note the first id whose tag matches, and fetch its node.
+    // The shared folders' candidates are the previous key's (its nodes were fetched a step ago).
+    for (int level = 0; level < key->shared; ++level)
+        key->candidates[size_t(level)] = previous ? previous->candidates[size_t(level)] : none;
     const int levels = key->levels + (key->deep ? 0 : 1);
-    for (int level = 0; level < levels; ++level) {
+    for (int level = key->shared; level < levels; ++level) {
         const quint64 hash
             = hashOf(key->states[size_t(level)], level < key->levels ? Kind::Folder : Kind::Key);
         const auto tag = quint32(hash >> 32);
@@ -328,7 +356,7 @@ void NamespaceTree::prefetchNodes(SplitKey* key) const
 void NamespaceTree::prefetchNames(const SplitKey& key) const
 {
     const int levels = key.levels + (key.deep ? 0 : 1);
-    for (int level = 0; level < levels; ++level) {
+    for (int level = key.shared; level < levels; ++level) {
         const NodeId candidate = key.candidates[size_t(level)];
         if (candidate == none)
             continue;
@@ -604,11 +632,12 @@ qsizetype NamespaceTree::addKeys(const PackedKeys& keys)
     for (int spin = 0; m_readersWaiting.load(std::memory_order_acquire) > 0 && spin < 1000; ++spin)
         QThread::yieldCurrentThread();
     QMutexLocker lock(&m_childMutex);
+    auto previousOf = [&](size_t i) { return i == 0 ? nullptr : &stages[(i - 1) % ring]; };
     for (size_t i = 0; i < qMin(slotsAhead, count); ++i) {
-        split(keyAt(i), &stages[i % ring]);
+        split(keyAt(i), &stages[i % ring], previousOf(i));
         prefetchSlots(stages[i % ring]);
         if (i < nodesAhead)
-            prefetchNodes(&stages[i % ring]);
+            prefetchNodes(&stages[i % ring], previousOf(i));
         if (i < namesAhead)
             prefetchNames(stages[i % ring]);
         if (i < blocksAhead)
@@ -618,11 +647,11 @@ qsizetype NamespaceTree::addKeys(const PackedKeys& keys)
     for (size_t i = 0; i < count; ++i) {
         if (i + slotsAhead < count) {
             SplitKey& far = stages[(i + slotsAhead) % ring];
-            split(keyAt(i + slotsAhead), &far);
+            split(keyAt(i + slotsAhead), &far, previousOf(i + slotsAhead));
             prefetchSlots(far);
         }
         if (i + nodesAhead < count)
-            prefetchNodes(&stages[(i + nodesAhead) % ring]);
+            prefetchNodes(&stages[(i + nodesAhead) % ring], previousOf(i + nodesAhead));
         if (i + namesAhead < count)
             prefetchNames(stages[(i + namesAhead) % ring]);
         if (i + blocksAhead < count)

@@ -144,14 +144,16 @@ private:
         static constexpr int maxPrefetchedLevels = 16;
         QByteArrayView key;
         int levels = 0; // folders, when no more than maxPrefetchedLevels
+        int shared = 0; // leading folders that are the previous key's: already fetched for it
         bool deep = false; // more folders than that: hashed as it goes
         std::array<quint32, maxPrefetchedLevels> ends {};
         std::array<quint64, maxPrefetchedLevels + 1> states {}; // the last one is the key's
         std::array<NodeId, maxPrefetchedLevels + 1> candidates {};
     };
-    void split(QByteArrayView key, SplitKey* out) const;
+    // previous: the key split just before, whose leading folders this one may share (or null).
+    void split(QByteArrayView key, SplitKey* out, const SplitKey* previous) const;
     void prefetchSlots(const SplitKey& key) const;
-    void prefetchNodes(SplitKey* key) const;
+    void prefetchNodes(SplitKey* key, const SplitKey* previous) const;
     void prefetchNames(const SplitKey& key) const;
     void prefetchBlock(const SplitKey& key) const;
     bool addKey(const SplitKey& key); // with m_childMutex held

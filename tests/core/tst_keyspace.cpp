@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <random>
 #include <thread>
 
 using namespace vermilion;
@@ -170,6 +171,62 @@ private slots:
             if (!tree.isFolder(id))
                 QVERIFY(keys.contains(bytes(tree.path(id))));
         }
+    }
+
+    void treeAgreesWithASimpleModel_data()
+    {
+        QTest::addColumn<QByteArray>("separator");
+        QTest::addRow("one byte") << QByteArray(":");
+        QTest::addRow("two bytes") << QByteArray("::");
+    }
+
+    void treeAgreesWithASimpleModel()
+    {
+        // Random keys over a tiny alphabet, so neighbours in a batch share folders (the pipeline
+        // takes those from the key before), with empty segments, separators cut in half, and keys
+        // past the sixteen folders that are fetched ahead. Small batches, no reserve: the table
+        // grows many times, and every folder's hash must be the one the rehash computes.
+        QFETCH(QByteArray, separator);
+        NamespaceTree tree(separator);
+        std::mt19937 random(7);
+        const QByteArray alphabet = QByteArray("ab") + separator.left(1);
+        QSet<QByteArray> keys;
+        QSet<QByteArray> folders;
+        for (int batch = 0; batch < 300; ++batch) {
+            QList<QByteArray> page;
+            const int size = int(random() % 64) + 1;
+            for (int k = 0; k < size; ++k) {
+                QByteArray key;
+                if (!page.isEmpty() && random() % 2 == 0)
+                    key = page.constLast().left(qsizetype(random() % (page.constLast().size() + 1)));
+                const int parts = random() % 23 == 0 ? 20 : int(random() % 5);
+                for (int part = 0; part < parts; ++part) {
+                    for (int c = int(random() % 3); c > 0; --c)
+                        key += alphabet.at(qsizetype(random() % alphabet.size()));
+                    if (part + 1 < parts)
+                        key += separator;
+                }
+                page.append(key);
+            }
+            QCOMPARE(quint64(tree.addKeys(page)), quint64(QSet<QByteArray>(page.begin(), page.end()).subtract(keys).size()));
+            for (const QByteArray& key : std::as_const(page)) {
+                keys.insert(key);
+                for (qsizetype at = key.indexOf(separator); at >= 0; at = key.indexOf(separator, at + separator.size()))
+                    folders.insert(key.left(at));
+            }
+        }
+        QCOMPARE(tree.totalKeys(), quint64(keys.size()));
+        QCOMPARE(tree.folderCount(), quint64(folders.size()));
+        QSet<QByteArray> seenKeys;
+        QSet<QByteArray> seenFolders;
+        for (quint32 id = 1; id < tree.nodeCount(); ++id) {
+            const QByteArray path = tree.path(id);
+            QSet<QByteArray>& seen = tree.isFolder(id) ? seenFolders : seenKeys;
+            QVERIFY2(!seen.contains(path), path.constData()); // nothing twice
+            seen.insert(path);
+        }
+        QCOMPARE(seenKeys, keys);
+        QCOMPARE(seenFolders, folders);
     }
 
     void binaryKeysKeepTheirBytes()

@@ -1,6 +1,9 @@
 #include "collectionsearch.h"
 
 #include "client/session.h"
+#include "util/posting.h"
+
+#include <QPointer>
 
 namespace vermilion {
 
@@ -77,38 +80,46 @@ void CollectionSearch::requestMore()
                     emit failed(reply.errorMessage());
                     return;
                 }
-                QList<QByteArray> elements;
-                elements.reserve(reply.size());
-                for (qsizetype i = 0; i < reply.size(); ++i)
-                    elements.append(reply.at(i).bytes());
-                onPage(generation, index, elements);
+                // Matched in the pool, which also lets the page go there: a page of big elements
+                // (5000 of them, lowered for a case-insensitive match) is no work for the UI thread.
+                runInPool([self = QPointer<CollectionSearch>(this), thread = thread(), generation, index, page = reply,
+                              needle = m_needle, cs = m_cs, backward = m_backward]() mutable {
+                    Looked looked { page.size(), -1 };
+                    for (qsizetype k = 0; k < page.size(); ++k) {
+                        const qsizetype i = backward ? page.size() - 1 - k : k;
+                        const QByteArray element = page.at(i).bytes();
+                        if (cs == Qt::CaseInsensitive ? element.toLower().contains(needle) : element.contains(needle)) {
+                            looked.match = i;
+                            break;
+                        }
+                    }
+                    page = Reply();
+                    postToThread(thread, [self, generation, index, looked] {
+                        if (self && !self->m_jobs.isStale(generation))
+                            self->onPage(generation, index, looked);
+                    });
+                });
             },
             Session::Role::Bulk);
     }
 }
 
-void CollectionSearch::onPage(quint64 generation, qint64 index, const QList<QByteArray>& elements)
+void CollectionSearch::onPage(quint64 generation, qint64 index, Looked looked)
 {
     --m_inFlight;
-    m_arrived.insert(index, elements);
+    m_arrived.insert(index, looked);
     // Pages are looked at in search order, so the first match reported is the nearest one.
     while (!m_jobs.isStale(generation) && m_arrived.contains(m_nextToCheck)) {
-        const QList<QByteArray> page = m_arrived.take(m_nextToCheck);
+        const Looked page = m_arrived.take(m_nextToCheck);
         const Page& where = m_pages.at(m_nextToCheck);
         ++m_nextToCheck;
-        for (qsizetype k = 0; k < page.size(); ++k) {
-            const qsizetype i = m_backward ? page.size() - 1 - k : k;
-            const QByteArray& element = page.at(i);
-            const bool match
-                = m_cs == Qt::CaseInsensitive ? element.toLower().contains(m_needle) : element.contains(m_needle);
-            if (match) {
-                m_busy = false;
-                m_jobs.next(); // drop the pages still in flight
-                emit found(where.first + i, where.wrapped);
-                return;
-            }
+        if (page.match >= 0) {
+            m_busy = false;
+            m_jobs.next(); // drop the pages still in flight
+            emit found(where.first + page.match, where.wrapped);
+            return;
         }
-        m_looked += page.size();
+        m_looked += page.size;
         emit progress(m_looked, m_total);
     }
     if (m_nextToCheck >= m_pages.size()) {

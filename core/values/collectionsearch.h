@@ -42,8 +42,14 @@ private:
         qint64 count = 0;
         bool wrapped = false; // past the end (or the start, backwards)
     };
+    // A page looked at (in the pool: elements may be big): its size, and the offset of its first
+    // match in search order, or -1.
+    struct Looked {
+        qint64 size = 0;
+        qint64 match = -1;
+    };
     void requestMore();
-    void onPage(quint64 generation, qint64 index, const QList<QByteArray>& elements);
+    void onPage(quint64 generation, qint64 index, Looked looked);
 
     Session* m_session;
     QByteArray m_key;
@@ -57,7 +63,7 @@ private:
     qint64 m_nextPage = 0; // the next page index to ask for
     qint64 m_looked = 0;
     qint64 m_nextToCheck = 0; // pages are checked in order, whatever order they arrive in
-    QHash<qint64, QList<QByteArray>> m_arrived;
+    QHash<qint64, Looked> m_arrived;
     int m_inFlight = 0;
     bool m_busy = false;
     JobTracker m_jobs;

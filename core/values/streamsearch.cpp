@@ -1,6 +1,9 @@
 #include "streamsearch.h"
 
 #include "client/session.h"
+#include "util/posting.h"
+
+#include <QPointer>
 
 namespace vermilion {
 
@@ -71,37 +74,64 @@ void StreamSearch::requestPage()
                 emit failed(reply.errorMessage());
                 return;
             }
-            for (const Reply& entry : reply.elements()) {
-                if (!entry.isArray() || entry.size() != 2)
-                    continue;
-                const QByteArray id = entry.at(0).bytes();
-                QList<QByteArray> parts;
-                parts.reserve(entry.at(1).size());
-                for (const Reply& part : entry.at(1).elements())
-                    parts.append(part.bytes());
-                if (matches(id, parts, m_needle, m_cs)) {
-                    m_busy = false;
-                    m_jobs.next();
-                    emit found(id, m_wrapped);
-                    return;
-                }
-                m_after = id;
-            }
-            m_looked += reply.size();
-            emit progress(m_looked, m_total);
-            if (reply.size() < pageSize) {
-                // The end of this pass.
-                if (m_wrapped || m_from.isEmpty()) {
-                    m_busy = false;
-                    emit notFound();
-                    return;
-                }
-                m_wrapped = true;
-                m_after.clear();
-            }
-            requestPage();
+            // Matched in the pool, which also lets the page go there.
+            runInPool([self = QPointer<StreamSearch>(this), thread = thread(), generation, page = reply,
+                          needle = m_needle, cs = m_cs]() mutable {
+                Looked looked = lookAt(page, needle, cs);
+                page = Reply();
+                postToThread(thread, [self, generation, looked = std::move(looked)] {
+                    if (self && !self->m_jobs.isStale(generation))
+                        self->onPage(looked);
+                });
+            });
         },
         Session::Role::Bulk);
+}
+
+StreamSearch::Looked StreamSearch::lookAt(const Reply& page, const QByteArray& needle, Qt::CaseSensitivity cs)
+{
+    Looked looked;
+    looked.size = page.size();
+    for (const Reply& entry : page.elements()) {
+        if (!entry.isArray() || entry.size() != 2)
+            continue;
+        const QByteArray id = entry.at(0).bytes();
+        QList<QByteArray> parts;
+        parts.reserve(entry.at(1).size());
+        for (const Reply& part : entry.at(1).elements())
+            parts.append(part.bytes());
+        if (matches(id, parts, needle, cs)) {
+            looked.match = id;
+            return looked;
+        }
+        looked.last = id;
+    }
+    return looked;
+}
+
+void StreamSearch::onPage(const Looked& looked)
+{
+    if (!looked.match.isEmpty()) {
+        m_busy = false;
+        m_jobs.next();
+        emit found(looked.match, m_wrapped);
+        return;
+    }
+    if (!looked.last.isEmpty())
+        m_after = looked.last;
+    m_looked += looked.size;
+    emit progress(m_looked, m_total);
+    if (looked.size < pageSize) {
+        // The end of this pass.
+        if (m_wrapped || m_from.isEmpty()) {
+            m_busy = false;
+            emit notFound();
+            return;
+        }
+        m_wrapped = true;
+        m_after.clear();
+    }
+    requestPage();
 }
 
 } // namespace vermilion

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/reply.h"
 #include "util/jobtracker.h"
 
 #include <QByteArray>
@@ -42,7 +43,15 @@ signals:
     void failed(const QString& message);
 
 private:
+    // A page looked at (in the pool: entries may hold big values).
+    struct Looked {
+        QByteArray match; // the first matching entry's id, or empty
+        QByteArray last; // the last id looked at before it (or in the page), or empty
+        qsizetype size = 0;
+    };
+    static Looked lookAt(const Reply& page, const QByteArray& needle, Qt::CaseSensitivity cs);
     void requestPage();
+    void onPage(const Looked& looked);
 
     Session* m_session;
     QByteArray m_key;

@@ -1,6 +1,7 @@
 #include "client/connection.h"
 #include "client/session.h"
 #include "redisfixture.h"
+#include "values/collectionsearch.h"
 #include "values/hashmodel.h"
 #include "values/keyinfoloader.h"
 #include "values/listmodel.h"
@@ -20,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace vermilion;
 using namespace vermilion::test;
@@ -165,6 +167,71 @@ private slots:
         QVERIFY(!StreamSearch::matches("1-1", { "kind", "Needle" }, "needle", Qt::CaseSensitive));
         QVERIFY(StreamSearch::matches("1700-5", {}, "00-5", Qt::CaseSensitive));
         QVERIFY(!StreamSearch::matches("1-1", { "a", "b" }, "c", Qt::CaseInsensitive));
+    }
+
+    void searchesAcrossPages()
+    {
+        // Pages are matched off the UI thread and reported in search order (TSan runs this suite).
+        other({ "DEL", "s:list", "s:stream" });
+        QList<Command> fill;
+        for (int i = 0; i < 12000; ++i)
+            fill.append({ "RPUSH", "s:list", "item-" + QByteArray::number(i) });
+        for (int i = 1; i <= 5000; ++i)
+            fill.append({ "XADD", "s:stream", QByteArray::number(i) + "-1", "n", "entry-" + QByteArray::number(i) });
+        const QFuture<QList<Reply>> filled = m_other->executeBatch(fill);
+        QTRY_VERIFY_WITH_TIMEOUT(filled.isFinished(), 20000);
+        QVERIFY(!filled.result().constLast().isError());
+
+        CollectionSearch list(m_session.get(), "s:list", CollectionSearch::Kind::List);
+        QSignalSpy found(&list, &CollectionSearch::found);
+        QSignalSpy notFound(&list, &CollectionSearch::notFound);
+        list.find("ITEM-11000", 0, 12000); // the third page of 5000, found in order past the others
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 10000);
+        QCOMPARE(found.at(0).at(0).toLongLong(), 11000);
+        QCOMPARE(found.at(0).at(1).toBool(), false);
+        list.find("item-3", 6000, 12000, true); // backwards from 6000: item-3999 comes before item-3
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), 2, 10000);
+        QCOMPARE(found.at(1).at(0).toLongLong(), 3999);
+        list.find("item-7", 8000, 12000, false, Qt::CaseSensitive); // wraps round to item-7
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), 3, 10000);
+        QCOMPARE(found.at(2).at(0).toLongLong(), 7);
+        QCOMPARE(found.at(2).at(1).toBool(), true);
+        list.find("ITEM-1", 0, 12000, false, Qt::CaseSensitive);
+        QTRY_COMPARE_WITH_TIMEOUT(notFound.size(), 1, 10000);
+        QCOMPARE(found.size(), 3);
+
+        StreamSearch stream(m_session.get(), "s:stream");
+        QSignalSpy streamFound(&stream, &StreamSearch::found);
+        QSignalSpy streamNotFound(&stream, &StreamSearch::notFound);
+        stream.find("ENTRY-1234", {}, StreamSearch::Direction::Newer, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(streamFound.size(), 1, 10000);
+        QCOMPARE(streamFound.at(0).at(0).toByteArray(), QByteArray("1234-1"));
+        stream.find("entry-10", "4000-1", StreamSearch::Direction::Newer, 5000); // past the end, round
+        QTRY_COMPARE_WITH_TIMEOUT(streamFound.size(), 2, 10000);
+        QCOMPARE(streamFound.at(1).at(0).toByteArray(), QByteArray("10-1"));
+        QCOMPARE(streamFound.at(1).at(1).toBool(), true);
+        stream.find("entry-4999", {}, StreamSearch::Direction::Older, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(streamFound.size(), 3, 10000);
+        QCOMPARE(streamFound.at(2).at(0).toByteArray(), QByteArray("4999-1"));
+        stream.find("no such entry", {}, StreamSearch::Direction::Older, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(streamNotFound.size(), 1, 10000);
+        // A cancelled search reports nothing, though its page is on its way or being looked at: the
+        // next search's result, read after it on the same link, is the only one that comes.
+        stream.find("entry-1", {}, StreamSearch::Direction::Newer, 5000);
+        stream.cancel();
+        stream.find("entry-4998", {}, StreamSearch::Direction::Older, 5000);
+        list.find("item-1", 0, 12000);
+        list.cancel();
+        list.find("item-11999", 0, 12000);
+        QTRY_COMPARE_WITH_TIMEOUT(streamFound.size(), 4, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), 4, 10000);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::sendPostedEvents();
+        QCOMPARE(streamFound.size(), 4);
+        QCOMPARE(streamFound.at(3).at(0).toByteArray(), QByteArray("4998-1"));
+        QCOMPARE(found.size(), 4);
+        QCOMPARE(found.at(3).at(0).toLongLong(), 11999);
+        other({ "DEL", "s:list", "s:stream" });
     }
 
     void initTestCase()

@@ -434,7 +434,6 @@ void DemoSeeder::start()
     const JobTracker::Ticket ticket = m_jobs.next();
     m_pending.clear();
     m_next = 0;
-    m_cancelled = false;
     runInPool([self = QPointer<DemoSeeder>(this), thread = thread(), ticket, datasets = m_datasets]() mutable {
         QList<QPair<QString, Command>> pending;
         for (const Dataset& dataset : std::as_const(datasets)) {
@@ -442,7 +441,7 @@ void DemoSeeder::start()
                 pending.append({ dataset.name, std::move(command) });
         }
         postToThread(thread, [self, ticket, pending = std::move(pending)]() mutable {
-            if (!self || self->m_jobs.isStale(ticket) || self->m_cancelled)
+            if (!self || self->m_jobs.isStale(ticket))
                 return;
             self->m_pending = std::move(pending);
             self->sendNextBatch();
@@ -450,15 +449,11 @@ void DemoSeeder::start()
     });
 }
 
-void DemoSeeder::cancel()
-{
-    m_cancelled = true;
-    m_jobs.cancel();
-}
+void DemoSeeder::cancel() { m_jobs.cancel(); }
 
 void DemoSeeder::sendNextBatch()
 {
-    if (m_cancelled || !m_session)
+    if (!m_session)
         return;
     if (m_next >= m_pending.size()) {
         m_pending.clear();

@@ -57,8 +57,7 @@ private:
     QList<Dataset> m_datasets;
     QList<QPair<QString, Command>> m_pending;
     qsizetype m_next = 0;
-    bool m_cancelled = false;
-    JobTracker m_jobs;
+    JobTracker m_jobs; // a new start() or a cancel() makes what is on its way stale
 };
 
 } // namespace vermilion

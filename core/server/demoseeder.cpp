@@ -434,19 +434,22 @@ void DemoSeeder::start()
     const JobTracker::Ticket ticket = m_jobs.next();
     m_pending.clear();
     m_next = 0;
-    runInPool([self = QPointer<DemoSeeder>(this), thread = thread(), ticket, datasets = m_datasets]() mutable {
-        QList<QPair<QString, Command>> pending;
-        for (const Dataset& dataset : std::as_const(datasets)) {
-            for (Command& command : dataset.generator())
-                pending.append({ dataset.name, std::move(command) });
-        }
-        postToThread(thread, [self, ticket, pending = std::move(pending)]() mutable {
-            if (!self || self->m_jobs.isStale(ticket))
+    runInPoolFor(
+        this,
+        [datasets = m_datasets] {
+            QList<QPair<QString, Command>> pending;
+            for (const Dataset& dataset : datasets) {
+                for (Command& command : dataset.generator())
+                    pending.append({ dataset.name, std::move(command) });
+            }
+            return pending;
+        },
+        [this, ticket](QList<QPair<QString, Command>> pending) {
+            if (m_jobs.isStale(ticket))
                 return;
-            self->m_pending = std::move(pending);
-            self->sendNextBatch();
+            m_pending = std::move(pending);
+            sendNextBatch();
         });
-    });
 }
 
 void DemoSeeder::cancel() { m_jobs.cancel(); }

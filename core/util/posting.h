@@ -7,6 +7,7 @@
 #include <QMetaObject>
 #include <QThread>
 #include <QHash>
+#include <QPointer>
 #include <QThreadPool>
 #include <atomic>
 #include <memory>
@@ -65,6 +66,20 @@ template<typename Work> void runInPool(Work&& work)
         tsan::acquire(QThreadPool::globalInstance());
         (*work)();
         work.reset();
+    });
+}
+
+// Runs work on the global thread pool, then done(its result) in owner's thread, if owner still
+// lives then. What work captured (a reply, say) is let go in the pool, so a big one is freed there;
+// the owner checks for itself whether the result is still wanted (its JobTracker ticket).
+template<typename Owner, typename Work, typename Done> void runInPoolFor(Owner* owner, Work&& work, Done&& done)
+{
+    runInPool([owner = QPointer<Owner>(owner), thread = owner->thread(), work = std::forward<Work>(work),
+                  done = std::forward<Done>(done)]() mutable {
+        postToThread(thread, [owner, done = std::move(done), result = work()]() mutable {
+            if (owner)
+                done(std::move(result));
+        });
     });
 }
 

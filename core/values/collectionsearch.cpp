@@ -3,8 +3,6 @@
 #include "client/session.h"
 #include "util/posting.h"
 
-#include <QPointer>
-
 namespace vermilion {
 
 CollectionSearch::CollectionSearch(Session* session, const QByteArray& key, Kind kind, QObject* parent)
@@ -82,23 +80,25 @@ void CollectionSearch::requestMore()
                 }
                 // Matched in the pool, which also lets the page go there: a page of big elements
                 // (5000 of them, lowered for a case-insensitive match) is no work for the UI thread.
-                runInPool([self = QPointer<CollectionSearch>(this), thread = thread(), generation, index, page = reply,
-                              needle = m_needle, cs = m_cs, backward = m_backward]() mutable {
-                    Looked looked { page.size(), -1 };
-                    for (qsizetype k = 0; k < page.size(); ++k) {
-                        const qsizetype i = backward ? page.size() - 1 - k : k;
-                        const QByteArray element = page.at(i).bytes();
-                        if (cs == Qt::CaseInsensitive ? element.toLower().contains(needle) : element.contains(needle)) {
-                            looked.match = i;
-                            break;
+                runInPoolFor(
+                    this,
+                    [page = reply, needle = m_needle, cs = m_cs, backward = m_backward] {
+                        Looked looked { page.size(), -1 };
+                        for (qsizetype k = 0; k < page.size(); ++k) {
+                            const qsizetype i = backward ? page.size() - 1 - k : k;
+                            const QByteArray element = page.at(i).bytes();
+                            if (cs == Qt::CaseInsensitive ? element.toLower().contains(needle)
+                                                          : element.contains(needle)) {
+                                looked.match = i;
+                                break;
+                            }
                         }
-                    }
-                    page = Reply();
-                    postToThread(thread, [self, generation, index, looked] {
-                        if (self && !self->m_jobs.isStale(generation))
-                            self->onPage(generation, index, looked);
+                        return looked;
+                    },
+                    [this, generation, index](Looked looked) {
+                        if (!m_jobs.isStale(generation))
+                            onPage(generation, index, looked);
                     });
-                });
             },
             Session::Role::Bulk);
     }

@@ -4,8 +4,6 @@
 #include "util/posting.h"
 #include "util/redistext.h"
 
-#include <QPointer>
-
 namespace vermilion {
 
 StreamModel::StreamModel(Session* session, const QByteArray& key, QObject* parent)
@@ -60,16 +58,12 @@ void StreamModel::requestPage()
         // A reveal's pages hold thousands of entries: they are taken apart in the pool, which also
         // lets the reply go there, and only the rows are inserted here. m_fetching stays set until
         // then, so no second page is asked for meanwhile.
-        runInPool([self = QPointer<StreamModel>(this), thread = thread(), ticket = generation(), wanted,
-                      page = replies.first()]() mutable {
-            QList<Entry> fresh = parsePage(page);
-            const bool finished = page.size() < wanted;
-            page = Reply();
-            postToThread(thread, [self, ticket, finished, fresh = std::move(fresh)]() mutable {
-                if (self && self->generation() == ticket)
-                    self->appendPage(std::move(fresh), finished);
+        runInPoolFor(
+            this, [page = replies.first()] { return parsePage(page); },
+            [this, ticket = generation(), finished = replies.first().size() < wanted](QList<Entry> fresh) {
+                if (generation() == ticket)
+                    appendPage(std::move(fresh), finished);
             });
-        });
     });
 }
 

@@ -3,8 +3,6 @@
 #include "client/session.h"
 #include "util/posting.h"
 
-#include <QPointer>
-
 namespace vermilion {
 
 StreamSearch::StreamSearch(Session* session, const QByteArray& key, QObject* parent)
@@ -75,15 +73,12 @@ void StreamSearch::requestPage()
                 return;
             }
             // Matched in the pool, which also lets the page go there.
-            runInPool([self = QPointer<StreamSearch>(this), thread = thread(), generation, page = reply,
-                          needle = m_needle, cs = m_cs]() mutable {
-                Looked looked = lookAt(page, needle, cs);
-                page = Reply();
-                postToThread(thread, [self, generation, looked = std::move(looked)] {
-                    if (self && !self->m_jobs.isStale(generation))
-                        self->onPage(looked);
+            runInPoolFor(
+                this, [page = reply, needle = m_needle, cs = m_cs] { return lookAt(page, needle, cs); },
+                [this, generation](const Looked& looked) {
+                    if (!m_jobs.isStale(generation))
+                        onPage(looked);
                 });
-            });
         },
         Session::Role::Bulk);
 }
